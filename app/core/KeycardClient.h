@@ -1,0 +1,128 @@
+#pragma once
+
+#include "ClientConfig.h"
+#include "Models.h"
+#include "Result.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace keycard {
+
+// Handle of one logical operation in flight. Owned by the client and deleted (deleteLater)
+// after finished(); keep it in a QPointer.
+class PendingCall : public QObject
+{
+    Q_OBJECT
+public:
+    explicit PendingCall(QString requestId, QObject *parent = nullptr);
+    ~PendingCall() override;
+
+    QString requestId() const { return m_requestId; }
+    bool isFinished() const { return m_finished; }
+
+    // Stops the operation (the request in flight, a pending retry timer, remaining pages).
+    // The callback then runs once with ApiError::Kind::Cancelled. No-op once finished.
+    void abort();
+
+Q_SIGNALS:
+    void finished();
+    void abortRequested(); // internal: the client listens to this
+
+private:
+    friend class KeycardClient;
+    friend class CallRunner;
+    void markFinished();
+    QString m_requestId;
+    bool m_finished = false;
+};
+
+struct ListOrganizationsRequest
+{
+    int limit = 100;              // 1..1000
+    std::optional<QString> after; // forward cursor
+    std::optional<QString> before;
+    bool expandPermissions = false;
+};
+
+// Options every operation accepts.
+struct CallOptions
+{
+    QString requestId;              // X-Client-Request-ID; empty = a fresh UUID
+    bool expandPermissions = false; // adds expand[]=permissions where the endpoint supports it
+};
+
+// Result of enable: a 201, or a 409 reconciled by reading the existing connection back.
+struct EnableOutcome
+{
+    SsoConnection connection;
+    bool alreadyEnabled = false; // the server answered 409
+    // With alreadyEnabled: whether the existing connection has the identifier and client id
+    // that were sent (true after a lost reply whose first attempt had in fact succeeded).
+    bool matchesRequest = true;
+};
+
+class ClientCore; // implementation detail (token cache, retries)
+
+// Asynchronous, typed Keycard API client. Widgets never see a QNetworkReply: each operation
+// takes a callback that runs exactly once on the thread of the client, unless `context` was
+// destroyed first (then it is dropped). Nothing here blocks the event loop.
+class KeycardClient : public QObject
+{
+    Q_OBJECT
+public:
+    template<typename T>
+    using Callback = std::function<void(const Result<T> &)>;
+
+    // `nam` is not owned; it must outlive the client.
+    KeycardClient(QNetworkAccessManager *nam, ClientConfig config, QObject *parent = nullptr);
+    ~KeycardClient() override;
+
+    const ClientConfig &config() const;
+    // Replaces the configuration; drops the cached token. Calls in flight keep the old one.
+    void setConfig(ClientConfig config);
+
+    // One page of GET /organizations.
+    PendingCall *listOrganizations(const ListOrganizationsRequest &request, QObject *context,
+                                   Callback<OrganizationPage> done, const CallOptions &options = {});
+    // Every page, following end_cursor; `onPage` runs for each page as it arrives, `done` with
+    // the total number of organizations once the last page is in (or with the first error).
+    // Each page is its own logical operation with its own request id.
+    PendingCall *listAllOrganizations(const ListOrganizationsRequest &first, QObject *context,
+                                      std::function<void(const OrganizationPage &)> onPage,
+                                      Callback<int> done, const CallOptions &options = {});
+    PendingCall *getOrganization(const QString &organization, QObject *context,
+                                 Callback<Organization> done, const CallOptions &options = {});
+
+    // SSO connection of an organization (id or label). A 404 is reported as NotFound: the
+    // caller decides whether that means "SSO not enabled".
+    PendingCall *getSsoConnection(const QString &organization, QObject *context,
+                                  Callback<SsoConnection> done, const CallOptions &options = {});
+    // POST; a 409 is not retried but reconciled (see EnableOutcome).
+    PendingCall *enableSso(const QString &organization, const SsoConnectionCreate &body,
+                           QObject *context, Callback<EnableOutcome> done,
+                           const CallOptions &options = {});
+    PendingCall *updateSso(const QString &organization, const SsoConnectionUpdate &body,
+                           QObject *context, Callback<SsoConnection> done,
+                           const CallOptions &options = {});
+    PendingCall *disableSso(const QString &organization, QObject *context, Callback<Done> done,
+                            const CallOptions &options = {});
+
+    static QString newRequestId(); // lower-case UUID without braces
+
+Q_SIGNALS:
+    // A retry was decided: `delayMs` is the delay before RetryPolicy::delayScale is applied.
+    void retryScheduled(const QString &requestId, int attempt, int delayMs, int httpStatus);
+    // A new access token was obtained (never carries the token).
+    void tokenObtained();
+
+private:
+    std::unique_ptr<ClientCore> d;
+};
+
+} // namespace keycard

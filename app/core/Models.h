@@ -1,0 +1,130 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace keycard {
+
+// `permissions` of a resource: resource type -> permission -> granted.
+struct Permissions
+{
+    QMap<QString, QMap<QString, bool>> grants;
+
+    // nullopt when the server did not say anything about that resource/permission.
+    std::optional<bool> allows(const QString &resource, const QString &permission) const;
+    QJsonObject toJson() const;
+    friend bool operator==(const Permissions &, const Permissions &) = default;
+};
+
+struct PageInfo
+{
+    bool hasNextPage = false;
+    bool hasPrevPage = false;
+    std::optional<QString> startCursor;
+    std::optional<QString> endCursor;
+};
+
+struct Organization
+{
+    QString id;
+    QString name;
+    QString label;
+    bool ssoEnabled = false;
+    QDateTime createdAt; // UTC
+    QDateTime updatedAt; // UTC
+    std::optional<Permissions> permissions;
+    QJsonObject raw; // the object exactly as received, unknown fields included
+};
+
+struct OrganizationPage
+{
+    QList<Organization> items;
+    PageInfo pageInfo;
+    std::optional<Permissions> permissions; // list-level permissions, with expand[]=permissions
+};
+
+struct OAuth2Settings
+{
+    std::optional<QString> authorizationEndpoint;
+    std::optional<QString> tokenEndpoint;
+    std::optional<QString> jwksUri;
+    std::optional<QString> registrationEndpoint;
+    std::optional<QStringList> scopesSupported;
+    std::optional<QStringList> codeChallengeMethodsSupported;
+    bool isEmpty() const;
+    friend bool operator==(const OAuth2Settings &, const OAuth2Settings &) = default;
+};
+
+struct OpenIdSettings
+{
+    std::optional<QString> userinfoEndpoint;
+    bool isEmpty() const { return !userinfoEndpoint; }
+    friend bool operator==(const OpenIdSettings &, const OpenIdSettings &) = default;
+};
+
+struct SsoProtocols
+{
+    std::optional<OAuth2Settings> oauth2;
+    std::optional<OpenIdSettings> openid;
+    bool isEmpty() const;
+    QJsonObject toJson() const; // only the members that are set
+    friend bool operator==(const SsoProtocols &, const SsoProtocols &) = default;
+};
+
+struct SsoConnection
+{
+    QString id;
+    QString identifier;
+    std::optional<QString> clientId; // null on the wire -> nullopt
+    bool clientSecretSet = false;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    std::optional<Permissions> permissions;
+    std::optional<SsoProtocols> protocols;
+    QJsonObject raw;
+};
+
+// Body of POST .../sso-connection. The secret is written only by toJson().
+struct SsoConnectionCreate
+{
+    QString identifier;
+    QString clientId;
+    std::optional<QString> clientSecret;
+    std::optional<SsoProtocols> protocols;
+    QJsonObject toJson() const;
+};
+
+// Body of PATCH .../sso-connection: only fields that are set are sent.
+// For clientId / clientSecret: nullopt = leave unchanged; an engaged optional holding a null
+// QString (QString()) = send JSON null (remove); otherwise the new value.
+struct SsoConnectionUpdate
+{
+    std::optional<QString> identifier;
+    std::optional<QString> clientId;
+    std::optional<QString> clientSecret;
+    std::optional<SsoProtocols> protocols;
+    bool isEmpty() const { return !identifier && !clientId && !clientSecret && !protocols; }
+    QJsonObject toJson() const;
+};
+
+// Strict decoding: required fields must be present with the right JSON type; unknown fields are
+// kept in `raw`. On failure returns false and sets `errorField` to a dotted path ("items[3].id").
+namespace decode {
+bool organization(const QJsonObject &o, Organization &out, QString &errorField);
+bool organizationPage(const QJsonObject &o, OrganizationPage &out, QString &errorField);
+bool ssoConnection(const QJsonObject &o, SsoConnection &out, QString &errorField);
+bool permissions(const QJsonValue &v, Permissions &out, QString &errorField);
+bool protocols(const QJsonValue &v, SsoProtocols &out, QString &errorField);
+// RFC 3339 -> UTC QDateTime; invalid QDateTime when the text is not a date-time.
+QDateTime timestamp(const QString &text);
+} // namespace decode
+
+QString formatTimestamp(const QDateTime &utc); // RFC 3339 with milliseconds and 'Z'
+
+} // namespace keycard

@@ -1,0 +1,48 @@
+#pragma once
+
+// The sandbox's seeded demo organizations. Tests and the README refer to them by label.
+// List order is the order below; generated organizations (--orgs N) follow them.
+namespace keycard::sandbox::demo {
+
+struct DemoOrganization
+{
+    const char *id;    // 26-character nanoid
+    const char *name;
+    const char *label;
+};
+
+// SSO enabled through Okta: secret set, full OAuth 2.0 + OpenID protocols, every permission.
+inline constexpr DemoOrganization kAcme{"u8jzPde0IgxLd6GncfBAepfJBd", "Acme Corporation", "acme"};
+inline constexpr const char *kAcmeIdentifier = "https://acme.okta.com";
+inline constexpr const char *kAcmeClientId = "0oa8f3k2j1XyZ9abc357";
+
+// No SSO, every permission (the natural target for "Enable SSO" in demos and tests).
+inline constexpr DemoOrganization kGlobex{"0Kh8oOOL8dKLzdocJ2isAjIhKt", "Globex Corporation", "globex"};
+
+// SSO enabled through Entra ID, no client secret, only the OpenID userinfo endpoint.
+inline constexpr DemoOrganization kInitech{"J0RlgLKOmxgJTeKdNnFRIBXuDL", "Initech", "initech"};
+inline constexpr const char *kInitechIdentifier =
+    "https://login.microsoftonline.com/8f3c2a1e-5b7d-4c9e-a2f6-1d0b3e4c5a69/v2.0";
+inline constexpr const char *kInitechClientId = "5d1f0c7e-2b8a-4e39-9c61-7a4f3e2d1b0c";
+
+// No SSO, every permission.
+inline constexpr DemoOrganization kUmbrella{"7DxtpYlSXpfKtHF4vUCsMehGAk", "Umbrella Research", "umbrella"};
+
+// No SSO; the admin may read but not update it: permissions
+// {"organizations": {"read": true, "update": false}, ...}. Write calls answer 403.
+inline constexpr DemoOrganization kStark{"Wvj7FAc9QeWJKY40uvSwMFLZDe", "Stark Industries", "stark"};
+
+// SSO enabled through Google, secret set; the connection carries fields newer servers add
+// ("login_url", "protocols.openid.external_id_claim") that clients must keep and show raw.
+inline constexpr DemoOrganization kWayne{"1f8rESQedUStPKR0CsTy4Qwb8D", "Wayne Enterprises", "wayne"};
+inline constexpr const char *kWayneIdentifier = "https://accounts.google.com";
+inline constexpr const char *kWayneClientId =
+    "123456789012-k3f9q2m1v8d7s6a5p4o3i2u1y0t9r8e7.apps.googleusercontent.com";
+
+inline constexpr DemoOrganization kAll[] = {kAcme, kGlobex, kInitech, kUmbrella, kStark, kWayne};
+
+// Permission that gates enabling, updating and disabling SSO on an organization.
+inline constexpr const char *kWriteResource = "organizations";
+inline constexpr const char *kWritePermission = "update";
+
+} // namespace keycard::sandbox::demo

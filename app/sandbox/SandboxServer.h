@@ -1,0 +1,117 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QMap>
+#include <QObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <memory>
+#include <optional>
+
+namespace keycard::sandbox {
+
+// One HTTP request as the sandbox received it, for tests to assert what a client really sent.
+struct RecordedRequest
+{
+    QByteArray method;                   // "GET", "POST", ...
+    QString path;                        // decoded path, e.g. "/organizations/acme/sso-connection"
+    QUrlQuery query;
+    QMap<QByteArray, QByteArray> headers; // names lower-cased
+    QByteArray body;
+
+    QByteArray header(const QByteArray &name) const { return headers.value(name.toLower()); }
+    QString requestId() const { return QString::fromLatin1(header("x-client-request-id")); }
+    QJsonObject jsonBody() const; // empty when the body is not a JSON object
+};
+
+// A canned answer used instead of the normal handler (see scriptResponses).
+struct ScriptedResponse
+{
+    int status = 200;
+    QByteArray body;                    // empty: the standard Error body for `status`
+    std::optional<QString> retryAfter;  // Retry-After header value, e.g. "1"
+    std::optional<bool> shouldRetry;    // x-should-retry: true|false
+};
+
+enum class Fault {
+    MalformedBody,  // handle normally, then answer 200 with a body that is not JSON
+    TruncatedBody,  // handle normally, send headers and half the body, close the connection
+    OversizedBody,  // handle normally, answer with a valid JSON body padded beyond 64 MiB
+    CommitThenDrop, // apply the request (e.g. create the connection), then close without replying
+    DropBeforeCommit, // close the connection without applying the request
+};
+
+struct SandboxOptions
+{
+    bool seedDemoData = true;    // the named demo organizations (see README / DemoData.h)
+    int extraOrganizations = 0;  // generated organizations after the demo ones
+    QString stateFile;           // when set: loaded at start if present, saved after each change
+    int tokenLifetimeSeconds = 3600;
+    QString clientId = QStringLiteral("demo-admin");
+    QString clientSecret = QStringLiteral("sandbox-demo-secret");
+};
+
+class SandboxServerPrivate;
+
+// A local server that speaks CONTRACT.md on 127.0.0.1. Runs in the thread that creates it,
+// in-process (GUI demo mode, tests) or from the keycard-sandbox executable.
+class SandboxServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SandboxServer(SandboxOptions options = {}, QObject *parent = nullptr);
+    ~SandboxServer() override;
+
+    // Port 0 picks a free port. Returns false (and sets errorString) when it cannot listen.
+    bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+    quint16 port() const;
+    QUrl baseUrl() const; // http://127.0.0.1:<port>
+    QString errorString() const;
+
+    const SandboxOptions &options() const;
+    // A valid bearer token, as if issued by the token endpoint (for "ready token" tests).
+    QString issueToken();
+    // Every token issued so far stops working (the next API call with one gets 401).
+    void expireAllTokens();
+    void setTokenLifetime(int seconds); // for tokens issued from now on
+
+    // --- data -----------------------------------------------------------------------------
+    // Organizations in list order, as JSON objects (no permissions member).
+    QList<QJsonObject> organizations() const;
+    std::optional<QJsonObject> organization(const QString &idOrLabel) const;
+    // The stored connection (without permissions), or nullopt when SSO is not enabled.
+    std::optional<QJsonObject> connection(const QString &idOrLabel) const;
+    int connectionCount() const;
+    // Adds `count` generated organizations at the end (ids stay unique and stable).
+    void addGeneratedOrganizations(int count);
+    // Replaces the permissions reported for (and enforced on) one organization.
+    void setPermissions(const QString &idOrLabel, const QJsonObject &permissions);
+
+    // --- faults ---------------------------------------------------------------------------
+    void setLatency(int milliseconds); // added before every response
+    // The next requests with this method and exact path get these answers, in order; after the
+    // list is used up the normal handler answers again. Path without query ("/organizations").
+    void scriptResponses(const QByteArray &method, const QString &path,
+                         const QList<ScriptedResponse> &responses);
+    // The next `times` requests with this method and path suffer `fault`.
+    void injectFault(const QByteArray &method, const QString &path, Fault fault, int times = 1);
+    void clearFaults();
+
+    // --- recording ------------------------------------------------------------------------
+    QList<RecordedRequest> requests() const; // oldest first, token endpoint included
+    void clearRequests();
+
+Q_SIGNALS:
+    void requestRecorded(const keycard::sandbox::RecordedRequest &request);
+    void stateChanged(); // data changed (connection enabled/updated/disabled)
+
+private:
+    std::unique_ptr<SandboxServerPrivate> d;
+};
+
+} // namespace keycard::sandbox
