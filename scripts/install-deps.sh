@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Keycard Admin needs to build, run and test, if any are missing.
+# Usage: scripts/install-deps.sh        (as root, or with sudo available)
+set -euo pipefail
+
+packages=(
+    # build
+    cmake g++ ninja-build pkg-config ccache
+    qt6-base-dev qt6-base-dev-tools qt6-l10n-tools
+    qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev libqt6svg6 qtkeychain-qt6-dev
+    # running the GUI (fonts for the window, SVG icons)
+    fonts-dejavu-core
+    # tests: offscreen/Xvfb GUI, a real keychain on a private session bus
+    xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
+    # packaging gates
+    dpkg-dev file desktop-file-utils appstream lintian rpm librsvg2-bin imagemagick curl
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$p")
+    fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+
+echo "Installing missing packages: ${missing[*]}"
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+    sudo=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -q
+"${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
