@@ -1,0 +1,218 @@
+#include "CallRunner.h"
+
+#include "HttpSupport.h"
+#include "KeycardClient.h"
+#include "TokenProvider.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRandomGenerator>
+
+#include <cmath>
+
+namespace keycard {
+
+CallRunner::CallRunner(std::shared_ptr<const Session> session, KeycardClient *client,
+                       PendingCall *call)
+    : QObject(call)
+    , m_session(std::move(session))
+    , m_client(client)
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &CallRunner::startAttempt);
+}
+
+CallRunner::~CallRunner()
+{
+    cancel();
+    m_token.fill(QLatin1Char('\0'));
+}
+
+void CallRunner::finishCall(PendingCall *call)
+{
+    call->markFinished();
+}
+
+QStringList CallRunner::secrets() const
+{
+    QStringList list = m_spec.extraSecrets;
+    list << m_session->config.credentials.secret.reveal() << m_token;
+    return list;
+}
+
+void CallRunner::run(HttpRequestSpec spec, QString requestId,
+                     std::function<void(const HttpOutcome &)> done)
+{
+    cancel();
+    m_spec = std::move(spec);
+    m_requestId = std::move(requestId);
+    m_done = std::move(done);
+    m_attempts = 0;
+    m_retries = 0;
+    m_reauthenticated = false;
+    m_active = true;
+    startAttempt();
+}
+
+void CallRunner::cancel()
+{
+    m_active = false;
+    m_retryTimer.stop();
+    dropReply();
+}
+
+void CallRunner::dropReply()
+{
+    if (!m_reply)
+        return;
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
+}
+
+void CallRunner::startAttempt()
+{
+    if (!m_active)
+        return;
+    ++m_attempts;
+    m_session->tokens->acquire(this, [this](const QString &token, const ApiError &error) {
+        if (!m_active)
+            return;
+        if (error.isError()) {
+            const bool retryable =
+                error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout ||
+                error.kind == ApiError::Kind::Server || error.kind == ApiError::Kind::RateLimited;
+            fail(error, retryable, error.httpStatus, std::nullopt, std::nullopt);
+            return;
+        }
+        send(token);
+    });
+}
+
+void CallRunner::send(const QString &token)
+{
+    const ClientConfig &config = m_session->config;
+    m_token = token;
+    QNetworkRequest request =
+        http::baseRequest(config, http::endpoint(config.baseUrl, m_spec.path, m_spec.query));
+    request.setRawHeader("Authorization", QByteArrayLiteral("Bearer ") + token.toUtf8());
+    request.setRawHeader("X-Client-Request-ID", m_requestId.toLatin1());
+    if (!m_spec.body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+    m_tooLarge = false;
+    QNetworkReply *reply = nullptr;
+    if (m_spec.method == "GET")
+        reply = m_session->nam->get(request);
+    else if (m_spec.method == "DELETE" && m_spec.body.isEmpty())
+        reply = m_session->nam->deleteResource(request);
+    else
+        reply = m_session->nam->sendCustomRequest(request, m_spec.method, m_spec.body);
+    m_reply = reply;
+    http::guardResponseSize(reply, config.maxResponseBytes, [this] { m_tooLarge = true; });
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
+}
+
+void CallRunner::onReplyFinished(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    if (m_reply != reply || !m_active)
+        return;
+    m_reply = nullptr;
+    const ClientConfig &config = m_session->config;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError netError = reply->error();
+
+    if (m_tooLarge) {
+        ApiError e = http::responseTooLarge(config.maxResponseBytes);
+        e.httpStatus = status;
+        fail(e, false, status, std::nullopt, std::nullopt);
+        return;
+    }
+    if (http::isTransportError(netError) || status == 0) {
+        bool retryable = false;
+        ApiError e = http::transportError(netError, status != 0, retryable);
+        fail(e, retryable, 0, std::nullopt, std::nullopt);
+        return;
+    }
+    const QByteArray body = reply->readAll();
+    if (status >= 200 && status <= 299) {
+        HttpOutcome outcome;
+        outcome.status = status;
+        outcome.body = body;
+        outcome.attempts = m_attempts;
+        complete(std::move(outcome));
+        return;
+    }
+    if (status == 401 && config.credentials.kind == Credentials::Kind::ServiceAccount &&
+        !m_reauthenticated) {
+        // The token may have expired or been revoked: one new token, one more attempt.
+        m_reauthenticated = true;
+        m_session->tokens->invalidate(m_token);
+        startAttempt();
+        return;
+    }
+    ApiError e = http::errorFromResponse(
+        status, body, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
+    fail(e, http::isRetryableStatus(status), status, http::retryAfterMs(reply),
+         http::shouldRetryHeader(reply));
+}
+
+int CallRunner::backoffMs(int retry) const
+{
+    const RetryPolicy &policy = m_session->config.retry;
+    const double base = std::min<double>(double(policy.initialDelayMs) * std::pow(2.0, retry - 1),
+                                         double(policy.maxDelayMs));
+    const double jitter = std::clamp(policy.jitter, 0.0, 1.0);
+    const double factor = 1.0 - jitter * QRandomGenerator::global()->generateDouble();
+    return int(std::lround(std::max(0.0, base * factor)));
+}
+
+void CallRunner::fail(ApiError error, bool retryable, int status, std::optional<qint64> retryAfter,
+                      std::optional<bool> shouldRetry)
+{
+    const RetryPolicy &policy = m_session->config.retry;
+    bool retry = shouldRetry.value_or(retryable);
+    if (m_retries >= policy.maxRetries)
+        retry = false;
+    if (error.kind == ApiError::Kind::MalformedResponse && !shouldRetry)
+        retry = false;
+    if (!retry) {
+        HttpOutcome outcome;
+        outcome.status = status;
+        outcome.attempts = m_attempts;
+        outcome.error = std::move(error);
+        complete(std::move(outcome));
+        return;
+    }
+    ++m_retries;
+    int delayMs = backoffMs(m_retries);
+    if (retryAfter && *retryAfter >= 0 && *retryAfter <= policy.maxRetryAfterMs)
+        delayMs = int(*retryAfter);
+    if (m_client)
+        Q_EMIT m_client->retryScheduled(m_requestId, m_attempts + 1, delayMs, status);
+    if (!m_active)
+        return; // a slot connected to retryScheduled aborted the call
+    const double scaled = double(delayMs) * std::max(0.0, policy.delayScale);
+    m_retryTimer.start(int(std::lround(scaled)));
+}
+
+void CallRunner::complete(HttpOutcome outcome)
+{
+    m_active = false;
+    if (outcome.error.isError()) {
+        outcome.error.requestId = m_requestId;
+        outcome.error.attempts = m_attempts;
+        http::redact(outcome.error, secrets());
+    }
+    m_token.fill(QLatin1Char('\0'));
+    m_token.clear();
+    auto done = std::move(m_done);
+    m_done = nullptr;
+    if (done)
+        done(outcome);
+}
+
+} // namespace keycard

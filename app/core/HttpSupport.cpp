@@ -1,0 +1,271 @@
+#include "HttpSupport.h"
+
+#include "FieldRules.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace keycard::http {
+
+namespace {
+
+QString trc(const char *text)
+{
+    return QCoreApplication::translate("KeycardClient", text);
+}
+
+// Top-level request fields an Error message may start with ("identifier: too long").
+bool isKnownField(const QString &name)
+{
+    static const QStringList extra = {QStringLiteral("protocols"), QStringLiteral("limit"),
+                                      QStringLiteral("after"),     QStringLiteral("before"),
+                                      QStringLiteral("cursor"),    QStringLiteral("expand"),
+                                      QStringLiteral("grant_type")};
+    for (rules::Field f :
+         {rules::Field::OrganizationId, rules::Field::Identifier, rules::Field::ClientId,
+          rules::Field::ClientSecret, rules::Field::RequestId}) {
+        if (name == QLatin1String(rules::rule(f).jsonName))
+            return true;
+    }
+    return extra.contains(name);
+}
+
+QString fieldFromMessage(const QString &message)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^([a-z_]+)((?:\\.[a-z0-9_]+|\\[[0-9]+\\])*)\\s*:"));
+    const QRegularExpressionMatch m = re.match(message);
+    if (!m.hasMatch() || !isKnownField(m.captured(1)))
+        return {};
+    return m.captured(1) + m.captured(2);
+}
+
+ApiError::Kind kindForStatus(int status)
+{
+    switch (status) {
+    case 400:
+    case 422:
+        return ApiError::Kind::Validation;
+    case 401:
+        return ApiError::Kind::Authentication;
+    case 403:
+        return ApiError::Kind::Permission;
+    case 404:
+        return ApiError::Kind::NotFound;
+    case 409:
+        return ApiError::Kind::Conflict;
+    case 429:
+        return ApiError::Kind::RateLimited;
+    default:
+        return ApiError::Kind::Server;
+    }
+}
+
+} // namespace
+
+QString encodeComponent(const QString &value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
+QUrl endpoint(const QUrl &base, const QString &encodedPath, const QString &encodedQuery)
+{
+    QUrl url = base;
+    QString prefix = base.path(QUrl::FullyEncoded);
+    while (prefix.endsWith(QLatin1Char('/')))
+        prefix.chop(1);
+    url.setPath(prefix + encodedPath, QUrl::StrictMode);
+    if (encodedQuery.isEmpty())
+        url.setQuery(QString());
+    else
+        url.setQuery(encodedQuery, QUrl::StrictMode);
+    return url;
+}
+
+QNetworkRequest baseRequest(const ClientConfig &config, const QUrl &url)
+{
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::UserAgentHeader, config.userAgent);
+    request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(config.requestTimeoutMs);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    return request;
+}
+
+bool isTransportError(QNetworkReply::NetworkError error)
+{
+    const int code = int(error);
+    if (code == QNetworkReply::NoError)
+        return false;
+    return code < 200 || error == QNetworkReply::ProtocolFailure ||
+           error == QNetworkReply::ProtocolUnknownError;
+}
+
+ApiError transportError(QNetworkReply::NetworkError error, bool receivedHeaders, bool &retryable)
+{
+    using E = QNetworkReply::NetworkError;
+    retryable = error != E::SslHandshakeFailedError && error != E::TooManyRedirectsError &&
+                error != E::InsecureRedirectError && error != E::ProxyAuthenticationRequiredError;
+    switch (error) {
+    case E::ConnectionRefusedError:
+        return ApiError::make(ApiError::Kind::Network, trc("connection refused"));
+    case E::RemoteHostClosedError:
+        return ApiError::make(ApiError::Kind::Network,
+                              receivedHeaders
+                                  ? trc("the server closed the connection before the response was "
+                                        "complete")
+                                  : trc("the server closed the connection without a response"));
+    case E::HostNotFoundError:
+        return ApiError::make(ApiError::Kind::Network, trc("host not found"));
+    case E::TimeoutError:
+    case E::OperationCanceledError: // Qt's transfer timeout aborts the reply this way
+        return ApiError::make(ApiError::Kind::Timeout, trc("no response in time"));
+    case E::ProxyTimeoutError:
+        return ApiError::make(ApiError::Kind::Timeout, trc("the proxy did not answer in time"));
+    case E::SslHandshakeFailedError:
+        return ApiError::make(ApiError::Kind::Tls,
+                              trc("the server's certificate or TLS handshake was not accepted"));
+    case E::TooManyRedirectsError:
+    case E::InsecureRedirectError:
+        return ApiError::make(ApiError::Kind::Network, trc("unexpected redirect"));
+    case E::ProxyAuthenticationRequiredError:
+        return ApiError::make(ApiError::Kind::Network, trc("the proxy requires authentication"));
+    case E::ProtocolFailure:
+        return ApiError::make(ApiError::Kind::Network, trc("the server broke the HTTP protocol"));
+    default:
+        return ApiError::make(ApiError::Kind::Network,
+                              trc("network error (code %1)").arg(int(error)));
+    }
+}
+
+bool isRetryableStatus(int status)
+{
+    return status == 408 || status == 429 || status >= 500;
+}
+
+ApiError errorFromResponse(int status, const QByteArray &body, const QString &reasonPhrase)
+{
+    ApiError error;
+    error.kind = kindForStatus(status);
+    error.httpStatus = status;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error == QJsonParseError::NoError && doc.isObject()) {
+        const QJsonObject o = doc.object();
+        const QJsonValue message = o.value(QLatin1String("message"));
+        if (message.isString())
+            error.message = message.toString();
+        const QJsonValue code = o.value(QLatin1String("code"));
+        if (code.isString())
+            error.code = code.toString();
+        const QJsonValue field = o.value(QLatin1String("field"));
+        if (field.isString())
+            error.field = field.toString();
+    }
+    if (error.field.isEmpty() && !error.message.isEmpty())
+        error.field = fieldFromMessage(error.message);
+    if (error.message.isEmpty()) {
+        error.message = reasonPhrase.isEmpty()
+                            ? trc("the server answered HTTP %1").arg(status)
+                            : trc("the server answered HTTP %1 %2").arg(status).arg(reasonPhrase);
+    }
+    return error;
+}
+
+std::optional<qint64> retryAfterMs(const QNetworkReply *reply)
+{
+    if (reply->hasRawHeader("retry-after-ms")) {
+        bool ok = false;
+        const double ms = reply->rawHeader("retry-after-ms").trimmed().toDouble(&ok);
+        if (ok)
+            return qint64(ms);
+    }
+    if (!reply->hasRawHeader("retry-after"))
+        return std::nullopt;
+    const QByteArray value = reply->rawHeader("retry-after").trimmed();
+    bool ok = false;
+    const double seconds = value.toDouble(&ok);
+    if (ok)
+        return qint64(seconds * 1000.0);
+    QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(value),
+                                             QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (!when.isValid())
+        return std::nullopt;
+    when.setTimeSpec(Qt::UTC);
+    return QDateTime::currentDateTimeUtc().msecsTo(when);
+}
+
+std::optional<bool> shouldRetryHeader(const QNetworkReply *reply)
+{
+    if (!reply->hasRawHeader("x-should-retry"))
+        return std::nullopt;
+    const QByteArray value = reply->rawHeader("x-should-retry").trimmed().toLower();
+    if (value == "true")
+        return true;
+    if (value == "false")
+        return false;
+    return std::nullopt;
+}
+
+void guardResponseSize(QNetworkReply *reply, qint64 limit, std::function<void()> exceeded)
+{
+    auto fired = std::make_shared<bool>(false);
+    auto check = [reply, limit, exceeded = std::move(exceeded), fired](qint64 size) {
+        if (*fired || limit <= 0 || size <= limit)
+            return;
+        *fired = true;
+        exceeded();
+        reply->abort();
+    };
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, check] {
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid())
+            check(length.toLongLong());
+    });
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply,
+                     [check](qint64 received, qint64) { check(received); });
+}
+
+QString redact(QString text, const QStringList &secrets)
+{
+    for (const QString &secret : secrets) {
+        if (!secret.isEmpty())
+            text.replace(secret, QStringLiteral("<redacted>"));
+    }
+    return text;
+}
+
+void redact(ApiError &error, const QStringList &secrets)
+{
+    error.message = redact(error.message, secrets);
+    error.code = redact(error.code, secrets);
+    error.field = redact(error.field, secrets);
+}
+
+ApiError malformed(const QString &what, const QString &field)
+{
+    return ApiError::make(ApiError::Kind::MalformedResponse,
+                          trc("malformed response: %1").arg(what), field);
+}
+
+ApiError malformedField(const QString &field)
+{
+    return malformed(trc("field %1").arg(field), field);
+}
+
+ApiError responseTooLarge(qint64 limit)
+{
+    return ApiError::make(ApiError::Kind::MalformedResponse,
+                          trc("response too large (more than %1 bytes)").arg(limit));
+}
+
+} // namespace keycard::http

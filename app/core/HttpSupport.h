@@ -1,0 +1,66 @@
+#pragma once
+
+// Private to keycard_core: request building and HTTP/network error mapping shared by the
+// token provider and the per-operation runner.
+
+#include "ApiError.h"
+#include "ClientConfig.h"
+
+#include <QByteArray>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+namespace keycard::http {
+
+// `base` + `path` (already percent-encoded, starting with '/') + `query` (already encoded,
+// without '?'). Keeps a path prefix of the base URL ("https://host/api" + "/organizations").
+QUrl endpoint(const QUrl &base, const QString &encodedPath, const QString &encodedQuery = {});
+
+// Percent-encodes one path segment or query value (everything but RFC 3986 unreserved).
+QString encodeComponent(const QString &value);
+
+// A request with the client's common settings: user agent, Accept: application/json,
+// transfer timeout, HTTP/1.1 only, no redirects followed (an Authorization header never
+// travels to another URL).
+QNetworkRequest baseRequest(const ClientConfig &config, const QUrl &url);
+
+// True for QNetworkReply errors raised below HTTP (connection, TLS, timeout, truncated body),
+// as opposed to the errors Qt derives from an HTTP status code.
+bool isTransportError(QNetworkReply::NetworkError error);
+
+// Maps a transport error (Network, Timeout or Tls). `retryable` tells whether trying again
+// may help (connection errors and timeouts; not TLS, redirects or proxy authentication).
+ApiError transportError(QNetworkReply::NetworkError error, bool receivedHeaders, bool &retryable);
+// Retried by default: 408, 429, >= 500.
+bool isRetryableStatus(int status);
+
+// ApiError for a non-2xx HTTP response from its status and Error body
+// ({message, code, status[, field]}); copes with empty and non-JSON bodies.
+ApiError errorFromResponse(int status, const QByteArray &body, const QString &reasonPhrase);
+
+// Retry-After (delta seconds or HTTP date) or retry-after-ms, in milliseconds; nullopt when
+// absent or unparsable.
+std::optional<qint64> retryAfterMs(const QNetworkReply *reply);
+// x-should-retry: true|false; nullopt when absent or another value.
+std::optional<bool> shouldRetryHeader(const QNetworkReply *reply);
+
+// Aborts `reply` as soon as its Content-Length or the bytes received exceed `limit`;
+// `exceeded` runs once, before the abort.
+void guardResponseSize(QNetworkReply *reply, qint64 limit, std::function<void()> exceeded);
+
+// Replaces every occurrence of a non-empty secret in `text` with a placeholder.
+QString redact(QString text, const QStringList &secrets);
+void redact(ApiError &error, const QStringList &secrets);
+
+// "malformed response: <what>".
+ApiError malformed(const QString &what, const QString &field = {});
+ApiError malformedField(const QString &field);
+ApiError responseTooLarge(qint64 limit);
+
+} // namespace keycard::http

@@ -1,0 +1,181 @@
+#include "TokenProvider.h"
+
+#include "HttpSupport.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+namespace keycard {
+
+namespace {
+
+QString trc(const char *text)
+{
+    return QCoreApplication::translate("KeycardClient", text);
+}
+
+} // namespace
+
+TokenProvider::TokenProvider(QNetworkAccessManager *nam, ClientConfig config, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_config(std::move(config))
+{
+}
+
+TokenProvider::~TokenProvider()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+    m_token.fill(QLatin1Char('\0'));
+}
+
+bool TokenProvider::cachedTokenValid() const
+{
+    if (m_token.isEmpty() || !m_obtained.isValid())
+        return false;
+    return m_obtained.elapsed() < m_lifetimeMs - qint64(kRefreshMarginSeconds) * 1000;
+}
+
+void TokenProvider::acquire(QObject *receiver, Callback done)
+{
+    if (m_config.credentials.kind == Credentials::Kind::BearerToken) {
+        done(m_config.credentials.secret.reveal(), ApiError());
+        return;
+    }
+    if (cachedTokenValid()) {
+        done(m_token, ApiError());
+        return;
+    }
+    m_waiters.append(Waiter{receiver, receiver != nullptr, std::move(done)});
+    if (!m_reply)
+        fetch();
+}
+
+void TokenProvider::invalidate(const QString &token)
+{
+    if (m_config.credentials.kind != Credentials::Kind::ServiceAccount)
+        return;
+    if (!m_token.isEmpty() && m_token == token) {
+        m_token.fill(QLatin1Char('\0'));
+        m_token.clear();
+        m_obtained.invalidate();
+    }
+}
+
+void TokenProvider::fetch()
+{
+    const QUrl url = http::endpoint(m_config.baseUrl, QStringLiteral("/service-account-token"));
+    QNetworkRequest request = http::baseRequest(m_config, url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArrayLiteral("application/x-www-form-urlencoded"));
+    // HTTP Basic with the raw id and secret, as the official SDK sends them.
+    const QByteArray pair = m_config.credentials.clientId.toUtf8() + ':' +
+                            m_config.credentials.secret.reveal().toUtf8();
+    request.setRawHeader("Authorization", QByteArrayLiteral("Basic ") + pair.toBase64());
+    m_tooLarge = false;
+    QNetworkReply *reply = m_nam->post(request, QByteArrayLiteral("grant_type=client_credentials"));
+    m_reply = reply;
+    http::guardResponseSize(reply, m_config.maxResponseBytes, [this] { m_tooLarge = true; });
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onFetchFinished(reply); });
+}
+
+void TokenProvider::onFetchFinished(QNetworkReply *reply)
+{
+    reply->deleteLater();
+    if (m_reply == reply)
+        m_reply = nullptr;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError netError = reply->error();
+    if (m_tooLarge) {
+        ApiError e = http::responseTooLarge(m_config.maxResponseBytes);
+        e.httpStatus = status;
+        finishWaiters({}, e);
+        return;
+    }
+    if (http::isTransportError(netError) || status == 0) {
+        bool retryable = false;
+        ApiError e = http::transportError(netError, status != 0, retryable);
+        e.message = trc("could not obtain an access token: %1").arg(e.message);
+        finishWaiters({}, e);
+        return;
+    }
+    const QByteArray body = reply->readAll();
+    if (status == 400 || status == 401) {
+        ApiError e = ApiError::make(
+            ApiError::Kind::Authentication,
+            trc("the token endpoint refused the service account credentials (client ID and "
+                "secret)"));
+        e.httpStatus = status;
+        const QJsonObject o = QJsonDocument::fromJson(body).object();
+        if (o.value(QLatin1String("code")).isString())
+            e.code = o.value(QLatin1String("code")).toString();
+        else if (o.value(QLatin1String("error")).isString()) // OAuth 2.0 error response
+            e.code = o.value(QLatin1String("error")).toString();
+        http::redact(e, {m_config.credentials.secret.reveal()});
+        finishWaiters({}, e);
+        return;
+    }
+    if (status < 200 || status > 299) {
+        ApiError e = http::errorFromResponse(
+            status, body, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
+        e.message = trc("could not obtain an access token: %1").arg(e.message);
+        http::redact(e, {m_config.credentials.secret.reveal()});
+        finishWaiters({}, e);
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        ApiError e = http::malformed(trc("the token response is not a JSON object"));
+        e.httpStatus = status;
+        finishWaiters({}, e);
+        return;
+    }
+    const QJsonObject o = doc.object();
+    const QJsonValue token = o.value(QLatin1String("access_token"));
+    if (!token.isString() || token.toString().isEmpty()) {
+        ApiError e = http::malformedField(QStringLiteral("access_token"));
+        e.httpStatus = status;
+        finishWaiters({}, e);
+        return;
+    }
+    qint64 lifetimeSeconds = kDefaultLifetimeSeconds;
+    const QJsonValue expiresIn = o.value(QLatin1String("expires_in"));
+    if (expiresIn.isDouble()) {
+        lifetimeSeconds = qint64(expiresIn.toDouble());
+    } else if (expiresIn.isString()) {
+        bool ok = false;
+        const qint64 parsed = expiresIn.toString().toLongLong(&ok);
+        if (ok)
+            lifetimeSeconds = parsed;
+    } else if (!expiresIn.isUndefined() && !expiresIn.isNull()) {
+        ApiError e = http::malformedField(QStringLiteral("expires_in"));
+        e.httpStatus = status;
+        finishWaiters({}, e);
+        return;
+    }
+    m_token = token.toString();
+    m_lifetimeMs = qMax<qint64>(0, lifetimeSeconds) * 1000;
+    m_obtained.start();
+    Q_EMIT tokenObtained();
+    finishWaiters(m_token, ApiError());
+}
+
+void TokenProvider::finishWaiters(const QString &token, const ApiError &error)
+{
+    const QList<Waiter> waiters = std::exchange(m_waiters, {});
+    for (const Waiter &w : waiters) {
+        if (w.hadReceiver && !w.receiver)
+            continue;
+        w.done(token, error);
+    }
+}
+
+} // namespace keycard
