@@ -1,0 +1,44 @@
+#include "EnvironmentOverride.h"
+
+#include <QCoreApplication>
+
+namespace keycard::profiles::environment {
+
+QStringList variablesInUse(const QProcessEnvironment &env)
+{
+    QStringList out;
+    for (const char *name : {ClientConfig::kEnvBaseUrl, ClientConfig::kEnvClientId,
+                             ClientConfig::kEnvClientSecret, ClientConfig::kEnvApiKey}) {
+        if (!env.value(QLatin1String(name)).trimmed().isEmpty())
+            out.append(QString::fromLatin1(name));
+    }
+    return out;
+}
+
+bool isActive(const QProcessEnvironment &env)
+{
+    return !variablesInUse(env).isEmpty();
+}
+
+QString notice(const QProcessEnvironment &env)
+{
+    const QStringList names = variablesInUse(env);
+    if (names.isEmpty())
+        return {};
+    return QCoreApplication::translate("EnvironmentOverride",
+                                       "Using the environment variables %1 for this run: saved "
+                                       "connection profiles are not used.")
+        .arg(names.join(QStringLiteral(", ")));
+}
+
+ClientConfig apply(ClientConfig config, const QProcessEnvironment &env)
+{
+    const ClientConfig fromEnv = ClientConfig::fromEnvironment(env);
+    if (!env.value(QLatin1String(ClientConfig::kEnvBaseUrl)).trimmed().isEmpty())
+        config.baseUrl = fromEnv.baseUrl;
+    if (ClientConfig::environmentHasCredentials(env))
+        config.credentials = fromEnv.credentials;
+    return config;
+}
+
+} // namespace keycard::profiles::environment

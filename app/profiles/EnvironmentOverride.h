@@ -1,0 +1,29 @@
+#pragma once
+
+#include "ClientConfig.h"
+
+#include <QProcessEnvironment>
+#include <QStringList>
+
+namespace keycard::profiles {
+
+// The SDK's environment variables (KEYCARD_API_BASE_URL, KEYCARD_API_CLIENT_ID,
+// KEYCARD_API_CLIENT_SECRET, KEYCARD_API_API_KEY) override a saved profile for the run.
+// Empty variables count as unset.
+namespace environment {
+
+// True when any of the variables is set (a base URL or any credential).
+bool isActive(const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+// Names (never values) of the variables that are set, in a fixed order.
+QStringList
+variablesInUse(const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+// A translated sentence for the window, e.g. "Using the environment variables
+// KEYCARD_API_BASE_URL and KEYCARD_API_CLIENT_ID …"; empty when none is set.
+QString notice(const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+// `config` with every field the environment sets replaced: the base URL when
+// KEYCARD_API_BASE_URL is set; the whole credential when any credential variable is set.
+ClientConfig apply(ClientConfig config,
+                   const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+
+} // namespace environment
+} // namespace keycard::profiles

@@ -1,0 +1,117 @@
+#include "ProfileSession.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QTimer>
+
+namespace keycard::profiles {
+
+ProfileSession::ProfileSession(ProfileStore *store, SecretStore *secrets, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_secrets(secrets)
+{
+}
+
+void ProfileSession::load(const QString &name, QObject *context, LoadCallback done)
+{
+    QPointer<QObject> guard(context);
+    const bool hadContext = context != nullptr;
+    const auto profile = m_store->profile(name);
+    if (!profile) {
+        ProfileLoad result;
+        result.message = QCoreApplication::translate("ProfileSession",
+                                                     "There is no saved connection named \"%1\"")
+                             .arg(name);
+        QTimer::singleShot(0, this, [guard, hadContext, done = std::move(done), result]() {
+            if ((!hadContext || guard) && done)
+                done(result);
+        });
+        return;
+    }
+    m_secrets->read(
+        name, this,
+        [this, guard, hadContext, profile = *profile,
+         done = std::move(done)](const SecretResult &secret) {
+            ProfileLoad result;
+            result.profile = profile;
+            result.message = secret.message;
+            switch (secret.outcome) {
+            case SecretResult::Outcome::Stored:
+            case SecretResult::Outcome::SessionOnly:
+                if (secret.hasSecret()) {
+                    result.outcome = ProfileLoad::Outcome::Ready;
+                    result.sessionOnly = secret.outcome == SecretResult::Outcome::SessionOnly;
+                    result.config = profile.toClientConfig(secret.secret);
+                    m_store->setLastUsed(profile.name);
+                    break;
+                }
+                [[fallthrough]];
+            case SecretResult::Outcome::NotFound:
+                result.outcome = ProfileLoad::Outcome::NoSecret;
+                if (result.message.isEmpty())
+                    result.message =
+                        QCoreApplication::translate("ProfileSession",
+                                                    "No secret is stored for \"%1\": sign in again")
+                            .arg(profile.name);
+                break;
+            case SecretResult::Outcome::Failed:
+                result.outcome = ProfileLoad::Outcome::Failed;
+                break;
+            }
+            if ((!hadContext || guard) && done)
+                done(result);
+        });
+}
+
+void ProfileSession::save(const Profile &profile, const Secret &secret, QObject *context,
+                          SecretStore::Callback done)
+{
+    if (const auto reason = profile.validate()) {
+        QPointer<QObject> guard(context);
+        const bool hadContext = context != nullptr;
+        SecretResult result;
+        result.outcome = SecretResult::Outcome::Failed;
+        result.message = *reason;
+        QTimer::singleShot(0, this, [guard, hadContext, done = std::move(done), result]() {
+            if ((!hadContext || guard) && done)
+                done(result);
+        });
+        return;
+    }
+    m_store->save(profile);
+    m_store->setLastUsed(profile.name);
+    m_store->sync();
+    Q_EMIT profilesChanged();
+    if (secret.isEmpty()) {
+        // Keep what is stored: report what the keychain holds without handing it out.
+        m_secrets->read(profile.name, context, [done = std::move(done)](const SecretResult &r) {
+            SecretResult out = r;
+            out.secret = Secret();
+            if (done)
+                done(out);
+        });
+        return;
+    }
+    m_secrets->write(profile.name, secret, context, std::move(done));
+}
+
+void ProfileSession::signOut(const QString &name, QObject *context, SecretStore::Callback done)
+{
+    m_secrets->remove(name, context, [this, name, done = std::move(done)](const SecretResult &r) {
+        Q_EMIT signedOut(name);
+        if (done)
+            done(r);
+    });
+}
+
+void ProfileSession::removeProfile(const QString &name, QObject *context,
+                                   SecretStore::Callback done)
+{
+    m_store->remove(name);
+    m_store->sync();
+    Q_EMIT profilesChanged();
+    m_secrets->remove(name, context, std::move(done));
+}
+
+} // namespace keycard::profiles

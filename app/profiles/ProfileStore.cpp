@@ -1,0 +1,146 @@
+#include "ProfileStore.h"
+
+#include <QSettings>
+
+namespace keycard::profiles {
+
+namespace {
+const QString kArray = QStringLiteral("Profiles");
+const QString kName = QStringLiteral("name");
+const QString kBaseUrl = QStringLiteral("baseUrl");
+const QString kKind = QStringLiteral("credentialKind");
+const QString kClientId = QStringLiteral("clientId");
+const QString kLastUsed = QStringLiteral("Connection/lastProfile");
+} // namespace
+
+ProfileStore::ProfileStore(QSettings *settings)
+    : m_settings(settings)
+{
+    if (!m_settings) {
+        m_ownSettings = std::make_unique<QSettings>();
+        m_settings = m_ownSettings.get();
+    }
+}
+
+ProfileStore::~ProfileStore() = default;
+
+QList<Profile> ProfileStore::profiles() const
+{
+    QList<Profile> out;
+    const int count = m_settings->beginReadArray(kArray);
+    for (int i = 0; i < count; ++i) {
+        m_settings->setArrayIndex(i);
+        Profile p;
+        p.name = m_settings->value(kName).toString();
+        p.baseUrl = QUrl(m_settings->value(kBaseUrl).toString());
+        const auto kind = credentialKindFromName(m_settings->value(kKind).toString());
+        p.kind = kind.value_or(Credentials::Kind::ServiceAccount);
+        p.clientId = m_settings->value(kClientId).toString();
+        // An entry edited by hand into something unusable is skipped rather than half-loaded.
+        if (!Profile::checkName(p.name) && kind)
+            out.append(p);
+    }
+    m_settings->endArray();
+    return out;
+}
+
+QStringList ProfileStore::names() const
+{
+    QStringList out;
+    const QList<Profile> all = profiles();
+    for (const Profile &p : all)
+        out.append(p.name);
+    return out;
+}
+
+std::optional<Profile> ProfileStore::profile(const QString &name) const
+{
+    const QList<Profile> all = profiles();
+    for (const Profile &p : all) {
+        if (p.name == name)
+            return p;
+    }
+    return std::nullopt;
+}
+
+bool ProfileStore::contains(const QString &name) const
+{
+    return profile(name).has_value();
+}
+
+bool ProfileStore::save(const Profile &profile)
+{
+    if (profile.validate())
+        return false;
+    Profile clean = profile;
+    if (clean.kind != Credentials::Kind::ServiceAccount)
+        clean.clientId.clear();
+    clean.clientId = clean.clientId.trimmed();
+    QList<Profile> all = profiles();
+    bool replaced = false;
+    for (Profile &p : all) {
+        if (p.name == clean.name) {
+            p = clean;
+            replaced = true;
+        }
+    }
+    if (!replaced)
+        all.append(clean);
+    write(all);
+    return true;
+}
+
+bool ProfileStore::remove(const QString &name)
+{
+    QList<Profile> all = profiles();
+    const auto removed = all.removeIf([&name](const Profile &p) { return p.name == name; });
+    if (removed == 0)
+        return false;
+    write(all);
+    if (lastUsed() == name)
+        m_settings->remove(kLastUsed);
+    return true;
+}
+
+QString ProfileStore::lastUsed() const
+{
+    const QString name = m_settings->value(kLastUsed).toString();
+    return contains(name) ? name : QString();
+}
+
+void ProfileStore::setLastUsed(const QString &name)
+{
+    if (name.isEmpty())
+        m_settings->remove(kLastUsed);
+    else
+        m_settings->setValue(kLastUsed, name);
+}
+
+bool ProfileStore::sync()
+{
+    m_settings->sync();
+    return m_settings->status() == QSettings::NoError;
+}
+
+QString ProfileStore::fileName() const
+{
+    return m_settings->fileName();
+}
+
+void ProfileStore::write(const QList<Profile> &profiles)
+{
+    m_settings->remove(kArray);
+    m_settings->beginWriteArray(kArray, int(profiles.size()));
+    for (int i = 0; i < profiles.size(); ++i) {
+        const Profile &p = profiles.at(i);
+        m_settings->setArrayIndex(i);
+        m_settings->setValue(kName, p.name);
+        m_settings->setValue(kBaseUrl, p.baseUrl.toString());
+        m_settings->setValue(kKind, credentialKindName(p.kind));
+        if (p.kind == Credentials::Kind::ServiceAccount)
+            m_settings->setValue(kClientId, p.clientId);
+    }
+    m_settings->endArray();
+}
+
+} // namespace keycard::profiles

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "Profile.h"
+
+#include <QList>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+class QSettings;
+
+namespace keycard::profiles {
+
+// Connection profiles in QSettings (the application's organization and application names pick
+// the file). Stores names, base URLs, credential kinds and client ids: never a secret or token.
+// Several instances over the same settings see each other's changes after sync().
+class ProfileStore
+{
+public:
+    // `settings` is not owned; nullptr uses the application's default QSettings.
+    explicit ProfileStore(QSettings *settings = nullptr);
+    ~ProfileStore();
+    ProfileStore(const ProfileStore &) = delete;
+    ProfileStore &operator=(const ProfileStore &) = delete;
+
+    // Every saved profile, in the order they were first saved.
+    QList<Profile> profiles() const;
+    QStringList names() const;
+    std::optional<Profile> profile(const QString &name) const;
+    bool contains(const QString &name) const;
+
+    // Adds the profile, or replaces the one with the same name. Returns false (and leaves the
+    // settings alone) when the profile does not validate.
+    bool save(const Profile &profile);
+    // Returns false when there was no such profile. Forgets it as the last used one too.
+    bool remove(const QString &name);
+
+    // The profile the app used last (empty when none, or when it was removed since).
+    QString lastUsed() const;
+    void setLastUsed(const QString &name);
+
+    // Writes pending changes to disk; returns false when the settings file cannot be written.
+    bool sync();
+    QString fileName() const;
+
+private:
+    void write(const QList<Profile> &profiles);
+    QSettings *m_settings = nullptr;
+    std::unique_ptr<QSettings> m_ownSettings;
+};
+
+} // namespace keycard::profiles
