@@ -109,6 +109,9 @@ public:
 Q_SIGNALS:
     void requestRecorded(const keycard::sandbox::RecordedRequest &request);
     void stateChanged(); // data changed (connection enabled/updated/disabled)
+    // A request was answered (status 0: the connection was dropped without a reply). For
+    // request logs: carries no body and no header.
+    void requestCompleted(const QByteArray &method, const QString &path, int status);
 
 private:
     std::unique_ptr<SandboxServerPrivate> d;

@@ -1,0 +1,353 @@
+#include "SandboxServer.h"
+
+#include "Api.h"
+#include "Faults.h"
+#include "Seed.h"
+#include "Store.h"
+#include "Tokens.h"
+#include "Transport.h"
+
+#include <QHttpServerRequest>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace keycard::sandbox {
+
+QJsonObject RecordedRequest::jsonBody() const
+{
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    return document.isObject() ? document.object() : QJsonObject();
+}
+
+class SandboxServerPrivate
+{
+public:
+    SandboxServerPrivate(SandboxServer *q, SandboxOptions options);
+
+    void handle(const QHttpServerRequest &request, QTcpSocket *socket);
+    RecordedRequest record(const QHttpServerRequest &request) const;
+    void respond(QTcpSocket *socket, const HttpReply &reply, Delivery delivery, bool close);
+    void changed();
+
+    SandboxServer *q;
+    SandboxOptions options;
+    Store store;
+    Tokens tokens;
+    Api api;
+    Faults faults;
+    HttpFrontend *frontend = nullptr;
+    QList<RecordedRequest> requests;
+    QString errorString;
+    quint16 port = 0;
+    int latencyMs = 0;
+    int nextGenerated = 1;
+};
+
+SandboxServerPrivate::SandboxServerPrivate(SandboxServer *q, SandboxOptions opts)
+    : q(q)
+    , options(std::move(opts))
+    , tokens(options.tokenLifetimeSeconds)
+    , api(store, tokens, options)
+{
+    if (options.seedDemoData)
+        seed::addDemoOrganizations(store);
+    if (options.extraOrganizations > 0)
+        nextGenerated =
+            seed::addGeneratedOrganizations(store, nextGenerated, options.extraOrganizations);
+    if (!options.stateFile.isEmpty()) {
+        QString error;
+        if (!store.load(options.stateFile, error))
+            errorString =
+                QStringLiteral("Cannot load state file %1: %2").arg(options.stateFile, error);
+    }
+}
+
+namespace {
+
+// The path split at '/' and each segment percent-decoded (an encoded '/' stays in its segment).
+QStringList pathSegments(const QUrl &url)
+{
+    const QString encoded = url.path(QUrl::FullyEncoded);
+    QStringList segments = encoded.split(QLatin1Char('/'));
+    if (!segments.isEmpty() && segments.constFirst().isEmpty())
+        segments.removeFirst();
+    for (QString &segment : segments)
+        segment = QUrl::fromPercentEncoding(segment.toLatin1());
+    return segments;
+}
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    using M = QHttpServerRequest::Method;
+    switch (method) {
+    case M::Get:
+        return "GET";
+    case M::Put:
+        return "PUT";
+    case M::Delete:
+        return "DELETE";
+    case M::Post:
+        return "POST";
+    case M::Head:
+        return "HEAD";
+    case M::Options:
+        return "OPTIONS";
+    case M::Patch:
+        return "PATCH";
+    case M::Connect:
+        return "CONNECT";
+    case M::Trace:
+        return "TRACE";
+    default:
+        return "UNKNOWN";
+    }
+}
+
+} // namespace
+
+RecordedRequest SandboxServerPrivate::record(const QHttpServerRequest &request) const
+{
+    RecordedRequest recorded;
+    recorded.method = methodName(request.method());
+    recorded.path = request.url().path(QUrl::FullyDecoded);
+    recorded.query = request.query();
+    const auto headers = request.headers();
+    for (const auto &header : headers)
+        recorded.headers.insert(header.first.toLower(), header.second);
+    recorded.body = request.body();
+    return recorded;
+}
+
+void SandboxServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    const RecordedRequest recorded = record(request);
+    requests.append(recorded);
+    Q_EMIT q->requestRecorded(recorded);
+    const bool close = recorded.header("connection").toLower() == "close";
+
+    HttpReply reply;
+    Delivery delivery = Delivery::Normal;
+    const std::optional<Fault> fault = faults.takeFault(recorded.method, recorded.path);
+    std::optional<ScriptedResponse> scripted;
+    if (!fault)
+        scripted = faults.takeScripted(recorded.method, recorded.path);
+
+    if (fault == Fault::DropBeforeCommit) {
+        delivery = Delivery::Drop;
+    } else if (scripted) {
+        if (scripted->body.isEmpty() && scripted->status >= 400) {
+            reply = HttpReply::standardError(scripted->status);
+        } else {
+            reply.status = scripted->status;
+            reply.body = scripted->body.isEmpty() ? QByteArray("{}") : scripted->body;
+        }
+        if (scripted->retryAfter)
+            reply.addHeader("Retry-After", scripted->retryAfter->toLatin1());
+        if (scripted->shouldRetry)
+            reply.addHeader("x-should-retry",
+                            QByteArray(*scripted->shouldRetry ? "true" : "false"));
+    } else {
+        Api::Result result = api.handle(recorded, pathSegments(request.url()));
+        reply = std::move(result.reply);
+        if (result.changed)
+            changed();
+        if (fault) {
+            switch (*fault) {
+            case Fault::MalformedBody:
+                delivery = Delivery::Malformed;
+                break;
+            case Fault::TruncatedBody:
+                delivery = Delivery::Truncated;
+                break;
+            case Fault::OversizedBody:
+                delivery = Delivery::Oversized;
+                break;
+            case Fault::CommitThenDrop:
+                delivery = Delivery::Drop;
+                break;
+            case Fault::DropBeforeCommit:
+                break;
+            }
+        }
+    }
+    const QByteArray requestId = recorded.header("x-client-request-id");
+    if (!requestId.isEmpty() && delivery != Delivery::Drop)
+        reply.addHeader("X-Client-Request-ID", requestId.left(64));
+
+    Q_EMIT q->requestCompleted(recorded.method, recorded.path,
+                               delivery == Delivery::Drop ? 0 : reply.status);
+    // Drops always go through the event loop: Qt is still inside its read handler here.
+    if (latencyMs > 0 || delivery == Delivery::Drop) {
+        QPointer<QTcpSocket> guard(socket);
+        QTimer::singleShot(latencyMs, frontend, [this, guard, reply, delivery, close] {
+            if (guard)
+                respond(guard, reply, delivery, close);
+        });
+    } else {
+        respond(socket, reply, delivery, close);
+    }
+}
+
+void SandboxServerPrivate::respond(QTcpSocket *socket, const HttpReply &reply, Delivery delivery,
+                                   bool close)
+{
+    deliver(socket, reply, delivery, close);
+}
+
+void SandboxServerPrivate::changed()
+{
+    if (!options.stateFile.isEmpty()) {
+        QString error;
+        if (!store.save(options.stateFile, error)) {
+            errorString =
+                QStringLiteral("Cannot save state file %1: %2").arg(options.stateFile, error);
+            qWarning("keycard-sandbox: %s", qPrintable(errorString));
+        }
+    }
+    Q_EMIT q->stateChanged();
+}
+
+SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<SandboxServerPrivate>(this, std::move(options)))
+{
+    d->frontend = new HttpFrontend([this](const QHttpServerRequest &request,
+                                          QTcpSocket *socket) { d->handle(request, socket); },
+                                   this);
+}
+
+SandboxServer::~SandboxServer() = default;
+
+bool SandboxServer::listen(const QHostAddress &address, quint16 port)
+{
+    auto *server = new QTcpServer(d->frontend);
+    if (!server->listen(address, port)) {
+        d->errorString = server->errorString();
+        delete server;
+        return false;
+    }
+    d->frontend->bind(server);
+    d->port = server->serverPort();
+    return true;
+}
+
+quint16 SandboxServer::port() const
+{
+    return d->port;
+}
+
+QUrl SandboxServer::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(d->port);
+    return url;
+}
+
+QString SandboxServer::errorString() const
+{
+    return d->errorString;
+}
+
+const SandboxOptions &SandboxServer::options() const
+{
+    return d->options;
+}
+
+QString SandboxServer::issueToken()
+{
+    return d->tokens.issue();
+}
+
+void SandboxServer::expireAllTokens()
+{
+    d->tokens.expireAll();
+}
+
+void SandboxServer::setTokenLifetime(int seconds)
+{
+    d->tokens.setLifetimeSeconds(seconds);
+}
+
+QList<QJsonObject> SandboxServer::organizations() const
+{
+    QList<QJsonObject> list;
+    list.reserve(d->store.size());
+    for (int i = 0; i < d->store.size(); ++i)
+        list.append(d->store.organizationJson(i));
+    return list;
+}
+
+std::optional<QJsonObject> SandboxServer::organization(const QString &idOrLabel) const
+{
+    const int index = d->store.indexOf(idOrLabel);
+    if (index < 0)
+        return std::nullopt;
+    return d->store.organizationJson(index);
+}
+
+std::optional<QJsonObject> SandboxServer::connection(const QString &idOrLabel) const
+{
+    const int index = d->store.indexOf(idOrLabel);
+    if (index < 0 || !d->store.at(index).connection)
+        return std::nullopt;
+    return d->store.at(index).connection->json;
+}
+
+int SandboxServer::connectionCount() const
+{
+    return d->store.connectionCount();
+}
+
+void SandboxServer::addGeneratedOrganizations(int count)
+{
+    if (count > 0)
+        d->nextGenerated = seed::addGeneratedOrganizations(d->store, d->nextGenerated, count);
+}
+
+void SandboxServer::setPermissions(const QString &idOrLabel, const QJsonObject &permissions)
+{
+    const int index = d->store.indexOf(idOrLabel);
+    if (index < 0)
+        return;
+    d->store.setPermissions(index, permissions);
+    d->changed();
+}
+
+void SandboxServer::setLatency(int milliseconds)
+{
+    d->latencyMs = std::max(0, milliseconds);
+}
+
+void SandboxServer::scriptResponses(const QByteArray &method, const QString &path,
+                                    const QList<ScriptedResponse> &responses)
+{
+    d->faults.script(method, path, responses);
+}
+
+void SandboxServer::injectFault(const QByteArray &method, const QString &path, Fault fault,
+                                int times)
+{
+    d->faults.inject(method, path, fault, times);
+}
+
+void SandboxServer::clearFaults()
+{
+    d->faults.clear();
+}
+
+QList<RecordedRequest> SandboxServer::requests() const
+{
+    return d->requests;
+}
+
+void SandboxServer::clearRequests()
+{
+    d->requests.clear();
+}
+
+} // namespace keycard::sandbox

@@ -1,0 +1,203 @@
+#include "Store.h"
+
+#include "DemoData.h"
+#include "Models.h"
+
+#include <QCryptographicHash>
+#include <QJsonValue>
+#include <QRandomGenerator>
+
+namespace keycard::sandbox {
+
+namespace {
+
+const QString kRead = QStringLiteral("read");
+const QString kUpdate = QStringLiteral("update");
+const QString kDelete = QStringLiteral("delete");
+const QString kSsoConnection = QStringLiteral("sso_connection");
+
+QJsonObject allPermissions()
+{
+    return QJsonObject{
+        {QStringLiteral("organizations"), QJsonObject{{kRead, true}, {kUpdate, true}}},
+        {kSsoConnection, QJsonObject{{kRead, true}, {kUpdate, true}, {kDelete, true}}},
+        {QStringLiteral("users"), QJsonObject{{kRead, true}, {QStringLiteral("list"), true}}},
+    };
+}
+
+} // namespace
+
+Store::Store() = default;
+
+int Store::indexOf(const QString &idOrLabel) const
+{
+    if (const auto it = m_byId.constFind(idOrLabel); it != m_byId.constEnd())
+        return it.value();
+    if (const auto it = m_byLabel.constFind(idOrLabel); it != m_byLabel.constEnd())
+        return it.value();
+    return -1;
+}
+
+bool Store::append(Organization org)
+{
+    if (m_byId.contains(org.id) || m_byLabel.contains(org.label) || m_byId.contains(org.label) ||
+        m_byLabel.contains(org.id))
+        return false;
+    const int index = int(m_orgs.size());
+    m_byId.insert(org.id, index);
+    m_byLabel.insert(org.label, index);
+    if (org.connection)
+        ++m_connectionCount;
+    m_orgs.append(std::move(org));
+    return true;
+}
+
+QJsonObject Store::organizationJson(int index) const
+{
+    const Organization &org = m_orgs.at(index);
+    return QJsonObject{
+        {QStringLiteral("id"), org.id},
+        {QStringLiteral("name"), org.name},
+        {QStringLiteral("label"), org.label},
+        {QStringLiteral("sso_enabled"), org.connection.has_value()},
+        {QStringLiteral("created_at"), formatTimestamp(org.createdAt)},
+        {QStringLiteral("updated_at"), formatTimestamp(org.updatedAt)},
+    };
+}
+
+QJsonObject Store::permissions(int index) const
+{
+    const Organization &org = m_orgs.at(index);
+    return org.permissions.value_or(allPermissions());
+}
+
+QJsonObject Store::connectionPermissions(int index) const
+{
+    const QJsonObject orgPermissions = permissions(index);
+    const bool update = mayUpdate(index);
+    QJsonObject sso = orgPermissions.value(kSsoConnection).toObject();
+    if (sso.isEmpty())
+        sso = QJsonObject{{kRead, true}, {kUpdate, update}, {kDelete, update}};
+    QJsonObject organizations =
+        orgPermissions.value(QLatin1String(demo::kWriteResource)).toObject();
+    if (organizations.isEmpty())
+        organizations = QJsonObject{{kRead, true}, {kUpdate, update}};
+    return QJsonObject{{QLatin1String(demo::kWriteResource), organizations}, {kSsoConnection, sso}};
+}
+
+bool Store::mayUpdate(int index) const
+{
+    return permissions(index)
+        .value(QLatin1String(demo::kWriteResource))
+        .toObject()
+        .value(QLatin1String(demo::kWritePermission))
+        .toBool(false);
+}
+
+void Store::setPermissions(int index, const QJsonObject &permissions)
+{
+    m_orgs[index].permissions = permissions;
+    m_changed.insert(index);
+}
+
+QDateTime Store::nextTimestamp(const QDateTime &previous) const
+{
+    // Strictly later than the previous value, so a change is always visible in updated_at.
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    if (previous.isValid() && now <= previous)
+        now = previous.addMSecs(1);
+    return now;
+}
+
+void Store::touch(int index)
+{
+    Organization &org = m_orgs[index];
+    org.updatedAt = nextTimestamp(org.updatedAt);
+    m_changed.insert(index);
+}
+
+void Store::createConnection(int index, const QJsonObject &fields,
+                             const std::optional<QString> &secret)
+{
+    Organization &org = m_orgs[index];
+    Q_ASSERT(!org.connection);
+    const QString now = formatTimestamp(nextTimestamp(org.updatedAt));
+    Connection connection;
+    connection.json = QJsonObject{
+        {QStringLiteral("id"), newId()},
+        {QStringLiteral("identifier"), fields.value(QLatin1String("identifier"))},
+        {QStringLiteral("client_id"), fields.value(QLatin1String("client_id"))},
+        {QStringLiteral("client_secret_set"), secret.has_value() && !secret->isEmpty()},
+        {QStringLiteral("created_at"), now},
+        {QStringLiteral("updated_at"), now},
+    };
+    const QJsonValue protocols = fields.value(QLatin1String("protocols"));
+    if (protocols.isObject())
+        connection.json.insert(QStringLiteral("protocols"), protocols);
+    if (secret && !secret->isEmpty())
+        connection.secretSha256 = hashSecret(*secret);
+    org.connection = std::move(connection);
+    ++m_connectionCount;
+    touch(index);
+}
+
+bool Store::updateConnection(int index, const QJsonObject &fields)
+{
+    Organization &org = m_orgs[index];
+    Q_ASSERT(org.connection);
+    Connection &connection = *org.connection;
+    bool changed = false;
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+        const QString &key = it.key();
+        const QJsonValue &value = it.value();
+        if (key == QLatin1String("identifier") || key == QLatin1String("client_id")) {
+            connection.json.insert(key, value.isNull() ? QJsonValue(QJsonValue::Null) : value);
+        } else if (key == QLatin1String("client_secret")) {
+            const QString secret = value.toString();
+            connection.secretSha256 = secret.isEmpty() ? QByteArray() : hashSecret(secret);
+            connection.json.insert(QStringLiteral("client_secret_set"), !secret.isEmpty());
+        } else if (key == QLatin1String("protocols")) {
+            if (value.isObject())
+                connection.json.insert(key, value);
+            else
+                connection.json.remove(key);
+        } else {
+            continue; // read-only or unknown members are not writable
+        }
+        changed = true;
+    }
+    if (!changed)
+        return false;
+    const QDateTime previous =
+        decode::timestamp(connection.json.value(QLatin1String("updated_at")).toString());
+    connection.json.insert(QStringLiteral("updated_at"), formatTimestamp(nextTimestamp(previous)));
+    m_changed.insert(index);
+    return true;
+}
+
+void Store::deleteConnection(int index)
+{
+    Organization &org = m_orgs[index];
+    Q_ASSERT(org.connection);
+    org.connection.reset();
+    --m_connectionCount;
+    touch(index);
+}
+
+QByteArray Store::hashSecret(const QString &secret)
+{
+    return QCryptographicHash::hash(secret.toUtf8(), QCryptographicHash::Sha256).toHex();
+}
+
+QString Store::newId()
+{
+    static constexpr char kAlphabet[] =
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    QString id(26, Qt::Uninitialized);
+    QRandomGenerator *random = QRandomGenerator::system();
+    for (QChar &c : id)
+        c = QLatin1Char(kAlphabet[random->bounded(62)]);
+    return id;
+}
+
+} // namespace keycard::sandbox

@@ -1,0 +1,90 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+namespace keycard::sandbox {
+
+// The sandbox's data: organizations in list order with O(1) lookup by id and label, their SSO
+// connections and permissions, and persistence to an optional state file. No HTTP here.
+class Store
+{
+public:
+    struct Connection
+    {
+        // The connection as returned by the API, without permissions and without any secret:
+        // id, identifier, client_id, client_secret_set, created_at, updated_at, protocols and
+        // whatever extra members the seed gave it (login_url, ...).
+        QJsonObject json;
+        QByteArray secretSha256; // hex SHA-256 of the client secret; empty when none is set
+    };
+
+    struct Organization
+    {
+        QString id;
+        QString name;
+        QString label;
+        QDateTime createdAt;
+        QDateTime updatedAt;
+        std::optional<QJsonObject> permissions; // nullopt: every permission granted
+        std::optional<Connection> connection;
+    };
+
+    Store();
+
+    // --- organizations -------------------------------------------------------------------
+    int size() const { return int(m_orgs.size()); }
+    const Organization &at(int index) const { return m_orgs.at(index); }
+    // -1 when no organization has this id or label.
+    int indexOf(const QString &idOrLabel) const;
+    // Appends; returns false when the id or label is already taken.
+    bool append(Organization org);
+
+    // The organization as the API returns it (without permissions).
+    QJsonObject organizationJson(int index) const;
+    // Permissions reported for (and enforced on) the organization.
+    QJsonObject permissions(int index) const;
+    // Permissions of the organization's SSO connection, derived from the organization's.
+    QJsonObject connectionPermissions(int index) const;
+    bool mayUpdate(int index) const;
+    void setPermissions(int index, const QJsonObject &permissions);
+
+    // --- connections ---------------------------------------------------------------------
+    int connectionCount() const { return m_connectionCount; }
+    // Creates the connection (the organization must not have one). `secret` may be empty.
+    void createConnection(int index, const QJsonObject &fields,
+                          const std::optional<QString> &secret);
+    // Sets the given members (a null value removes client_id / the secret / protocols).
+    // An empty `fields` changes nothing. Returns whether anything was applied.
+    bool updateConnection(int index, const QJsonObject &fields);
+    void deleteConnection(int index);
+
+    static QByteArray hashSecret(const QString &secret);
+    static QString newId(); // a random 26-character nanoid
+
+    // --- persistence ---------------------------------------------------------------------
+    // Loads changes saved earlier. Returns false (with `error`) when the file exists but is
+    // unreadable; a missing file is not an error.
+    bool load(const QString &path, QString &error);
+    // Writes every organization changed since the seed, atomically. No secret is written.
+    bool save(const QString &path, QString &error) const;
+
+private:
+    QDateTime nextTimestamp(const QDateTime &previous) const;
+    void touch(int index);
+
+    QList<Organization> m_orgs;
+    QHash<QString, int> m_byId;
+    QHash<QString, int> m_byLabel;
+    QSet<int> m_changed; // organizations that differ from the seed (what the state file holds)
+    int m_connectionCount = 0;
+};
+
+} // namespace keycard::sandbox

@@ -1,0 +1,40 @@
+#include "Tokens.h"
+
+#include <QRandomGenerator>
+
+namespace keycard::sandbox {
+
+Tokens::Tokens(int lifetimeSeconds)
+    : m_lifetimeSeconds(lifetimeSeconds)
+{
+    m_clock.start();
+}
+
+QString Tokens::issue()
+{
+    // 256 random bits from the system's CSPRNG, base64url without padding.
+    QByteArray bytes(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
+                                          bytes.size() / int(sizeof(quint32)));
+    const QString token = QStringLiteral("kcs_") +
+                          QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding |
+                                                             QByteArray::OmitTrailingEquals));
+    // Drop tokens that have expired, so a long-running sandbox does not accumulate them.
+    const qint64 now = m_clock.elapsed();
+    m_expiresAtMs.removeIf([now](const auto &entry) { return entry.value() <= now; });
+    m_expiresAtMs.insert(token, now + qint64(m_lifetimeSeconds) * 1000);
+    return token;
+}
+
+bool Tokens::isValid(const QString &token) const
+{
+    const auto it = m_expiresAtMs.constFind(token);
+    return it != m_expiresAtMs.constEnd() && m_clock.elapsed() < it.value();
+}
+
+void Tokens::expireAll()
+{
+    m_expiresAtMs.clear();
+}
+
+} // namespace keycard::sandbox

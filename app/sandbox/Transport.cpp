@@ -1,0 +1,100 @@
+#include "Transport.h"
+
+#include <QTcpSocket>
+
+namespace keycard::sandbox {
+
+namespace {
+
+constexpr qsizetype kOversizedPadding = 64 * 1024 * 1024 + 4096;
+
+QByteArray head(int status, const HttpReply &reply, qsizetype contentLength, bool close)
+{
+    QByteArray text =
+        "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    if (!reply.contentType.isEmpty() && (contentLength > 0 || status != 204))
+        text += "Content-Type: " + reply.contentType + "\r\n";
+    text += "Content-Length: " + QByteArray::number(contentLength) + "\r\n";
+    for (const auto &header : reply.headers)
+        text += header.first + ": " + header.second + "\r\n";
+    if (close)
+        text += "Connection: close\r\n";
+    text += "\r\n";
+    return text;
+}
+
+} // namespace
+
+HttpFrontend::HttpFrontend(Handler handler, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_handler(std::move(handler))
+{
+}
+
+bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    m_handler(request, socket);
+    return true;
+}
+
+void HttpFrontend::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // handleRequest() answers every request; this is only reached if Qt changes that.
+    m_handler(request, socket);
+}
+
+QByteArray oversizedJson(const QByteArray &json)
+{
+    const QByteArray open = "{\"padding\":\"";
+    QByteArray body;
+    body.reserve(kOversizedPadding + json.size() + open.size() + 4);
+    body += open;
+    body.append(kOversizedPadding, 'x');
+    const QByteArray rest = json.trimmed();
+    if (rest.startsWith('{') && rest.size() > 2)
+        body += "\"," + rest.mid(1);
+    else
+        body += "\"}";
+    return body;
+}
+
+void deliver(QTcpSocket *socket, const HttpReply &reply, Delivery delivery, bool close)
+{
+    if (socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    switch (delivery) {
+    case Delivery::Drop:
+        socket->abort();
+        return;
+    case Delivery::Normal:
+        socket->write(head(reply.status, reply, reply.body.size(), close));
+        socket->write(reply.body);
+        break;
+    case Delivery::Malformed: {
+        HttpReply malformed = reply;
+        malformed.body = "<html><body>502 Bad Gateway: upstream sent garbage{\"items\": [";
+        socket->write(head(200, malformed, malformed.body.size(), close));
+        socket->write(malformed.body);
+        break;
+    }
+    case Delivery::Truncated: {
+        HttpReply full = reply;
+        if (full.body.isEmpty())
+            full.body = R"({"message": "a body that will never arrive in full"})";
+        socket->write(head(full.status == 204 ? 200 : full.status, full, full.body.size(), false));
+        socket->write(full.body.left(full.body.size() / 2));
+        socket->disconnectFromHost();
+        return;
+    }
+    case Delivery::Oversized: {
+        const QByteArray body = oversizedJson(reply.body);
+        socket->write(head(reply.status == 204 ? 200 : reply.status, reply, body.size(), close));
+        socket->write(body);
+        break;
+    }
+    }
+    if (close)
+        socket->disconnectFromHost();
+}
+
+} // namespace keycard::sandbox
