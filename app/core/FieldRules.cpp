@@ -29,6 +29,13 @@ const QRegularExpression &uuidPattern()
     return re;
 }
 
+// QChar::isDigit() would also take other scripts' digits ("٣"), which no UUID contains.
+bool isAsciiHexDigit(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || (u >= u'A' && u <= u'F');
+}
+
 // A prefix of a UUID: hex digits and dashes in the right places so far.
 bool isUuidPrefix(const QString &text)
 {
@@ -40,7 +47,7 @@ bool isUuidPrefix(const QString &text)
         if (shape.at(i) == QLatin1Char('-')) {
             if (c != QLatin1Char('-'))
                 return false;
-        } else if (!c.isDigit() && !(c.toLower() >= QLatin1Char('a') && c.toLower() <= QLatin1Char('f'))) {
+        } else if (!isAsciiHexDigit(c)) {
             return false;
         }
     }

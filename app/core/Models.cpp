@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonValue>
+#include <QRegularExpression>
 
 namespace keycard {
 
@@ -206,6 +207,13 @@ namespace decode {
 
 QDateTime timestamp(const QString &text)
 {
+    // RFC 3339 date-time: a full date, a full time and an explicit offset. Qt alone also takes
+    // a bare date or a time without offset and reads it as local time, which would shift
+    // instants by the user's time zone.
+    static const QRegularExpression rfc3339(QStringLiteral(
+        "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"));
+    if (!rfc3339.match(text).hasMatch())
+        return {};
     QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!dt.isValid())
         dt = QDateTime::fromString(text, Qt::ISODate);
@@ -344,11 +352,14 @@ bool organizationPage(const QJsonObject &o, OrganizationPage &out, QString &erro
         return false;
     }
     out.pageInfo.hasNextPage = next.toBool();
-    QJsonValue prev = p.value(QLatin1String("has_prev_page"));
-    if (prev.isUndefined())
-        prev = p.value(QLatin1String("has_previous_page"));
+    QLatin1String prevKey("has_prev_page");
+    QJsonValue prev = p.value(prevKey);
+    if (prev.isUndefined()) {
+        prevKey = QLatin1String("has_previous_page"); // the older spec's spelling
+        prev = p.value(prevKey);
+    }
     if (!prev.isUndefined() && !prev.isBool()) {
-        errorField = QStringLiteral("page_info.has_prev_page");
+        errorField = QStringLiteral("page_info.") + prevKey;
         return false;
     }
     out.pageInfo.hasPrevPage = prev.toBool(false);

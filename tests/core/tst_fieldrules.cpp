@@ -1,0 +1,196 @@
+// Field rules (FieldRules.h) at their boundaries, counting code points as JSON Schema does.
+
+#include "FieldRules.h"
+
+#include <QLocale>
+#include <QTest>
+
+using namespace keycard;
+using rules::Field;
+using Kind = rules::Violation::Kind;
+
+Q_DECLARE_METATYPE(rules::Field)
+
+namespace {
+
+// U+1D518 MATHEMATICAL FRAKTUR CAPITAL U: one code point, two UTF-16 units.
+const QString kFraktur = QStringLiteral("\U0001D518");
+
+QString repeat(const QString &unit, int times)
+{
+    return unit.repeated(times);
+}
+
+} // namespace
+
+class TestFieldRules : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+
+    void codePoints()
+    {
+        QCOMPARE(rules::codePoints(QString()), 0);
+        QCOMPARE(rules::codePoints(QStringLiteral("abc")), 3);
+        QCOMPARE(kFraktur.size(), 2);
+        QCOMPARE(rules::codePoints(kFraktur), 1);
+        QCOMPARE(rules::codePoints(repeat(kFraktur, 2048)), 2048);
+        QCOMPARE(rules::codePoints(QStringLiteral("é") + kFraktur + QStringLiteral("x")), 3);
+        // A lone surrogate still counts as one.
+        QCOMPARE(rules::codePoints(QString(QChar(0xD835))), 1);
+    }
+
+    void lengths_data()
+    {
+        QTest::addColumn<Field>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<int>("kind"); // -1 = valid
+        QTest::addColumn<int>("limit");
+
+        const auto org = Field::OrganizationId;
+        QTest::newRow("org 0") << org << QString() << int(Kind::Required) << 1;
+        QTest::newRow("org 1") << org << QStringLiteral("a") << -1 << 0;
+        QTest::newRow("org 255") << org << repeat(QStringLiteral("a"), 255) << -1 << 0;
+        QTest::newRow("org 256") << org << repeat(QStringLiteral("a"), 256) << int(Kind::TooLong)
+                                 << 255;
+        QTest::newRow("org 255 non-BMP") << org << repeat(kFraktur, 255) << -1 << 0;
+        QTest::newRow("org 256 non-BMP")
+            << org << repeat(kFraktur, 256) << int(Kind::TooLong) << 255;
+        QTest::newRow("org blank") << org << QStringLiteral("   ") << int(Kind::Blank) << 1;
+
+        const auto id = Field::Identifier;
+        QTest::newRow("identifier 0") << id << QString() << int(Kind::Required) << 1;
+        QTest::newRow("identifier 1") << id << QStringLiteral("h") << -1 << 0;
+        QTest::newRow("identifier 2048") << id << repeat(QStringLiteral("h"), 2048) << -1 << 0;
+        QTest::newRow("identifier 2049")
+            << id << repeat(QStringLiteral("h"), 2049) << int(Kind::TooLong) << 2048;
+        QTest::newRow("identifier 2048 non-BMP (4096 units)")
+            << id << repeat(kFraktur, 2048) << -1 << 0;
+        QTest::newRow("identifier 2049 non-BMP")
+            << id << repeat(kFraktur, 2049) << int(Kind::TooLong) << 2048;
+        QTest::newRow("identifier 1 non-BMP") << id << kFraktur << -1 << 0;
+        QTest::newRow("identifier blank") << id << QStringLiteral("\t \n") << int(Kind::Blank) << 1;
+
+        const auto client = Field::ClientId;
+        QTest::newRow("client id empty") << client << QString() << int(Kind::Required) << 1;
+        QTest::newRow("client id blank") << client << QStringLiteral("  ") << int(Kind::Blank) << 1;
+        QTest::newRow("client id nbsp")
+            << client << QStringLiteral("\u00a0") << int(Kind::Blank) << 1;
+        QTest::newRow("client id 1") << client << QStringLiteral("x") << -1 << 0;
+        QTest::newRow("client id long") << client << repeat(QStringLiteral("x"), 5000) << -1 << 0;
+
+        const auto secret = Field::ClientSecret;
+        QTest::newRow("secret empty") << secret << QString() << -1 << 0;
+        QTest::newRow("secret blank") << secret << QStringLiteral(" ") << -1 << 0;
+        QTest::newRow("secret value") << secret << QStringLiteral("s3cr3t") << -1 << 0;
+
+        const auto rid = Field::RequestId;
+        QTest::newRow("uuid empty (optional)") << rid << QString() << -1 << 0;
+        QTest::newRow("uuid lower")
+            << rid << QStringLiteral("3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f") << -1 << 0;
+        QTest::newRow("uuid upper")
+            << rid << QStringLiteral("3F1C2D4E-5A6B-4C7D-8E9F-0A1B2C3D4E5F") << -1 << 0;
+        QTest::newRow("uuid braces")
+            << rid << QStringLiteral("{3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f}") << int(Kind::NotUuid)
+            << 0;
+        QTest::newRow("uuid short") << rid << QStringLiteral("3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5")
+                                    << int(Kind::NotUuid) << 0;
+        QTest::newRow("uuid not hex")
+            << rid << QStringLiteral("3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5g") << int(Kind::NotUuid)
+            << 0;
+        QTest::newRow("uuid no dashes")
+            << rid << QStringLiteral("3f1c2d4e5a6b4c7d8e9f0a1b2c3d4e5f") << int(Kind::NotUuid) << 0;
+        QTest::newRow("uuid word") << rid << QStringLiteral("request-1") << int(Kind::NotUuid) << 0;
+        QTest::newRow("uuid blank") << rid << QStringLiteral("   ") << int(Kind::Blank) << 36;
+    }
+    void lengths()
+    {
+        QFETCH(Field, field);
+        QFETCH(QString, value);
+        QFETCH(int, kind);
+        QFETCH(int, limit);
+        const auto violation = rules::check(field, value);
+        if (kind < 0) {
+            QVERIFY2(!violation, qPrintable(violation ? violation->message() : QString()));
+            QVERIFY(rules::canBecomeValid(field, value));
+            return;
+        }
+        QVERIFY(violation);
+        QCOMPARE(int(violation->kind), kind);
+        QCOMPARE(violation->field, field);
+        if (kind == int(Kind::TooLong)) {
+            QCOMPARE(violation->limit, limit);
+            QCOMPARE(violation->actual, rules::codePoints(value));
+            QVERIFY(!rules::canBecomeValid(field, value));
+        }
+    }
+
+    void messages()
+    {
+        auto v = rules::check(Field::Identifier, repeat(kFraktur, 2051));
+        QVERIFY(v);
+        QCOMPARE(v->message(), QStringLiteral("At most 2,048 characters — 2,051 entered"));
+        v = rules::check(Field::ClientId, QString());
+        QCOMPARE(v->message(), QStringLiteral("Required"));
+        v = rules::check(Field::ClientId, QStringLiteral(" "));
+        QCOMPARE(v->message(), QStringLiteral("Must not be blank"));
+        v = rules::check(Field::RequestId, QStringLiteral("nope"));
+        QCOMPARE(v->message(), QStringLiteral("Not a UUID"));
+    }
+
+    void ruleTable()
+    {
+        QCOMPARE(QLatin1String(rules::rule(Field::OrganizationId).jsonName),
+                 QLatin1String("organization_id"));
+        QCOMPARE(rules::rule(Field::OrganizationId).maxLength, 255);
+        QCOMPARE(QLatin1String(rules::rule(Field::Identifier).jsonName),
+                 QLatin1String("identifier"));
+        QCOMPARE(rules::rule(Field::Identifier).maxLength, 2048);
+        QCOMPARE(QLatin1String(rules::rule(Field::ClientId).jsonName), QLatin1String("client_id"));
+        QVERIFY(!rules::rule(Field::ClientSecret).required);
+        QCOMPARE(rules::fieldLabel(Field::Identifier), QStringLiteral("Issuer URL"));
+    }
+
+    void canBecomeValid_data()
+    {
+        QTest::addColumn<Field>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<bool>("expected");
+        QTest::newRow("org empty") << Field::OrganizationId << QString() << true;
+        QTest::newRow("org blank") << Field::OrganizationId << QStringLiteral(" ") << true;
+        QTest::newRow("org 256") << Field::OrganizationId << repeat(QStringLiteral("a"), 256)
+                                 << false;
+        QTest::newRow("identifier 2049 non-BMP")
+            << Field::Identifier << repeat(kFraktur, 2049) << false;
+        QTest::newRow("uuid empty") << Field::RequestId << QString() << true;
+        QTest::newRow("uuid prefix") << Field::RequestId << QStringLiteral("3f1c2d4e-5A") << true;
+        QTest::newRow("uuid bad char") << Field::RequestId << QStringLiteral("3f1c2d4x") << false;
+        QTest::newRow("uuid dash misplaced")
+            << Field::RequestId << QStringLiteral("3f1c-") << false;
+        QTest::newRow("uuid too long")
+            << Field::RequestId << QStringLiteral("3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f0") << false;
+        // Digits of other scripts are digits to QChar::isDigit() but never part of a UUID.
+        QTest::newRow("uuid arabic-indic digit")
+            << Field::RequestId << QStringLiteral("\u0663") << false;
+        QTest::newRow("uuid fullwidth digit")
+            << Field::RequestId << QStringLiteral("\uff11") << false;
+    }
+    void canBecomeValid()
+    {
+        QFETCH(Field, field);
+        QFETCH(QString, value);
+        QFETCH(bool, expected);
+        QCOMPARE(rules::canBecomeValid(field, value), expected);
+    }
+
+    void isUuid()
+    {
+        QVERIFY(rules::isUuid(QStringLiteral("3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")));
+        QVERIFY(!rules::isUuid(QStringLiteral("\u0663f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")));
+        QVERIFY(!rules::isUuid(QString()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFieldRules)
+#include "tst_fieldrules.moc"

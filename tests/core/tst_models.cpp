@@ -1,0 +1,407 @@
+// Strict decoding of API objects (Models.h): required fields and types, unknown fields kept,
+// the has_previous_page alias, null client_id, RFC 3339 timestamps, request bodies.
+
+#include "tst_models.h"
+
+#include "Models.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace keycard;
+
+namespace {
+
+QJsonObject json(const char *text)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray(text), &error);
+    if (error.error != QJsonParseError::NoError)
+        qFatal("bad test JSON: %s", qPrintable(error.errorString()));
+    return doc.object();
+}
+
+QJsonObject validOrganization()
+{
+    return json(R"j({"id": "u8jzPde0IgxLd6GncfBAepfJBd", "name": "Acme Corporation",
+                    "label": "acme", "sso_enabled": true,
+                    "created_at": "2019-12-27T18:11:19.117Z",
+                    "updated_at": "2020-01-02T03:04:05Z"})j");
+}
+
+QJsonObject validConnection()
+{
+    return json(R"j({"id": "conn_1", "identifier": "https://acme.okta.com",
+                    "client_id": "0oa8f3k2j1XyZ9abc357", "client_secret_set": true,
+                    "created_at": "2024-05-01T10:00:00.000Z", "updated_at": "2024-05-02T10:00:00.000Z",
+                    "protocols": {"oauth2": {"authorization_endpoint": "https://acme.okta.com/authorize",
+                                             "scopes_supported": ["openid", "email"]},
+                                  "openid": {"userinfo_endpoint": "https://acme.okta.com/userinfo"}}})j");
+}
+
+QJsonObject pageWith(const QJsonObject &pageInfo, const QJsonArray &items = {})
+{
+    return QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("page_info"), pageInfo}};
+}
+
+} // namespace
+
+void TestModels::organizationValid()
+{
+    Organization org;
+    QString field;
+    QVERIFY(decode::organization(validOrganization(), org, field));
+    QCOMPARE(org.id, QStringLiteral("u8jzPde0IgxLd6GncfBAepfJBd"));
+    QCOMPARE(org.name, QStringLiteral("Acme Corporation"));
+    QCOMPARE(org.label, QStringLiteral("acme"));
+    QVERIFY(org.ssoEnabled);
+    QCOMPARE(org.createdAt, QDateTime(QDate(2019, 12, 27), QTime(18, 11, 19, 117), Qt::UTC));
+    QCOMPARE(org.updatedAt, QDateTime(QDate(2020, 1, 2), QTime(3, 4, 5), Qt::UTC));
+    QVERIFY(!org.permissions);
+    QCOMPARE(org.raw, validOrganization());
+}
+
+void TestModels::organizationRequiredFields_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QJsonValue>("value"); // Undefined = remove the key
+    QTest::newRow("missing id") << "id" << QJsonValue(QJsonValue::Undefined);
+    QTest::newRow("null id") << "id" << QJsonValue(QJsonValue::Null);
+    QTest::newRow("numeric id") << "id" << QJsonValue(42);
+    QTest::newRow("missing name") << "name" << QJsonValue(QJsonValue::Undefined);
+    QTest::newRow("array name") << "name" << QJsonValue(QJsonArray{});
+    QTest::newRow("missing label") << "label" << QJsonValue(QJsonValue::Undefined);
+    QTest::newRow("string sso_enabled") << "sso_enabled" << QJsonValue(QStringLiteral("true"));
+    QTest::newRow("missing sso_enabled") << "sso_enabled" << QJsonValue(QJsonValue::Undefined);
+    QTest::newRow("missing created_at") << "created_at" << QJsonValue(QJsonValue::Undefined);
+    QTest::newRow("bad created_at") << "created_at" << QJsonValue(QStringLiteral("yesterday"));
+    QTest::newRow("date-only created_at")
+        << "created_at" << QJsonValue(QStringLiteral("2019-12-27"));
+    QTest::newRow("no offset created_at")
+        << "created_at" << QJsonValue(QStringLiteral("2019-12-27T18:11:19"));
+    QTest::newRow("numeric updated_at") << "updated_at" << QJsonValue(1577470279);
+    QTest::newRow("permissions not object") << "permissions" << QJsonValue(true);
+}
+void TestModels::organizationRequiredFields()
+{
+    QFETCH(QString, key);
+    QFETCH(QJsonValue, value);
+    QJsonObject o = validOrganization();
+    if (value.isUndefined())
+        o.remove(key);
+    else
+        o.insert(key, value);
+    Organization org;
+    QString field;
+    QVERIFY(!decode::organization(o, org, field));
+    QCOMPARE(field, key);
+}
+
+void TestModels::organizationUnknownFieldsKept()
+{
+    QJsonObject o = validOrganization();
+    o.insert(QStringLiteral("region"), QStringLiteral("eu-west-1"));
+    o.insert(QStringLiteral("billing"),
+             QJsonObject{{QStringLiteral("plan"), QStringLiteral("pro")}});
+    Organization org;
+    QString field;
+    QVERIFY(decode::organization(o, org, field));
+    QCOMPARE(org.raw.value(QStringLiteral("region")).toString(), QStringLiteral("eu-west-1"));
+    QCOMPARE(org.raw.value(QStringLiteral("billing")).toObject().value(QStringLiteral("plan")),
+             QJsonValue(QStringLiteral("pro")));
+}
+
+void TestModels::organizationPermissions()
+{
+    QJsonObject o = validOrganization();
+    o.insert(QStringLiteral("permissions"),
+             json(R"j({"organizations": {"read": true, "update": false}})j"));
+    Organization org;
+    QString field;
+    QVERIFY(decode::organization(o, org, field));
+    QVERIFY(org.permissions);
+    QCOMPARE(org.permissions->allows(QStringLiteral("organizations"), QStringLiteral("read")),
+             std::optional<bool>(true));
+    QCOMPARE(org.permissions->allows(QStringLiteral("organizations"), QStringLiteral("update")),
+             std::optional<bool>(false));
+    QCOMPARE(org.permissions->allows(QStringLiteral("users"), QStringLiteral("read")),
+             std::optional<bool>());
+
+    o.insert(QStringLiteral("permissions"), json(R"j({"organizations": {"read": "yes"}})j"));
+    QVERIFY(!decode::organization(o, org, field));
+    QCOMPARE(field, QStringLiteral("permissions.organizations.read"));
+}
+
+void TestModels::timestamps_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QDateTime>("expected"); // invalid = rejected
+    const QDate day(2019, 12, 27);
+    QTest::newRow("ms Z") << "2019-12-27T18:11:19.117Z"
+                          << QDateTime(day, QTime(18, 11, 19, 117), Qt::UTC);
+    QTest::newRow("no fraction") << "2019-12-27T18:11:19Z"
+                                 << QDateTime(day, QTime(18, 11, 19), Qt::UTC);
+    QTest::newRow("micro") << "2019-12-27T18:11:19.117123Z"
+                           << QDateTime(day, QTime(18, 11, 19, 117), Qt::UTC);
+    QTest::newRow("offset") << "2019-12-27T20:11:19+02:00"
+                            << QDateTime(day, QTime(18, 11, 19), Qt::UTC);
+    QTest::newRow("lower-case") << "2019-12-27t18:11:19z"
+                                << QDateTime(day, QTime(18, 11, 19), Qt::UTC);
+    QTest::newRow("no offset") << "2019-12-27T18:11:19" << QDateTime();
+    QTest::newRow("date only") << "2019-12-27" << QDateTime();
+    QTest::newRow("no seconds") << "2019-12-27T18:11Z" << QDateTime();
+    QTest::newRow("garbage") << "soon" << QDateTime();
+    QTest::newRow("empty") << "" << QDateTime();
+}
+void TestModels::timestamps()
+{
+    QFETCH(QString, text);
+    QFETCH(QDateTime, expected);
+    const QDateTime parsed = decode::timestamp(text);
+    QCOMPARE(parsed.isValid(), expected.isValid());
+    if (expected.isValid()) {
+        QCOMPARE(parsed, expected);
+        QCOMPARE(parsed.timeSpec(), Qt::UTC);
+    }
+}
+
+void TestModels::timestampRoundTrip()
+{
+    const QDateTime t(QDate(2024, 2, 29), QTime(23, 59, 58, 7), Qt::UTC);
+    QCOMPARE(formatTimestamp(t), QStringLiteral("2024-02-29T23:59:58.007Z"));
+    QCOMPARE(decode::timestamp(formatTimestamp(t)), t);
+}
+
+void TestModels::pageValid()
+{
+    const QJsonObject o = pageWith(json(R"j({"has_next_page": true, "has_prev_page": false,
+                                            "start_cursor": "a", "end_cursor": "b"})j"),
+                                   QJsonArray{validOrganization(), validOrganization()});
+    OrganizationPage page;
+    QString field;
+    QVERIFY(decode::organizationPage(o, page, field));
+    QCOMPARE(page.items.size(), 2);
+    QVERIFY(page.pageInfo.hasNextPage);
+    QVERIFY(!page.pageInfo.hasPrevPage);
+    QCOMPARE(page.pageInfo.startCursor, std::optional<QString>(QStringLiteral("a")));
+    QCOMPARE(page.pageInfo.endCursor, std::optional<QString>(QStringLiteral("b")));
+}
+
+void TestModels::pagePrevAlias_data()
+{
+    QTest::addColumn<QByteArray>("pageInfo");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<bool>("hasPrev");
+    QTest::newRow("has_prev_page")
+        << QByteArray(R"j({"has_next_page": false, "has_prev_page": true})j") << true << true;
+    QTest::newRow("has_previous_page")
+        << QByteArray(R"j({"has_next_page": false, "has_previous_page": true})j") << true << true;
+    QTest::newRow("neither") << QByteArray(R"j({"has_next_page": false})j") << true << false;
+    QTest::newRow("null cursors")
+        << QByteArray(
+               R"j({"has_next_page": false, "has_prev_page": false, "start_cursor": null, "end_cursor": null})j")
+        << true << false;
+    QTest::newRow("string alias")
+        << QByteArray(R"j({"has_next_page": false, "has_previous_page": "yes"})j") << false
+        << false;
+}
+void TestModels::pagePrevAlias()
+{
+    QFETCH(QByteArray, pageInfo);
+    QFETCH(bool, valid);
+    QFETCH(bool, hasPrev);
+    OrganizationPage page;
+    QString field;
+    QCOMPARE(
+        decode::organizationPage(pageWith(QJsonDocument::fromJson(pageInfo).object()), page, field),
+        valid);
+    if (valid)
+        QCOMPARE(page.pageInfo.hasPrevPage, hasPrev);
+    else
+        QCOMPARE(field, QStringLiteral("page_info.has_previous_page"));
+}
+
+void TestModels::pageErrors_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("no items") << QByteArray(R"j({"page_info": {"has_next_page": false}})j")
+                              << "items";
+    QTest::newRow("items object")
+        << QByteArray(R"j({"items": {}, "page_info": {"has_next_page": false}})j") << "items";
+    QTest::newRow("no page_info") << QByteArray(R"j({"items": []})j") << "page_info";
+    QTest::newRow("has_next_page missing")
+        << QByteArray(R"j({"items": [], "page_info": {}})j") << "page_info.has_next_page";
+    QTest::newRow("next without cursor")
+        << QByteArray(
+               R"j({"items": [], "page_info": {"has_next_page": true, "end_cursor": null}})j")
+        << "page_info.end_cursor";
+    QTest::newRow("numeric cursor")
+        << QByteArray(R"j({"items": [], "page_info": {"has_next_page": false, "end_cursor": 7}})j")
+        << "page_info.end_cursor";
+    QTest::newRow("item not object")
+        << QByteArray(R"j({"items": [1], "page_info": {"has_next_page": false}})j") << "items[0]";
+}
+void TestModels::pageErrors()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, field);
+    OrganizationPage page;
+    QString errorField;
+    QVERIFY(!decode::organizationPage(QJsonDocument::fromJson(body).object(), page, errorField));
+    QCOMPARE(errorField, field);
+}
+
+void TestModels::pageItemErrorNamesIndex()
+{
+    QJsonObject broken = validOrganization();
+    broken.remove(QStringLiteral("id"));
+    const QJsonObject o =
+        pageWith(json(R"j({"has_next_page": false})j"), QJsonArray{validOrganization(), broken});
+    OrganizationPage page;
+    QString field;
+    QVERIFY(!decode::organizationPage(o, page, field));
+    QCOMPARE(field, QStringLiteral("items[1].id"));
+}
+
+void TestModels::connectionValid()
+{
+    SsoConnection c;
+    QString field;
+    QVERIFY(decode::ssoConnection(validConnection(), c, field));
+    QCOMPARE(c.id, QStringLiteral("conn_1"));
+    QCOMPARE(c.identifier, QStringLiteral("https://acme.okta.com"));
+    QCOMPARE(c.clientId, std::optional<QString>(QStringLiteral("0oa8f3k2j1XyZ9abc357")));
+    QVERIFY(c.clientSecretSet);
+    QVERIFY(c.protocols);
+    QVERIFY(c.protocols->oauth2);
+    QCOMPARE(c.protocols->oauth2->authorizationEndpoint,
+             std::optional<QString>(QStringLiteral("https://acme.okta.com/authorize")));
+    QCOMPARE(
+        c.protocols->oauth2->scopesSupported,
+        std::optional<QStringList>(QStringList{QStringLiteral("openid"), QStringLiteral("email")}));
+    QVERIFY(!c.protocols->oauth2->jwksUri);
+    QCOMPARE(c.protocols->openid->userinfoEndpoint,
+             std::optional<QString>(QStringLiteral("https://acme.okta.com/userinfo")));
+}
+
+void TestModels::connectionNullClientId()
+{
+    QJsonObject o = validConnection();
+    o.insert(QStringLiteral("client_id"), QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("protocols"), QJsonValue(QJsonValue::Null));
+    SsoConnection c;
+    QString field;
+    QVERIFY(decode::ssoConnection(o, c, field));
+    QVERIFY(!c.clientId);
+    QVERIFY(!c.protocols);
+    o.remove(QStringLiteral("client_id"));
+    QVERIFY(decode::ssoConnection(o, c, field));
+    QVERIFY(!c.clientId);
+}
+
+void TestModels::connectionUnknownFieldsKept()
+{
+    QJsonObject o = validConnection();
+    o.insert(QStringLiteral("login_url"), QStringLiteral("https://id.keycard.ai/login/acme"));
+    QJsonObject protocols = o.value(QStringLiteral("protocols")).toObject();
+    QJsonObject openid = protocols.value(QStringLiteral("openid")).toObject();
+    openid.insert(QStringLiteral("external_id_claim"), QStringLiteral("oid"));
+    protocols.insert(QStringLiteral("openid"), openid);
+    o.insert(QStringLiteral("protocols"), protocols);
+    SsoConnection c;
+    QString field;
+    QVERIFY(decode::ssoConnection(o, c, field));
+    QCOMPARE(c.raw.value(QStringLiteral("login_url")).toString(),
+             QStringLiteral("https://id.keycard.ai/login/acme"));
+    QCOMPARE(c.raw.value(QStringLiteral("protocols"))
+                 .toObject()
+                 .value(QStringLiteral("openid"))
+                 .toObject()
+                 .value(QStringLiteral("external_id_claim"))
+                 .toString(),
+             QStringLiteral("oid"));
+}
+
+void TestModels::connectionErrors_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("missing id") << "id" << QJsonValue(QJsonValue::Undefined) << "id";
+    QTest::newRow("missing identifier")
+        << "identifier" << QJsonValue(QJsonValue::Undefined) << "identifier";
+    QTest::newRow("numeric client_id") << "client_id" << QJsonValue(5) << "client_id";
+    QTest::newRow("missing client_secret_set")
+        << "client_secret_set" << QJsonValue(QJsonValue::Undefined) << "client_secret_set";
+    QTest::newRow("protocols array") << "protocols" << QJsonValue(QJsonArray{}) << "protocols";
+    QTest::newRow("oauth2 string")
+        << "protocols" << QJsonValue(json(R"j({"oauth2": "x"})j")) << "protocols.oauth2";
+    QTest::newRow("scope not string")
+        << "protocols" << QJsonValue(json(R"j({"oauth2": {"scopes_supported": ["openid", 3]}})j"))
+        << "protocols.oauth2.scopes_supported[1]";
+    QTest::newRow("userinfo number")
+        << "protocols" << QJsonValue(json(R"j({"openid": {"userinfo_endpoint": 1}})j"))
+        << "protocols.openid.userinfo_endpoint";
+}
+void TestModels::connectionErrors()
+{
+    QFETCH(QString, key);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, field);
+    QJsonObject o = validConnection();
+    if (value.isUndefined())
+        o.remove(key);
+    else
+        o.insert(key, value);
+    SsoConnection c;
+    QString errorField;
+    QVERIFY(!decode::ssoConnection(o, c, errorField));
+    QCOMPARE(errorField, field);
+}
+
+void TestModels::createBody()
+{
+    SsoConnectionCreate create;
+    create.identifier = QStringLiteral("https://acme.okta.com");
+    create.clientId = QStringLiteral("abc");
+    QJsonObject o = create.toJson();
+    QCOMPARE(o.keys(), (QStringList{QStringLiteral("client_id"), QStringLiteral("identifier")}));
+    create.clientSecret = QStringLiteral("s3cret");
+    SsoProtocols protocols;
+    protocols.openid = OpenIdSettings{QStringLiteral("https://acme.okta.com/userinfo")};
+    create.protocols = protocols;
+    o = create.toJson();
+    QCOMPARE(o.value(QStringLiteral("client_secret")).toString(), QStringLiteral("s3cret"));
+    QCOMPARE(o.value(QStringLiteral("protocols")).toObject(),
+             json(R"j({"openid": {"userinfo_endpoint": "https://acme.okta.com/userinfo"}})j"));
+}
+
+void TestModels::updateBody()
+{
+    SsoConnectionUpdate update;
+    QVERIFY(update.isEmpty());
+    QVERIFY(update.toJson().isEmpty());
+    update.clientId = QString(); // null: remove
+    update.clientSecret = QStringLiteral("new");
+    const QJsonObject o = update.toJson();
+    QVERIFY(!update.isEmpty());
+    QVERIFY(o.value(QStringLiteral("client_id")).isNull());
+    QVERIFY(!o.contains(QStringLiteral("identifier")));
+    QCOMPARE(o.value(QStringLiteral("client_secret")).toString(), QStringLiteral("new"));
+    update.clientSecret = QString();
+    QVERIFY(update.toJson().value(QStringLiteral("client_secret")).isNull());
+}
+
+void TestModels::protocolsRoundTrip()
+{
+    SsoProtocols in;
+    QString field;
+    QVERIFY(decode::protocols(validConnection().value(QStringLiteral("protocols")), in, field));
+    SsoProtocols out;
+    QVERIFY(decode::protocols(in.toJson(), out, field));
+    QCOMPARE(out, in);
+}
+
+QTEST_GUILESS_MAIN(TestModels)
