@@ -1,0 +1,4 @@
+# Tests of the SSO write path (ui/sso), included by tests/ui/CMakeLists.txt.
+keycard_add_test(test_sso_validators
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sso_validators.cpp
+    LIBS keycard_sso_validators)

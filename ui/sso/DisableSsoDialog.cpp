@@ -1,0 +1,185 @@
+#include "DisableSsoDialog.h"
+
+#include "KeycardClient.h"
+#include "SsoBanner.h"
+#include "SsoController.h"
+#include "ValidatedField.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace keycard::ui {
+
+DisableSsoDialog::DisableSsoDialog(KeycardClient *client, const Organization &organization,
+                                   QWidget *parent)
+    : QDialog(parent)
+    , m_organization(organization)
+    , m_controller(new SsoController(client, this))
+    , m_requestId(KeycardClient::newRequestId())
+{
+    setObjectName(QStringLiteral("disableSsoDialog"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    setMinimumWidth(520);
+    const QString name = organization.name.isEmpty() ? confirmationText() : organization.name;
+    setWindowTitle(tr("Disable SSO — %1").arg(name));
+
+    auto *heading = new QLabel(tr("Disable single sign-on for %1?").arg(name), this);
+    heading->setObjectName(QStringLiteral("disableHeading"));
+    QFont big = heading->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setBold(true);
+    heading->setFont(big);
+    heading->setWordWrap(true);
+
+    auto *effect = new QLabel(
+        tr("Keycard deletes the organization's SSO connection, including its stored client "
+           "secret. Members stop signing in through the identity provider and can no longer "
+           "reach Keycard with their identity-provider accounts until SSO is enabled again.\n\n"
+           "Before you continue, make sure you keep an administrator account that does not "
+           "sign in through SSO."),
+        this);
+    effect->setObjectName(QStringLiteral("disableEffect"));
+    effect->setWordWrap(true);
+
+    m_banner = new SsoBanner(this);
+    m_retry = m_banner->addAction(QStringLiteral("retryButton"), tr("Retry"));
+
+    auto *prompt = new QLabel(this);
+    prompt->setTextFormat(Qt::RichText);
+    prompt->setText(tr("Type <b>%1</b> to confirm:").arg(confirmationText().toHtmlEscaped()));
+    prompt->setWordWrap(true);
+    m_confirm = new QLineEdit(this);
+    m_confirm->setObjectName(QStringLiteral("confirmLabelEdit"));
+    m_confirm->setAccessibleName(tr("Organization label, to confirm"));
+    m_confirm->setPlaceholderText(confirmationText());
+    prompt->setBuddy(m_confirm);
+    m_confirmHint = new QLabel(this);
+    m_confirmHint->setObjectName(QStringLiteral("confirmLabelMessage"));
+    m_confirmHint->setWordWrap(true);
+
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("busyIndicator"));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->setTextVisible(false);
+    m_busy->setAccessibleName(tr("Working"));
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_cancel->setDefault(true);
+    m_disable = new QPushButton(tr("Disable SSO"), this);
+    m_disable->setObjectName(QStringLiteral("disableButton"));
+    m_disable->setAutoDefault(false);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_busy);
+    buttons->addStretch(1);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_disable);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(heading);
+    layout->addWidget(effect);
+    layout->addWidget(m_banner);
+    layout->addSpacing(6);
+    layout->addWidget(prompt);
+    layout->addWidget(m_confirm);
+    layout->addWidget(m_confirmHint);
+    layout->addStretch(1);
+    layout->addLayout(buttons);
+
+    connect(m_confirm, &QLineEdit::textChanged, this, &DisableSsoDialog::refreshButton);
+    connect(m_disable, &QPushButton::clicked, this, &DisableSsoDialog::send);
+    connect(m_retry, &QPushButton::clicked, this, &DisableSsoDialog::send);
+    connect(m_cancel, &QPushButton::clicked, this, &DisableSsoDialog::reject);
+    connect(m_controller, &SsoController::failed, this, &DisableSsoDialog::onFailed);
+    connect(m_controller, &SsoController::cancelled, this, [this] {
+        setBusy(false);
+        m_banner->showMessage(SsoBanner::Tone::Notice,
+                              tr("Cancelled. The request may already have reached Keycard; "
+                                 "Retry reuses the same request ID."),
+                              m_requestId);
+        m_banner->setActions({m_retry});
+    });
+    connect(m_controller, &SsoController::disabled, this, [this] {
+        setBusy(false);
+        Q_EMIT ssoDisabled(m_organization);
+        accept();
+    });
+    setBusy(false);
+    m_confirm->setFocus();
+}
+
+QString DisableSsoDialog::confirmationText() const
+{
+    return m_organization.label.isEmpty() ? m_organization.id : m_organization.label;
+}
+
+bool DisableSsoDialog::isBusy() const
+{
+    return m_controller->isBusy();
+}
+
+void DisableSsoDialog::reject()
+{
+    if (m_controller->isBusy()) {
+        m_controller->cancel();
+        return;
+    }
+    QDialog::reject();
+}
+
+void DisableSsoDialog::send()
+{
+    if (isBusy() || m_confirm->text() != confirmationText())
+        return;
+    m_banner->clear();
+    setBusy(true);
+    m_controller->disable(confirmationText(), m_requestId);
+}
+
+void DisableSsoDialog::setBusy(bool busy)
+{
+    m_busy->setVisible(busy);
+    m_confirm->setReadOnly(busy);
+    m_cancel->setToolTip(busy ? tr("Stop waiting for Keycard") : tr("Keep SSO enabled"));
+    refreshButton();
+}
+
+void DisableSsoDialog::refreshButton()
+{
+    const QString typed = m_confirm->text();
+    const bool matches = typed == confirmationText();
+    m_disable->setEnabled(matches && !isBusy());
+    QString hint;
+    if (!typed.isEmpty() && !matches) {
+        hint = typed.compare(confirmationText(), Qt::CaseInsensitive) == 0
+                   ? tr("Type the label exactly, with the same letter case")
+                   : tr("Does not match the organization's label");
+    }
+    QPalette pal = m_confirmHint->palette();
+    pal.setColor(QPalette::WindowText, ValidatedField::messageColor(palette(), true));
+    m_confirmHint->setPalette(pal);
+    m_confirmHint->setText(hint);
+    m_confirmHint->setVisible(!hint.isEmpty());
+    m_disable->setToolTip(matches
+                              ? tr("Disable SSO now")
+                              : tr("Type %1 above to enable this button").arg(confirmationText()));
+}
+
+void DisableSsoDialog::onFailed(const ApiError &error)
+{
+    setBusy(false);
+    if (error.kind == ApiError::Kind::Permission) {
+        m_banner->showError(error, tr("You may not disable SSO for this organization (requires "
+                                      "the organizations.update permission)."));
+        m_banner->setActions({});
+        return;
+    }
+    m_banner->showError(error);
+    m_banner->setActions({m_retry});
+}
+
+} // namespace keycard::ui

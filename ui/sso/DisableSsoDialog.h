@@ -1,0 +1,58 @@
+#pragma once
+
+#include "Models.h"
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+
+namespace keycard {
+class KeycardClient;
+struct ApiError;
+} // namespace keycard
+
+namespace keycard::ui {
+
+class SsoBanner;
+class SsoController;
+
+// Confirms disabling SSO by asking for the organization's label typed exactly, explains what
+// happens, then sends DELETE. objectNames: "confirmLabelEdit", "disableButton", "cancelButton",
+// "retryButton", "busyIndicator", "banner", "bannerText". Open with open()/show().
+class DisableSsoDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    DisableSsoDialog(KeycardClient *client, const Organization &organization,
+                     QWidget *parent = nullptr);
+
+    bool isBusy() const;
+    // The text to type: the label, or the id when the organization has no label.
+    QString confirmationText() const;
+    void reject() override; // while busy: cancels the request
+
+Q_SIGNALS:
+    void ssoDisabled(const keycard::Organization &organization);
+
+private:
+    void send();
+    void setBusy(bool busy);
+    void refreshButton();
+    void onFailed(const ApiError &error);
+
+    Organization m_organization;
+    SsoController *m_controller = nullptr;
+    SsoBanner *m_banner = nullptr;
+    QLineEdit *m_confirm = nullptr;
+    QLabel *m_confirmHint = nullptr;
+    QProgressBar *m_busy = nullptr;
+    QPushButton *m_disable = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QPushButton *m_retry = nullptr;
+    QString m_requestId;
+};
+
+} // namespace keycard::ui

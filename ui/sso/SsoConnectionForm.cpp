@@ -1,0 +1,342 @@
+#include "SsoConnectionForm.h"
+
+#include "SsoAdvancedSection.h"
+#include "SsoValidators.h"
+#include "ValidatedField.h"
+
+#include <QButtonGroup>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace keycard::ui {
+
+namespace {
+
+std::optional<SsoProtocols> normalized(const std::optional<SsoProtocols> &p)
+{
+    if (!p || p->isEmpty())
+        return std::nullopt;
+    SsoProtocols out;
+    if (p->oauth2 && !p->oauth2->isEmpty())
+        out.oauth2 = p->oauth2;
+    if (p->openid && !p->openid->isEmpty())
+        out.openid = p->openid;
+    return out;
+}
+
+} // namespace
+
+SsoConnectionForm::SsoConnectionForm(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("ssoConnectionForm"));
+    using rules::Field;
+
+    m_organization = new ValidatedField(QStringLiteral("organization"),
+                                        new FieldValidator(Field::OrganizationId), this);
+    m_organization->edit()->setAccessibleName(rules::fieldLabel(Field::OrganizationId));
+    m_organization->edit()->setPlaceholderText(tr("Organization ID or label"));
+
+    m_issuer = new ValidatedField(QStringLiteral("issuer"), new IssuerValidator, this);
+    m_issuer->edit()->setAccessibleName(rules::fieldLabel(Field::Identifier));
+    m_issuer->edit()->setPlaceholderText(
+        tr("e.g. https://your-org.okta.com, https://login.microsoftonline.com/<tenant>/v2.0, "
+           "https://accounts.google.com"));
+    m_issuer->edit()->setToolTip(tr("The identity provider's issuer URL, as published in its "
+                                    "/.well-known/openid-configuration document"));
+
+    m_clientIdValidator = new FieldValidator(Field::ClientId);
+    m_clientIdValidator->setTrimSpaces(true);
+    m_clientId = new ValidatedField(QStringLiteral("clientId"), m_clientIdValidator, this);
+    m_clientId->edit()->setAccessibleName(rules::fieldLabel(Field::ClientId));
+    m_clientId->edit()->setPlaceholderText(
+        tr("The OAuth 2.0 client ID issued by the identity provider"));
+
+    m_secret = new ValidatedField(QStringLiteral("clientSecret"),
+                                  new FieldValidator(Field::ClientSecret), this);
+    m_secret->edit()->setAccessibleName(rules::fieldLabel(Field::ClientSecret));
+    m_secret->edit()->setEchoMode(QLineEdit::Password);
+    m_secret->edit()->setPlaceholderText(tr("Optional"));
+    m_reveal = new QToolButton(this);
+    m_reveal->setObjectName(QStringLiteral("revealSecretButton"));
+    m_reveal->setCheckable(true);
+    m_reveal->setText(tr("Show"));
+    m_reveal->setToolTip(tr("Show or hide the client secret"));
+    m_reveal->setAccessibleName(tr("Show client secret"));
+    m_secret->editRow()->addWidget(m_reveal, 0, Qt::AlignTop);
+    m_secretNote =
+        new QLabel(tr("Keycard stores the secret encrypted and never shows it again."), this);
+    m_secretNote->setObjectName(QStringLiteral("clientSecretNote"));
+    m_secretNote->setWordWrap(true);
+
+    m_secretChoices = new QWidget(this);
+    m_secretChoices->setObjectName(QStringLiteral("secretChoices"));
+    m_keep = new QRadioButton(m_secretChoices);
+    m_keep->setObjectName(QStringLiteral("keepSecretRadio"));
+    m_replace = new QRadioButton(tr("Replace secret"), m_secretChoices);
+    m_replace->setObjectName(QStringLiteral("replaceSecretRadio"));
+    m_remove = new QRadioButton(tr("Remove secret"), m_secretChoices);
+    m_remove->setObjectName(QStringLiteral("removeSecretRadio"));
+    m_choiceGroup = new QButtonGroup(this);
+    m_choiceGroup->addButton(m_keep, int(SecretChoice::Keep));
+    m_choiceGroup->addButton(m_replace, int(SecretChoice::Replace));
+    m_choiceGroup->addButton(m_remove, int(SecretChoice::Remove));
+    auto *choices = new QHBoxLayout(m_secretChoices);
+    choices->setContentsMargins(0, 0, 0, 0);
+    choices->addWidget(m_keep);
+    choices->addWidget(m_replace);
+    choices->addWidget(m_remove);
+    choices->addStretch(1);
+    m_keep->setChecked(true);
+
+    auto *secretBox = new QWidget(this);
+    auto *secretLayout = new QVBoxLayout(secretBox);
+    secretLayout->setContentsMargins(0, 0, 0, 0);
+    secretLayout->setSpacing(2);
+    secretLayout->addWidget(m_secretChoices);
+    secretLayout->addWidget(m_secret);
+    secretLayout->addWidget(m_secretNote);
+
+    m_advanced = new SsoAdvancedSection(this);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->addRow(rules::fieldLabel(Field::OrganizationId), m_organization);
+    form->addRow(rules::fieldLabel(Field::Identifier), m_issuer);
+    form->addRow(rules::fieldLabel(Field::ClientId), m_clientId);
+    form->addRow(rules::fieldLabel(Field::ClientSecret), secretBox);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(form);
+    layout->addWidget(m_advanced);
+
+    for (ValidatedField *f : {m_organization, m_issuer, m_clientId, m_secret})
+        connect(f, &ValidatedField::stateChanged, this, &SsoConnectionForm::stateChanged);
+    connect(m_advanced, &SsoAdvancedSection::stateChanged, this, &SsoConnectionForm::stateChanged);
+    connect(m_reveal, &QToolButton::toggled, this, [this](bool shown) {
+        m_secret->edit()->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        m_reveal->setText(shown ? tr("Hide") : tr("Show"));
+        m_reveal->setAccessibleName(shown ? tr("Hide client secret") : tr("Show client secret"));
+    });
+    // Typing a secret in the edit form means replacing the current one.
+    connect(m_secret->edit(), &QLineEdit::textEdited, this, [this](const QString &text) {
+        if (m_mode == Mode::Edit && !text.isEmpty())
+            setSecretChoice(SecretChoice::Replace);
+    });
+    connect(m_choiceGroup, &QButtonGroup::idClicked, this,
+            [this](int id) { setSecretChoice(SecretChoice(id)); });
+
+    setupEnable(QString());
+}
+
+void SsoConnectionForm::setupEnable(const QString &organization)
+{
+    m_mode = Mode::Enable;
+    m_original.reset();
+    m_organization->setText(organization);
+    m_organization->edit()->setReadOnly(false);
+    m_issuer->setText(QString());
+    m_clientId->setText(QString());
+    m_secret->setText(QString());
+    m_advanced->setProtocols(std::nullopt);
+    m_advanced->regenerateRequestId();
+    m_keep->setChecked(true);
+    applyClientIdRule();
+    updateSecretWidgets();
+    Q_EMIT stateChanged();
+}
+
+void SsoConnectionForm::setupEdit(const QString &organization, const SsoConnection &current)
+{
+    m_mode = Mode::Edit;
+    m_original = current;
+    m_organization->setText(organization);
+    m_issuer->setText(current.identifier);
+    m_clientId->setText(current.clientId.value_or(QString()));
+    m_secret->setText(QString());
+    m_advanced->setProtocols(current.protocols);
+    m_advanced->regenerateRequestId();
+    m_keep->setChecked(true);
+    applyClientIdRule();
+    updateSecretWidgets();
+    Q_EMIT stateChanged();
+}
+
+void SsoConnectionForm::convertToEdit(const SsoConnection &existing)
+{
+    m_mode = Mode::Edit;
+    m_original = existing;
+    setSecretChoice(m_secret->text().isEmpty() ? SecretChoice::Keep : SecretChoice::Replace);
+    m_advanced->regenerateRequestId();
+    applyClientIdRule();
+    updateSecretWidgets();
+    Q_EMIT stateChanged();
+}
+
+QString SsoConnectionForm::organization() const
+{
+    return m_organization->text();
+}
+
+QString SsoConnectionForm::requestId() const
+{
+    return m_advanced->requestId();
+}
+
+void SsoConnectionForm::regenerateRequestId()
+{
+    m_advanced->regenerateRequestId();
+}
+
+SsoConnectionForm::SecretChoice SsoConnectionForm::secretChoice() const
+{
+    return SecretChoice(m_choiceGroup->checkedId());
+}
+
+void SsoConnectionForm::setSecretChoice(SecretChoice choice)
+{
+    m_choiceGroup->button(int(choice))->setChecked(true);
+    if (choice != SecretChoice::Replace && !m_secret->text().isEmpty())
+        m_secret->setText(QString());
+    updateSecretWidgets();
+    Q_EMIT stateChanged();
+}
+
+void SsoConnectionForm::updateSecretWidgets()
+{
+    const bool edit = m_mode == Mode::Edit;
+    const bool secretSet = edit && m_original && m_original->clientSecretSet;
+    m_organization->edit()->setReadOnly(m_locked || edit);
+    m_secretChoices->setVisible(edit);
+    m_keep->setText(secretSet ? tr("Keep the current secret") : tr("No secret"));
+    m_replace->setText(secretSet ? tr("Replace secret") : tr("Set a secret"));
+    m_remove->setVisible(secretSet);
+    const bool typing = !edit || secretChoice() == SecretChoice::Replace;
+    m_secret->edit()->setPlaceholderText(!edit    ? tr("Optional")
+                                         : typing ? tr("New client secret")
+                                                  : tr("Type to replace the secret"));
+    m_secretNote->setVisible(typing);
+}
+
+void SsoConnectionForm::applyClientIdRule()
+{
+    // Enabling: required, as FieldRules says. Editing: empty means "remove the client ID".
+    if (m_mode == Mode::Edit)
+        m_clientIdValidator->setEmptyNote(m_original && m_original->clientId
+                                              ? tr("Left empty, the client ID will be removed")
+                                              : tr("No client ID"));
+    else
+        m_clientIdValidator->setEmptyNote(std::nullopt);
+    m_clientId->revalidate();
+}
+
+SsoConnectionCreate SsoConnectionForm::createBody() const
+{
+    SsoConnectionCreate body;
+    body.identifier = m_issuer->text().trimmed();
+    body.clientId = m_clientId->text().trimmed();
+    if (!m_secret->text().isEmpty())
+        body.clientSecret = m_secret->text();
+    body.protocols = m_advanced->protocols();
+    return body;
+}
+
+SsoConnectionUpdate SsoConnectionForm::updateBody() const
+{
+    SsoConnectionUpdate body;
+    if (!m_original)
+        return body;
+    const QString identifier = m_issuer->text().trimmed();
+    if (identifier != m_original->identifier)
+        body.identifier = identifier;
+    const QString clientId = m_clientId->text().trimmed();
+    if (clientId.isEmpty()) {
+        if (m_original->clientId)
+            body.clientId = QString(); // null: remove
+    } else if (clientId != m_original->clientId.value_or(QString())) {
+        body.clientId = clientId;
+    }
+    switch (secretChoice()) {
+    case SecretChoice::Keep:
+        break;
+    case SecretChoice::Replace:
+        if (!m_secret->text().isEmpty())
+            body.clientSecret = m_secret->text();
+        break;
+    case SecretChoice::Remove:
+        if (m_original->clientSecretSet)
+            body.clientSecret = QString(); // null: remove
+        break;
+    }
+    const std::optional<SsoProtocols> protocols = normalized(m_advanced->protocols());
+    if (protocols != normalized(m_original->protocols))
+        body.protocols = protocols.value_or(SsoProtocols{});
+    return body;
+}
+
+bool SsoConnectionForm::isAcceptable() const
+{
+    return problems().isEmpty();
+}
+
+QStringList SsoConnectionForm::problems() const
+{
+    QStringList out;
+    using rules::Field;
+    const std::pair<ValidatedField *, Field> fields[] = {{m_organization, Field::OrganizationId},
+                                                         {m_issuer, Field::Identifier},
+                                                         {m_clientId, Field::ClientId},
+                                                         {m_secret, Field::ClientSecret}};
+    for (const auto &[field, rule] : fields) {
+        if (!field->isAcceptable())
+            out << tr("%1: %2").arg(rules::fieldLabel(rule), field->problem());
+    }
+    if (m_mode == Mode::Edit && secretChoice() == SecretChoice::Replace &&
+        m_secret->text().isEmpty())
+        out << tr("%1: Enter the new secret, or keep the current one")
+                   .arg(rules::fieldLabel(Field::ClientSecret));
+    out << m_advanced->problems();
+    if (out.isEmpty() && m_mode == Mode::Edit && updateBody().isEmpty())
+        out << tr("Nothing has changed");
+    return out;
+}
+
+bool SsoConnectionForm::showServerError(const ApiError &error)
+{
+    const QString field = error.field;
+    if (field.isEmpty())
+        return false;
+    const QString message =
+        error.message.isEmpty() ? ApiError::kindTitle(error.kind) : error.message;
+    const std::pair<const char *, ValidatedField *> fields[] = {
+        {rules::rule(rules::Field::Identifier).jsonName, m_issuer},
+        {rules::rule(rules::Field::ClientId).jsonName, m_clientId},
+        {rules::rule(rules::Field::ClientSecret).jsonName, m_secret},
+        {rules::rule(rules::Field::OrganizationId).jsonName, m_organization}};
+    for (const auto &[name, widget] : fields) {
+        if (field == QLatin1String(name)) {
+            widget->setServerError(message);
+            widget->edit()->setFocus();
+            return true;
+        }
+    }
+    return m_advanced->showServerError(field, message);
+}
+
+void SsoConnectionForm::setLocked(bool locked)
+{
+    m_locked = locked;
+    for (ValidatedField *f : {m_organization, m_issuer, m_clientId, m_secret})
+        f->setLocked(locked);
+    m_secretChoices->setEnabled(!locked);
+    m_reveal->setEnabled(!locked);
+    m_advanced->setLocked(locked);
+    updateSecretWidgets();
+}
+
+} // namespace keycard::ui

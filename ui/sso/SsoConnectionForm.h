@@ -1,0 +1,91 @@
+#pragma once
+
+#include "ApiError.h"
+#include "Models.h"
+
+#include <QWidget>
+
+class QButtonGroup;
+class QLabel;
+class QRadioButton;
+class QToolButton;
+class QWidget;
+
+namespace keycard::ui {
+
+class FieldValidator;
+class SsoAdvancedSection;
+class ValidatedField;
+
+// The fields of the Enable / Edit SSO form: organization, issuer URL, client ID, client secret
+// and the Advanced section. Knows how to turn itself into the create or update body; never
+// talks to the network (see SsoController / SsoDialog).
+class SsoConnectionForm : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Mode { Enable, Edit };
+    enum class SecretChoice { Keep, Replace, Remove }; // edit mode
+
+    explicit SsoConnectionForm(QWidget *parent = nullptr);
+
+    // Empty form for enabling SSO on `organization` (id or label, editable).
+    void setupEnable(const QString &organization);
+    // Prefilled from `current`; the organization is fixed and the secret field starts empty
+    // (= keep the current secret).
+    void setupEdit(const QString &organization, const SsoConnection &current);
+    // Turns an enable form into an edit of `existing` keeping everything typed, so that what
+    // was typed becomes the proposed changes (after a 409 "Edit it instead").
+    void convertToEdit(const SsoConnection &existing);
+
+    Mode mode() const { return m_mode; }
+    QString organization() const;
+    QString requestId() const;
+    void regenerateRequestId();
+    const std::optional<SsoConnection> &original() const { return m_original; }
+    SecretChoice secretChoice() const;
+
+    SsoConnectionCreate createBody() const;
+    // Only the fields that differ from original() (edit mode).
+    SsoConnectionUpdate updateBody() const;
+
+    bool isAcceptable() const;
+    // One line per problem, "Issuer URL: Required"; in edit mode "Nothing has changed" too.
+    QStringList problems() const;
+
+    // Shows a server validation error at the field it names; false when it names none here.
+    bool showServerError(const ApiError &error);
+    void setLocked(bool locked);
+
+    ValidatedField *issuerField() const { return m_issuer; }
+    ValidatedField *clientIdField() const { return m_clientId; }
+    ValidatedField *secretField() const { return m_secret; }
+    SsoAdvancedSection *advanced() const { return m_advanced; }
+
+Q_SIGNALS:
+    void stateChanged();
+
+private:
+    void setSecretChoice(SecretChoice choice);
+    void updateSecretWidgets();
+    void applyClientIdRule();
+
+    Mode m_mode = Mode::Enable;
+    std::optional<SsoConnection> m_original;
+    ValidatedField *m_organization = nullptr;
+    ValidatedField *m_issuer = nullptr;
+    ValidatedField *m_clientId = nullptr;
+    FieldValidator *m_clientIdValidator = nullptr;
+    ValidatedField *m_secret = nullptr;
+    QToolButton *m_reveal = nullptr;
+    QLabel *m_secretNote = nullptr;
+    QWidget *m_secretChoices = nullptr;
+    QRadioButton *m_keep = nullptr;
+    QRadioButton *m_replace = nullptr;
+    QRadioButton *m_remove = nullptr;
+    QButtonGroup *m_choiceGroup = nullptr;
+    SsoAdvancedSection *m_advanced = nullptr;
+    bool m_locked = false;
+};
+
+} // namespace keycard::ui

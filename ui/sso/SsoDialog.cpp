@@ -1,0 +1,335 @@
+#include "SsoDialog.h"
+
+#include "KeycardClient.h"
+#include "SsoAdvancedSection.h"
+#include "SsoBanner.h"
+#include "SsoChangeSummary.h"
+#include "SsoConnectionForm.h"
+#include "SsoController.h"
+#include "ValidatedField.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace keycard::ui {
+
+namespace {
+
+QString displayName(const Organization &o)
+{
+    if (!o.name.isEmpty())
+        return o.name;
+    return o.label.isEmpty() ? o.id : o.label;
+}
+
+} // namespace
+
+SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization, QWidget *parent, int)
+    : QDialog(parent)
+    , m_organization(organization)
+    , m_controller(new SsoController(client, this))
+{
+    setObjectName(QStringLiteral("ssoDialog"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    setMinimumWidth(640);
+
+    m_heading = new QLabel(this);
+    m_heading->setObjectName(QStringLiteral("ssoDialogHeading"));
+    QFont big = m_heading->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setBold(true);
+    m_heading->setFont(big);
+    m_intro = new QLabel(this);
+    m_intro->setWordWrap(true);
+
+    m_banner = new SsoBanner(this);
+    m_retry = m_banner->addAction(QStringLiteral("retryButton"), tr("Retry"));
+    m_viewExisting =
+        m_banner->addAction(QStringLiteral("viewExistingButton"), tr("View existing connection"));
+    m_editInstead = m_banner->addAction(QStringLiteral("editInsteadButton"), tr("Edit it instead"));
+
+    m_form = new SsoConnectionForm(this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("formScrollArea"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_form);
+    m_summary = new SsoChangeSummary(this);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(scroll);
+    m_pages->addWidget(m_summary);
+
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("busyIndicator"));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->setTextVisible(false);
+    m_busy->setAccessibleName(tr("Working"));
+    m_busyLabel = new QLabel(this);
+    m_busyLabel->setObjectName(QStringLiteral("busyLabel"));
+
+    m_back = new QPushButton(tr("Back"), this);
+    m_back->setObjectName(QStringLiteral("backButton"));
+    m_back->setAutoDefault(false);
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_cancel->setAutoDefault(false);
+    m_submit = new QPushButton(this);
+    m_submit->setObjectName(QStringLiteral("submitButton"));
+    m_submit->setDefault(true);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_busy);
+    buttons->addWidget(m_busyLabel);
+    buttons->addStretch(1);
+    buttons->addWidget(m_back);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_submit);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_heading);
+    layout->addWidget(m_intro);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_pages, 1);
+    layout->addLayout(buttons);
+
+    connect(m_form, &SsoConnectionForm::stateChanged, this, &SsoDialog::refreshSubmit);
+    connect(m_submit, &QPushButton::clicked, this, &SsoDialog::submit);
+    connect(m_cancel, &QPushButton::clicked, this, &SsoDialog::reject);
+    connect(m_back, &QPushButton::clicked, this, &SsoDialog::back);
+    connect(m_retry, &QPushButton::clicked, this, &SsoDialog::send);
+    connect(m_editInstead, &QPushButton::clicked, this, &SsoDialog::editExistingInstead);
+    connect(m_viewExisting, &QPushButton::clicked, this, [this] {
+        if (m_existing)
+            Q_EMIT viewConnectionRequested(organizationSent(), *m_existing);
+        accept();
+    });
+    connect(m_controller, &SsoController::failed, this, &SsoDialog::onFailed);
+    connect(m_controller, &SsoController::cancelled, this, &SsoDialog::onCancelled);
+    connect(m_controller, &SsoController::alreadyEnabled, this, &SsoDialog::onAlreadyEnabled);
+    connect(m_controller, &SsoController::enabled, this,
+            [this](const QString &, const SsoConnection &connection) {
+                setBusy(false);
+                Q_EMIT ssoEnabled(organizationSent(), connection);
+                accept();
+            });
+    connect(m_controller, &SsoController::updated, this,
+            [this](const QString &, const SsoConnection &connection) {
+                setBusy(false);
+                Q_EMIT ssoUpdated(organizationSent(), connection);
+                accept();
+            });
+}
+
+SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization, QWidget *parent)
+    : SsoDialog(client, organization, parent, 0)
+{
+    m_form->setupEnable(organization.label.isEmpty() ? organization.id : organization.label);
+    setBusy(false);
+    refreshTitle();
+    m_form->issuerField()->edit()->setFocus();
+}
+
+SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization,
+                     const SsoConnection &current, QWidget *parent)
+    : SsoDialog(client, organization, parent, 0)
+{
+    m_form->setupEdit(organization.label.isEmpty() ? organization.id : organization.label, current);
+    setBusy(false);
+    refreshTitle();
+    m_form->issuerField()->edit()->setFocus();
+}
+
+SsoDialog::~SsoDialog() = default;
+
+bool SsoDialog::isBusy() const
+{
+    return m_controller->isBusy();
+}
+
+bool SsoDialog::isReviewing() const
+{
+    return m_pages->currentWidget() == m_summary;
+}
+
+void SsoDialog::reject()
+{
+    if (m_controller->isBusy()) {
+        m_controller->cancel();
+        return;
+    }
+    QDialog::reject();
+}
+
+Organization SsoDialog::organizationSent() const
+{
+    const QString sent = m_form->organization();
+    if (sent == m_organization.id || sent == m_organization.label)
+        return m_organization;
+    Organization other;
+    other.id = sent;
+    return other;
+}
+
+void SsoDialog::refreshTitle()
+{
+    const bool edit = m_form->mode() == SsoConnectionForm::Mode::Edit;
+    const QString name = displayName(m_organization);
+    setWindowTitle(edit ? tr("Edit SSO — %1").arg(name) : tr("Enable SSO — %1").arg(name));
+    m_heading->setText(edit ? tr("Edit single sign-on for %1").arg(name)
+                            : tr("Enable single sign-on for %1").arg(name));
+    m_intro->setText(
+        edit ? tr("Change how Keycard connects to the identity provider. Only the fields you "
+                  "change are sent.")
+             : tr("Point Keycard at your identity provider (Okta, Entra ID, Google, …). Members "
+                  "then sign in through it. Register Keycard's redirect URI in the identity "
+                  "provider's application first."));
+    refreshSubmit();
+}
+
+void SsoDialog::refreshSubmit()
+{
+    const bool edit = m_form->mode() == SsoConnectionForm::Mode::Edit;
+    if (isReviewing())
+        m_submit->setText(tr("Save changes"));
+    else
+        m_submit->setText(edit ? tr("Review changes…") : tr("Enable SSO"));
+    if (isBusy()) {
+        m_submit->setEnabled(false);
+        m_submit->setToolTip(tr("Waiting for Keycard…"));
+        return;
+    }
+    const QStringList problems = m_form->problems();
+    m_submit->setEnabled(problems.isEmpty());
+    if (problems.isEmpty()) {
+        m_submit->setToolTip(edit ? tr("Review the changes before they are sent")
+                                  : tr("Enable SSO with these settings"));
+    } else {
+        m_submit->setToolTip(tr("Not ready yet:") + QStringLiteral("\n• ") +
+                             problems.join(QStringLiteral("\n• ")));
+    }
+    m_submit->setAccessibleDescription(m_submit->toolTip());
+}
+
+void SsoDialog::submit()
+{
+    if (isBusy() || !m_form->isAcceptable())
+        return;
+    if (m_form->mode() == SsoConnectionForm::Mode::Edit && !isReviewing()) {
+        m_summary->setChanges(describeChanges(*m_form->original(), m_form->updateBody()));
+        m_pages->setCurrentWidget(m_summary);
+        m_banner->clear();
+        setBusy(false);
+        return;
+    }
+    send();
+}
+
+void SsoDialog::send()
+{
+    m_banner->clear();
+    const QString org = m_form->organization();
+    const QString requestId = m_form->requestId();
+    setBusy(true);
+    if (m_form->mode() == SsoConnectionForm::Mode::Edit) {
+        m_busyLabel->setText(tr("Saving changes…"));
+        m_controller->update(org, m_form->updateBody(), requestId);
+    } else {
+        m_busyLabel->setText(tr("Enabling SSO…"));
+        m_controller->enable(org, m_form->createBody(), requestId);
+    }
+}
+
+void SsoDialog::back()
+{
+    if (isBusy())
+        return;
+    m_pages->setCurrentIndex(0);
+    setBusy(false);
+}
+
+void SsoDialog::setBusy(bool busy)
+{
+    m_form->setLocked(busy);
+    m_busy->setVisible(busy);
+    m_busyLabel->setVisible(busy);
+    m_back->setVisible(isReviewing());
+    m_back->setEnabled(!busy);
+    m_cancel->setToolTip(busy ? tr("Stop waiting for Keycard") : tr("Close without saving"));
+    refreshSubmit();
+}
+
+void SsoDialog::onFailed(const ApiError &error)
+{
+    setBusy(false);
+    using Kind = ApiError::Kind;
+    if (error.kind == Kind::Validation || error.kind == Kind::InvalidArgument) {
+        if (m_form->showServerError(error)) {
+            m_pages->setCurrentIndex(0);
+            setBusy(false);
+            m_banner->showError(error,
+                                tr("Keycard did not accept a field; see the message under it."));
+        } else {
+            m_banner->showError(error, tr("Keycard did not accept the form."));
+        }
+        m_banner->setActions({});
+        return;
+    }
+    if (error.kind == Kind::Permission) {
+        m_banner->showError(error, tr("You may not change SSO for this organization (requires the "
+                                      "organizations.update permission)."));
+        m_banner->setActions({});
+        return;
+    }
+    if (error.kind == Kind::NotFound && m_form->mode() == SsoConnectionForm::Mode::Edit) {
+        m_banner->showError(error, tr("SSO is no longer enabled for this organization."));
+        m_banner->setActions({});
+        return;
+    }
+    m_banner->showError(error, tr("Nothing you typed was lost. Retry sends the same request again "
+                                  "(same request ID)."));
+    m_banner->setActions({m_retry});
+    m_retry->setFocus();
+}
+
+void SsoDialog::onCancelled()
+{
+    setBusy(false);
+    m_banner->showMessage(SsoBanner::Tone::Notice,
+                          tr("Cancelled. If the request had already reached Keycard it may have "
+                             "been applied; Retry reuses the same request ID, so it is safe."),
+                          m_form->requestId());
+    m_banner->setActions({m_retry});
+}
+
+void SsoDialog::onAlreadyEnabled(const QString &, const SsoConnection &existing)
+{
+    setBusy(false);
+    m_existing = existing;
+    Q_EMIT existingConnectionFound(organizationSent(), existing);
+    m_banner->showMessage(
+        SsoBanner::Tone::Notice,
+        tr("SSO is already enabled for %1, with issuer %2. Keycard allows one connection per "
+           "organization: view it, or edit it with what you typed here.")
+            .arg(displayName(organizationSent()), existing.identifier));
+    m_banner->setActions({m_viewExisting, m_editInstead});
+    m_editInstead->setFocus();
+}
+
+void SsoDialog::editExistingInstead()
+{
+    if (!m_existing)
+        return;
+    m_form->convertToEdit(*m_existing);
+    m_banner->clear();
+    refreshTitle();
+    setBusy(false);
+}
+
+} // namespace keycard::ui

@@ -1,0 +1,82 @@
+#include "SsoWorkflow.h"
+
+#include "DisableSsoDialog.h"
+#include "KeycardClient.h"
+#include "SsoDialog.h"
+
+namespace keycard::ui {
+
+SsoWorkflow::SsoWorkflow(KeycardClient *client, QWidget *window, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_window(window)
+{
+}
+
+bool SsoWorkflow::raiseExisting()
+{
+    if (!m_dialog)
+        return false;
+    m_dialog->raise();
+    m_dialog->activateWindow();
+    return true;
+}
+
+void SsoWorkflow::track(QDialog *dialog)
+{
+    m_dialog = dialog;
+    dialog->open();
+}
+
+SsoDialog *SsoWorkflow::enableSso(const Organization &organization)
+{
+    if (raiseExisting())
+        return qobject_cast<SsoDialog *>(m_dialog.data());
+    auto *dialog = new SsoDialog(m_client, organization, m_window);
+    connect(dialog, &SsoDialog::ssoEnabled, this, &SsoWorkflow::connectionChanged);
+    connect(dialog, &SsoDialog::ssoUpdated, this, &SsoWorkflow::connectionChanged);
+    connect(dialog, &SsoDialog::existingConnectionFound, this, &SsoWorkflow::connectionChanged);
+    connect(dialog, &SsoDialog::viewConnectionRequested, this,
+            &SsoWorkflow::showConnectionRequested);
+    track(dialog);
+    return dialog;
+}
+
+SsoDialog *SsoWorkflow::editSso(const Organization &organization, const SsoConnection &current)
+{
+    if (raiseExisting())
+        return qobject_cast<SsoDialog *>(m_dialog.data());
+    auto *dialog = new SsoDialog(m_client, organization, current, m_window);
+    connect(dialog, &SsoDialog::ssoUpdated, this, &SsoWorkflow::connectionChanged);
+    track(dialog);
+    return dialog;
+}
+
+void SsoWorkflow::editSso(const Organization &organization)
+{
+    if (raiseExisting())
+        return;
+    CallOptions options;
+    options.expandPermissions = true;
+    m_client->getSsoConnection(
+        organization.label.isEmpty() ? organization.id : organization.label, this,
+        [this, organization](const Result<SsoConnection> &result) {
+            if (result.ok())
+                editSso(organization, result.value());
+            else
+                Q_EMIT loadFailed(result.error().toString());
+        },
+        options);
+}
+
+DisableSsoDialog *SsoWorkflow::disableSso(const Organization &organization)
+{
+    if (raiseExisting())
+        return qobject_cast<DisableSsoDialog *>(m_dialog.data());
+    auto *dialog = new DisableSsoDialog(m_client, organization, m_window);
+    connect(dialog, &DisableSsoDialog::ssoDisabled, this, &SsoWorkflow::ssoDisabled);
+    track(dialog);
+    return dialog;
+}
+
+} // namespace keycard::ui

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "Models.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QDialog;
+class QWidget;
+
+namespace keycard {
+class KeycardClient;
+}
+
+namespace keycard::ui {
+
+class DisableSsoDialog;
+class SsoDialog;
+
+// What MainWindow creates to offer Enable / Edit / Disable SSO: opens the dialogs (one at a
+// time, window-modal via open(), never exec()) and reports what changed so the panes and the
+// organization's SSO badge can be updated without reloading the list.
+class SsoWorkflow : public QObject
+{
+    Q_OBJECT
+public:
+    // `window` parents the dialogs. Neither pointer is owned.
+    SsoWorkflow(KeycardClient *client, QWidget *window, QObject *parent = nullptr);
+
+    // The dialog currently open (null when none): tests answer it through findChild.
+    QDialog *activeDialog() const { return m_dialog.data(); }
+
+    SsoDialog *enableSso(const Organization &organization);
+    SsoDialog *editSso(const Organization &organization, const SsoConnection &current);
+    // Loads the current connection first (errors are reported by loadFailed).
+    void editSso(const Organization &organization);
+    DisableSsoDialog *disableSso(const Organization &organization);
+
+Q_SIGNALS:
+    // SSO is on for `organization` with `connection` (enabled, updated, or found by a 409).
+    void connectionChanged(const keycard::Organization &organization,
+                           const keycard::SsoConnection &connection);
+    void ssoDisabled(const keycard::Organization &organization);
+    // The admin asked to look at the connection (409 "View existing connection").
+    void showConnectionRequested(const keycard::Organization &organization,
+                                 const keycard::SsoConnection &connection);
+    void loadFailed(const QString &message);
+
+private:
+    bool raiseExisting();
+    void track(QDialog *dialog);
+
+    KeycardClient *m_client;
+    QWidget *m_window;
+    QPointer<QDialog> m_dialog;
+};
+
+} // namespace keycard::ui

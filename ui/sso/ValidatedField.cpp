@@ -1,0 +1,141 @@
+#include "ValidatedField.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace keycard::ui {
+
+ValidatedField::ValidatedField(const QString &name, AssessingValidator *validator, QWidget *parent)
+    : QWidget(parent)
+    , m_edit(new QLineEdit(this))
+    , m_message(new QLabel(this))
+    , m_fix(new QPushButton(this))
+    , m_validator(validator)
+{
+    setObjectName(name + QStringLiteral("Field"));
+    m_edit->setObjectName(name + QStringLiteral("Edit"));
+    m_message->setObjectName(name + QStringLiteral("Message"));
+    m_fix->setObjectName(name + QStringLiteral("Fix"));
+    if (m_validator) {
+        m_validator->setParent(this);
+        m_edit->setValidator(m_validator);
+    }
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont small = m_message->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    m_message->setFont(small);
+    m_fix->setFlat(false);
+    m_fix->setVisible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    m_editRow = new QHBoxLayout;
+    m_editRow->setSpacing(4);
+    m_editRow->addWidget(m_edit, 1);
+    layout->addLayout(m_editRow);
+    auto *messageRow = new QHBoxLayout;
+    messageRow->addWidget(m_message, 1);
+    messageRow->addWidget(m_fix, 0, Qt::AlignTop);
+    layout->addLayout(messageRow);
+
+    connect(m_edit, &QLineEdit::textChanged, this, [this] {
+        m_serverError.clear();
+        update();
+    });
+    connect(m_fix, &QPushButton::clicked, this, &ValidatedField::applyFix);
+    update();
+}
+
+QString ValidatedField::text() const
+{
+    return m_edit->text();
+}
+
+void ValidatedField::setText(const QString &text)
+{
+    m_edit->setText(text);
+    update();
+}
+
+FieldAssessment ValidatedField::assessment() const
+{
+    return m_validator ? m_validator->assess(m_edit->text()) : FieldAssessment{};
+}
+
+bool ValidatedField::isAcceptable() const
+{
+    return m_serverError.isEmpty() && assessment().isAcceptable();
+}
+
+QString ValidatedField::problem() const
+{
+    if (!m_serverError.isEmpty())
+        return m_serverError;
+    const FieldAssessment a = assessment();
+    return a.isAcceptable() ? QString() : a.message;
+}
+
+void ValidatedField::setServerError(const QString &message)
+{
+    m_serverError = message;
+    update();
+}
+
+void ValidatedField::revalidate()
+{
+    update();
+}
+
+void ValidatedField::setLocked(bool locked)
+{
+    m_edit->setReadOnly(locked);
+    m_fix->setEnabled(!locked);
+}
+
+QColor ValidatedField::messageColor(const QPalette &palette, bool error)
+{
+    if (!error)
+        return palette.color(QPalette::PlaceholderText);
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c);
+}
+
+void ValidatedField::update()
+{
+    const FieldAssessment a = assessment();
+    QString text = m_serverError.isEmpty() ? a.message : m_serverError;
+    // An untouched empty required field only hints; anything else that is wrong is an error.
+    const bool error = !m_serverError.isEmpty() ||
+                       (!a.isAcceptable() && !(m_edit->text().isEmpty() && a.canBecomeValid));
+    QPalette pal = m_message->palette();
+    pal.setColor(QPalette::WindowText, messageColor(palette(), error));
+    m_message->setPalette(pal);
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+    m_fixValue = m_serverError.isEmpty() ? a.fix : std::nullopt;
+    if (m_fixValue) {
+        const QString label = a.fixLabel.isEmpty() ? tr("Fix") : a.fixLabel;
+        m_fix->setText(m_fix->fontMetrics().elidedText(label, Qt::ElideMiddle, 320));
+        m_fix->setToolTip(label);
+        m_fix->setAccessibleName(label);
+    }
+    m_fix->setVisible(m_fixValue.has_value());
+    m_edit->setAccessibleDescription(text);
+    Q_EMIT stateChanged();
+}
+
+void ValidatedField::applyFix()
+{
+    if (!m_fixValue)
+        return;
+    m_edit->setText(*m_fixValue);
+    m_edit->setFocus();
+}
+
+} // namespace keycard::ui
