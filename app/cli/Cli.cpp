@@ -1,0 +1,207 @@
+#include "Cli.h"
+
+#include "CliOptions.h"
+#include "Commands.h"
+#include "ExitCodes.h"
+#include "Help.h"
+#include "Output.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QProcessEnvironment>
+#include <QTimer>
+
+#include <cstdio>
+#include <string>
+#include <termios.h>
+#include <unistd.h>
+
+namespace keycard::cli {
+
+namespace {
+
+constexpr const char *kEnvSsoClientSecret = "KEYCARD_SSO_CLIENT_SECRET";
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("keycardctl", text);
+}
+
+bool stdinIsTerminal()
+{
+    return ::isatty(STDIN_FILENO) == 1;
+}
+
+// Reads standard input to its end (a pipe or file) or one line (a terminal, echo off).
+QByteArray readStandardInput(bool terminal)
+{
+    QByteArray data;
+    if (terminal) {
+        termios saved{};
+        const bool haveTermios = ::tcgetattr(STDIN_FILENO, &saved) == 0;
+        if (haveTermios) {
+            termios quiet = saved;
+            quiet.c_lflag &= ~tcflag_t(ECHO);
+            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        }
+        int c = 0;
+        while ((c = std::fgetc(stdin)) != EOF && c != '\n')
+            data.append(char(c));
+        if (haveTermios) {
+            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+            Console::err(QStringLiteral("\n"));
+        }
+        return data;
+    }
+    char buffer[4096];
+    size_t n = 0;
+    while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0)
+        data.append(buffer, qsizetype(n));
+    return data;
+}
+
+QByteArray withoutTrailingNewline(QByteArray data)
+{
+    if (data.endsWith('\n'))
+        data.chop(1);
+    if (data.endsWith('\r'))
+        data.chop(1);
+    return data;
+}
+
+int usageError(const QString &message, const QString &topic, const QString &field, bool json)
+{
+    QString text = QStringLiteral("keycardctl: ") + message + QLatin1Char('\n');
+    const QString command =
+        topic.isEmpty() ? QStringLiteral("keycardctl") : QStringLiteral("keycardctl ") + topic;
+    text += tr("Try '%1 --help' for more information.\n").arg(command);
+    if (json) {
+        const ApiError error = ApiError::make(ApiError::Kind::InvalidArgument, message, field);
+        text += QString::fromUtf8(compactJson(error.toJson())) + QLatin1Char('\n');
+    }
+    Console::err(text);
+    return ExitUsage;
+}
+
+int configurationError(const ApiError &error, bool json)
+{
+    QString text = QStringLiteral("keycardctl: ") + error.toString() + QLatin1Char('\n');
+    if (error.field.isEmpty() || error.field == QLatin1String("client_id") ||
+        error.field == QLatin1String("client_secret") || error.field == QLatin1String("api_key")) {
+        if (error.field != QLatin1String("base_url"))
+            text += tr("Set KEYCARD_API_CLIENT_ID and KEYCARD_API_CLIENT_SECRET (a service "
+                       "account), or KEYCARD_API_API_KEY.\n");
+    }
+    if (json)
+        text += QString::fromUtf8(compactJson(error.toJson())) + QLatin1Char('\n');
+    Console::err(text);
+    return ExitUsage;
+}
+
+// C/POSIX locale: print numbers the way the English texts expect ("2,048").
+void chooseLocale()
+{
+    if (QLocale::system().language() == QLocale::C)
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+} // namespace
+
+int run(QCoreApplication &app)
+{
+    chooseLocale();
+    const QStringList arguments = app.arguments().mid(1);
+    const bool jsonRequested = arguments.contains(QLatin1String("--json"));
+
+    const ParseOutcome parsed = parseArguments(arguments);
+    switch (parsed.action) {
+    case ParseOutcome::Action::Help:
+        Console::out(helpText(parsed.helpTopic));
+        return Console::finish() ? ExitOk : ExitFailure;
+    case ParseOutcome::Action::Version:
+        Console::out(versionText());
+        return Console::finish() ? ExitOk : ExitFailure;
+    case ParseOutcome::Action::Error:
+        return usageError(parsed.error, parsed.helpTopic, parsed.field, jsonRequested);
+    case ParseOutcome::Action::Run:
+        break;
+    }
+    const Invocation &inv = parsed.invocation;
+    if (const auto invalid = validateInvocation(inv))
+        return usageError(invalid->error, invalid->helpTopic, invalid->field, inv.json);
+
+    // Configuration: environment, then the command line. Checked before anything is sent.
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    ClientConfig config = ClientConfig::fromEnvironment(env);
+    config.userAgent = QStringLiteral("keycardctl/" KEYCARD_VERSION);
+    if (inv.baseUrl) {
+        const QUrl url(inv.baseUrl->trimmed());
+        if (const auto reason = checkBaseUrl(url))
+            return usageError(QStringLiteral("--base-url: ") + *reason, parsed.helpTopic,
+                              QStringLiteral("base_url"), inv.json);
+        config.baseUrl = url;
+    } else if (const auto reason = checkBaseUrl(config.baseUrl)) {
+        return usageError(QLatin1String(ClientConfig::kEnvBaseUrl) + QStringLiteral(": ") + *reason,
+                          parsed.helpTopic, QStringLiteral("base_url"), inv.json);
+    }
+    if (inv.timeoutSeconds)
+        config.requestTimeoutMs = std::max(1, int(*inv.timeoutSeconds * 1000));
+    if (inv.retries)
+        config.retry.maxRetries = *inv.retries;
+    if (const auto problem = config.validate())
+        return configurationError(*problem, inv.json);
+
+    // The IdP client secret: standard input or the environment, never argv.
+    std::optional<Secret> ssoSecret;
+    const bool writesConnection =
+        inv.command == Command::SsoEnable || inv.command == Command::SsoUpdate;
+    if (inv.clientSecretStdin) {
+        const bool terminal = stdinIsTerminal();
+        if (terminal)
+            Console::err(tr("Client secret for %1 (input hidden): ").arg(inv.organization));
+        QByteArray data = withoutTrailingNewline(readStandardInput(terminal));
+        if (data.isEmpty())
+            return usageError(tr("--client-secret-stdin: standard input held no secret"),
+                              parsed.helpTopic, QStringLiteral("client_secret"), inv.json);
+        ssoSecret = Secret(QString::fromUtf8(data));
+        data.fill('\0');
+    } else if (writesConnection && !inv.clearClientSecret &&
+               !env.value(QLatin1String(kEnvSsoClientSecret)).isEmpty()) {
+        ssoSecret = Secret(env.value(QLatin1String(kEnvSsoClientSecret)));
+    }
+
+    if (inv.command == Command::SsoUpdate && !inv.identifier && !inv.clientId &&
+        !inv.clearClientId && !inv.clearClientSecret && !ssoSecret && !inv.protocols.any()) {
+        return usageError(tr("nothing to update: give --identifier, --client-id, "
+                             "--client-secret-stdin, a --clear-... option or a protocol option"),
+                          parsed.helpTopic, {}, inv.json);
+    }
+
+    if (inv.command == Command::SsoDisable && !inv.yes) {
+        if (!stdinIsTerminal())
+            return usageError(tr("refusing to disable SSO for %1 without --yes (standard input "
+                                 "is not a terminal to ask on)")
+                                  .arg(inv.organization),
+                              parsed.helpTopic, {}, inv.json);
+        Console::err(tr("Disable SSO for %1? Its connection and stored client secret are "
+                        "deleted. [y/N] ")
+                         .arg(inv.organization));
+        std::string line;
+        int c = 0;
+        while ((c = std::fgetc(stdin)) != EOF && c != '\n')
+            line.push_back(char(c));
+        const QString reply = QString::fromStdString(line).trimmed().toLower();
+        if (reply != QLatin1String("y") && reply != QLatin1String("yes")) {
+            Console::err(tr("keycardctl: not disabled\n"));
+            return ExitFailure;
+        }
+    }
+
+    CommandRunner runner(inv, std::move(config), std::move(ssoSecret));
+    QObject::connect(&runner, &CommandRunner::finished, &app,
+                     [](int exitCode) { QCoreApplication::exit(exitCode); });
+    QTimer::singleShot(0, &runner, &CommandRunner::start);
+    return app.exec();
+}
+
+} // namespace keycard::cli

@@ -1,0 +1,467 @@
+#include "CliOptions.h"
+
+#include "FieldRules.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QLocale>
+#include <QUrl>
+
+namespace keycard::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("keycardctl", text);
+}
+
+// Which commands accept an option.
+enum Scope : unsigned {
+    InOrgsList = 1u << 0,
+    InOrgsGet = 1u << 1,
+    InSsoGet = 1u << 2,
+    InSsoEnable = 1u << 3,
+    InSsoUpdate = 1u << 4,
+    InSsoDisable = 1u << 5,
+    Everywhere = 0xffu,
+    InSsoWrite = InSsoEnable | InSsoUpdate,
+};
+
+struct OptionSpec
+{
+    const char *name;
+    bool takesValue;
+    unsigned scope;
+};
+
+constexpr OptionSpec kOptions[] = {
+    {"base-url", true, Everywhere},
+    {"request-id", true, Everywhere},
+    {"json", false, Everywhere},
+    {"verbose", false, Everywhere},
+    {"timeout", true, Everywhere},
+    {"retries", true, Everywhere},
+    {"help", false, Everywhere},
+    {"version", false, Everywhere},
+    {"all", false, InOrgsList},
+    {"limit", true, InOrgsList},
+    {"after", true, InOrgsList},
+    {"permissions", false, InOrgsList},
+    {"identifier", true, InSsoWrite},
+    {"client-id", true, InSsoWrite},
+    {"client-secret-stdin", false, InSsoWrite},
+    {"clear-client-id", false, InSsoUpdate},
+    {"clear-client-secret", false, InSsoUpdate},
+    {"authorization-endpoint", true, InSsoWrite},
+    {"token-endpoint", true, InSsoWrite},
+    {"jwks-uri", true, InSsoWrite},
+    {"registration-endpoint", true, InSsoWrite},
+    {"scopes", true, InSsoWrite},
+    {"code-challenge-methods", true, InSsoWrite},
+    {"userinfo-endpoint", true, InSsoWrite},
+    {"yes", false, InSsoDisable},
+};
+
+const OptionSpec *findOption(const QString &name)
+{
+    for (const OptionSpec &spec : kOptions) {
+        if (name == QLatin1String(spec.name))
+            return &spec;
+    }
+    return nullptr;
+}
+
+unsigned scopeOf(Command command)
+{
+    switch (command) {
+    case Command::OrgsList:
+        return InOrgsList;
+    case Command::OrgsGet:
+        return InOrgsGet;
+    case Command::SsoGet:
+        return InSsoGet;
+    case Command::SsoEnable:
+        return InSsoEnable;
+    case Command::SsoUpdate:
+        return InSsoUpdate;
+    case Command::SsoDisable:
+        return InSsoDisable;
+    case Command::None:
+        break;
+    }
+    return 0;
+}
+
+// An option that would carry a secret on the command line, e.g. --client-secret=..., --token.
+bool looksLikeSecret(const QString &name)
+{
+    static const char *const kWords[] = {"secret",  "password", "passwd", "token",
+                                         "api-key", "apikey",   "bearer", "credential"};
+    const QString lower = name.toLower();
+    for (const char *word : kWords) {
+        if (lower.contains(QLatin1String(word)))
+            return true;
+    }
+    return false;
+}
+
+std::optional<Command> commandFor(const QString &group, const QString &verb)
+{
+    if (group == QLatin1String("orgs")) {
+        if (verb == QLatin1String("list"))
+            return Command::OrgsList;
+        if (verb == QLatin1String("get"))
+            return Command::OrgsGet;
+    } else if (group == QLatin1String("sso")) {
+        if (verb == QLatin1String("get"))
+            return Command::SsoGet;
+        if (verb == QLatin1String("enable"))
+            return Command::SsoEnable;
+        if (verb == QLatin1String("update"))
+            return Command::SsoUpdate;
+        if (verb == QLatin1String("disable"))
+            return Command::SsoDisable;
+    }
+    return std::nullopt;
+}
+
+bool isGroup(const QString &word)
+{
+    return word == QLatin1String("orgs") || word == QLatin1String("sso");
+}
+
+// The most specific help topic the leading words name ("", "sso", "sso enable").
+QString topicFor(const QStringList &words)
+{
+    if (words.isEmpty() || !isGroup(words.first()))
+        return {};
+    if (words.size() > 1 && commandFor(words.at(0), words.at(1)))
+        return words.at(0) + QLatin1Char(' ') + words.at(1);
+    return words.first();
+}
+
+ParseOutcome error(QString message, QString topic, QString field = {})
+{
+    ParseOutcome out;
+    out.action = ParseOutcome::Action::Error;
+    out.error = std::move(message);
+    out.helpTopic = std::move(topic);
+    out.field = std::move(field);
+    return out;
+}
+
+QStringList splitList(const QString &value)
+{
+    QStringList items;
+    const QStringList parts = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &part : parts) {
+        const QString item = part.trimmed();
+        if (!item.isEmpty())
+            items << item;
+    }
+    return items;
+}
+
+struct GivenOption
+{
+    const OptionSpec *spec;
+    QString value;
+};
+
+} // namespace
+
+QString commandPath(Command command)
+{
+    switch (command) {
+    case Command::OrgsList:
+        return QStringLiteral("orgs list");
+    case Command::OrgsGet:
+        return QStringLiteral("orgs get");
+    case Command::SsoGet:
+        return QStringLiteral("sso get");
+    case Command::SsoEnable:
+        return QStringLiteral("sso enable");
+    case Command::SsoUpdate:
+        return QStringLiteral("sso update");
+    case Command::SsoDisable:
+        return QStringLiteral("sso disable");
+    case Command::None:
+        break;
+    }
+    return {};
+}
+
+bool ProtocolOptions::any() const
+{
+    return authorizationEndpoint || tokenEndpoint || jwksUri || registrationEndpoint || scopes ||
+           codeChallengeMethods || userinfoEndpoint;
+}
+
+ParseOutcome parseArguments(const QStringList &arguments)
+{
+    QStringList positional;
+    QList<GivenOption> given;
+    bool help = false;
+    bool version = false;
+    bool onlyPositional = false;
+
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if (onlyPositional || arg == QLatin1String("-") || !arg.startsWith(QLatin1Char('-'))) {
+            positional << arg;
+            continue;
+        }
+        if (arg == QLatin1String("--")) {
+            onlyPositional = true;
+            continue;
+        }
+        QString name;
+        std::optional<QString> inlineValue;
+        if (arg.startsWith(QLatin1String("--"))) {
+            name = arg.mid(2);
+            const qsizetype eq = name.indexOf(QLatin1Char('='));
+            if (eq >= 0) {
+                inlineValue = name.mid(eq + 1);
+                name.truncate(eq);
+            }
+        } else if (arg == QLatin1String("-h")) {
+            name = QStringLiteral("help");
+        } else if (arg == QLatin1String("-y")) {
+            name = QStringLiteral("yes");
+        } else if (arg == QLatin1String("-v")) {
+            name = QStringLiteral("verbose");
+        } else {
+            // Never echo the whole word: it might be a value someone mistyped.
+            return error(tr("unknown option '%1'").arg(arg.left(2)), topicFor(positional));
+        }
+        const OptionSpec *spec = findOption(name);
+        if (!spec && looksLikeSecret(name)) {
+            return error(
+                tr("--%1: secrets are not accepted on the command line, where other users and "
+                   "the shell history can see them. Pipe the SSO client secret into "
+                   "--client-secret-stdin (or set KEYCARD_SSO_CLIENT_SECRET); the service "
+                   "account's credentials come from KEYCARD_API_CLIENT_ID and "
+                   "KEYCARD_API_CLIENT_SECRET, or KEYCARD_API_API_KEY.")
+                    .arg(name),
+                topicFor(positional));
+        }
+        if (!spec)
+            return error(tr("unknown option '--%1'").arg(name), topicFor(positional));
+        QString value;
+        if (spec->takesValue) {
+            if (inlineValue) {
+                value = *inlineValue;
+            } else if (i + 1 < arguments.size()) {
+                value = arguments.at(++i);
+            } else {
+                return error(tr("--%1 needs a value").arg(name), topicFor(positional));
+            }
+        } else if (inlineValue) {
+            return error(tr("--%1 does not take a value").arg(name), topicFor(positional));
+        }
+        if (name == QLatin1String("help"))
+            help = true;
+        else if (name == QLatin1String("version"))
+            version = true;
+        else
+            given.append({spec, value});
+    }
+
+    if (!positional.isEmpty() && positional.first() == QLatin1String("help")) {
+        help = true;
+        positional.removeFirst();
+    }
+    if (help) {
+        ParseOutcome out;
+        out.action = ParseOutcome::Action::Help;
+        out.helpTopic = topicFor(positional);
+        return out;
+    }
+    if (version) {
+        ParseOutcome out;
+        out.action = ParseOutcome::Action::Version;
+        return out;
+    }
+
+    if (positional.isEmpty())
+        return error(tr("missing command"), {});
+    if (!isGroup(positional.first()))
+        return error(tr("unknown command '%1'").arg(positional.first()), {});
+    if (positional.size() < 2)
+        return error(tr("missing command after '%1'").arg(positional.first()), positional.first());
+    const auto command = commandFor(positional.at(0), positional.at(1));
+    if (!command) {
+        return error(tr("unknown command '%1 %2'").arg(positional.at(0), positional.at(1)),
+                     positional.first());
+    }
+    const QString topic = commandPath(*command);
+    positional = positional.mid(2);
+
+    Invocation inv;
+    inv.command = *command;
+    if (*command == Command::OrgsList) {
+        if (!positional.isEmpty())
+            return error(tr("unexpected argument '%1'").arg(positional.first()), topic);
+    } else {
+        if (positional.isEmpty())
+            return error(tr("missing ORG (an organization's id or label)"), topic,
+                         QStringLiteral("organization_id"));
+        if (positional.size() > 1)
+            return error(tr("unexpected argument '%1'").arg(positional.at(1)), topic);
+        inv.organization = positional.first();
+    }
+
+    const unsigned scope = scopeOf(*command);
+    for (const GivenOption &option : std::as_const(given)) {
+        const QString name = QLatin1String(option.spec->name);
+        if (!(option.spec->scope & scope))
+            return error(tr("--%1 is not an option of '%2'").arg(name, topic), topic);
+        const QString &v = option.value;
+        bool ok = true;
+        if (name == QLatin1String("base-url")) {
+            inv.baseUrl = v;
+        } else if (name == QLatin1String("request-id")) {
+            inv.requestId = v;
+        } else if (name == QLatin1String("json")) {
+            inv.json = true;
+        } else if (name == QLatin1String("verbose")) {
+            inv.verbose = true;
+        } else if (name == QLatin1String("timeout")) {
+            inv.timeoutSeconds = v.toDouble(&ok);
+        } else if (name == QLatin1String("retries")) {
+            inv.retries = v.toInt(&ok);
+        } else if (name == QLatin1String("all")) {
+            inv.all = true;
+        } else if (name == QLatin1String("limit")) {
+            inv.limit = v.toInt(&ok);
+        } else if (name == QLatin1String("after")) {
+            inv.after = v;
+        } else if (name == QLatin1String("permissions")) {
+            inv.permissions = true;
+        } else if (name == QLatin1String("identifier")) {
+            inv.identifier = v;
+        } else if (name == QLatin1String("client-id")) {
+            inv.clientId = v;
+        } else if (name == QLatin1String("client-secret-stdin")) {
+            inv.clientSecretStdin = true;
+        } else if (name == QLatin1String("clear-client-id")) {
+            inv.clearClientId = true;
+        } else if (name == QLatin1String("clear-client-secret")) {
+            inv.clearClientSecret = true;
+        } else if (name == QLatin1String("authorization-endpoint")) {
+            inv.protocols.authorizationEndpoint = v;
+        } else if (name == QLatin1String("token-endpoint")) {
+            inv.protocols.tokenEndpoint = v;
+        } else if (name == QLatin1String("jwks-uri")) {
+            inv.protocols.jwksUri = v;
+        } else if (name == QLatin1String("registration-endpoint")) {
+            inv.protocols.registrationEndpoint = v;
+        } else if (name == QLatin1String("scopes")) {
+            inv.protocols.scopes = splitList(v);
+        } else if (name == QLatin1String("code-challenge-methods")) {
+            inv.protocols.codeChallengeMethods = splitList(v);
+        } else if (name == QLatin1String("userinfo-endpoint")) {
+            inv.protocols.userinfoEndpoint = v;
+        } else if (name == QLatin1String("yes")) {
+            inv.yes = true;
+        }
+        if (!ok)
+            return error(tr("--%1: not a number: '%2'").arg(name, v), topic);
+    }
+
+    ParseOutcome out;
+    out.action = ParseOutcome::Action::Run;
+    out.invocation = inv;
+    out.helpTopic = topic;
+    return out;
+}
+
+std::optional<ParseOutcome> validateInvocation(const Invocation &inv)
+{
+    const QString topic = commandPath(inv.command);
+    const QLocale locale;
+    const auto violated = [&](rules::Field field, const QString &value,
+                              const QString &what) -> std::optional<ParseOutcome> {
+        if (const auto v = rules::check(field, value))
+            return error(what + QStringLiteral(": ") + v->message(), topic,
+                         QLatin1String(rules::rule(field).jsonName));
+        return std::nullopt;
+    };
+
+    if (inv.requestId) {
+        if (auto e =
+                violated(rules::Field::RequestId, *inv.requestId, QStringLiteral("--request-id")))
+            return e;
+    }
+    if (inv.timeoutSeconds && (*inv.timeoutSeconds <= 0 || *inv.timeoutSeconds > 3600)) {
+        return error(tr("--timeout: between %1 and %2 seconds")
+                         .arg(locale.toString(0.001), locale.toString(3600)),
+                     topic);
+    }
+    if (inv.retries && (*inv.retries < 0 || *inv.retries > 10))
+        return error(tr("--retries: between 0 and 10 — %1 entered").arg(*inv.retries), topic);
+
+    if (inv.command == Command::OrgsList) {
+        if (inv.limit < 1 || inv.limit > 1000) {
+            return error(
+                tr("--limit: between %1 and %2 — %3 entered")
+                    .arg(locale.toString(1), locale.toString(1000), locale.toString(inv.limit)),
+                topic, QStringLiteral("limit"));
+        }
+        if (inv.after && inv.after->trimmed().isEmpty())
+            return error(tr("--after: the cursor must not be empty"), topic,
+                         QStringLiteral("after"));
+        return std::nullopt;
+    }
+
+    if (auto e = violated(rules::Field::OrganizationId, inv.organization,
+                          rules::fieldLabel(rules::Field::OrganizationId)))
+        return e;
+
+    if (inv.command == Command::SsoEnable) {
+        if (auto e = violated(rules::Field::Identifier, inv.identifier.value_or(QString()),
+                              QStringLiteral("--identifier")))
+            return e;
+        if (auto e = violated(rules::Field::ClientId, inv.clientId.value_or(QString()),
+                              QStringLiteral("--client-id")))
+            return e;
+    } else if (inv.command == Command::SsoUpdate) {
+        if (inv.identifier) {
+            if (auto e = violated(rules::Field::Identifier, *inv.identifier,
+                                  QStringLiteral("--identifier")))
+                return e;
+        }
+        if (inv.clientId && inv.clearClientId)
+            return error(tr("--client-id and --clear-client-id cannot be combined"), topic);
+        if (inv.clientId) {
+            if (auto e =
+                    violated(rules::Field::ClientId, *inv.clientId, QStringLiteral("--client-id")))
+                return e;
+        }
+        if (inv.clientSecretStdin && inv.clearClientSecret)
+            return error(tr("--client-secret-stdin and --clear-client-secret cannot be combined"),
+                         topic);
+    }
+
+    const std::pair<const char *, const std::optional<QString> *> urls[] = {
+        {"--authorization-endpoint", &inv.protocols.authorizationEndpoint},
+        {"--token-endpoint", &inv.protocols.tokenEndpoint},
+        {"--jwks-uri", &inv.protocols.jwksUri},
+        {"--registration-endpoint", &inv.protocols.registrationEndpoint},
+        {"--userinfo-endpoint", &inv.protocols.userinfoEndpoint},
+    };
+    for (const auto &[option, value] : urls) {
+        if (!*value)
+            continue;
+        const QUrl url(**value, QUrl::StrictMode);
+        const QString scheme = url.scheme().toLower();
+        if (!url.isValid() || url.host().isEmpty() ||
+            (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
+            return error(tr("%1: not an absolute http(s) URL").arg(QLatin1String(option)), topic);
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace keycard::cli

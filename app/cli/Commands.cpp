@@ -1,0 +1,397 @@
+#include "Commands.h"
+
+#include "ExitCodes.h"
+
+#include <QCoreApplication>
+#include <QNetworkAccessManager>
+
+namespace keycard::cli {
+
+namespace {
+
+void mergeText(std::optional<QString> &target, const std::optional<QString> &value)
+{
+    if (value)
+        target = value;
+}
+
+void mergeList(std::optional<QStringList> &target, const std::optional<QStringList> &value)
+{
+    if (value)
+        target = value;
+}
+
+} // namespace
+
+CommandRunner::CommandRunner(Invocation invocation, ClientConfig config,
+                             std::optional<Secret> ssoSecret, QObject *parent)
+    : QObject(parent)
+    , m_inv(std::move(invocation))
+    , m_ssoSecret(std::move(ssoSecret))
+    , m_nam(new QNetworkAccessManager(this))
+    , m_client(new KeycardClient(m_nam, std::move(config), this))
+    , m_table(m_inv.permissions)
+{
+    if (m_inv.verbose) {
+        connect(m_client, &KeycardClient::retryScheduled, this,
+                [](const QString &requestId, int attempt, int delayMs, int httpStatus) {
+                    const QString status =
+                        httpStatus > 0 ? tr("HTTP %1").arg(httpStatus) : tr("no response");
+                    Console::err(tr("keycardctl: request %1: %2, retry %3 in %4 ms\n")
+                                     .arg(requestId, status)
+                                     .arg(attempt)
+                                     .arg(delayMs));
+                });
+        connect(m_client, &KeycardClient::tokenObtained, this,
+                [] { Console::err(tr("keycardctl: obtained an access token\n")); });
+    }
+}
+
+CommandRunner::~CommandRunner() = default;
+
+void CommandRunner::start()
+{
+    switch (m_inv.command) {
+    case Command::OrgsList:
+        listOrganizations();
+        return;
+    case Command::OrgsGet:
+        getOrganization();
+        return;
+    case Command::SsoGet:
+        getConnection();
+        return;
+    case Command::SsoEnable:
+        enable();
+        return;
+    case Command::SsoUpdate:
+        update();
+        return;
+    case Command::SsoDisable:
+        disable();
+        return;
+    case Command::None:
+        break;
+    }
+    finish(ExitUsage);
+}
+
+CallOptions CommandRunner::callOptions(bool expandPermissions) const
+{
+    CallOptions options;
+    options.requestId = m_inv.requestId.value_or(QString());
+    options.expandPermissions = expandPermissions;
+    return options;
+}
+
+void CommandRunner::listOrganizations()
+{
+    ListOrganizationsRequest request;
+    request.limit = m_inv.limit;
+    request.after = m_inv.after;
+    request.expandPermissions = m_inv.permissions;
+
+    if (m_inv.all) {
+        // Each page is printed (JSON) or tabulated as it arrives and then dropped.
+        m_client->listAllOrganizations(
+            request, this,
+            [this](const OrganizationPage &page) {
+                for (const Organization &organization : page.items) {
+                    if (m_inv.json)
+                        m_stream.add(organization.raw);
+                    else
+                        m_table.add(organization);
+                }
+            },
+            [this](const Result<int> &result) {
+                if (!result.ok()) {
+                    fail(result.error());
+                    return;
+                }
+                if (m_inv.json)
+                    m_stream.end();
+                else
+                    Console::out(m_table.isEmpty() ? tr("No organizations.\n") : m_table.render());
+                if (m_inv.verbose)
+                    Console::err(tr("keycardctl: %n organization(s)\n", nullptr, result.value()));
+                succeed();
+            },
+            callOptions(m_inv.permissions));
+        return;
+    }
+
+    m_client->listOrganizations(
+        request, this,
+        [this](const Result<OrganizationPage> &result) {
+            if (!result.ok()) {
+                fail(result.error());
+                return;
+            }
+            const OrganizationPage &page = result.value();
+            if (m_inv.json) {
+                for (const Organization &organization : page.items)
+                    m_stream.add(organization.raw);
+                m_stream.end();
+            } else {
+                for (const Organization &organization : page.items)
+                    m_table.add(organization);
+                Console::out(m_table.isEmpty() ? tr("No organizations.\n") : m_table.render());
+            }
+            if (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
+                Console::err(tr("keycardctl: more organizations follow; next page: --after %1 "
+                                "(or use --all)\n")
+                                 .arg(*page.pageInfo.endCursor));
+            }
+            if (m_inv.verbose)
+                Console::err(tr("keycardctl: request id %1\n").arg(result.requestId()));
+            succeed();
+        },
+        callOptions(m_inv.permissions));
+}
+
+void CommandRunner::getOrganization()
+{
+    m_client->getOrganization(
+        m_inv.organization, this,
+        [this](const Result<Organization> &result) {
+            if (!result.ok()) {
+                ApiError error = result.error();
+                if (error.kind == ApiError::Kind::NotFound)
+                    error.message =
+                        tr("No organization with id or label \"%1\"").arg(m_inv.organization);
+                fail(error);
+                return;
+            }
+            Console::out(m_inv.json ? indentedJson(result.value().raw)
+                                    : organizationBlock(result.value()).toUtf8());
+            succeed();
+        },
+        callOptions(true));
+}
+
+void CommandRunner::getConnection()
+{
+    m_client->getSsoConnection(
+        m_inv.organization, this,
+        [this](const Result<SsoConnection> &result) {
+            if (!result.ok()) {
+                if (result.error().kind == ApiError::Kind::NotFound)
+                    reportMissingConnection(result.error());
+                else
+                    fail(result.error());
+                return;
+            }
+            Console::out(m_inv.json ? indentedJson(result.value().raw)
+                                    : connectionBlock(m_inv.organization, result.value()).toUtf8());
+            succeed();
+        },
+        callOptions(true));
+}
+
+std::optional<SsoProtocols>
+CommandRunner::requestedProtocols(const std::optional<SsoProtocols> &base) const
+{
+    const ProtocolOptions &p = m_inv.protocols;
+    if (!p.any())
+        return std::nullopt;
+    SsoProtocols protocols = base.value_or(SsoProtocols());
+    if (p.authorizationEndpoint || p.tokenEndpoint || p.jwksUri || p.registrationEndpoint ||
+        p.scopes || p.codeChallengeMethods) {
+        OAuth2Settings oauth2 = protocols.oauth2.value_or(OAuth2Settings());
+        mergeText(oauth2.authorizationEndpoint, p.authorizationEndpoint);
+        mergeText(oauth2.tokenEndpoint, p.tokenEndpoint);
+        mergeText(oauth2.jwksUri, p.jwksUri);
+        mergeText(oauth2.registrationEndpoint, p.registrationEndpoint);
+        mergeList(oauth2.scopesSupported, p.scopes);
+        mergeList(oauth2.codeChallengeMethodsSupported, p.codeChallengeMethods);
+        protocols.oauth2 = oauth2;
+    }
+    if (p.userinfoEndpoint) {
+        OpenIdSettings openid = protocols.openid.value_or(OpenIdSettings());
+        openid.userinfoEndpoint = p.userinfoEndpoint;
+        protocols.openid = openid;
+    }
+    return protocols;
+}
+
+void CommandRunner::enable()
+{
+    SsoConnectionCreate body;
+    body.identifier = m_inv.identifier.value_or(QString());
+    body.clientId = m_inv.clientId.value_or(QString());
+    if (m_ssoSecret)
+        body.clientSecret = m_ssoSecret->reveal();
+    body.protocols = requestedProtocols(std::nullopt);
+
+    m_client->enableSso(
+        m_inv.organization, body, this,
+        [this](const Result<EnableOutcome> &result) {
+            if (!result.ok()) {
+                fail(result.error());
+                return;
+            }
+            const EnableOutcome &outcome = result.value();
+            const SsoConnection &connection = outcome.connection;
+            if (outcome.alreadyEnabled && !outcome.matchesRequest) {
+                ApiError error = ApiError::make(
+                    ApiError::Kind::Conflict,
+                    tr("SSO is already enabled for %1 with other settings: identifier %2, "
+                       "client ID %3")
+                        .arg(m_inv.organization, connection.identifier,
+                             connection.clientId.value_or(tr("not set"))));
+                error.httpStatus = 409;
+                error.requestId = result.requestId();
+                fail(error, {{QStringLiteral("existing_connection"), connection.raw}});
+                return;
+            }
+            if (m_inv.json) {
+                Console::out(indentedJson(connection.raw));
+            } else {
+                const QString headline =
+                    outcome.alreadyEnabled
+                        ? tr("SSO is already enabled for %1 with these settings.")
+                        : tr("SSO enabled for %1.");
+                Console::out(headline.arg(m_inv.organization) + QStringLiteral("\n\n") +
+                             connectionBlock(m_inv.organization, connection));
+            }
+            succeed();
+        },
+        callOptions(false));
+}
+
+void CommandRunner::update()
+{
+    SsoConnectionUpdate body;
+    body.identifier = m_inv.identifier;
+    if (m_inv.clearClientId)
+        body.clientId = QString(); // JSON null: remove
+    else
+        body.clientId = m_inv.clientId;
+    if (m_inv.clearClientSecret)
+        body.clientSecret = QString();
+    else if (m_ssoSecret)
+        body.clientSecret = m_ssoSecret->reveal();
+
+    if (!m_inv.protocols.any()) {
+        sendUpdate(body);
+        return;
+    }
+    // Protocol options change single members: read the current protocols first so that the
+    // PATCH carries the others unchanged.
+    m_client->getSsoConnection(
+        m_inv.organization, this,
+        [this, body](const Result<SsoConnection> &result) mutable {
+            if (!result.ok()) {
+                if (result.error().kind == ApiError::Kind::NotFound)
+                    reportMissingConnection(result.error());
+                else
+                    fail(result.error());
+                return;
+            }
+            body.protocols = requestedProtocols(result.value().protocols);
+            sendUpdate(body);
+        },
+        callOptions(false));
+}
+
+void CommandRunner::sendUpdate(const SsoConnectionUpdate &body)
+{
+    m_client->updateSso(
+        m_inv.organization, body, this,
+        [this](const Result<SsoConnection> &result) {
+            if (!result.ok()) {
+                if (result.error().kind == ApiError::Kind::NotFound)
+                    reportMissingConnection(result.error());
+                else
+                    fail(result.error());
+                return;
+            }
+            if (m_inv.json)
+                Console::out(indentedJson(result.value().raw));
+            else
+                Console::out(tr("SSO connection of %1 updated.").arg(m_inv.organization) +
+                             QStringLiteral("\n\n") +
+                             connectionBlock(m_inv.organization, result.value()));
+            succeed();
+        },
+        callOptions(false));
+}
+
+void CommandRunner::disable()
+{
+    m_client->disableSso(
+        m_inv.organization, this,
+        [this](const Result<Done> &result) {
+            if (!result.ok()) {
+                if (result.error().kind == ApiError::Kind::NotFound)
+                    reportMissingConnection(result.error());
+                else
+                    fail(result.error());
+                return;
+            }
+            if (m_inv.json) {
+                Console::out(indentedJson({{QStringLiteral("organization"), m_inv.organization},
+                                           {QStringLiteral("sso_enabled"), false},
+                                           {QStringLiteral("request_id"), result.requestId()}}));
+            } else {
+                Console::out(tr("SSO disabled for %1.\n").arg(m_inv.organization));
+            }
+            succeed();
+        },
+        callOptions(false));
+}
+
+void CommandRunner::reportMissingConnection(const ApiError &original)
+{
+    // The API answers 404 both for an unknown organization and for "SSO not enabled".
+    CallOptions options;
+    m_client->getOrganization(
+        m_inv.organization, this,
+        [this, original](const Result<Organization> &result) {
+            ApiError error = original;
+            if (result.ok())
+                error.message = tr("SSO is not enabled for %1").arg(m_inv.organization);
+            else if (result.error().kind == ApiError::Kind::NotFound)
+                error.message =
+                    tr("No organization with id or label \"%1\"").arg(m_inv.organization);
+            else
+                error.message = tr("SSO is not enabled for %1, or the organization does not exist")
+                                    .arg(m_inv.organization);
+            fail(error);
+        },
+        options);
+}
+
+void CommandRunner::fail(const ApiError &error, const QJsonObject &extra)
+{
+    QString text = QStringLiteral("keycardctl: ") + error.toString() + QLatin1Char('\n');
+    if (m_inv.json) {
+        QJsonObject object = error.toJson();
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            object.insert(it.key(), it.value());
+        text += QString::fromUtf8(compactJson(object)) + QLatin1Char('\n');
+    }
+    Console::err(text);
+    finish(exitCodeFor(error.kind));
+}
+
+void CommandRunner::succeed()
+{
+    if (!Console::finish()) {
+        Console::err(tr("keycardctl: could not write the output\n"));
+        finish(ExitFailure);
+        return;
+    }
+    finish(ExitOk);
+}
+
+void CommandRunner::finish(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    Console::finish();
+    Q_EMIT finished(exitCode);
+}
+
+} // namespace keycard::cli

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "ApiError.h"
+
+// keycardctl's exit status. Stable: scripts depend on these values, and `keycardctl --help`
+// documents them.
+namespace keycard::cli {
+
+enum ExitCode : int {
+    ExitOk = 0,             // success
+    ExitFailure = 1,        // anything else (cancelled, output could not be written)
+    ExitUsage = 2,          // bad command line, field rule failed, configuration error, or the
+                            // server rejected a value (HTTP 400/422)
+    ExitAuthentication = 3, // credentials missing from the server's view, wrong or expired (401)
+    ExitPermission = 4,     // the account lacks the permission (403)
+    ExitNotFound = 5,       // organization not found, or SSO not enabled (404)
+    ExitConflict = 6,       // SSO already enabled with different settings (409)
+    ExitNetwork = 7,        // connection failed, timed out, or TLS failed
+    ExitServer = 8,         // server error (5xx), rate limited (429), or malformed response
+};
+
+// The exit status for an operation that ended with `kind`.
+ExitCode exitCodeFor(ApiError::Kind kind);
+
+} // namespace keycard::cli

@@ -1,0 +1,268 @@
+#include "Help.h"
+
+#include "Version.h"
+
+#include <QCoreApplication>
+
+namespace keycard::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("keycardctl", text);
+}
+
+QString globalOptions()
+{
+    return tr("Global options:\n"
+              "  --base-url URL       API root (default: $KEYCARD_API_BASE_URL, else\n"
+              "                       https://api.keycard.ai). http:// only for localhost.\n"
+              "  --request-id UUID    X-Client-Request-ID of the operation (default: a new UUID;\n"
+              "                       kept across retries and shown in errors)\n"
+              "  --json               print the API's JSON objects as received; errors become a\n"
+              "                       JSON object on the last line of standard error\n"
+              "  --timeout SECONDS    per-request timeout (default 60)\n"
+              "  --retries N          retries of transient failures, 0 to 10 (default 2)\n"
+              "  -v, --verbose        report retries and request ids on standard error\n"
+              "  -h, --help           show help (also: keycardctl help COMMAND)\n"
+              "  --version            show the version and exit\n");
+}
+
+QString environment()
+{
+    return tr("Environment:\n"
+              "  KEYCARD_API_BASE_URL       API root, overridden by --base-url\n"
+              "  KEYCARD_API_CLIENT_ID      service account client ID\n"
+              "  KEYCARD_API_CLIENT_SECRET  service account client secret\n"
+              "  KEYCARD_API_API_KEY        a ready bearer token (wins over the two above)\n"
+              "  KEYCARD_SSO_CLIENT_SECRET  the IdP client secret for sso enable/update, when\n"
+              "                             --client-secret-stdin is not given\n"
+              "Secrets are never accepted as command-line options, and never printed.\n");
+}
+
+QString exitCodes()
+{
+    return tr("Exit status:\n"
+              "  0  success\n"
+              "  1  other failure (for example, output could not be written)\n"
+              "  2  usage or validation error, configuration error (nothing was sent), or the\n"
+              "     server rejected a value (HTTP 400/422)\n"
+              "  3  authentication failed (wrong or missing credentials, HTTP 401)\n"
+              "  4  permission denied (HTTP 403)\n"
+              "  5  not found: no such organization, or SSO not enabled (HTTP 404)\n"
+              "  6  conflict: SSO already enabled with other settings (HTTP 409)\n"
+              "  7  network error, time-out or TLS failure\n"
+              "  8  server error (5xx), rate limited (429) or malformed response\n");
+}
+
+QString protocolOptions()
+{
+    return tr("Protocol options (optional; sent as the connection's \"protocols\"):\n"
+              "  --authorization-endpoint URL   OAuth 2.0 authorization endpoint\n"
+              "  --token-endpoint URL           OAuth 2.0 token endpoint\n"
+              "  --jwks-uri URL                 JSON Web Key Set URL\n"
+              "  --registration-endpoint URL    dynamic client registration endpoint\n"
+              "  --scopes LIST                  comma-separated, e.g. openid,profile,email\n"
+              "  --code-challenge-methods LIST  comma-separated, e.g. S256\n"
+              "  --userinfo-endpoint URL        OpenID Connect userinfo endpoint\n");
+}
+
+QString join(std::initializer_list<QString> parts)
+{
+    QString out;
+    for (const QString &part : parts) {
+        if (part.isEmpty())
+            continue;
+        if (!out.isEmpty())
+            out += QLatin1Char('\n');
+        out += part;
+    }
+    return out;
+}
+
+QString toolHelp()
+{
+    return join({tr("Usage: keycardctl [GLOBAL OPTIONS] COMMAND [ARGS] [OPTIONS]\n"),
+                 tr("Inspect Keycard organizations and set up their single sign-on (SSO)\n"
+                    "connection from scripts. The command-line twin of Keycard Admin.\n"),
+                 tr("Commands:\n"
+                    "  orgs list              list the organizations the account can see\n"
+                    "  orgs get ORG           show one organization (ORG: id or label)\n"
+                    "  sso get ORG            show the SSO connection of an organization\n"
+                    "  sso enable ORG         enable SSO with an identity provider\n"
+                    "  sso update ORG         change the SSO connection\n"
+                    "  sso disable ORG        disable SSO (asks, or needs --yes)\n"),
+                 globalOptions(), environment(), exitCodes(),
+                 tr("Examples:\n"
+                    "  keycardctl orgs list\n"
+                    "  keycardctl orgs list --all --json | jq -r '.[].label'\n"
+                    "  keycardctl sso get acme\n"
+                    "  printf '%s' \"$IDP_SECRET\" | keycardctl sso enable acme \\\n"
+                    "      --identifier https://acme.okta.com --client-id 0oa8f3k2 \\\n"
+                    "      --client-secret-stdin\n"
+                    "  keycard-sandbox & KEYCARD_API_CLIENT_ID=demo-admin \\\n"
+                    "      KEYCARD_API_CLIENT_SECRET=sandbox-demo-secret \\\n"
+                    "      keycardctl --base-url http://127.0.0.1:8765 orgs list\n"),
+                 tr("Run 'keycardctl help COMMAND' (e.g. 'keycardctl help sso enable') for the\n"
+                    "options of a command.\n")});
+}
+
+QString orgsHelp()
+{
+    return join(
+        {tr("Usage: keycardctl orgs list [--all] [--limit N] [--after CURSOR] [--permissions]\n"
+            "       keycardctl orgs get ORG\n"),
+         tr("Organizations the service account can see.\n"),
+         tr("Run 'keycardctl help orgs list' or 'keycardctl help orgs get' for details.\n")});
+}
+
+QString ssoHelp()
+{
+    return join(
+        {tr("Usage: keycardctl sso get ORG\n"
+            "       keycardctl sso enable ORG --identifier URL --client-id ID "
+            "[--client-secret-stdin]\n"
+            "       keycardctl sso update ORG [--identifier URL] [--client-id ID] ...\n"
+            "       keycardctl sso disable ORG [--yes]\n"),
+         tr("The SSO connection of an organization: the identity provider (Okta, Entra ID,\n"
+            "Google Workspace, ...) its members sign in with.\n"),
+         tr("Run 'keycardctl help sso COMMAND' for details.\n")});
+}
+
+QString orgsListHelp()
+{
+    return join({tr("Usage: keycardctl orgs list [--all] [--limit N] [--after CURSOR] "
+                    "[--permissions] [--json]\n"),
+                 tr("List organizations, one page by default. The table shows NAME, LABEL, ID,\n"
+                    "SSO and CREATED. When more pages follow, the cursor of the next page is\n"
+                    "printed on standard error. With --json, the organizations are printed as a\n"
+                    "JSON array of the objects the API returned; with --all that array is\n"
+                    "streamed page by page.\n"),
+                 tr("Options:\n"
+                    "  --all             follow the pages to the end\n"
+                    "  --limit N         organizations per page, 1 to 1000 (default 100)\n"
+                    "  --after CURSOR    start after this cursor (end_cursor of a page)\n"
+                    "  --permissions     ask for the account's permissions on each organization\n"
+                    "                    (adds an UPDATE column: may it change SSO?)\n"),
+                 globalOptions(), environment(), exitCodes(),
+                 tr("Examples:\n"
+                    "  keycardctl orgs list --limit 20\n"
+                    "  keycardctl orgs list --all --json > organizations.json\n")});
+}
+
+QString orgsGetHelp()
+{
+    return join({tr("Usage: keycardctl orgs get ORG [--json]\n"),
+                 tr("Show one organization: name, label, id, whether SSO is enabled, timestamps\n"
+                    "and the account's permissions on it. ORG is the organization's id or its\n"
+                    "label (1 to 255 characters).\n"),
+                 globalOptions(), environment(), exitCodes(),
+                 tr("Examples:\n"
+                    "  keycardctl orgs get acme\n"
+                    "  keycardctl orgs get u8jzPde0IgxLd6GncfBAepfJBd --json\n")});
+}
+
+QString ssoGetHelp()
+{
+    return join({tr("Usage: keycardctl sso get ORG [--json]\n"),
+                 tr("Show the SSO connection of an organization: identifier (issuer URL), client\n"
+                    "ID, whether a client secret is set (the secret itself is never returned),\n"
+                    "OAuth 2.0 / OpenID endpoints, permissions and any further fields the server\n"
+                    "sent. Exits with status 5 when SSO is not enabled.\n"),
+                 globalOptions(), environment(), exitCodes(),
+                 tr("Examples:\n"
+                    "  keycardctl sso get acme\n"
+                    "  keycardctl sso get acme --json | jq -r .identifier\n")});
+}
+
+QString ssoEnableHelp()
+{
+    return join(
+        {tr("Usage: keycardctl sso enable ORG --identifier URL --client-id ID\n"
+            "                  [--client-secret-stdin] [PROTOCOL OPTIONS]\n"),
+         tr("Enable SSO for an organization. If SSO is already enabled with the same\n"
+            "identifier and client ID (for example after a reply was lost and the command\n"
+            "was repeated), this succeeds and says so; with other settings it fails with\n"
+            "status 6 and shows the existing identifier and client ID.\n"),
+         tr("Options:\n"
+            "  --identifier URL        the IdP's issuer URL, 1 to 2,048 characters,\n"
+            "                          e.g. https://your-org.okta.com\n"
+            "  --client-id ID          the OAuth 2.0 client ID issued by the IdP\n"
+            "  --client-secret-stdin   read the IdP client secret from standard input (one\n"
+            "                          line; the trailing newline is dropped). Without it,\n"
+            "                          $KEYCARD_SSO_CLIENT_SECRET is used when set.\n"),
+         protocolOptions(), globalOptions(), environment(), exitCodes(),
+         tr("Examples:\n"
+            "  keycardctl sso enable globex --identifier https://globex.okta.com \\\n"
+            "      --client-id 0oa1b2c3d4 --client-secret-stdin < secret.txt\n"
+            "  KEYCARD_SSO_CLIENT_SECRET=\"$(pass idp/globex)\" keycardctl sso enable globex \\\n"
+            "      --identifier https://accounts.google.com --client-id "
+            "1234.apps.googleusercontent.com\n")});
+}
+
+QString ssoUpdateHelp()
+{
+    return join(
+        {tr("Usage: keycardctl sso update ORG [--identifier URL]\n"
+            "                  [--client-id ID | --clear-client-id]\n"
+            "                  [--client-secret-stdin | --clear-client-secret]\n"
+            "                  [PROTOCOL OPTIONS]\n"),
+         tr("Change the SSO connection of an organization. Only the values given are\n"
+            "sent; everything else stays as it is.\n"),
+         tr("Options:\n"
+            "  --identifier URL        new issuer URL, 1 to 2,048 characters\n"
+            "  --client-id ID          new OAuth 2.0 client ID\n"
+            "  --clear-client-id       remove the client ID\n"
+            "  --client-secret-stdin   read a new client secret from standard input (or\n"
+            "                          set $KEYCARD_SSO_CLIENT_SECRET)\n"
+            "  --clear-client-secret   remove the stored client secret\n"),
+         protocolOptions(), globalOptions(), environment(), exitCodes(),
+         tr("Examples:\n"
+            "  keycardctl sso update acme --identifier https://acme.okta.com/oauth2/default\n"
+            "  keycardctl sso update acme --client-secret-stdin < new-secret.txt\n")});
+}
+
+QString ssoDisableHelp()
+{
+    return join({tr("Usage: keycardctl sso disable ORG [--yes]\n"),
+                 tr("Disable SSO for an organization and delete its connection, including the\n"
+                    "stored client secret. Members then sign in without the identity provider.\n"
+                    "Asks for confirmation when standard input is a terminal; scripts must pass\n"
+                    "--yes.\n"),
+                 tr("Options:\n"
+                    "  -y, --yes    do not ask for confirmation\n"),
+                 globalOptions(), environment(), exitCodes(),
+                 tr("Examples:\n"
+                    "  keycardctl sso disable umbrella --yes\n")});
+}
+
+} // namespace
+
+QString helpText(const QString &topic)
+{
+    if (topic == QLatin1String("orgs"))
+        return orgsHelp();
+    if (topic == QLatin1String("sso"))
+        return ssoHelp();
+    if (topic == QLatin1String("orgs list"))
+        return orgsListHelp();
+    if (topic == QLatin1String("orgs get"))
+        return orgsGetHelp();
+    if (topic == QLatin1String("sso get"))
+        return ssoGetHelp();
+    if (topic == QLatin1String("sso enable"))
+        return ssoEnableHelp();
+    if (topic == QLatin1String("sso update"))
+        return ssoUpdateHelp();
+    if (topic == QLatin1String("sso disable"))
+        return ssoDisableHelp();
+    return toolHelp();
+}
+
+QString versionText()
+{
+    return QStringLiteral("keycardctl " KEYCARD_VERSION "\n");
+}
+
+} // namespace keycard::cli

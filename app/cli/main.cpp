@@ -1,0 +1,12 @@
+#include "Cli.h"
+#include "Version.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("keycardctl"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KEYCARD_VERSION));
+    return keycard::cli::run(app);
+}
