@@ -75,9 +75,10 @@ void TokenProvider::fetch()
     QNetworkRequest request = http::baseRequest(m_config, url);
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArrayLiteral("application/x-www-form-urlencoded"));
-    // HTTP Basic with the raw id and secret, as the official SDK sends them.
-    const QByteArray pair = m_config.credentials.clientId.toUtf8() + ':' +
-                            m_config.credentials.secret.reveal().toUtf8();
+    // HTTP Basic as the official SDK sends it; both parts form-urlencoded first (RFC 6749
+    // 2.3.1), which leaves the usual id and secret alphabets unchanged.
+    const QByteArray pair = QUrl::toPercentEncoding(m_config.credentials.clientId) + ':' +
+                            QUrl::toPercentEncoding(m_config.credentials.secret.reveal());
     request.setRawHeader("Authorization", QByteArrayLiteral("Basic ") + pair.toBase64());
     m_tooLarge = false;
     QNetworkReply *reply = m_nam->post(request, QByteArrayLiteral("grant_type=client_credentials"));
