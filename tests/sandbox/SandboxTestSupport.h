@@ -1,0 +1,121 @@
+#pragma once
+
+// Raw HTTP helpers for the sandbox tests: the sandbox runs in-process on a random port and the
+// tests talk to it with plain QNetworkAccessManager requests (not the product's client), so
+// they assert what the server really answers on the wire.
+#include "SandboxServer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+namespace sandboxtest {
+
+struct Response
+{
+    int status = 0; // 0: no HTTP response (connection dropped, ...)
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    QByteArray body;
+    QMap<QByteArray, QByteArray> headers; // names lower-cased
+    bool finished = false;
+
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    bool isJson() const
+    {
+        QJsonParseError e;
+        QJsonDocument::fromJson(body, &e);
+        return e.error == QJsonParseError::NoError;
+    }
+    QString errorCode() const { return json().value(QLatin1String("code")).toString(); }
+    QString errorField() const { return json().value(QLatin1String("field")).toString(); }
+};
+
+class Http
+{
+public:
+    explicit Http(const QUrl &base)
+        : m_base(base)
+    {
+    }
+
+    QString token;
+
+    // `target`: path plus optional query, sent as written ("/organizations?limit=5").
+    Response send(const QByteArray &method, const QString &target, const QByteArray &body = {},
+                  const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 20000)
+    {
+        QNetworkRequest request(QUrl(m_base.toString() + target));
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+        if (!body.isEmpty() || method == "POST" || method == "PATCH")
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        for (const auto &header : headers)
+            request.setRawHeader(header.first, header.second);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                             QNetworkRequest::ManualRedirectPolicy);
+        std::unique_ptr<QNetworkReply> reply(m_nam.sendCustomRequest(request, method, body));
+        return wait(reply.get(), timeoutMs);
+    }
+
+    Response get(const QString &target) { return send("GET", target); }
+    Response post(const QString &target, const QJsonObject &body)
+    {
+        return send("POST", target, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    }
+    Response patch(const QString &target, const QJsonObject &body)
+    {
+        return send("PATCH", target, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    }
+    Response del(const QString &target) { return send("DELETE", target); }
+
+    // POST /service-account-token with a form body and optional extra headers, no bearer.
+    Response tokenRequest(const QByteArray &form,
+                          const QList<QPair<QByteArray, QByteArray>> &headers)
+    {
+        QNetworkRequest request(QUrl(m_base.toString() + QStringLiteral("/service-account-token")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArray("application/x-www-form-urlencoded"));
+        for (const auto &header : headers)
+            request.setRawHeader(header.first, header.second);
+        std::unique_ptr<QNetworkReply> reply(m_nam.post(request, form));
+        return wait(reply.get(), 20000);
+    }
+
+    QNetworkAccessManager &nam() { return m_nam; }
+
+private:
+    static Response wait(QNetworkReply *reply, int timeoutMs)
+    {
+        Response response;
+        if (!reply->isFinished()) {
+            QSignalSpy finished(reply, &QNetworkReply::finished);
+            if (!finished.wait(timeoutMs))
+                return response;
+        }
+        response.finished = true;
+        response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        response.error = reply->error();
+        response.body = reply->readAll();
+        const auto pairs = reply->rawHeaderPairs();
+        for (const auto &pair : pairs)
+            response.headers.insert(pair.first.toLower(), pair.second);
+        return response;
+    }
+
+    QUrl m_base;
+    QNetworkAccessManager m_nam;
+};
+
+inline QByteArray basic(const QString &id, const QString &secret)
+{
+    return "Basic " + (id + QLatin1Char(':') + secret).toUtf8().toBase64();
+}
+
+} // namespace sandboxtest
