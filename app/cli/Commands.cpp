@@ -249,7 +249,7 @@ void CommandRunner::enable()
             } else {
                 const QString headline =
                     outcome.alreadyEnabled
-                        ? tr("SSO is already enabled for %1 with these settings.")
+                        ? tr("SSO for %1 is already enabled with these settings.")
                         : tr("SSO enabled for %1.");
                 Console::out(headline.arg(m_inv.organization) + QStringLiteral("\n\n") +
                              connectionBlock(m_inv.organization, connection));
