@@ -81,7 +81,7 @@ fi
 
 echo "== lintian"
 # Errors fail the gate; warnings are printed for the record.
-if ! lintian --fail-on error --display-level '>=warning' --no-tag-display-limit "$deb" \
+if ! lintian --fail-on error --display-level '>=warning' --tag-display-limit 0 "$deb" \
     >"$work/lintian.log" 2>&1; then
     cat "$work/lintian.log" >&2
     fail "lintian reported errors"
