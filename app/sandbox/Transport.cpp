@@ -62,6 +62,9 @@ void deliver(QTcpSocket *socket, const HttpReply &reply, Delivery delivery, bool
 {
     if (socket->state() != QAbstractSocket::ConnectedState)
         return;
+    // Head and body go out as separate writes: without TCP_NODELAY, Nagle holds the body back
+    // until the client's delayed ACK (40 ms) on every kept-alive request after the first.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     switch (delivery) {
     case Delivery::Drop:
         socket->abort();
