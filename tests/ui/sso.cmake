@@ -2,3 +2,6 @@
 keycard_add_test(test_sso_validators
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sso_validators.cpp
     LIBS keycard_sso_validators)
+keycard_add_test(test_sso_dialog GUI
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sso_dialog.cpp ${CMAKE_CURRENT_LIST_DIR}/test_sso_support.h
+    LIBS keycard_ui_sso keycard_sandbox keycard_core)

@@ -171,6 +171,9 @@ void SsoConnectionForm::convertToEdit(const SsoConnection &existing)
 {
     m_mode = Mode::Edit;
     m_original = existing;
+    // Protocol settings left empty when enabling meant "not specified": keep the existing ones.
+    if (!m_advanced->protocols())
+        m_advanced->setProtocols(existing.protocols);
     setSecretChoice(m_secret->text().isEmpty() ? SecretChoice::Keep : SecretChoice::Replace);
     m_advanced->regenerateRequestId();
     applyClientIdRule();

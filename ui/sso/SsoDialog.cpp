@@ -236,14 +236,15 @@ void SsoDialog::send()
     m_banner->clear();
     const QString org = m_form->organization();
     const QString requestId = m_form->requestId();
-    setBusy(true);
-    if (m_form->mode() == SsoConnectionForm::Mode::Edit) {
-        m_busyLabel->setText(tr("Saving changes…"));
+    const bool edit = m_form->mode() == SsoConnectionForm::Mode::Edit;
+    m_busyLabel->setText(edit ? tr("Saving changes…") : tr("Enabling SSO…"));
+    if (edit)
         m_controller->update(org, m_form->updateBody(), requestId);
-    } else {
-        m_busyLabel->setText(tr("Enabling SSO…"));
+    else
         m_controller->enable(org, m_form->createBody(), requestId);
-    }
+    // isBusy() is false when the client already answered (a rule failed before sending).
+    if (isBusy())
+        setBusy(true);
 }
 
 void SsoDialog::back()
