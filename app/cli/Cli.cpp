@@ -83,19 +83,19 @@ int usageError(const QString &message, const QString &topic, const QString &fiel
     return ExitUsage;
 }
 
+// Base URL problems are usage errors; missing credentials are reported as authentication
+// failures (status 3), as a 401 would be. Nothing has been sent either way.
 int configurationError(const ApiError &error, bool json)
 {
     QString text = QStringLiteral("keycardctl: ") + error.toString() + QLatin1Char('\n');
-    if (error.field.isEmpty() || error.field == QLatin1String("client_id") ||
-        error.field == QLatin1String("client_secret") || error.field == QLatin1String("api_key")) {
-        if (error.field != QLatin1String("base_url"))
-            text += tr("Set KEYCARD_API_CLIENT_ID and KEYCARD_API_CLIENT_SECRET (a service "
-                       "account), or KEYCARD_API_API_KEY.\n");
-    }
+    const bool credentials = error.field != QLatin1String("base_url");
+    if (credentials)
+        text += tr("Set KEYCARD_API_CLIENT_ID and KEYCARD_API_CLIENT_SECRET (a service "
+                   "account), or KEYCARD_API_API_KEY.\n");
     if (json)
         text += QString::fromUtf8(compactJson(error.toJson())) + QLatin1Char('\n');
     Console::err(text);
-    return ExitUsage;
+    return credentials ? ExitAuthentication : ExitUsage;
 }
 
 // C/POSIX locale: print numbers the way the English texts expect ("2,048").

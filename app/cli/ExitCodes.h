@@ -8,10 +8,10 @@ namespace keycard::cli {
 
 enum ExitCode : int {
     ExitOk = 0,             // success
-    ExitFailure = 1,        // anything else (cancelled, output could not be written)
-    ExitUsage = 2,          // bad command line, field rule failed, configuration error, or the
+    ExitFailure = 1,        // anything else (output not written, sso disable not confirmed)
+    ExitUsage = 2,          // bad command line, field rule failed, bad base URL, or the
                             // server rejected a value (HTTP 400/422)
-    ExitAuthentication = 3, // credentials missing from the server's view, wrong or expired (401)
+    ExitAuthentication = 3, // no credentials configured, or wrong or expired ones (401)
     ExitPermission = 4,     // the account lacks the permission (403)
     ExitNotFound = 5,       // organization not found, or SSO not enabled (404)
     ExitConflict = 6,       // SSO already enabled with different settings (409)

@@ -45,10 +45,11 @@ QString exitCodes()
 {
     return tr("Exit status:\n"
               "  0  success\n"
-              "  1  other failure (for example, output could not be written)\n"
+              "  1  other failure (output could not be written, sso disable not confirmed)\n"
               "  2  usage or validation error, configuration error (nothing was sent), or the\n"
               "     server rejected a value (HTTP 400/422)\n"
-              "  3  authentication failed (wrong or missing credentials, HTTP 401)\n"
+              "  3  authentication failed: no credentials configured, or wrong or expired\n"
+              "     ones (HTTP 401)\n"
               "  4  permission denied (HTTP 403)\n"
               "  5  not found: no such organization, or SSO not enabled (HTTP 404)\n"
               "  6  conflict: SSO already enabled with other settings (HTTP 409)\n"

@@ -123,6 +123,33 @@ private Q_SLOTS:
         QCOMPARE(table.out.count(QLatin1Char('\n')), 252);
     }
 
+    // Pages are printed as they arrive: when the second page fails, the first page's objects
+    // are already on stdout (an accumulating implementation would print nothing).
+    void orgsListAllPrintsPagesAsTheyArrive()
+    {
+        harness.sandbox->addGeneratedOrganizations(10);
+        int listRequests = 0;
+        connect(harness.sandbox.get(), &SandboxServer::requestRecorded, this,
+                [&](const RecordedRequest &request) {
+                    if (request.path == QLatin1String("/organizations") && ++listRequests == 2) {
+                        ScriptedResponse failure;
+                        failure.status = 500;
+                        failure.shouldRetry = false;
+                        harness.sandbox->scriptResponses("GET", request.path, {failure});
+                    }
+                });
+        CLI_RUN(r, {QStringLiteral("orgs"), QStringLiteral("list"), QStringLiteral("--all"),
+                    QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("4"),
+                    QStringLiteral("--retries"), QStringLiteral("0")});
+        QCOMPARE(r.exitCode, 8);
+        QCOMPARE(listRequests, 2);
+        QVERIFY(r.out.startsWith(QLatin1String("[\n{")));
+        QCOMPARE(r.out.count(QLatin1String("\"id\":")), 4);
+        QVERIFY(!r.out.contains(QLatin1Char(']')));
+        QVERIFY(r.err.startsWith(QLatin1String("keycardctl: Server error")));
+        QCOMPARE(r.errorJson().value(QLatin1String("error")).toString(), QStringLiteral("server"));
+    }
+
     void orgsListOnePageTellsTheNextCursor()
     {
         CLI_RUN(r, {QStringLiteral("orgs"), QStringLiteral("list"), QStringLiteral("--limit"),
@@ -277,7 +304,7 @@ private Q_SLOTS:
         env.remove(QStringLiteral("KEYCARD_API_CLIENT_SECRET"));
         harness.sandbox->clearRequests();
         CLI_RUN(none, {QStringLiteral("orgs"), QStringLiteral("list")}, env);
-        QCOMPARE(none.exitCode, 2);
+        QCOMPARE(none.exitCode, 3);
         QVERIFY(none.err.contains(QLatin1String("KEYCARD_API_API_KEY")));
         QVERIFY(harness.sandbox->requests().isEmpty());
 
