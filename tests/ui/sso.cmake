@@ -5,3 +5,6 @@ keycard_add_test(test_sso_validators
 keycard_add_test(test_sso_dialog GUI
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sso_dialog.cpp ${CMAKE_CURRENT_LIST_DIR}/test_sso_support.h
     LIBS keycard_ui_sso keycard_sandbox keycard_core)
+keycard_add_test(test_sso_edit GUI
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sso_edit.cpp ${CMAKE_CURRENT_LIST_DIR}/test_sso_support.h
+    LIBS keycard_ui_sso keycard_sandbox keycard_core)

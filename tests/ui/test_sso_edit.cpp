@@ -1,0 +1,310 @@
+// Edit SSO (only changed fields, summary without secrets), Disable SSO (typed label) and the
+// permission gating of the three actions, against the in-process sandbox.
+#include "DisableSsoDialog.h"
+#include "SsoChangeSummary.h"
+#include "SsoConnectionForm.h"
+#include "SsoDialog.h"
+#include "SsoPermissions.h"
+#include "SsoWorkflow.h"
+#include "test_sso_support.h"
+
+#include <QPointer>
+#include <QSignalSpy>
+
+using namespace keycard;
+using namespace keycard::ui;
+using namespace ssotest;
+
+class TestSsoEdit : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<Env> env;
+
+    QPointer<SsoDialog> openEdit(const char *label)
+    {
+        auto *d =
+            new SsoDialog(env->client.get(), env->organization(label), env->connection(label));
+        d->show();
+        return d;
+    }
+
+    QStringList reviewLines(SsoDialog *d)
+    {
+        button(d, "submitButton")->click();
+        if (!d->isReviewing())
+            return {};
+        return child<SsoChangeSummary>(d, "changeSummary")->lines();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        applyTestPalette();
+    }
+    void init() { env = std::make_unique<Env>(); }
+    void cleanup()
+    {
+        const auto widgets = QApplication::topLevelWidgets();
+        for (QWidget *w : widgets) {
+            if (qobject_cast<QDialog *>(w))
+                delete w;
+        }
+        env.reset();
+    }
+
+    void editIsPrefilledAndUnchangedCannotBeSent()
+    {
+        auto d = openEdit("acme");
+        QCOMPARE(d->form()->mode(), SsoConnectionForm::Mode::Edit);
+        QCOMPARE(edit(d, "issuerEdit")->text(),
+                 QString::fromLatin1(sandbox::demo::kAcmeIdentifier));
+        QCOMPARE(edit(d, "clientIdEdit")->text(),
+                 QString::fromLatin1(sandbox::demo::kAcmeClientId));
+        QVERIFY(edit(d, "clientSecretEdit")->text().isEmpty()); // empty = keep the secret
+        QVERIFY(button(d, "keepSecretRadio")->isChecked());
+        QVERIFY(button(d, "removeSecretRadio")->isVisible()); // acme has a secret
+        QVERIFY(edit(d, "organizationEdit")->isReadOnly());
+        QVERIFY(!edit(d, "tokenEndpointEdit")->text().isEmpty()); // protocols prefilled
+        QVERIFY(!button(d, "submitButton")->isEnabled());
+        QCOMPARE(button(d, "submitButton")->toolTip(),
+                 QStringLiteral("Not ready yet:\n• Nothing has changed"));
+        shot(d, QStringLiteral("edit-prefilled"));
+    }
+
+    void updateSendsOnlyChangedFields()
+    {
+        auto d = openEdit("acme");
+        QSignalSpy updated(d.data(), &SsoDialog::ssoUpdated);
+        edit(d, "clientIdEdit")->setText(QStringLiteral("0oaNEWCLIENT"));
+        // Typing a secret chooses "Replace secret".
+        QTest::keyClicks(edit(d, "clientSecretEdit"), QStringLiteral("n3w-s3cret"));
+        QVERIFY(button(d, "replaceSecretRadio")->isChecked());
+        const QStringList lines = reviewLines(d);
+        QCOMPARE(lines, (QStringList{QStringLiteral("Client ID: %1 → 0oaNEWCLIENT")
+                                         .arg(QLatin1String(sandbox::demo::kAcmeClientId)),
+                                     QStringLiteral("Client secret: set → replaced")}));
+        QVERIFY(!lines.join(QString()).contains(QStringLiteral("n3w-s3cret")));
+        QCOMPARE(button(d, "submitButton")->text(), QStringLiteral("Save changes"));
+        QVERIFY(button(d, "backButton")->isVisible());
+        shot(d, QStringLiteral("edit-summary"));
+        button(d, "submitButton")->click();
+        QVERIFY(updated.wait(10000));
+        QCOMPARE(updated.at(0).at(1).value<SsoConnection>().clientId.value_or(QString()),
+                 QStringLiteral("0oaNEWCLIENT"));
+
+        const auto patches = env->recorded("PATCH", ssoPath("acme"));
+        QCOMPARE(patches.size(), 1);
+        QCOMPARE(patches.first().jsonBody(),
+                 (QJsonObject{{QStringLiteral("client_id"), QStringLiteral("0oaNEWCLIENT")},
+                              {QStringLiteral("client_secret"), QStringLiteral("n3w-s3cret")}}));
+        const auto stored = env->server.connection(QStringLiteral("acme"));
+        QCOMPARE(stored->value(QLatin1String("client_id")).toString(),
+                 QStringLiteral("0oaNEWCLIENT"));
+        QCOMPARE(stored->value(QLatin1String("identifier")).toString(),
+                 QString::fromLatin1(sandbox::demo::kAcmeIdentifier));
+    }
+
+    void removeSecretAndClientIdSendNull()
+    {
+        auto d = openEdit("acme");
+        QSignalSpy updated(d.data(), &SsoDialog::ssoUpdated);
+        button(d, "removeSecretRadio")->click();
+        edit(d, "clientIdEdit")->clear();
+        QVERIFY(labelText(d, "clientIdMessage").contains(QStringLiteral("removed")));
+        const QStringList lines = reviewLines(d);
+        QCOMPARE(lines, (QStringList{QStringLiteral("Client ID: %1 → (removed)")
+                                         .arg(QLatin1String(sandbox::demo::kAcmeClientId)),
+                                     QStringLiteral("Client secret: set → removed")}));
+        button(d, "submitButton")->click();
+        QVERIFY(updated.wait(10000));
+        QCOMPARE(env->recorded("PATCH", ssoPath("acme")).first().jsonBody(),
+                 (QJsonObject{{QStringLiteral("client_id"), QJsonValue::Null},
+                              {QStringLiteral("client_secret"), QJsonValue::Null}}));
+        const auto stored = env->server.connection(QStringLiteral("acme"));
+        QVERIFY(stored->value(QLatin1String("client_id")).isNull());
+        QCOMPARE(stored->value(QLatin1String("client_secret_set")).toBool(), false);
+    }
+
+    void backReturnsToTheFormWithEverythingKept()
+    {
+        auto d = openEdit("initech");
+        edit(d, "issuerEdit")
+            ->setText(QStringLiteral("https://login.microsoftonline.com/other/v2.0"));
+        QVERIFY(!button(d, "removeSecretRadio")->isVisible()); // initech has no secret
+        QCOMPARE(button(d, "replaceSecretRadio")->text(), QStringLiteral("Set a secret"));
+        QCOMPARE(reviewLines(d).size(), 1);
+        button(d, "backButton")->click();
+        QVERIFY(!d->isReviewing());
+        QCOMPARE(edit(d, "issuerEdit")->text(),
+                 QStringLiteral("https://login.microsoftonline.com/other/v2.0"));
+        button(d, "replaceSecretRadio")->click();
+        QVERIFY(!button(d, "submitButton")->isEnabled()); // Replace needs the new secret
+        QTest::keyClicks(edit(d, "clientSecretEdit"), QStringLiteral("first-secret"));
+        QCOMPARE(reviewLines(d).last(), QStringLiteral("Client secret: not set → set"));
+        QCOMPARE(env->recorded("PATCH", ssoPath("initech")).size(), 0); // nothing sent yet
+    }
+
+    void describeChangesCoversProtocols()
+    {
+        SsoConnection current;
+        current.identifier = QStringLiteral("https://a.example.com");
+        current.clientSecretSet = true;
+        OAuth2Settings o;
+        o.tokenEndpoint = QStringLiteral("https://a.example.com/token");
+        current.protocols = SsoProtocols{o, std::nullopt};
+        SsoConnectionUpdate update;
+        OAuth2Settings o2;
+        o2.scopesSupported = QStringList{QStringLiteral("openid"), QStringLiteral("email")};
+        update.protocols =
+            SsoProtocols{o2, OpenIdSettings{QStringLiteral("https://a.example.com/me")}};
+        QStringList lines;
+        const auto changes = describeChanges(current, update);
+        for (const SsoChange &c : changes)
+            lines << c.toString();
+        QCOMPARE(
+            lines,
+            (QStringList{
+                QStringLiteral("Token endpoint: https://a.example.com/token → (none)"),
+                QStringLiteral("Scopes: (none) → openid email"),
+                QStringLiteral("OpenID userinfo endpoint: (none) → https://a.example.com/me")}));
+    }
+
+    void disableRequiresTheTypedLabel()
+    {
+        auto *raw = new DisableSsoDialog(env->client.get(), env->organization("wayne"));
+        QPointer<DisableSsoDialog> d(raw);
+        d->show();
+        QSignalSpy disabled(raw, &DisableSsoDialog::ssoDisabled);
+        QVERIFY(!button(d, "disableButton")->isEnabled());
+        QVERIFY(labelText(d, "disableEffect").contains(QStringLiteral("stop signing in")));
+        QVERIFY(labelText(d, "disableEffect").contains(QStringLiteral("does not")));
+        QTest::keyClicks(edit(d, "confirmLabelEdit"), QStringLiteral("Wayne"));
+        QVERIFY(!button(d, "disableButton")->isEnabled());
+        QVERIFY(labelText(d, "confirmLabelMessage").contains(QStringLiteral("letter case")));
+        shot(d, QStringLiteral("disable-mismatch"));
+        button(d, "disableButton")->click(); // disabled: nothing happens
+        QCOMPARE(env->recorded("DELETE", ssoPath("wayne")).size(), 0);
+
+        edit(d, "confirmLabelEdit")->clear();
+        QTest::keyClicks(edit(d, "confirmLabelEdit"), QStringLiteral("wayne"));
+        QVERIFY(button(d, "disableButton")->isEnabled());
+        shot(d, QStringLiteral("disable-confirm"));
+        button(d, "disableButton")->click();
+        QVERIFY(disabled.wait(10000));
+        QCOMPARE(disabled.at(0).at(0).value<Organization>().label, QStringLiteral("wayne"));
+        QVERIFY(!env->server.connection(QStringLiteral("wayne")));
+        QCOMPARE(env->server.organization(QStringLiteral("wayne"))
+                     ->value(QLatin1String("sso_enabled"))
+                     .toBool(),
+                 false);
+        QCOMPARE(env->recorded("DELETE", ssoPath("wayne")).size(), 1);
+        QTRY_VERIFY(d.isNull());
+    }
+
+    void disableFailureOffersRetryWithSameRequestId()
+    {
+        const sandbox::ScriptedResponse unavailable{503, {}, std::nullopt, std::nullopt};
+        env->server.scriptResponses("DELETE", ssoPath("initech"),
+                                    {unavailable, unavailable, unavailable});
+        auto *raw = new DisableSsoDialog(env->client.get(), env->organization("initech"));
+        raw->show();
+        QSignalSpy disabled(raw, &DisableSsoDialog::ssoDisabled);
+        QTest::keyClicks(edit(raw, "confirmLabelEdit"), QStringLiteral("initech"));
+        button(raw, "disableButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(button(raw, "retryButton")->isVisible(), 10000);
+        QVERIFY(labelText(raw, "bannerText").contains(QStringLiteral("Server error")));
+        shot(raw, QStringLiteral("disable-error"));
+        button(raw, "retryButton")->click();
+        QVERIFY(disabled.wait(10000));
+        const auto deletes = env->recorded("DELETE", ssoPath("initech"));
+        QCOMPARE(deletes.size(), 4);
+        for (const auto &r : deletes)
+            QCOMPARE(r.requestId(), deletes.first().requestId());
+        QVERIFY(!env->server.connection(QStringLiteral("initech")));
+    }
+
+    void permissionGating()
+    {
+        // Permissions as the list reports them with expand[]=permissions.
+        auto withPermissions = [this](const char *label) {
+            Organization o = env->organization(label);
+            QJsonObject perms = env->server.organization(QLatin1String(label))
+                                    ->value(QLatin1String("permissions"))
+                                    .toObject();
+            if (perms.isEmpty()) {
+                const bool update = QLatin1String(label) != QLatin1String("stark");
+                perms = QJsonObject{{QStringLiteral("organizations"),
+                                     QJsonObject{{QStringLiteral("read"), true},
+                                                 {QStringLiteral("update"), update}}}};
+            }
+            Permissions p;
+            QString error;
+            decode::permissions(perms, p, error);
+            o.permissions = p;
+            return o;
+        };
+        const Organization stark = withPermissions("stark");
+        SsoActionState s = ssoActionState(SsoAction::Enable, &stark);
+        QVERIFY(!s.enabled);
+        QCOMPARE(s.toolTip, QStringLiteral("Requires the organizations.update permission"));
+
+        const Organization globex = withPermissions("globex");
+        QVERIFY(ssoActionState(SsoAction::Enable, &globex).enabled);
+        s = ssoActionState(SsoAction::Edit, &globex);
+        QVERIFY(!s.enabled);
+        QVERIFY(s.toolTip.contains(QStringLiteral("not enabled")));
+
+        const Organization acme = withPermissions("acme");
+        QVERIFY(!ssoActionState(SsoAction::Enable, &acme).enabled);
+        QVERIFY(ssoActionState(SsoAction::Edit, &acme).enabled);
+        QVERIFY(ssoActionState(SsoAction::Disable, &acme).enabled);
+        // Permissions reported on the connection win over the organization's.
+        Permissions denied;
+        denied.grants[QStringLiteral("organizations")][QStringLiteral("update")] = false;
+        s = ssoActionState(SsoAction::Disable, &acme, denied);
+        QVERIFY(!s.enabled);
+        QCOMPARE(s.toolTip, QStringLiteral("Requires the organizations.update permission"));
+
+        Organization unknown = env->organization("umbrella"); // nothing reported: server decides
+        unknown.permissions.reset();
+        QVERIFY(ssoActionState(SsoAction::Enable, &unknown).enabled);
+        QVERIFY(!ssoActionState(SsoAction::Enable, nullptr).enabled);
+    }
+
+    void workflowOpensOneDialogAndReportsChanges()
+    {
+        QWidget window;
+        window.show();
+        SsoWorkflow workflow(env->client.get(), &window);
+        QSignalSpy changed(&workflow, &SsoWorkflow::connectionChanged);
+        QSignalSpy disabled(&workflow, &SsoWorkflow::ssoDisabled);
+
+        workflow.editSso(env->organization("wayne")); // loads the connection first
+        QTRY_VERIFY_WITH_TIMEOUT(workflow.activeDialog() != nullptr, 10000);
+        QDialog *dialog = workflow.activeDialog();
+        QCOMPARE(dialog->parentWidget(), &window);
+        QVERIFY(dialog->isModal() || dialog->windowModality() != Qt::NonModal);
+        QCOMPARE(edit(dialog, "issuerEdit")->text(),
+                 QString::fromLatin1(sandbox::demo::kWayneIdentifier));
+        // A second request raises the open dialog instead of stacking another one.
+        QCOMPARE(workflow.enableSso(env->organization("globex")),
+                 qobject_cast<SsoDialog *>(dialog));
+        edit(dialog, "issuerEdit")->setText(QStringLiteral("https://accounts.google.com/"));
+        button(dialog, "submitButton")->click();
+        button(dialog, "submitButton")->click();
+        QVERIFY(changed.wait(10000));
+        QCOMPARE(changed.at(0).at(0).value<Organization>().label, QStringLiteral("wayne"));
+        QTRY_VERIFY(workflow.activeDialog() == nullptr);
+
+        DisableSsoDialog *disable = workflow.disableSso(env->organization("wayne"));
+        QTest::keyClicks(edit(disable, "confirmLabelEdit"), QStringLiteral("wayne"));
+        button(disable, "disableButton")->click();
+        QVERIFY(disabled.wait(10000));
+        QVERIFY(!env->server.connection(QStringLiteral("wayne")));
+    }
+};
+
+QTEST_MAIN(TestSsoEdit)
+#include "test_sso_edit.moc"
