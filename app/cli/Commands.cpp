@@ -37,7 +37,8 @@ CommandRunner::CommandRunner(Invocation invocation, ClientConfig config,
                 [](const QString &requestId, int attempt, int delayMs, int httpStatus) {
                     const QString status =
                         httpStatus > 0 ? tr("HTTP %1").arg(httpStatus) : tr("no response");
-                    Console::err(tr("keycardctl: request %1: %2, retry %3 in %4 ms\n")
+                    // `attempt` is the number of the attempt about to be made (2 = first retry).
+                    Console::err(tr("keycardctl: request %1: %2, attempt %3 in %4 ms\n")
                                      .arg(requestId, status)
                                      .arg(attempt)
                                      .arg(delayMs));

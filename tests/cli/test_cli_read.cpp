@@ -326,6 +326,34 @@ private Q_SLOTS:
         QVERIFY(r.err.startsWith(QLatin1String("keycardctl: Network error")));
     }
 
+    void retriesAreReportedWithVerbose()
+    {
+        ScriptedResponse unavailable;
+        unavailable.status = 503;
+        unavailable.retryAfter = QStringLiteral("0");
+        harness.sandbox->scriptResponses("GET", QStringLiteral("/organizations/acme"),
+                                         {unavailable});
+        CLI_RUN(r, {QStringLiteral("orgs"), QStringLiteral("get"), QStringLiteral("acme"),
+                    QStringLiteral("--verbose")});
+        QCOMPARE(r.exitCode, 0);
+        const auto requests = harness.apiRequests();
+        QCOMPARE(requests.size(), 2);
+        QCOMPARE(requests.at(0).requestId(), requests.at(1).requestId());
+        QVERIFY2(r.err.contains(QStringLiteral("request %1: HTTP 503, attempt 2 in 0 ms")
+                                    .arg(requests.at(0).requestId())),
+                 qPrintable(r.err));
+        QVERIFY(!r.err.contains(harness.sandbox->options().clientSecret));
+    }
+
+    void timeout()
+    {
+        harness.sandbox->setLatency(3000);
+        CLI_RUN(r, {QStringLiteral("--timeout"), QStringLiteral("0.2"), QStringLiteral("--retries"),
+                    QStringLiteral("0"), QStringLiteral("orgs"), QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 7);
+        QVERIFY2(r.err.startsWith(QLatin1String("keycardctl: Timed out")), qPrintable(r.err));
+    }
+
 private:
     static bool rulesUuid(const QString &text) { return !QUuid::fromString(text).isNull(); }
 };
