@@ -1,0 +1,289 @@
+#include "OrganizationListModel.h"
+
+#include "KeycardClient.h"
+
+#include <QLocale>
+
+namespace keycard {
+
+OrganizationListModel::OrganizationListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+OrganizationListModel::~OrganizationListModel()
+{
+    ++m_generation;
+    if (m_call)
+        m_call->abort();
+}
+
+void OrganizationListModel::setClient(KeycardClient *client)
+{
+    cancel();
+    m_client = client;
+    beginResetModel();
+    m_rows.clear();
+    m_cursor.reset();
+    m_hasMore = client != nullptr;
+    m_loadedOnce = false;
+    m_lastError = {};
+    endResetModel();
+    setState(State::Idle);
+}
+
+void OrganizationListModel::setSsoIcons(const QIcon &on, const QIcon &off)
+{
+    m_ssoOn = on;
+    m_ssoOff = off;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, SsoColumn), index(int(m_rows.size()) - 1, SsoColumn),
+                           {Qt::DecorationRole});
+}
+
+int OrganizationListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int OrganizationListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+static QString localTime(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+}
+
+QVariant OrganizationListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Organization &org = m_rows.at(index.row());
+    switch (role) {
+    case IdRole:
+        return org.id;
+    case LabelRole:
+        return org.label;
+    case SsoEnabledRole:
+        return org.ssoEnabled;
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        switch (index.column()) {
+        case NameColumn:
+            return org.name;
+        case LabelColumn:
+            return org.label;
+        case IdColumn:
+            return org.id;
+        case SsoColumn:
+            return org.ssoEnabled ? tr("On") : tr("Off");
+        case CreatedColumn:
+            return localTime(org.createdAt);
+        }
+        break;
+    case SortRole:
+        switch (index.column()) {
+        case SsoColumn:
+            return org.ssoEnabled;
+        case CreatedColumn:
+            return org.createdAt;
+        case NameColumn:
+            return org.name;
+        case LabelColumn:
+            return org.label;
+        case IdColumn:
+            return org.id;
+        }
+        break;
+    case Qt::DecorationRole:
+        if (index.column() == SsoColumn)
+            return org.ssoEnabled ? m_ssoOn : m_ssoOff;
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == CreatedColumn && org.createdAt.isValid())
+            return tr("%1 (UTC)").arg(formatTimestamp(org.createdAt));
+        if (index.column() == SsoColumn)
+            return org.ssoEnabled ? tr("Single sign-on is enabled")
+                                  : tr("Single sign-on is not enabled");
+        break;
+    }
+    return {};
+}
+
+QVariant OrganizationListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case LabelColumn:
+        return tr("Label");
+    case IdColumn:
+        return tr("ID");
+    case SsoColumn:
+        return tr("SSO");
+    case CreatedColumn:
+        return tr("Created");
+    }
+    return {};
+}
+
+bool OrganizationListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_client && m_hasMore && m_state == State::Idle;
+}
+
+void OrganizationListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    requestPage(m_pageSize);
+}
+
+void OrganizationListModel::reload()
+{
+    cancel();
+    beginResetModel();
+    m_rows.clear();
+    m_cursor.reset();
+    m_hasMore = m_client != nullptr;
+    m_loadedOnce = false;
+    m_lastError = {};
+    endResetModel();
+    setState(State::Idle);
+    if (m_client)
+        requestPage(m_pageSize);
+}
+
+void OrganizationListModel::loadAll()
+{
+    if (!m_client || !m_hasMore)
+        return;
+    setLoadingAll(true);
+    if (m_state != State::Loading)
+        requestPage(m_loadAllPageSize);
+}
+
+void OrganizationListModel::cancel()
+{
+    ++m_generation;
+    if (m_call)
+        m_call->abort();
+    m_call = nullptr;
+    setLoadingAll(false);
+    if (m_state == State::Loading)
+        setState(State::Idle);
+}
+
+void OrganizationListModel::retry()
+{
+    if (!m_client || m_state == State::Loading)
+        return;
+    m_lastError = {};
+    setState(State::Idle);
+    requestPage(m_loadingAll ? m_loadAllPageSize : m_pageSize);
+}
+
+void OrganizationListModel::requestPage(int limit)
+{
+    if (!m_client)
+        return;
+    ListOrganizationsRequest request;
+    request.limit = limit;
+    request.after = m_cursor;
+    const int generation = ++m_generation;
+    setState(State::Loading);
+    m_call = m_client->listOrganizations(
+        request, this, [this, generation](const Result<OrganizationPage> &result) {
+            if (generation != m_generation)
+                return; // reloaded, cancelled or re-pointed meanwhile
+            m_call = nullptr;
+            if (!result.ok()) {
+                if (result.error().kind == ApiError::Kind::Cancelled) {
+                    setState(State::Idle);
+                    return;
+                }
+                m_lastError = result.error();
+                setLoadingAll(false);
+                setState(State::Error);
+                Q_EMIT errorOccurred(m_lastError);
+                return;
+            }
+            const OrganizationPage &page = result.value();
+            m_lastError = {};
+            m_hasMore = page.pageInfo.hasNextPage && page.pageInfo.endCursor.has_value();
+            if (page.pageInfo.endCursor)
+                m_cursor = page.pageInfo.endCursor;
+            m_loadedOnce = true;
+            if (!page.items.isEmpty()) {
+                const int first = int(m_rows.size());
+                beginInsertRows({}, first, first + int(page.items.size()) - 1);
+                m_rows.append(page.items);
+                endInsertRows();
+            }
+            setState(State::Idle);
+            Q_EMIT pageLoaded(int(m_rows.size()), m_hasMore);
+            if (m_loadingAll) {
+                if (m_hasMore)
+                    requestPage(m_loadAllPageSize);
+                else
+                    setLoadingAll(false);
+            }
+        });
+}
+
+void OrganizationListModel::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void OrganizationListModel::setLoadingAll(bool active)
+{
+    if (m_loadingAll == active)
+        return;
+    m_loadingAll = active;
+    Q_EMIT loadAllChanged(active);
+}
+
+int OrganizationListModel::rowOfId(const QString &id) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == id)
+            return row;
+    }
+    return -1;
+}
+
+bool OrganizationListModel::setSsoEnabled(const QString &id, bool enabled)
+{
+    const int row = rowOfId(id);
+    if (row < 0)
+        return false;
+    Organization &org = m_rows[row];
+    if (org.ssoEnabled == enabled)
+        return true;
+    org.ssoEnabled = enabled;
+    org.raw.insert(QStringLiteral("sso_enabled"), enabled);
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    return true;
+}
+
+bool OrganizationListModel::updateOrganization(const Organization &organization)
+{
+    const int row = rowOfId(organization.id);
+    if (row < 0)
+        return false;
+    m_rows[row] = organization;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    return true;
+}
+
+} // namespace keycard

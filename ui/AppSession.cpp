@@ -1,0 +1,73 @@
+#include "AppSession.h"
+
+#include "ClientConfig.h"
+#include "CommandLineOptions.h"
+#include "KeycardClient.h"
+#include "SandboxServer.h"
+
+#include <QCoreApplication>
+
+namespace keycard {
+
+QString SessionInfo::describe() const
+{
+    switch (source) {
+    case Source::Sandbox:
+        return QCoreApplication::translate("SessionInfo", "Sandbox — demo data");
+    case Source::Environment:
+        return QCoreApplication::translate("SessionInfo", "Environment variables (%1)")
+            .arg(baseUrl.toDisplayString());
+    case Source::CommandLine:
+        return baseUrl.toDisplayString();
+    case Source::Profile:
+        return QCoreApplication::translate("SessionInfo", "%1 (%2)")
+            .arg(profileName, baseUrl.toDisplayString());
+    }
+    return {};
+}
+
+AppSession::AppSession() = default;
+
+AppSession::~AppSession()
+{
+    m_client.reset(); // before the sandbox and the network access manager it uses
+    m_sandbox.reset();
+}
+
+std::unique_ptr<AppSession> AppSession::start(const CommandLineOptions &options,
+                                              const QProcessEnvironment &environment,
+                                              QString *error)
+{
+    std::unique_ptr<AppSession> session(new AppSession);
+    const bool envCredentials = ClientConfig::environmentHasCredentials(environment);
+    ClientConfig config;
+    if (options.useSandbox(envCredentials)) {
+        sandbox::SandboxOptions sandboxOptions;
+        sandboxOptions.extraOrganizations = options.sandboxExtraOrganizations();
+        session->m_sandbox = std::make_unique<sandbox::SandboxServer>(sandboxOptions);
+        if (!session->m_sandbox->listen(QHostAddress::LocalHost, 0)) {
+            if (error)
+                *error = QCoreApplication::translate("Session", "Cannot start the sandbox: %1")
+                             .arg(session->m_sandbox->errorString());
+            return nullptr;
+        }
+        config.baseUrl = session->m_sandbox->baseUrl();
+        config.credentials =
+            Credentials::serviceAccount(session->m_sandbox->options().clientId,
+                                        Secret(session->m_sandbox->options().clientSecret));
+        session->m_info.source = SessionInfo::Source::Sandbox;
+    } else {
+        config = ClientConfig::fromEnvironment(environment);
+        session->m_info.source = SessionInfo::Source::Environment;
+        if (!options.baseUrl().isEmpty()) {
+            config.baseUrl = options.baseUrl();
+            if (!envCredentials)
+                session->m_info.source = SessionInfo::Source::CommandLine;
+        }
+    }
+    session->m_info.baseUrl = config.baseUrl;
+    session->m_client = std::make_unique<KeycardClient>(&session->m_nam, std::move(config));
+    return session;
+}
+
+} // namespace keycard

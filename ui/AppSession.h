@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QProcessEnvironment>
+#include <QUrl>
+
+#include <memory>
+
+namespace keycard {
+
+class CommandLineOptions;
+class KeycardClient;
+namespace sandbox {
+class SandboxServer;
+}
+
+// Where the window's data comes from, for the title, the badge and the status bar.
+struct SessionInfo
+{
+    enum class Source { Sandbox, Environment, CommandLine, Profile };
+    Source source = Source::Sandbox;
+    QUrl baseUrl;
+    QString profileName; // Source::Profile only
+
+    bool isSandbox() const { return source == Source::Sandbox; }
+    // "Sandbox — demo data", "Environment variables (https://api.keycard.ai)", ...
+    QString describe() const;
+};
+
+// The network access manager, the client and, in sandbox mode, the in-process sandbox that
+// one run of the app talks to.
+class AppSession : public QObject
+{
+    Q_OBJECT
+public:
+    ~AppSession() override;
+
+    // The sandbox when options or environment call for it, otherwise the SDK environment
+    // variables with --base-url on top. Returns nullptr and sets `error` when the sandbox
+    // cannot listen.
+    static std::unique_ptr<AppSession> start(const CommandLineOptions &options,
+                                             const QProcessEnvironment &environment,
+                                             QString *error);
+
+    KeycardClient *client() const { return m_client.get(); }
+    sandbox::SandboxServer *sandbox() const { return m_sandbox.get(); }
+    const SessionInfo &info() const { return m_info; }
+
+private:
+    AppSession();
+
+    QNetworkAccessManager m_nam;
+    std::unique_ptr<sandbox::SandboxServer> m_sandbox;
+    std::unique_ptr<KeycardClient> m_client;
+    SessionInfo m_info;
+};
+
+} // namespace keycard

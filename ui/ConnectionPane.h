@@ -1,0 +1,50 @@
+#pragma once
+
+#include "Models.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QGroupBox;
+class QStackedWidget;
+
+namespace keycard {
+
+class StateView;
+class ValueField;
+
+// The SSO connection of the selected organization, or an explanation of SSO with "Enable SSO"
+// when the organization has none.
+class ConnectionPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ConnectionPane(QWidget *parent = nullptr);
+
+    void showLoading();
+    void showConnection(const SsoConnection &connection);
+    void showNoSso(const QString &organizationName);
+    void showUnavailable();
+    // Enables or disables the "Enable SSO" call to action, with the reason as tooltip.
+    void setEnableAvailable(bool available, const QString &toolTip);
+
+Q_SIGNALS:
+    void enableSsoRequested();
+
+private:
+    void showOtherFields(const QJsonObject &raw);
+
+    QStackedWidget *m_stack;
+    StateView *m_state;
+    QWidget *m_details;
+    ValueField *m_id;
+    ValueField *m_identifier;
+    ValueField *m_clientId;
+    ValueField *m_secret;
+    ValueField *m_created;
+    ValueField *m_updated;
+    QGroupBox *m_otherBox;
+    QFormLayout *m_otherForm;
+};
+
+} // namespace keycard

@@ -1,0 +1,90 @@
+#include "DetailHeader.h"
+
+#include "BusyIndicator.h"
+#include "Icons.h"
+#include "ValueField.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+
+namespace keycard {
+
+DetailHeader::DetailHeader(QWidget *parent)
+    : QWidget(parent)
+    , m_name(new QLabel(this))
+    , m_label(new QLabel(this))
+    , m_id(new ValueField(QStringLiteral("organizationId"), tr("Organization ID"),
+                          ValueField::Copyable, this))
+    , m_ssoIcon(new QLabel(this))
+    , m_sso(new QLabel(this))
+    , m_busy(new BusyIndicator(this))
+    , m_busyText(new QLabel(tr("Loading…"), this))
+{
+    setObjectName(QStringLiteral("detailHeader"));
+    m_name->setObjectName(QStringLiteral("organizationName"));
+    m_name->setTextFormat(Qt::PlainText);
+    m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont font = m_name->font();
+    font.setPointSizeF(font.pointSizeF() * 1.45);
+    font.setBold(true);
+    m_name->setFont(font);
+    m_label->setObjectName(QStringLiteral("organizationLabel"));
+    m_label->setTextFormat(Qt::PlainText);
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_sso->setObjectName(QStringLiteral("ssoState"));
+    m_busyText->setObjectName(QStringLiteral("detailBusyText"));
+    m_busyText->hide();
+
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_name, 1);
+    titleRow->addWidget(m_busy);
+    titleRow->addWidget(m_busyText);
+    auto *ssoRow = new QHBoxLayout;
+    ssoRow->setSpacing(4);
+    ssoRow->addWidget(m_ssoIcon);
+    ssoRow->addWidget(m_sso, 1);
+    auto *grid = new QGridLayout;
+    grid->setHorizontalSpacing(12);
+    grid->setColumnStretch(1, 1);
+    grid->addWidget(new QLabel(tr("Label:"), this), 0, 0);
+    grid->addWidget(m_label, 0, 1);
+    grid->addWidget(new QLabel(tr("ID:"), this), 1, 0);
+    grid->addWidget(m_id, 1, 1);
+    grid->addWidget(new QLabel(tr("SSO:"), this), 2, 0);
+    grid->addLayout(ssoRow, 2, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 10, 12, 6);
+    layout->addLayout(titleRow);
+    layout->addLayout(grid);
+}
+
+void DetailHeader::setOrganization(const Organization &organization)
+{
+    m_name->setText(organization.name);
+    m_label->setText(organization.label);
+    m_id->setValue(organization.id);
+    m_ssoIcon->setPixmap(
+        icons::get(organization.ssoEnabled ? QStringLiteral("sso-on") : QStringLiteral("sso-off"))
+            .pixmap(16, 16));
+    m_sso->setText(organization.ssoEnabled ? tr("Enabled") : tr("Not enabled"));
+    setAccessibleName(tr("Organization %1").arg(organization.name));
+}
+
+void DetailHeader::setBusy(bool busy)
+{
+    m_busy->setRunning(busy);
+    m_busyText->setVisible(busy);
+}
+
+bool DetailHeader::isBusy() const
+{
+    return m_busy->isRunning();
+}
+
+QString DetailHeader::name() const
+{
+    return m_name->text();
+}
+
+} // namespace keycard

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "Models.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QFormLayout;
+class QGroupBox;
+class QStackedWidget;
+
+namespace keycard {
+
+class StateView;
+class ValueField;
+
+// The OAuth 2.0 and OpenID Connect settings of the SSO connection, each copyable and, for URLs,
+// openable in the browser.
+class EndpointsPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit EndpointsPane(QWidget *parent = nullptr);
+
+    void showLoading();
+    void showNoSso();
+    void showUnavailable();
+    void showConnection(const SsoConnection &connection);
+
+private:
+    ValueField *addField(QFormLayout *form, QWidget *parent, const QString &name,
+                         const QString &label, bool url);
+    void showExtraOpenIdFields(const QJsonObject &openid);
+
+    QStackedWidget *m_stack;
+    StateView *m_state;
+    ValueField *m_authorization;
+    ValueField *m_token;
+    ValueField *m_jwks;
+    ValueField *m_registration;
+    ValueField *m_scopes;
+    ValueField *m_pkce;
+    ValueField *m_userinfo;
+    QGroupBox *m_openidBox;
+    QFormLayout *m_openidForm;
+};
+
+} // namespace keycard

@@ -1,0 +1,132 @@
+#pragma once
+
+#include "AppSession.h"
+#include "KeycardClient.h"
+#include "Models.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <optional>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QSplitter;
+class QToolBar;
+
+namespace keycard {
+
+class BusyIndicator;
+class KeycardClient;
+class OrganizationBrowser;
+class OrganizationDetail;
+
+// Coordinates the organization browser, the detail panes, actions, menus and settings.
+//
+// Integration points for the write path (SSO form) and profiles:
+// - enableSsoRequested / editSsoRequested / disableSsoRequested are emitted by the actions and
+//   the "Enable SSO" call to action; call setSsoActionsAvailable(true) once they are handled.
+// - showConnection / showSsoDisabled / setOrganizationSsoEnabled update the window after a
+//   write without reloading the list.
+// - setClient re-points the window at another client and session (profile switch).
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // The client is not owned and must outlive its use here (or be replaced first).
+    void setClient(KeycardClient *client, const SessionInfo &session);
+    KeycardClient *client() const { return m_client; }
+    const SessionInfo &session() const { return m_session; }
+
+    // Whether the window reads and writes QSettings (geometry, splitter, last selection).
+    void setPersistSettings(bool persist) { m_persist = persist; }
+
+    OrganizationBrowser *browser() const { return m_browser; }
+    OrganizationDetail *detail() const { return m_detail; }
+    QToolBar *mainToolBar() const { return m_toolBar; }
+    QMenu *fileMenu() const { return m_fileMenu; }
+    QMenu *organizationMenu() const { return m_orgMenu; }
+    QMenu *helpMenu() const { return m_helpMenu; }
+    QAction *enableSsoAction() const { return m_enableSso; }
+    QAction *editSsoAction() const { return m_editSso; }
+    QAction *disableSsoAction() const { return m_disableSso; }
+
+    std::optional<Organization> selectedOrganization() const;
+    std::optional<SsoConnection> selectedConnection() const;
+
+    // The SSO write actions are disabled until the write path says it handles them.
+    void setSsoActionsAvailable(bool available);
+    bool ssoActionsAvailable() const { return m_ssoAvailable; }
+
+public Q_SLOTS:
+    void refresh();
+    void loadAll();
+    void focusFilter();
+    // Selects by id or label, now or as soon as the organization is loaded.
+    void selectOrganization(const QString &idOrLabel);
+    void showConnection(const QString &organizationId, const keycard::SsoConnection &connection);
+    void showSsoDisabled(const QString &organizationId);
+    void setOrganizationSsoEnabled(const QString &organizationId, bool enabled);
+    void showAbout();
+
+Q_SIGNALS:
+    void enableSsoRequested(const keycard::Organization &organization);
+    void editSsoRequested(const keycard::Organization &organization,
+                          const keycard::SsoConnection &connection);
+    void disableSsoRequested(const keycard::Organization &organization);
+    void detailsLoaded(const QString &organizationId, bool ok);
+    void sessionChanged(const keycard::SessionInfo &session);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void updateActions();
+    void updateTitle();
+    void updateBusy();
+    void onOrganizationChanged(const Organization &organization);
+    void onFirstPage();
+    void restoreSettings();
+    void saveSettings();
+    QString settingsServerKey() const;
+
+    OrganizationBrowser *m_browser;
+    OrganizationDetail *m_detail;
+    QSplitter *m_splitter;
+    QToolBar *m_toolBar = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
+    QMenu *m_orgMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_refresh = nullptr;
+    QAction *m_loadAll = nullptr;
+    QAction *m_find = nullptr;
+    QAction *m_enableSso = nullptr;
+    QAction *m_editSso = nullptr;
+    QAction *m_disableSso = nullptr;
+    QAction *m_about = nullptr;
+    QAction *m_quit = nullptr;
+    QLabel *m_badge;
+    QAction *m_badgeAction = nullptr;
+    QLabel *m_sessionLabel;
+    BusyIndicator *m_busy;
+    QLabel *m_busyLabel;
+
+    QPointer<KeycardClient> m_client;
+    SessionInfo m_session;
+    bool m_ssoAvailable = false;
+    bool m_persist = true;
+    bool m_restored = false;
+    bool m_initialSelectionDone = false;
+    QString m_restoreSelection;
+};
+
+} // namespace keycard

@@ -1,0 +1,297 @@
+#include "OrganizationBrowser.h"
+
+#include "BusyIndicator.h"
+#include "ErrorBanner.h"
+#include "Format.h"
+#include "Icons.h"
+#include "OrganizationFilterModel.h"
+#include "StateView.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace keycard {
+
+OrganizationBrowser::OrganizationBrowser(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new OrganizationListModel(this))
+    , m_proxy(new OrganizationFilterModel(this))
+    , m_filter(new QLineEdit(this))
+    , m_loadAll(new QPushButton(tr("Load &all"), this))
+    , m_banner(new ErrorBanner(this))
+    , m_stack(new QStackedWidget(this))
+    , m_table(new QTableView(this))
+    , m_stateView(new StateView(this))
+    , m_count(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_busy(new BusyIndicator(this))
+{
+    setObjectName(QStringLiteral("organizationBrowser"));
+    m_model->setSsoIcons(icons::get(QStringLiteral("sso-on")),
+                         icons::get(QStringLiteral("sso-off")));
+    m_proxy->setSourceModel(m_model);
+
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filter->setPlaceholderText(tr("Filter by name, label or ID"));
+    m_filter->setAccessibleName(tr("Filter organizations"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->addAction(icons::get(QStringLiteral("search")), QLineEdit::LeadingPosition);
+    m_loadAll->setObjectName(QStringLiteral("loadAllButton"));
+    m_loadAll->setIcon(icons::get(QStringLiteral("load-all")));
+    m_loadAll->setAccessibleName(tr("Load all organizations"));
+    m_loadAll->setToolTip(tr("Fetch every remaining page of organizations"));
+    m_banner->setObjectName(QStringLiteral("listErrorBanner"));
+
+    m_table->setObjectName(QStringLiteral("organizationTable"));
+    m_table->setAccessibleName(tr("Organizations"));
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setShowGrid(false);
+    m_table->setTabKeyNavigation(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(OrganizationListModel::NameColumn, QHeaderView::Stretch);
+    header->resizeSection(OrganizationListModel::LabelColumn, 110);
+    header->resizeSection(OrganizationListModel::IdColumn, 120);
+    header->resizeSection(OrganizationListModel::SsoColumn, 64);
+    header->resizeSection(OrganizationListModel::CreatedColumn, 130);
+    // Server order until the admin picks a column.
+    header->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
+
+    m_stateView->setObjectName(QStringLiteral("listStateView"));
+    m_stack->setObjectName(QStringLiteral("listStack"));
+    m_stack->addWidget(m_table);
+    m_stack->addWidget(m_stateView);
+
+    m_count->setObjectName(QStringLiteral("countLabel"));
+    m_count->setAccessibleName(tr("Organizations loaded"));
+    m_progress->setObjectName(QStringLiteral("loadProgress"));
+    m_progress->setAccessibleName(tr("Loading all organizations"));
+    m_progress->setRange(0, 0); // the total is unknown until the last page
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumWidth(140);
+    m_progress->setMaximumHeight(m_count->sizeHint().height());
+    m_progress->hide();
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_filter, 1);
+    top->addWidget(m_loadAll);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_busy);
+    bottom->addWidget(m_count, 1);
+    bottom->addWidget(m_progress);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(top);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_stack, 1);
+    layout->addLayout(bottom);
+    setTabOrder(m_filter, m_table);
+    setTabOrder(m_table, m_loadAll);
+
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterText(text);
+        updateState();
+    });
+    connect(m_filter, &QLineEdit::returnPressed, this, [this] {
+        if (m_proxy->rowCount() > 0) {
+            if (!m_table->currentIndex().isValid())
+                m_table->setCurrentIndex(m_proxy->index(0, 0));
+            m_table->setFocus(Qt::ShortcutFocusReason);
+        }
+    });
+    connect(m_loadAll, &QPushButton::clicked, this, &OrganizationBrowser::loadAll);
+    connect(m_banner, &ErrorBanner::retryRequested, m_model, &OrganizationListModel::retry);
+    connect(m_stateView->button(), &QPushButton::clicked, m_model, &OrganizationListModel::retry);
+    connect(m_model, &OrganizationListModel::stateChanged, this, [this] {
+        m_busy->setRunning(m_model->state() == OrganizationListModel::State::Loading);
+        Q_EMIT busyChanged(m_model->state() == OrganizationListModel::State::Loading);
+        updateState();
+    });
+    connect(m_model, &OrganizationListModel::loadAllChanged, this, [this](bool active) {
+        m_progress->setVisible(active);
+        updateCount();
+    });
+    connect(m_model, &OrganizationListModel::pageLoaded, this, [this] {
+        m_banner->hide();
+        trySelectPending();
+        updateState();
+    });
+    connect(m_model, &OrganizationListModel::modelReset, this, &OrganizationBrowser::updateState);
+    connect(m_model, &OrganizationListModel::errorOccurred, this, [this](const ApiError &error) {
+        m_banner->showError(tr("Could not load the organizations"), error);
+        updateState();
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { onCurrentChanged(current); });
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        if (index.isValid())
+            Q_EMIT organizationActivated(m_model->organization(m_proxy->mapToSource(index).row()));
+    });
+    updateState();
+}
+
+void OrganizationBrowser::setClient(KeycardClient *client)
+{
+    m_banner->hide();
+    m_currentId.clear();
+    m_model->setClient(client);
+}
+
+void OrganizationBrowser::reload()
+{
+    m_banner->hide();
+    if (m_pendingSelection.isEmpty())
+        m_pendingSelection = m_currentId;
+    m_model->reload();
+}
+
+void OrganizationBrowser::loadAll()
+{
+    m_banner->hide();
+    m_model->loadAll();
+}
+
+void OrganizationBrowser::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
+std::optional<Organization> OrganizationBrowser::currentOrganization() const
+{
+    const int row = m_model->rowOfId(m_currentId);
+    if (m_currentId.isEmpty() || row < 0)
+        return std::nullopt;
+    return m_model->organization(row);
+}
+
+bool OrganizationBrowser::selectOrganization(const QString &idOrLabel)
+{
+    m_pendingSelection = idOrLabel;
+    trySelectPending();
+    return m_pendingSelection.isEmpty();
+}
+
+void OrganizationBrowser::trySelectPending()
+{
+    if (m_pendingSelection.isEmpty())
+        return;
+    int row = m_model->rowOfId(m_pendingSelection);
+    for (int r = 0; row < 0 && r < m_model->rowCount(); ++r) {
+        if (m_model->organization(r).label == m_pendingSelection)
+            row = r;
+    }
+    if (row < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return; // filtered out; keep waiting
+    m_pendingSelection.clear();
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+}
+
+void OrganizationBrowser::onCurrentChanged(const QModelIndex &current)
+{
+    if (!current.isValid())
+        return; // keep showing the last organization (e.g. while the filter hides it)
+    const Organization &org = m_model->organization(m_proxy->mapToSource(current).row());
+    if (org.id == m_currentId)
+        return;
+    m_currentId = org.id;
+    m_pendingSelection.clear();
+    Q_EMIT currentOrganizationChanged(org);
+}
+
+void OrganizationBrowser::updateState()
+{
+    using State = OrganizationListModel::State;
+    const State state = m_model->state();
+    const bool empty = m_model->rowCount() == 0;
+    if (empty && state == State::Loading) {
+        m_stateView->setState({}, tr("Loading organizations…"), {}, true);
+        m_stateView->setButton({});
+        m_stack->setCurrentWidget(m_stateView);
+    } else if (empty && state == State::Error) {
+        m_stateView->setState(QStringLiteral("warning"), tr("Organizations could not be loaded"),
+                              tr("The message above says what went wrong."));
+        m_stateView->setButton(tr("Try again"), QStringLiteral("refresh"));
+        m_stack->setCurrentWidget(m_stateView);
+    } else if (empty && m_model->hasLoadedOnce()) {
+        m_stateView->setState(QStringLiteral("organization"), tr("No organizations"),
+                              tr("The server lists no organizations for this account."));
+        m_stateView->setButton({});
+        m_stack->setCurrentWidget(m_stateView);
+    } else if (empty) {
+        m_stateView->setState(QStringLiteral("organization"), tr("Not connected"),
+                              tr("Organizations appear here once the app is connected to a "
+                                 "Keycard server."));
+        m_stateView->setButton({});
+        m_stack->setCurrentWidget(m_stateView);
+    } else if (m_proxy->rowCount() == 0) {
+        m_stateView->setState(QStringLiteral("search"), tr("No matching organizations"),
+                              m_model->hasMore()
+                                  ? tr("Nothing loaded so far matches “%1”. Load all to search "
+                                       "every organization.")
+                                        .arg(m_proxy->filterText())
+                                  : tr("No organization's name, label or ID contains “%1”.")
+                                        .arg(m_proxy->filterText()));
+        m_stateView->setButton({});
+        m_stack->setCurrentWidget(m_stateView);
+    } else {
+        m_stack->setCurrentWidget(m_table);
+    }
+    m_loadAll->setEnabled(m_model->hasMore() && !m_model->isLoadingAll() &&
+                          m_model->client() != nullptr);
+    updateCount();
+}
+
+void OrganizationBrowser::updateCount()
+{
+    const int rows = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    QString text;
+    if (!m_model->hasLoadedOnce() && rows == 0) {
+        text =
+            m_model->state() == OrganizationListModel::State::Loading ? tr("Loading…") : QString();
+    } else if (m_model->hasMore()) {
+        text = tr("%1 loaded, more available").arg(format::number(rows));
+    } else {
+        text = rows == 1 ? tr("1 organization") : tr("%1 organizations").arg(format::number(rows));
+    }
+    if (!m_proxy->filterText().isEmpty() && m_model->hasLoadedOnce())
+        text = tr("%1 shown · %2").arg(format::number(shown), text);
+    m_count->setText(text);
+}
+
+QByteArray OrganizationBrowser::saveHeaderState() const
+{
+    return m_table->horizontalHeader()->saveState();
+}
+
+void OrganizationBrowser::restoreHeaderState(const QByteArray &state)
+{
+    if (!state.isEmpty())
+        m_table->horizontalHeader()->restoreState(state);
+}
+
+} // namespace keycard

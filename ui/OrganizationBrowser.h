@@ -1,0 +1,78 @@
+#pragma once
+
+#include "ApiError.h"
+#include "Models.h"
+#include "OrganizationListModel.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+
+namespace keycard {
+
+class BusyIndicator;
+class ErrorBanner;
+class KeycardClient;
+class OrganizationFilterModel;
+class StateView;
+
+// The organization list: filter box, table, "Load all" with progress and count, and the
+// loading / empty / no-match / error states drawn in the list area itself.
+class OrganizationBrowser : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit OrganizationBrowser(QWidget *parent = nullptr);
+
+    void setClient(KeycardClient *client);
+    void reload();
+    void loadAll();
+    void focusFilter();
+
+    OrganizationListModel *model() const { return m_model; }
+    OrganizationFilterModel *proxy() const { return m_proxy; }
+    QTableView *tableView() const { return m_table; }
+
+    std::optional<Organization> currentOrganization() const;
+    // Selects the organization with this id or label when it is (or once it gets) loaded.
+    // Returns true when it was selected right away.
+    bool selectOrganization(const QString &idOrLabel);
+
+    QByteArray saveHeaderState() const;
+    void restoreHeaderState(const QByteArray &state);
+
+Q_SIGNALS:
+    void currentOrganizationChanged(const keycard::Organization &organization);
+    // Enter / double-click on a row.
+    void organizationActivated(const keycard::Organization &organization);
+    void busyChanged(bool busy);
+
+private:
+    void updateState();
+    void updateCount();
+    void onCurrentChanged(const QModelIndex &current);
+    void trySelectPending();
+
+    OrganizationListModel *m_model;
+    OrganizationFilterModel *m_proxy;
+    QLineEdit *m_filter;
+    QPushButton *m_loadAll;
+    ErrorBanner *m_banner;
+    QStackedWidget *m_stack;
+    QTableView *m_table;
+    StateView *m_stateView;
+    QLabel *m_count;
+    QProgressBar *m_progress;
+    BusyIndicator *m_busy;
+    QString m_pendingSelection;
+    QString m_currentId;
+};
+
+} // namespace keycard

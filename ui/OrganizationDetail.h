@@ -1,0 +1,93 @@
+#pragma once
+
+#include "ApiError.h"
+#include "KeycardClient.h"
+#include "Models.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <optional>
+
+class QStackedWidget;
+class QTabWidget;
+
+namespace keycard {
+
+class ConnectionPane;
+class DetailHeader;
+class EndpointsPane;
+class ErrorBanner;
+class KeycardClient;
+class PendingCall;
+class PermissionsPane;
+class RawPane;
+class StateView;
+
+// Everything about the selected organization: header and the Connection, Permissions,
+// Endpoints and Raw panes. Fetches the organization and its SSO connection (both with
+// expand[]=permissions) on selection; replies for an earlier selection are dropped.
+class OrganizationDetail : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit OrganizationDetail(QWidget *parent = nullptr);
+    ~OrganizationDetail() override;
+
+    void setClient(KeycardClient *client);
+    // Shows `listEntry` at once and fetches its details.
+    void showOrganization(const Organization &listEntry);
+    void clear();
+    void reload();
+
+    // For the write path: show a connection the server returned (enable / update) or that SSO
+    // is now disabled, without fetching again. Ignored when another organization is shown.
+    void showConnection(const QString &organizationId, const SsoConnection &connection);
+    void showSsoDisabled(const QString &organizationId);
+
+    bool hasOrganization() const { return m_org.has_value(); }
+    std::optional<Organization> organization() const { return m_org; }
+    std::optional<SsoConnection> connection() const { return m_connection; }
+    bool isLoading() const { return m_pending > 0; }
+    bool isLoaded() const { return m_loaded; }
+
+    QTabWidget *tabs() const { return m_tabs; }
+    void setEnableAvailable(bool available, const QString &toolTip);
+
+Q_SIGNALS:
+    void enableSsoRequested();
+    // Both requests finished (successfully or not) for this organization.
+    void detailsLoaded(const QString &organizationId, bool ok);
+    // The organization as the server returned it (may differ from the list entry).
+    void organizationRefreshed(const keycard::Organization &organization);
+    void busyChanged(bool busy);
+
+private:
+    void abortCalls();
+    void finishOne();
+    void render();
+
+    DetailHeader *m_header;
+    ErrorBanner *m_banner;
+    QStackedWidget *m_stack;
+    StateView *m_placeholder;
+    QTabWidget *m_tabs;
+    ConnectionPane *m_connectionPane;
+    PermissionsPane *m_permissionsPane;
+    EndpointsPane *m_endpointsPane;
+    RawPane *m_rawPane;
+
+    QPointer<KeycardClient> m_client;
+    QPointer<PendingCall> m_orgCall;
+    QPointer<PendingCall> m_connectionCall;
+    quint64 m_generation = 0;
+    int m_pending = 0;
+    bool m_loaded = false;
+    std::optional<Organization> m_org;
+    std::optional<SsoConnection> m_connection;
+    bool m_connectionMissing = false; // 404: SSO not enabled
+    std::optional<ApiError> m_orgError;
+    std::optional<ApiError> m_connectionError;
+};
+
+} // namespace keycard

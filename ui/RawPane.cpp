@@ -1,0 +1,46 @@
+#include "RawPane.h"
+
+#include <QFontDatabase>
+#include <QJsonDocument>
+#include <QPlainTextEdit>
+#include <QVBoxLayout>
+
+namespace keycard {
+
+RawPane::RawPane(QWidget *parent)
+    : QWidget(parent)
+    , m_view(new QPlainTextEdit(this))
+{
+    setObjectName(QStringLiteral("rawPane"));
+    m_view->setObjectName(QStringLiteral("rawJsonView"));
+    m_view->setAccessibleName(tr("Raw JSON"));
+    m_view->setReadOnly(true);
+    m_view->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_view);
+}
+
+void RawPane::clear()
+{
+    m_view->clear();
+}
+
+void RawPane::setDocuments(const QJsonObject &organization,
+                           const std::optional<QJsonObject> &connection)
+{
+    QJsonObject doc;
+    doc.insert(QStringLiteral("organization"), organization);
+    doc.insert(QStringLiteral("sso_connection"),
+               connection ? QJsonValue(*connection) : QJsonValue(QJsonValue::Null));
+    m_view->setPlainText(QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented)));
+}
+
+QString RawPane::text() const
+{
+    return m_view->toPlainText();
+}
+
+} // namespace keycard

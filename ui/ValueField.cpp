@@ -1,0 +1,95 @@
+#include "ValueField.h"
+
+#include "Icons.h"
+
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolButton>
+#include <QUrl>
+
+namespace keycard {
+
+ValueField::ValueField(const QString &name, const QString &accessibleLabel, Options options,
+                       QWidget *parent)
+    : QWidget(parent)
+    , m_label(new QLabel(this))
+{
+    setObjectName(name + QStringLiteral("Field"));
+    m_label->setObjectName(name + QStringLiteral("Value"));
+    m_label->setAccessibleName(accessibleLabel);
+    m_label->setTextFormat(Qt::PlainText);
+    m_label->setWordWrap(true);
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_label->setMinimumWidth(40);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_label, 1);
+    if (options.testFlag(Copyable)) {
+        m_copy = new QToolButton(this);
+        m_copy->setObjectName(name + QStringLiteral("Copy"));
+        m_copy->setAutoRaise(true);
+        m_copy->setIcon(icons::get(QStringLiteral("copy")));
+        m_copy->setToolTip(tr("Copy %1").arg(accessibleLabel));
+        m_copy->setAccessibleName(tr("Copy %1").arg(accessibleLabel));
+        layout->addWidget(m_copy, 0, Qt::AlignTop);
+        connect(m_copy, &QToolButton::clicked, this, [this] {
+            QGuiApplication::clipboard()->setText(m_value);
+            Q_EMIT copied(m_value);
+        });
+    }
+    if (options.testFlag(Openable)) {
+        m_open = new QToolButton(this);
+        m_open->setObjectName(name + QStringLiteral("Open"));
+        m_open->setAutoRaise(true);
+        m_open->setIcon(icons::get(QStringLiteral("open-external")));
+        m_open->setToolTip(tr("Open %1 in the web browser").arg(accessibleLabel));
+        m_open->setAccessibleName(tr("Open %1").arg(accessibleLabel));
+        layout->addWidget(m_open, 0, Qt::AlignTop);
+        connect(m_open, &QToolButton::clicked, this,
+                [this] { QDesktopServices::openUrl(QUrl(m_value, QUrl::StrictMode)); });
+    }
+    setMissing(QString());
+}
+
+void ValueField::setValue(const QString &value, const QString &toolTip)
+{
+    m_value = value;
+    m_missing = false;
+    m_label->setText(value);
+    m_label->setToolTip(toolTip);
+    m_label->setForegroundRole(QPalette::WindowText);
+    m_label->setEnabled(true);
+    if (m_copy)
+        m_copy->setVisible(true);
+    if (m_open) {
+        const QUrl url(value, QUrl::StrictMode);
+        m_open->setVisible(url.isValid() && (url.scheme() == QLatin1String("https") ||
+                                             url.scheme() == QLatin1String("http")));
+    }
+}
+
+void ValueField::setMissing(const QString &explanation)
+{
+    m_value.clear();
+    m_missing = true;
+    m_label->setText(explanation);
+    m_label->setToolTip(QString());
+    m_label->setEnabled(false); // the palette's disabled text color: muted on any theme
+    if (m_copy)
+        m_copy->setVisible(false);
+    if (m_open)
+        m_open->setVisible(false);
+}
+
+QString ValueField::displayedText() const
+{
+    return m_label->text();
+}
+
+} // namespace keycard

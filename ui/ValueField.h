@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QToolButton;
+
+namespace keycard {
+
+// One read-only value: selectable text, a Copy button and, for URLs, Open in browser.
+// A missing value shows an explanation ("Not provided") in a muted style, without buttons.
+class ValueField : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Option { NoOptions = 0, Copyable = 1, Openable = 2 };
+    Q_DECLARE_FLAGS(Options, Option)
+
+    // `name` is used for objectNames ("<name>Value", "<name>Copy", "<name>Open") and
+    // accessible names (`accessibleLabel`).
+    ValueField(const QString &name, const QString &accessibleLabel, Options options = Copyable,
+               QWidget *parent = nullptr);
+
+    void setValue(const QString &value, const QString &toolTip = {});
+    void setMissing(const QString &explanation);
+    QString value() const { return m_value; }
+    bool isMissing() const { return m_missing; }
+    QString displayedText() const;
+
+Q_SIGNALS:
+    void copied(const QString &value);
+
+private:
+    QLabel *m_label;
+    QToolButton *m_copy = nullptr;
+    QToolButton *m_open = nullptr;
+    QString m_value;
+    bool m_missing = true;
+};
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(ValueField::Options)
+
+} // namespace keycard

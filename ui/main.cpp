@@ -1,0 +1,59 @@
+// keycard-admin: wires the command line, the session (sandbox or configured server) and the
+// main window together. Everything else lives in keycard_ui / keycard_models / keycard_core.
+#include "AppSession.h"
+#include "CommandLineOptions.h"
+#include "MainWindow.h"
+#include "ScreenshotController.h"
+#include "Theme.h"
+#include "Version.h"
+
+#include <QApplication>
+
+#include <cstdio>
+#include <memory>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Keycard"));
+    QApplication::setOrganizationDomain(QStringLiteral("keycard.ai"));
+    QApplication::setApplicationName(QStringLiteral("Keycard Admin"));
+    QApplication::setApplicationVersion(QStringLiteral(KEYCARD_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral(KEYCARD_APP_ID));
+
+    keycard::CommandLineOptions options;
+    switch (options.parse(QApplication::arguments())) {
+    case keycard::CommandLineOptions::Outcome::Help:
+    case keycard::CommandLineOptions::Outcome::Version:
+        std::fprintf(stdout, "%s\n", qPrintable(options.text()));
+        return 0;
+    case keycard::CommandLineOptions::Outcome::Error:
+        std::fprintf(stderr, "keycard-admin: %s\n", qPrintable(options.text()));
+        return 2;
+    case keycard::CommandLineOptions::Outcome::Run:
+        break;
+    }
+    if (options.darkPalette())
+        keycard::theme::applyDark(app);
+
+    QString error;
+    const std::unique_ptr<keycard::AppSession> session =
+        keycard::AppSession::start(options, QProcessEnvironment::systemEnvironment(), &error);
+    if (!session) {
+        std::fprintf(stderr, "keycard-admin: %s\n", qPrintable(error));
+        return 1;
+    }
+
+    keycard::MainWindow window;
+    const bool screenshot = !options.screenshotFile().isEmpty();
+    window.setPersistSettings(!screenshot); // screenshots start from a clean, default window
+    window.setClient(session->client(), session->info());
+    if (!options.selectOrganization().isEmpty())
+        window.selectOrganization(options.selectOrganization());
+    std::unique_ptr<keycard::ScreenshotController> shooter;
+    if (screenshot)
+        shooter =
+            std::make_unique<keycard::ScreenshotController>(&window, options.screenshotFile());
+    window.show();
+    return QApplication::exec();
+}
