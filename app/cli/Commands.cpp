@@ -115,7 +115,7 @@ void CommandRunner::listOrganizations()
                     Console::out(m_table.isEmpty() ? tr("No organizations.\n") : m_table.render());
                 if (m_inv.verbose)
                     Console::err(tr("keycardctl: %n organization(s)\n", nullptr, result.value()));
-                succeed();
+                succeed(result.requestId());
             },
             callOptions(m_inv.permissions));
         return;
@@ -143,9 +143,7 @@ void CommandRunner::listOrganizations()
                                 "(or use --all)\n")
                                  .arg(*page.pageInfo.endCursor));
             }
-            if (m_inv.verbose)
-                Console::err(tr("keycardctl: request id %1\n").arg(result.requestId()));
-            succeed();
+            succeed(result.requestId());
         },
         callOptions(m_inv.permissions));
 }
@@ -165,7 +163,7 @@ void CommandRunner::getOrganization()
             }
             Console::out(m_inv.json ? indentedJson(result.value().raw)
                                     : organizationBlock(result.value()).toUtf8());
-            succeed();
+            succeed(result.requestId());
         },
         callOptions(true));
 }
@@ -184,7 +182,7 @@ void CommandRunner::getConnection()
             }
             Console::out(m_inv.json ? indentedJson(result.value().raw)
                                     : connectionBlock(m_inv.organization, result.value()).toUtf8());
-            succeed();
+            succeed(result.requestId());
         },
         callOptions(true));
 }
@@ -255,7 +253,7 @@ void CommandRunner::enable()
                 Console::out(headline.arg(m_inv.organization) + QStringLiteral("\n\n") +
                              connectionBlock(m_inv.organization, connection));
             }
-            succeed();
+            succeed(result.requestId());
         },
         callOptions(false));
 }
@@ -313,7 +311,7 @@ void CommandRunner::sendUpdate(const SsoConnectionUpdate &body)
                 Console::out(tr("SSO connection of %1 updated.").arg(m_inv.organization) +
                              QStringLiteral("\n\n") +
                              connectionBlock(m_inv.organization, result.value()));
-            succeed();
+            succeed(result.requestId());
         },
         callOptions(false));
 }
@@ -337,7 +335,7 @@ void CommandRunner::disable()
             } else {
                 Console::out(tr("SSO disabled for %1.\n").arg(m_inv.organization));
             }
-            succeed();
+            succeed(result.requestId());
         },
         callOptions(false));
 }
@@ -376,8 +374,10 @@ void CommandRunner::fail(const ApiError &error, const QJsonObject &extra)
     finish(exitCodeFor(error.kind));
 }
 
-void CommandRunner::succeed()
+void CommandRunner::succeed(const QString &requestId)
 {
+    if (m_inv.verbose && !requestId.isEmpty())
+        Console::err(tr("keycardctl: request id %1\n").arg(requestId));
     if (!Console::finish()) {
         Console::err(tr("keycardctl: could not write the output\n"));
         finish(ExitFailure);

@@ -42,7 +42,7 @@ private:
     // A 404 on the connection: tells "no such organization" from "SSO not enabled".
     void reportMissingConnection(const ApiError &error);
     void fail(const ApiError &error, const QJsonObject &extra = {});
-    void succeed();
+    void succeed(const QString &requestId);
     void finish(int exitCode);
 
     CallOptions callOptions(bool expandPermissions) const;

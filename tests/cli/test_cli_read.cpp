@@ -342,6 +342,8 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QStringLiteral("request %1: HTTP 503, attempt 2 in 0 ms")
                                     .arg(requests.at(0).requestId())),
                  qPrintable(r.err));
+        QVERIFY(r.err.contains(
+            QStringLiteral("keycardctl: request id %1\n").arg(requests.at(0).requestId())));
         QVERIFY(!r.err.contains(harness.sandbox->options().clientSecret));
     }
 
