@@ -44,6 +44,7 @@ public:
     quint16 port = 0;
     int latencyMs = 0;
     int nextGenerated = 1;
+    bool saveState = true;
 };
 
 SandboxServerPrivate::SandboxServerPrivate(SandboxServer *q, SandboxOptions opts)
@@ -59,9 +60,12 @@ SandboxServerPrivate::SandboxServerPrivate(SandboxServer *q, SandboxOptions opts
             seed::addGeneratedOrganizations(store, nextGenerated, options.extraOrganizations);
     if (!options.stateFile.isEmpty()) {
         QString error;
-        if (!store.load(options.stateFile, error))
+        if (!store.load(options.stateFile, error)) {
+            // Keep the file as it is: a later save would destroy what could not be read.
             errorString =
                 QStringLiteral("Cannot load state file %1: %2").arg(options.stateFile, error);
+            saveState = false;
+        }
     }
 }
 
@@ -199,7 +203,7 @@ void SandboxServerPrivate::respond(QTcpSocket *socket, const HttpReply &reply, D
 
 void SandboxServerPrivate::changed()
 {
-    if (!options.stateFile.isEmpty()) {
+    if (!options.stateFile.isEmpty() && saveState) {
         QString error;
         if (!store.save(options.stateFile, error)) {
             errorString =

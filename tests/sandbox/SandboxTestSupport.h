@@ -12,6 +12,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
@@ -112,6 +113,38 @@ private:
     QUrl m_base;
     QNetworkAccessManager m_nam;
 };
+
+// One request over a fresh raw TCP connection (QNetworkAccessManager silently re-sends a
+// request whose connection closed without a reply; this does not). Returns every byte the
+// server sent before it closed the connection, or after `timeoutMs` of silence.
+inline QByteArray rawExchange(const QUrl &base, const QByteArray &method, const QString &path,
+                              const QByteArray &token, const QByteArray &body = {},
+                              int timeoutMs = 10000)
+{
+    // The server runs in this thread: wait with QSignalSpy (event loop), never waitFor*().
+    QTcpSocket socket;
+    QByteArray received;
+    QObject::connect(&socket, &QTcpSocket::readyRead, &socket,
+                     [&received, &socket] { received += socket.readAll(); });
+    QSignalSpy connected(&socket, &QTcpSocket::connected);
+    QSignalSpy disconnected(&socket, &QTcpSocket::disconnected);
+    socket.connectToHost(base.host(), quint16(base.port()));
+    if (!connected.wait(timeoutMs))
+        return {};
+    QByteArray request = method + ' ' + path.toUtf8() +
+                         " HTTP/1.1\r\nHost: " + base.host().toLatin1() +
+                         "\r\nConnection: close\r\n";
+    if (!token.isEmpty())
+        request += "Authorization: Bearer " + token + "\r\n";
+    if (!body.isEmpty())
+        request += "Content-Type: application/json\r\n";
+    request += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    socket.write(request);
+    if (disconnected.isEmpty())
+        disconnected.wait(timeoutMs);
+    received += socket.readAll();
+    return received;
+}
 
 inline QByteArray basic(const QString &id, const QString &secret)
 {
