@@ -7,6 +7,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QSslError>
 
 #include <cmath>
 
@@ -103,6 +104,7 @@ void CallRunner::send(const QString &token)
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));
     m_tooLarge = false;
+    m_tlsProblem.clear();
     QNetworkReply *reply = nullptr;
     if (m_spec.method == "GET")
         reply = m_session->nam->get(request);
@@ -112,6 +114,11 @@ void CallRunner::send(const QString &token)
         reply = m_session->nam->sendCustomRequest(request, m_spec.method, m_spec.body);
     m_reply = reply;
     http::guardResponseSize(reply, config.maxResponseBytes, [this] { m_tooLarge = true; });
+    // TLS errors are never ignored; the first one explains the failure to the user.
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        if (m_tlsProblem.isEmpty() && !errors.isEmpty())
+            m_tlsProblem = errors.constFirst().errorString();
+    });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
 }
 
@@ -134,6 +141,11 @@ void CallRunner::onReplyFinished(QNetworkReply *reply)
     if (http::isTransportError(netError) || status == 0) {
         bool retryable = false;
         ApiError e = http::transportError(netError, status != 0, retryable);
+        if (!m_tlsProblem.isEmpty()) {
+            e.kind = ApiError::Kind::Tls;
+            e.message += QStringLiteral(" (") + m_tlsProblem + QLatin1Char(')');
+            retryable = false;
+        }
         fail(e, retryable, 0, std::nullopt, std::nullopt);
         return;
     }

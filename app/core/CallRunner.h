@@ -97,6 +97,7 @@ private:
     int m_retries = 0;
     bool m_reauthenticated = false;
     bool m_tooLarge = false;
+    QString m_tlsProblem; // first TLS error of the attempt in flight
     bool m_active = false;
 };
 

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslError>
 
 namespace keycard {
 
@@ -84,6 +85,11 @@ void TokenProvider::fetch()
     QNetworkReply *reply = m_nam->post(request, QByteArrayLiteral("grant_type=client_credentials"));
     m_reply = reply;
     http::guardResponseSize(reply, m_config.maxResponseBytes, [this] { m_tooLarge = true; });
+    m_tlsProblem.clear();
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        if (m_tlsProblem.isEmpty() && !errors.isEmpty())
+            m_tlsProblem = errors.constFirst().errorString();
+    });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFetchFinished(reply); });
 }
 
@@ -103,6 +109,10 @@ void TokenProvider::onFetchFinished(QNetworkReply *reply)
     if (http::isTransportError(netError) || status == 0) {
         bool retryable = false;
         ApiError e = http::transportError(netError, status != 0, retryable);
+        if (!m_tlsProblem.isEmpty()) {
+            e.kind = ApiError::Kind::Tls;
+            e.message += QStringLiteral(" (") + m_tlsProblem + QLatin1Char(')');
+        }
         e.message = trc("could not obtain an access token: %1").arg(e.message);
         finishWaiters({}, e);
         return;

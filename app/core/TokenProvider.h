@@ -62,6 +62,7 @@ private:
     QList<Waiter> m_waiters;
     QPointer<QNetworkReply> m_reply;
     bool m_tooLarge = false;
+    QString m_tlsProblem;
     QString m_token;
     qint64 m_lifetimeMs = 0;
     QElapsedTimer m_obtained;
