@@ -91,6 +91,12 @@ cat "$work/lintian.log"
 echo "== unpack and run"
 root="$work/root"
 dpkg-deb -x "$deb" "$root"
+if [ "$gui" = 1 ] && command -v appstreamcli >/dev/null; then
+    # The installed layout: metainfo, its launchable desktop file and the icons together.
+    appstreamcli validate-tree --no-net "$root" >"$work/appstream.log" 2>&1 ||
+        { cat "$work/appstream.log" >&2; fail "appstreamcli validate-tree failed on the unpacked package"; }
+    echo "appstreamcli validate-tree: OK"
+fi
 check_version() {
     local name=$1
     shift
