@@ -1,8 +1,7 @@
 #include "KeycardClient.h"
 
 #include "CallRunner.h"
-#include "FieldRules.h"
-#include "HttpSupport.h"
+#include "Operation.h"
 #include "TokenProvider.h"
 
 #include <QCoreApplication>
@@ -68,152 +67,14 @@ public:
     std::shared_ptr<const Session> session;
 };
 
+using namespace detail;
+
 namespace {
-
-QString trc(const char *text)
-{
-    return QCoreApplication::translate("KeycardClient", text);
-}
-
-// The delivery side of one logical operation: its PendingCall, runner and callback.
-template<typename T> struct Operation
-{
-    PendingCall *call = nullptr;
-    CallRunner *runner = nullptr;
-    QPointer<QObject> context;
-    bool hadContext = false;
-    KeycardClient::Callback<T> done;
-    bool delivered = false;
-    int attempts = 0; // attempts of earlier exchanges (reconcile, previous pages)
-
-    bool contextGone() const { return hadContext && !context; }
-};
-
-template<typename T> using OperationPtr = std::shared_ptr<Operation<T>>;
-
-template<typename T> void deliver(const OperationPtr<T> &op, const Result<T> &result)
-{
-    if (op->delivered)
-        return;
-    op->delivered = true;
-    op->runner->cancel();
-    if (op->done && !op->contextGone())
-        op->done(result);
-    CallRunner::finishCall(op->call);
-}
-
-template<typename T>
-OperationPtr<T> startOperation(ClientCore *core, const QString &requestId, QObject *context,
-                               KeycardClient::Callback<T> done)
-{
-    auto op = std::make_shared<Operation<T>>();
-    op->call = new PendingCall(requestId, core->q);
-    op->runner = new CallRunner(core->session, core->q, op->call);
-    op->context = context;
-    op->hadContext = context != nullptr;
-    op->done = std::move(done);
-    QObject::connect(op->call, &PendingCall::abortRequested, op->call, [op] {
-        ApiError e = ApiError::make(ApiError::Kind::Cancelled, trc("cancelled"));
-        e.requestId = op->call->requestId();
-        e.attempts = op->attempts;
-        deliver(op, Result<T>::failure(e));
-    });
-    return op;
-}
-
-// Delivers an error found before sending, from the event loop (never inside the call).
-template<typename T> void failLater(const OperationPtr<T> &op, ApiError error)
-{
-    error.requestId = op->call->requestId();
-    QMetaObject::invokeMethod(
-        op->call, [op, error] { deliver(op, Result<T>::failure(error)); }, Qt::QueuedConnection);
-}
-
-ApiError fieldError(rules::Field field, const rules::Violation &violation)
-{
-    return ApiError::make(ApiError::Kind::InvalidArgument,
-                          rules::fieldLabel(field) + QStringLiteral(": ") + violation.message(),
-                          QString::fromLatin1(rules::rule(field).jsonName));
-}
-
-// Configuration, request id and field checks, in that order.
-std::optional<ApiError> preflight(const ClientConfig &config, const CallOptions &options,
-                                  std::initializer_list<std::pair<rules::Field, QString>> fields)
-{
-    if (auto error = config.validate())
-        return error;
-    if (auto v = rules::check(rules::Field::RequestId, options.requestId))
-        return fieldError(rules::Field::RequestId, *v);
-    for (const auto &[field, value] : fields) {
-        if (auto v = rules::check(field, value))
-            return fieldError(field, *v);
-    }
-    return std::nullopt;
-}
-
-QString requestIdFor(const CallOptions &options)
-{
-    return options.requestId.isEmpty() ? KeycardClient::newRequestId() : options.requestId;
-}
-
-QString organizationPath(const QString &organization, const char *suffix = "")
-{
-    return QStringLiteral("/organizations/") + http::encodeComponent(organization) +
-           QLatin1String(suffix);
-}
-
-QString expandQuery(bool expandPermissions)
-{
-    return expandPermissions ? QStringLiteral("expand[]=permissions") : QString();
-}
-
-QString listQuery(const ListOrganizationsRequest &request)
-{
-    QStringList parts{QStringLiteral("limit=%1").arg(request.limit)};
-    if (request.after && !request.after->isEmpty())
-        parts << QStringLiteral("after=") + http::encodeComponent(*request.after);
-    if (request.before && !request.before->isEmpty())
-        parts << QStringLiteral("before=") + http::encodeComponent(*request.before);
-    if (request.expandPermissions)
-        parts << expandQuery(true);
-    return parts.join(QLatin1Char('&'));
-}
-
-// Strict decoding of a 2xx body with one of the decode:: functions.
-template<typename T, typename Decoder>
-Result<T> decodeBody(const HttpOutcome &outcome, const QString &requestId, Decoder decoder)
-{
-    auto failure = [&](ApiError e) {
-        e.httpStatus = outcome.status;
-        e.requestId = requestId;
-        e.attempts = outcome.attempts;
-        return Result<T>::failure(std::move(e));
-    };
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(outcome.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return failure(http::malformed(trc("not JSON (%1)").arg(parseError.errorString())));
-    if (!doc.isObject())
-        return failure(http::malformed(trc("expected a JSON object")));
-    T value;
-    QString field;
-    if (!decoder(doc.object(), value, field))
-        return failure(http::malformedField(field));
-    return Result<T>::success(std::move(value), requestId);
-}
-
-template<typename T> Result<T> failureOf(const HttpOutcome &outcome, int earlierAttempts = 0)
-{
-    ApiError e = outcome.error;
-    e.attempts += earlierAttempts;
-    return Result<T>::failure(std::move(e));
-}
 
 bool sameOptional(const std::optional<QString> &a, const QString &b)
 {
     return a ? *a == b : b.isEmpty();
 }
-
 } // namespace
 
 // --- KeycardClient --------------------------------------------------------------------------
@@ -251,8 +112,8 @@ PendingCall *KeycardClient::listOrganizations(const ListOrganizationsRequest &re
                                               QObject *context, Callback<OrganizationPage> done,
                                               const CallOptions &options)
 {
-    auto op =
-        startOperation<OrganizationPage>(d.get(), requestIdFor(options), context, std::move(done));
+    auto op = startOperation<OrganizationPage>(this, d->session, requestIdFor(options), context,
+                                               std::move(done));
     if (auto error = preflight(config(), options, {})) {
         failLater(op, *error);
         return op->call;
@@ -330,7 +191,8 @@ KeycardClient::listAllOrganizations(const ListOrganizationsRequest &first, QObje
                                     std::function<void(const OrganizationPage &)> onPage,
                                     Callback<int> done, const CallOptions &options)
 {
-    auto op = startOperation<int>(d.get(), requestIdFor(options), context, std::move(done));
+    auto op =
+        startOperation<int>(this, d->session, requestIdFor(options), context, std::move(done));
     if (auto error = preflight(config(), options, {})) {
         failLater(op, *error);
         return op->call;
@@ -350,8 +212,8 @@ KeycardClient::listAllOrganizations(const ListOrganizationsRequest &first, QObje
 PendingCall *KeycardClient::getOrganization(const QString &organization, QObject *context,
                                             Callback<Organization> done, const CallOptions &options)
 {
-    auto op =
-        startOperation<Organization>(d.get(), requestIdFor(options), context, std::move(done));
+    auto op = startOperation<Organization>(this, d->session, requestIdFor(options), context,
+                                           std::move(done));
     if (auto error = preflight(config(), options, {{rules::Field::OrganizationId, organization}})) {
         failLater(op, *error);
         return op->call;
@@ -372,8 +234,8 @@ PendingCall *KeycardClient::getSsoConnection(const QString &organization, QObjec
                                              Callback<SsoConnection> done,
                                              const CallOptions &options)
 {
-    auto op =
-        startOperation<SsoConnection>(d.get(), requestIdFor(options), context, std::move(done));
+    auto op = startOperation<SsoConnection>(this, d->session, requestIdFor(options), context,
+                                            std::move(done));
     if (auto error = preflight(config(), options, {{rules::Field::OrganizationId, organization}})) {
         failLater(op, *error);
         return op->call;
@@ -397,8 +259,8 @@ PendingCall *KeycardClient::enableSso(const QString &organization, const SsoConn
                                       QObject *context, Callback<EnableOutcome> done,
                                       const CallOptions &options)
 {
-    auto op =
-        startOperation<EnableOutcome>(d.get(), requestIdFor(options), context, std::move(done));
+    auto op = startOperation<EnableOutcome>(this, d->session, requestIdFor(options), context,
+                                            std::move(done));
     if (auto error =
             preflight(config(), options,
                       {{rules::Field::OrganizationId, organization},
@@ -462,8 +324,8 @@ PendingCall *KeycardClient::updateSso(const QString &organization, const SsoConn
                                       QObject *context, Callback<SsoConnection> done,
                                       const CallOptions &options)
 {
-    auto op =
-        startOperation<SsoConnection>(d.get(), requestIdFor(options), context, std::move(done));
+    auto op = startOperation<SsoConnection>(this, d->session, requestIdFor(options), context,
+                                            std::move(done));
     std::optional<ApiError> error =
         preflight(config(), options, {{rules::Field::OrganizationId, organization}});
     if (!error && body.identifier) {
@@ -499,7 +361,8 @@ PendingCall *KeycardClient::updateSso(const QString &organization, const SsoConn
 PendingCall *KeycardClient::disableSso(const QString &organization, QObject *context,
                                        Callback<Done> done, const CallOptions &options)
 {
-    auto op = startOperation<Done>(d.get(), requestIdFor(options), context, std::move(done));
+    auto op =
+        startOperation<Done>(this, d->session, requestIdFor(options), context, std::move(done));
     if (auto error = preflight(config(), options, {{rules::Field::OrganizationId, organization}})) {
         failLater(op, *error);
         return op->call;

@@ -109,6 +109,26 @@ inline QString orgPath(const char *label, const char *suffix = "")
     return QStringLiteral("/organizations/") + QLatin1String(label) + QLatin1String(suffix);
 }
 
+inline sandbox::ScriptedResponse status(int code, std::optional<QString> retryAfter = std::nullopt,
+                                        std::optional<bool> shouldRetry = std::nullopt,
+                                        QByteArray body = {})
+{
+    sandbox::ScriptedResponse r;
+    r.status = code;
+    r.retryAfter = std::move(retryAfter);
+    r.shouldRetry = shouldRetry;
+    r.body = std::move(body);
+    return r;
+}
+
+inline QStringList requestIds(const QList<sandbox::RecordedRequest> &requests)
+{
+    QStringList ids;
+    for (const auto &r : requests)
+        ids << r.requestId();
+    return ids;
+}
+
 inline bool isLowerUuid(const QString &text)
 {
     static const QRegularExpression re(

@@ -1,5 +1,5 @@
-// Retries, Retry-After, x-should-retry, request ids across attempts, token refresh, the lost
-// reply on enable, and broken responses (malformed, truncated, oversized, timeouts).
+// Retries and errors: Retry-After, back-off, x-should-retry, one request id across attempts,
+// Error bodies, and the access token (shared fetch, refresh before expiry and once on 401).
 
 #include "ClientTestSupport.h"
 
@@ -10,30 +10,7 @@ using namespace testsupport;
 using sandbox::Fault;
 using sandbox::ScriptedResponse;
 
-namespace {
-
-ScriptedResponse status(int code, std::optional<QString> retryAfter = std::nullopt,
-                        std::optional<bool> shouldRetry = std::nullopt, QByteArray body = {})
-{
-    ScriptedResponse r;
-    r.status = code;
-    r.retryAfter = std::move(retryAfter);
-    r.shouldRetry = shouldRetry;
-    r.body = std::move(body);
-    return r;
-}
-
-QStringList requestIds(const QList<sandbox::RecordedRequest> &requests)
-{
-    QStringList ids;
-    for (const auto &r : requests)
-        ids << r.requestId();
-    return ids;
-}
-
-} // namespace
-
-class TestClientResilience : public QObject
+class TestClientRetries : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
@@ -178,6 +155,7 @@ private Q_SLOTS:
         QTest::newRow("422") << 422 << int(ApiError::Kind::Validation);
         QTest::newRow("418") << 418 << int(ApiError::Kind::Server);
     }
+
     void clientErrorsNotRetried()
     {
         QFETCH(int, code);
@@ -237,6 +215,7 @@ private Q_SLOTS:
                                     << ""
                                     << "";
     }
+
     void errorBodies()
     {
         QFETCH(int, code);
@@ -363,254 +342,7 @@ private Q_SLOTS:
         QCOMPARE(f.apiRequests(), 0);
         QCOMPARE(f.tokenRequests(), 1); // refused credentials are not retried
     }
-
-    void lostReplyOnEnable()
-    {
-        Fixture f;
-        const int before = f.server->connectionCount();
-        const QString path = orgPath("globex", "/sso-connection");
-        f.server->injectFault("POST", path, Fault::CommitThenDrop);
-        QSignalSpy retries(f.client.get(), &KeycardClient::retryScheduled);
-        SsoConnectionCreate body;
-        body.identifier = QStringLiteral("https://globex.okta.com");
-        body.clientId = QStringLiteral("0oaGlobex");
-        Recorder<EnableOutcome> rec;
-        f.client->enableSso(QStringLiteral("globex"), body, this, rec.callback());
-        AWAIT(rec);
-        VERIFY_OK(rec);
-        QVERIFY(rec.value().alreadyEnabled);
-        QVERIFY(rec.value().matchesRequest);
-        QCOMPARE(rec.value().connection.identifier, body.identifier);
-        QCOMPARE(f.server->connectionCount(), before + 1);
-        // Qt itself may resend a request whose connection closed before any reply byte (it
-        // does so on kept-alive connections); otherwise the client's own retry does it.
-        QVERIFY(retries.size() <= 1);
-        if (!retries.isEmpty())
-            QCOMPARE(retries.at(0).at(3).toInt(), 0); // no HTTP status: the connection dropped
-        const auto posts = f.recorded("POST", path);
-        const auto gets = f.recorded("GET", path);
-        QCOMPARE(posts.size(), 2);
-        QCOMPARE(gets.size(), 1);
-        QCOMPARE(requestIds(posts + gets), QStringList(3, rec.result().requestId()));
-    }
-
-    void lostReplyTwice()
-    {
-        // Two replies lost: Qt's own silent resend (at most one) cannot hide both, so the
-        // client's retry meets the 409 and reconciles.
-        Fixture f;
-        ClientConfig config = configFor(*f.server);
-        config.credentials = Credentials::bearerToken(Secret(f.server->issueToken()));
-        f.client->setConfig(config);
-        const QString path = orgPath("umbrella", "/sso-connection");
-        f.server->injectFault("POST", path, Fault::CommitThenDrop, 2);
-        QSignalSpy retries(f.client.get(), &KeycardClient::retryScheduled);
-        SsoConnectionCreate body;
-        body.identifier = QStringLiteral("https://umbrella.okta.com");
-        body.clientId = QStringLiteral("0oaUmbrella");
-        Recorder<EnableOutcome> rec;
-        f.client->enableSso(QStringLiteral("umbrella"), body, this, rec.callback());
-        AWAIT(rec);
-        VERIFY_OK(rec);
-        QVERIFY(rec.value().alreadyEnabled);
-        QVERIFY(rec.value().matchesRequest);
-        QCOMPARE(f.server->connectionCount(), 4);
-        QVERIFY(retries.size() >= 1);
-        QCOMPARE(retries.at(0).at(1).toInt(), 2);
-        QCOMPARE(retries.at(0).at(3).toInt(), 0);
-        const auto posts = f.recorded("POST", path);
-        QCOMPARE(posts.size(), 3);
-        QCOMPARE(requestIds(posts + f.recorded("GET", path)),
-                 QStringList(4, rec.result().requestId()));
-    }
-
-    void dropBeforeCommitRetriedToSuccess()
-    {
-        Fixture f;
-        const QString path = orgPath("globex", "/sso-connection");
-        f.server->injectFault("POST", path, Fault::DropBeforeCommit);
-        SsoConnectionCreate body;
-        body.identifier = QStringLiteral("https://globex.okta.com");
-        body.clientId = QStringLiteral("0oaGlobex");
-        Recorder<EnableOutcome> rec;
-        f.client->enableSso(QStringLiteral("globex"), body, this, rec.callback());
-        AWAIT(rec);
-        VERIFY_OK(rec);
-        QVERIFY(!rec.value().alreadyEnabled);
-        QCOMPARE(f.recorded("POST", path).size(), 2);
-    }
-
-    void malformedBody()
-    {
-        Fixture f;
-        f.server->injectFault("GET", orgPath("acme"), Fault::MalformedBody);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
-        QCOMPARE(rec.error().kind, ApiError::Kind::MalformedResponse);
-        QCOMPARE(rec.error().httpStatus, 200);
-        QVERIFY(rec.error().message.startsWith(QStringLiteral("malformed response")));
-        QCOMPARE(f.recorded("GET", orgPath("acme")).size(), 1);
-    }
-
-    void missingIdInResponse()
-    {
-        Fixture f;
-        f.server->scriptResponses(
-            "GET", orgPath("acme"),
-            {status(200, {}, {},
-                    QByteArray("{\"name\":\"Acme\",\"label\":\"acme\",\"sso_enabled\":true,"
-                               "\"created_at\":\"2024-01-01T00:00:00Z\"}"))});
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
-        QCOMPARE(rec.error().kind, ApiError::Kind::MalformedResponse);
-        QCOMPARE(rec.error().message, QStringLiteral("malformed response: field id"));
-        QCOMPARE(rec.error().field, QStringLiteral("id"));
-        QVERIFY(!rec.error().requestId.isEmpty());
-    }
-
-    void wrongShapeInList()
-    {
-        Fixture f;
-        f.server->scriptResponses(
-            "GET", QStringLiteral("/organizations"),
-            {status(200, {}, {}, QByteArray("{\"items\":[{\"id\":5}],\"page_info\":{}}"))});
-        Recorder<OrganizationPage> rec;
-        f.client->listOrganizations(ListOrganizationsRequest{}, this, rec.callback());
-        AWAIT(rec);
-        QCOMPARE(rec.error().kind, ApiError::Kind::MalformedResponse);
-        QCOMPARE(rec.error().field, QStringLiteral("items[0].id"));
-    }
-
-    void nonObjectJson()
-    {
-        Fixture f;
-        f.server->scriptResponses("GET", orgPath("acme"), {status(200, {}, {}, "[]")});
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
-        QCOMPARE(rec.error().kind, ApiError::Kind::MalformedResponse);
-    }
-
-    void truncatedBody()
-    {
-        Fixture f;
-        ClientConfig config = configFor(*f.server);
-        config.retry.maxRetries = 0;
-        f.client->setConfig(config);
-        f.server->injectFault("GET", orgPath("acme"), Fault::TruncatedBody);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
-        QVERIFY2(rec.error().kind == ApiError::Kind::Network ||
-                     rec.error().kind == ApiError::Kind::MalformedResponse,
-                 qPrintable(rec.error().toString()));
-        QVERIFY(!rec.error().message.isEmpty());
-    }
-
-    void truncatedBodyRetried()
-    {
-        Fixture f;
-        f.server->injectFault("GET", orgPath("acme"), Fault::TruncatedBody);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
-        VERIFY_OK(rec);
-        QCOMPARE(f.recorded("GET", orgPath("acme")).size(), 2);
-    }
-
-    void oversizedBody()
-    {
-        Fixture f;
-        f.server->injectFault("GET", orgPath("acme"), Fault::OversizedBody);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
-        QCOMPARE(rec.error().kind, ApiError::Kind::MalformedResponse);
-        QVERIFY2(rec.error().message.startsWith(QStringLiteral("response too large")),
-                 qPrintable(rec.error().message));
-        QCOMPARE(f.recorded("GET", orgPath("acme")).size(), 1);
-    }
-
-    void responseCapConfigurable()
-    {
-        sandbox::SandboxOptions options;
-        options.extraOrganizations = 50;
-        Fixture f(options);
-        ClientConfig config = configFor(*f.server);
-        config.maxResponseBytes = 2000;
-        f.client->setConfig(config);
-        Recorder<OrganizationPage> rec;
-        f.client->listOrganizations(ListOrganizationsRequest{}, this, rec.callback());
-        AWAIT(rec);
-        QCOMPARE(rec.error().kind, ApiError::Kind::MalformedResponse);
-        QVERIFY(rec.error().message.startsWith(QStringLiteral("response too large")));
-        Recorder<Organization> small;
-        f.client->getOrganization(QStringLiteral("acme"), this, small.callback());
-        AWAIT(small);
-        VERIFY_OK(small);
-    }
-
-    void timeout()
-    {
-        Fixture f;
-        ClientConfig config = configFor(*f.server);
-        config.requestTimeoutMs = 300;
-        config.retry.maxRetries = 1;
-        f.client->setConfig(config);
-        Recorder<Organization> warmup; // the token is fetched before latency is added
-        f.client->getOrganization(QStringLiteral("globex"), this, warmup.callback());
-        AWAIT(warmup);
-        f.server->setLatency(3000);
-        QSignalSpy retries(f.client.get(), &KeycardClient::retryScheduled);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
-        QCOMPARE(rec.error().kind, ApiError::Kind::Timeout);
-        QCOMPARE(rec.error().attempts, 2);
-        QCOMPARE(retries.size(), 1);
-    }
-
-    void connectionRefused()
-    {
-        quint16 port = 0;
-        {
-            QTcpServer probe;
-            QVERIFY(probe.listen(QHostAddress::LocalHost));
-            port = probe.serverPort();
-        }
-        Fixture f;
-        ClientConfig config = configFor(*f.server);
-        config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
-        f.client->setConfig(config);
-        QSignalSpy retries(f.client.get(), &KeycardClient::retryScheduled);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
-        QCOMPARE(rec.error().kind, ApiError::Kind::Network);
-        QCOMPARE(rec.error().httpStatus, 0);
-        QCOMPARE(rec.error().attempts, 3);
-        QCOMPARE(retries.size(), 2);
-    }
-
-    void abortDuringRetryWait()
-    {
-        Fixture f;
-        ClientConfig config = configFor(*f.server);
-        config.retry.delayScale = 1.0; // a real 1 s wait that abort() must cut short
-        f.client->setConfig(config);
-        f.server->scriptResponses("GET", orgPath("acme"), {status(429, QStringLiteral("1"))});
-        Recorder<Organization> rec;
-        QPointer<PendingCall> call;
-        connect(f.client.get(), &KeycardClient::retryScheduled, this, [&] { call->abort(); });
-        call = f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
-        QCOMPARE(rec.error().kind, ApiError::Kind::Cancelled);
-        QCOMPARE(f.recorded("GET", orgPath("acme")).size(), 1);
-        QCOMPARE(rec.calls(), 1);
-    }
 };
 
-QTEST_GUILESS_MAIN(TestClientResilience)
-#include "tst_client_resilience.moc"
+QTEST_GUILESS_MAIN(TestClientRetries)
+#include "tst_client_retries.moc"
