@@ -22,9 +22,10 @@ QString ConnectionTestResult::summary() const
                       "organizations.")
                 .arg(host);
         if (moreOrganizations)
-            return tr("Connected: 2 or more organizations visible on %1 (first: %2).")
+            return tr("Connected: signed in to %1, organizations are visible (first: %2).")
                 .arg(host, firstOrganization);
-        return tr("Connected: 1 organization visible on %1 (%2).").arg(host, firstOrganization);
+        return tr("Connected: signed in to %1, 1 organization visible (%2).")
+            .arg(host, firstOrganization);
     }
     QString text;
     switch (error.kind) {

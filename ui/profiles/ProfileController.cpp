@@ -1,0 +1,307 @@
+#include "ProfileController.h"
+
+#include "ConnectDialog.h"
+#include "EnvironmentOverride.h"
+#include "KeycardClient.h"
+#include "MainWindow.h"
+#include "NoticeBar.h"
+#include "ProfileSwitcher.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QToolBar>
+
+namespace keycard::ui {
+
+using profiles::ProfileLoad;
+using profiles::SecretResult;
+
+namespace {
+const QString kConnectOffered = QStringLiteral("Connection/connectDialogOffered");
+}
+
+ProfileController::ProfileController(MainWindow *window, KeycardClient *defaultClient,
+                                     SessionInfo defaultInfo, Options options, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_defaultClient(defaultClient)
+    , m_defaultInfo(std::move(defaultInfo))
+    , m_options(std::move(options))
+    , m_secrets(m_options.keychainService)
+    , m_profileSession(&m_store, &m_secrets)
+{
+    connect(&m_secrets, &profiles::SecretStore::availabilityChanged, this,
+            &ProfileController::updateNotice);
+    connect(&m_profileSession, &profiles::ProfileSession::profilesChanged, this,
+            &ProfileController::refreshSwitcher);
+}
+
+ProfileController::~ProfileController()
+{
+    // The window must not keep pointing at the client destroyed with this controller.
+    if (m_client && m_window->client() == m_client.get())
+        m_window->setClient(m_defaultClient, m_defaultInfo);
+}
+
+void ProfileController::install()
+{
+    m_switcher = new ProfileSwitcher(m_window);
+    auto *label = new QLabel(tr("Connection:"), m_window);
+    label->setBuddy(m_switcher);
+    label->setContentsMargins(6, 0, 4, 0);
+    QToolBar *toolBar = m_window->mainToolBar();
+    toolBar->addSeparator();
+    toolBar->addWidget(label);
+    toolBar->addWidget(m_switcher);
+    connect(m_switcher, &ProfileSwitcher::profileChosen, this, &ProfileController::switchToProfile);
+    connect(m_switcher, &ProfileSwitcher::sandboxChosen, this, &ProfileController::switchToSession);
+    connect(m_switcher, &ProfileSwitcher::connectRequested, this, [this] { openConnectDialog(); });
+
+    m_menu = new QMenu(tr("&Profile"), m_window);
+    m_menu->setObjectName(QStringLiteral("profileMenu"));
+    m_connect = m_menu->addAction(tr("&Connect to Keycard…"));
+    m_connect->setObjectName(QStringLiteral("connectAction"));
+    m_connect->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    m_edit = m_menu->addAction(tr("&Edit Profile…"));
+    m_edit->setObjectName(QStringLiteral("editProfileAction"));
+    m_menu->addSeparator();
+    m_signOut = m_menu->addAction(tr("&Sign Out"));
+    m_signOut->setObjectName(QStringLiteral("signOutAction"));
+    m_signOut->setToolTip(tr("Forget this profile's secret in the keychain; keep its settings"));
+    m_signOut->setStatusTip(m_signOut->toolTip());
+    m_remove = m_menu->addAction(tr("&Remove Profile…"));
+    m_remove->setObjectName(QStringLiteral("removeProfileAction"));
+    connect(m_connect, &QAction::triggered, this, [this] { openConnectDialog(); });
+    connect(m_edit, &QAction::triggered, this, [this] { openConnectDialog(m_activeProfile); });
+    connect(m_signOut, &QAction::triggered, this, &ProfileController::signOut);
+    connect(m_remove, &QAction::triggered, this, &ProfileController::removeActiveProfile);
+    QAction *before = m_window->helpMenu() ? m_window->helpMenu()->menuAction() : nullptr;
+    m_window->menuBar()->insertMenu(before, m_menu);
+
+    m_notice = new NoticeBar(m_window);
+    m_notice->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    connect(m_notice, &NoticeBar::actionTriggered, this, [this] { openConnectDialog(); });
+    connect(m_notice, &NoticeBar::dismissed, this, [this] {
+        m_noticeDismissed = true;
+        m_noticeToolBar->hide();
+    });
+    m_noticeToolBar = new QToolBar(tr("Connection notice"), m_window);
+    m_noticeToolBar->setObjectName(QStringLiteral("noticeToolBar"));
+    m_noticeToolBar->setMovable(false);
+    m_noticeToolBar->setFloatable(false);
+    m_noticeToolBar->toggleViewAction()->setVisible(false);
+    m_noticeToolBar->addWidget(m_notice);
+    m_window->addToolBarBreak(Qt::TopToolBarArea);
+    m_window->addToolBar(Qt::TopToolBarArea, m_noticeToolBar);
+    m_noticeToolBar->hide();
+    refreshSwitcher();
+}
+
+void ProfileController::start()
+{
+    install();
+    const bool sandbox = m_defaultInfo.isSandbox();
+    if (!sandbox || !m_options.allowProfiles) {
+        m_window->setClient(m_defaultClient, m_defaultInfo);
+        if (!sandbox)
+            m_switcher->setCurrentEnvironment(m_defaultInfo.describe());
+        updateActions();
+        updateNotice();
+        return;
+    }
+    const QString last = m_store.lastUsed();
+    if (!last.isEmpty()) {
+        // The window stays empty for the moment the keychain needs, rather than flashing
+        // the sandbox's demo data first.
+        m_profileSession.load(last, this, [this](const ProfileLoad &load) { activate(load); });
+        return;
+    }
+    switchToSession();
+    QSettings settings;
+    if (m_options.connectDialogOnFirstRun && m_store.names().isEmpty() &&
+        !settings.value(kConnectOffered).toBool()) {
+        settings.setValue(kConnectOffered, true);
+        openConnectDialog();
+    }
+}
+
+void ProfileController::activate(const ProfileLoad &load)
+{
+    if (!load.ok()) {
+        if (!m_window->client())
+            switchToSession();
+        Q_EMIT profileUnavailable(load.profile.name, load.message);
+        if (load.outcome != ProfileLoad::Outcome::NoSuchProfile)
+            openConnectDialog(load.profile.name, load.message);
+        return;
+    }
+    const ClientConfig config = profiles::environment::apply(load.config, m_options.environment);
+    auto client = std::make_unique<KeycardClient>(&m_nam, config);
+    SessionInfo info;
+    info.source = SessionInfo::Source::Profile;
+    info.baseUrl = config.baseUrl;
+    info.profileName = load.profile.name;
+    m_window->setClient(client.get(), info);
+    m_client = std::move(client); // the previous profile's client goes only now
+    m_activeProfile = load.profile.name;
+    m_sessionOnly = load.sessionOnly;
+    m_switcher->setCurrentProfile(m_activeProfile);
+    updateActions();
+    updateNotice();
+    Q_EMIT activeChanged(info);
+}
+
+void ProfileController::switchToProfile(const QString &name)
+{
+    m_profileSession.load(name, this, [this](const ProfileLoad &load) { activate(load); });
+}
+
+void ProfileController::switchToSession()
+{
+    m_window->setClient(m_defaultClient, m_defaultInfo);
+    m_client.reset();
+    m_activeProfile.clear();
+    m_sessionOnly = false;
+    if (m_defaultInfo.isSandbox())
+        m_switcher->setCurrentSandbox();
+    updateActions();
+    updateNotice();
+    Q_EMIT activeChanged(m_defaultInfo);
+}
+
+void ProfileController::signOut()
+{
+    const QString name = m_activeProfile;
+    if (name.isEmpty())
+        return;
+    m_profileSession.signOut(name, this, [this, name](const SecretResult &result) {
+        if (m_activeProfile == name)
+            switchToSession();
+        m_loadMessage = result.outcome == SecretResult::Outcome::Failed
+                            ? result.message
+                            : tr("Signed out of “%1”: its secret was removed from the keychain. "
+                                 "Choose it again to sign in.")
+                                  .arg(name);
+        m_noticeDismissed = false;
+        updateNotice();
+    });
+}
+
+void ProfileController::removeActiveProfile()
+{
+    const QString name = m_activeProfile;
+    if (name.isEmpty())
+        return;
+    auto *box =
+        new QMessageBox(QMessageBox::Question, tr("Remove Profile"),
+                        tr("Remove the connection profile “%1” and its stored secret?").arg(name),
+                        QMessageBox::Cancel, m_window);
+    box->setObjectName(QStringLiteral("removeProfileConfirmation"));
+    QPushButton *remove = box->addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    remove->setObjectName(QStringLiteral("confirmRemoveProfileButton"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(remove, &QPushButton::clicked, this, [this, name] {
+        if (m_activeProfile == name)
+            switchToSession();
+        m_profileSession.removeProfile(name, this, {});
+    });
+    box->open();
+}
+
+void ProfileController::openConnectDialog(const QString &profileName, const QString &notice)
+{
+    if (m_dialog) {
+        m_dialog->raise();
+        m_dialog->activateWindow();
+        return;
+    }
+    m_dialog = new ConnectDialog(&m_profileSession, &m_nam, m_window);
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog->setSandboxAvailable(m_defaultInfo.isSandbox() && m_options.allowProfiles);
+    m_dialog->setNotice(notice);
+    if (const auto profile = m_store.profile(profileName)) {
+        m_dialog->setProfile(*profile, false);
+        m_secrets.read(profile->name, m_dialog, [dialog = m_dialog](const SecretResult &r) {
+            if (dialog)
+                dialog->setSecretStored(r.hasSecret());
+        });
+    }
+    connect(m_dialog, &ConnectDialog::sandboxRequested, this, [this] {
+        if (m_defaultInfo.isSandbox())
+            switchToSession();
+    });
+    connect(m_dialog, &ConnectDialog::saved, this,
+            [this](const profiles::Profile &profile, const SecretResult &) {
+                refreshSwitcher();
+                m_loadMessage.clear();
+                if (m_options.allowProfiles && m_defaultInfo.isSandbox())
+                    switchToProfile(profile.name);
+                else
+                    updateNotice();
+            });
+    m_dialog->open();
+}
+
+void ProfileController::refreshSwitcher()
+{
+    if (m_switcher)
+        m_switcher->setProfiles(m_store.names());
+    updateActions();
+}
+
+void ProfileController::updateActions()
+{
+    if (!m_menu)
+        return;
+    const bool active = !m_activeProfile.isEmpty();
+    m_edit->setEnabled(active);
+    m_signOut->setEnabled(active);
+    m_remove->setEnabled(active);
+    const QString none = tr("No profile is in use");
+    m_signOut->setToolTip(active ? tr("Forget the secret of “%1” in the keychain; keep its "
+                                      "settings")
+                                       .arg(m_activeProfile)
+                                 : none);
+}
+
+void ProfileController::updateNotice()
+{
+    if (!m_notice)
+        return;
+    using Level = NoticeBar::Level;
+    const SessionInfo &info = m_defaultInfo;
+    if (info.source == SessionInfo::Source::Environment) {
+        m_notice->showNotice(Level::Info, profiles::environment::notice(m_options.environment));
+    } else if (info.source == SessionInfo::Source::CommandLine) {
+        m_notice->showNotice(Level::Info,
+                             tr("Using %1 as given on the command line for this run: saved "
+                                "connection profiles are not used.")
+                                 .arg(info.baseUrl.toDisplayString()));
+    } else if (!m_activeProfile.isEmpty() &&
+               (m_sessionOnly ||
+                m_secrets.availability() == profiles::SecretStore::Availability::Unavailable)) {
+        m_notice->showNotice(Level::Warning,
+                             tr("No keychain available: the secret is kept for this session "
+                                "only"));
+    } else if (!m_activeProfile.isEmpty() &&
+               profiles::environment::isActive(m_options.environment)) {
+        m_notice->showNotice(Level::Info, profiles::environment::notice(m_options.environment));
+    } else if (!m_loadMessage.isEmpty() && m_activeProfile.isEmpty()) {
+        m_notice->showNotice(Level::Info, m_loadMessage, tr("Connect to Keycard…"));
+    } else if (m_activeProfile.isEmpty() && info.isSandbox()) {
+        m_notice->showNotice(Level::Info,
+                             tr("You are exploring demo data in a local sandbox. Connect to "
+                                "your Keycard account to manage your organizations."),
+                             tr("Connect to Keycard…"));
+    } else {
+        m_notice->clear();
+    }
+    m_noticeToolBar->setVisible(!m_notice->text().isEmpty() && !m_noticeDismissed);
+}
+
+} // namespace keycard::ui
