@@ -8,10 +8,12 @@
 #include "StateView.h"
 
 #include <QAction>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -70,7 +72,11 @@ OrganizationBrowser::OrganizationBrowser(QWidget *parent)
     header->resizeSection(OrganizationListModel::LabelColumn, 110);
     header->resizeSection(OrganizationListModel::IdColumn, 120);
     header->resizeSection(OrganizationListModel::SsoColumn, 64);
-    header->resizeSection(OrganizationListModel::CreatedColumn, 130);
+    header->resizeSection(
+        OrganizationListModel::CreatedColumn,
+        m_table->fontMetrics().horizontalAdvance(QLocale().toString(
+            QDateTime(QDate(2026, 12, 28), QTime(23, 59)), QLocale::ShortFormat)) +
+            24);
     // Server order until the admin picks a column.
     header->setSortIndicator(-1, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);

@@ -60,6 +60,7 @@ OrganizationDetail::OrganizationDetail(QWidget *parent)
 
 OrganizationDetail::~OrganizationDetail()
 {
+    blockSignals(true); // the window listening may already be half destroyed
     ++m_generation;
     abortCalls();
 }

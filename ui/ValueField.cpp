@@ -23,13 +23,13 @@ ValueField::ValueField(const QString &name, const QString &accessibleLabel, Opti
     m_label->setTextFormat(Qt::PlainText);
     m_label->setWordWrap(true);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     m_label->setMinimumWidth(40);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    layout->addWidget(m_label, 1);
+    layout->addWidget(m_label);
     if (options.testFlag(Copyable)) {
         m_copy = new QToolButton(this);
         m_copy->setObjectName(name + QStringLiteral("Copy"));
@@ -54,6 +54,7 @@ ValueField::ValueField(const QString &name, const QString &accessibleLabel, Opti
         connect(m_open, &QToolButton::clicked, this,
                 [this] { QDesktopServices::openUrl(QUrl(m_value, QUrl::StrictMode)); });
     }
+    layout->addStretch(1);
     setMissing(QString());
 }
 

@@ -25,10 +25,11 @@ void OrganizationListModel::setClient(KeycardClient *client)
     beginResetModel();
     m_rows.clear();
     m_cursor.reset();
-    m_hasMore = client != nullptr;
+    m_hasMore = false;
     m_loadedOnce = false;
     m_lastError = {};
     endResetModel();
+    m_hasMore = client != nullptr;
     setState(State::Idle);
 }
 
@@ -100,12 +101,16 @@ QVariant OrganizationListModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::DecorationRole:
+        if (index.column() == IdColumn || index.column() == NameColumn)
+            return index.column() == IdColumn ? org.id : org.name;
         if (index.column() == SsoColumn)
             return org.ssoEnabled ? m_ssoOn : m_ssoOff;
         break;
     case Qt::ToolTipRole:
         if (index.column() == CreatedColumn && org.createdAt.isValid())
             return tr("%1 (UTC)").arg(formatTimestamp(org.createdAt));
+        if (index.column() == IdColumn || index.column() == NameColumn)
+            return index.column() == IdColumn ? org.id : org.name;
         if (index.column() == SsoColumn)
             return org.ssoEnabled ? tr("Single sign-on is enabled")
                                   : tr("Single sign-on is not enabled");
@@ -151,10 +156,11 @@ void OrganizationListModel::reload()
     beginResetModel();
     m_rows.clear();
     m_cursor.reset();
-    m_hasMore = m_client != nullptr;
+    m_hasMore = false; // views reacting to the reset must not start a fetch of their own
     m_loadedOnce = false;
     m_lastError = {};
     endResetModel();
+    m_hasMore = m_client != nullptr;
     setState(State::Idle);
     if (m_client)
         requestPage(m_pageSize);
@@ -197,6 +203,8 @@ void OrganizationListModel::requestPage(int limit)
     request.limit = limit;
     request.after = m_cursor;
     const int generation = ++m_generation;
+    if (m_call)
+        m_call->abort(); // superseded; its callback sees an old generation
     setState(State::Loading);
     m_call = m_client->listOrganizations(
         request, this, [this, generation](const Result<OrganizationPage> &result) {

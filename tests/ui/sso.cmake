@@ -8,3 +8,7 @@ keycard_add_test(test_sso_dialog GUI
 keycard_add_test(test_sso_edit GUI
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sso_edit.cpp ${CMAKE_CURRENT_LIST_DIR}/test_sso_support.h
     LIBS keycard_ui_sso keycard_sandbox keycard_core)
+keycard_add_test(test_sso_main_window GUI
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sso_main_window.cpp ${CMAKE_CURRENT_LIST_DIR}/test_sso_support.h
+    LIBS keycard_ui_sso_window keycard_ui keycard_sandbox keycard_core
+    TIMEOUT 180)

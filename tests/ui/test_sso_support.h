@@ -114,9 +114,11 @@ inline void shot(QWidget *w, const QString &name)
         return;
     QDir().mkpath(dir);
     QWidget *window = w->window();
-    if (window->layout())
-        window->layout()->activate();
+    // Deliver pending layout requests (no event loop is run) so the picture shows the settled
+    // layout a person would see.
+    QCoreApplication::sendPostedEvents();
     window->resize(window->sizeHint().expandedTo(window->size()));
+    QCoreApplication::sendPostedEvents();
     const QString suffix =
         qEnvironmentVariableIsSet("KEYCARD_SSO_DARK") ? QStringLiteral("-dark") : QString();
     window->grab().save(dir + QLatin1Char('/') + name + suffix + QStringLiteral(".png"));

@@ -130,7 +130,10 @@ void SsoAdvancedSection::setExpanded(bool expanded)
     m_toggle->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
     m_toggle->setAccessibleName(expanded ? tr("Hide advanced settings")
                                          : tr("Show advanced settings"));
+    const bool changed = m_body->isVisibleTo(this) != expanded;
     m_body->setVisible(expanded);
+    if (changed)
+        Q_EMIT expandedChanged(expanded);
 }
 
 QString SsoAdvancedSection::requestId() const

@@ -44,6 +44,7 @@ public:
 
 Q_SIGNALS:
     void stateChanged();
+    void expandedChanged(bool expanded);
 
 private:
     struct Entry

@@ -40,15 +40,15 @@ void SsoBanner::showMessage(Tone tone, const QString &text, const QString &reque
     setVisible(true);
 }
 
-void SsoBanner::showError(const ApiError &error, const QString &lead)
+void SsoBanner::showError(const ApiError &error, const QString &hint)
 {
     QString text = ApiError::kindTitle(error.kind);
     if (!error.message.isEmpty())
         text += QStringLiteral(": ") + error.message;
     if (error.httpStatus > 0)
         text += QStringLiteral(" (HTTP %1)").arg(error.httpStatus);
-    if (!lead.isEmpty())
-        text = lead + QLatin1Char('\n') + text;
+    if (!hint.isEmpty())
+        text += QLatin1Char('\n') + hint;
     showMessage(Tone::Error, text, error.requestId);
 }
 

@@ -21,8 +21,8 @@ public:
     explicit SsoBanner(QWidget *parent = nullptr);
 
     void showMessage(Tone tone, const QString &text, const QString &requestId = {});
-    // "<title>: <message>" of an API error, with its request id.
-    void showError(const ApiError &error, const QString &lead = {});
+    // "<title>: <message> (HTTP n)" of an API error, then `hint`, then its request id.
+    void showError(const ApiError &error, const QString &hint = {});
     void clear();
     QString text() const;
 

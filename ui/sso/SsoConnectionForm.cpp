@@ -47,6 +47,21 @@ SsoConnectionForm::SsoConnectionForm(QWidget *parent)
     m_issuer->edit()->setPlaceholderText(
         tr("e.g. https://your-org.okta.com, https://login.microsoftonline.com/<tenant>/v2.0, "
            "https://accounts.google.com"));
+    auto *examples = new QLabel(
+        tr("Okta: https://your-org.okta.com · Entra ID: "
+           "https://login.microsoftonline.com/<tenant>/v2.0 · Google: https://accounts.google.com"),
+        m_issuer);
+    examples->setObjectName(QStringLiteral("issuerExamples"));
+    examples->setWordWrap(true);
+    examples->setTextFormat(Qt::PlainText);
+    examples->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont small = examples->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    examples->setFont(small);
+    QPalette muted = examples->palette();
+    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+    examples->setPalette(muted);
+    m_issuer->layout()->addWidget(examples);
     m_issuer->edit()->setToolTip(tr("The identity provider's issuer URL, as published in its "
                                     "/.well-known/openid-configuration document"));
 
@@ -114,6 +129,7 @@ SsoConnectionForm::SsoConnectionForm(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
     layout->addWidget(m_advanced);
+    layout->addStretch(1);
 
     for (ValidatedField *f : {m_organization, m_issuer, m_clientId, m_secret})
         connect(f, &ValidatedField::stateChanged, this, &SsoConnectionForm::stateChanged);

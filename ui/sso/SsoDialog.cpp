@@ -13,13 +13,31 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace keycard::ui {
 
 namespace {
+
+// A scroll area as large as its form would like to be: the dialog opens showing every field,
+// and scrolls only when the screen (or the admin) makes it smaller.
+class FormScrollArea : public QScrollArea
+{
+public:
+    using QScrollArea::QScrollArea;
+    QSize sizeHint() const override
+    {
+        if (!widget())
+            return QScrollArea::sizeHint();
+        const int frame = 2 * frameWidth();
+        const QSize hint = widget()->sizeHint() + QSize(frame, frame);
+        return {hint.width() + verticalScrollBar()->sizeHint().width(), hint.height()};
+    }
+};
 
 QString displayName(const Organization &o)
 {
@@ -55,7 +73,8 @@ SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization, QW
     m_editInstead = m_banner->addAction(QStringLiteral("editInsteadButton"), tr("Edit it instead"));
 
     m_form = new SsoConnectionForm(this);
-    auto *scroll = new QScrollArea(this);
+    auto *scroll = new FormScrollArea(this);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setObjectName(QStringLiteral("formScrollArea"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -100,6 +119,19 @@ SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization, QW
     layout->addLayout(buttons);
 
     connect(m_form, &SsoConnectionForm::stateChanged, this, &SsoDialog::refreshSubmit);
+    // Showing the Advanced section grows the dialog (within the screen) instead of hiding it
+    // behind a scroll bar.
+    connect(m_form->advanced(), &SsoAdvancedSection::expandedChanged, this,
+            [this, scroll](bool expanded) {
+                if (!expanded || !isVisible())
+                    return;
+                m_form->layout()->activate();
+                scroll->updateGeometry();
+                this->layout()->activate();
+                const int available =
+                    screen() ? screen()->availableGeometry().height() * 9 / 10 : 900;
+                resize(width(), qMin(qMax(height(), sizeHint().height()), available));
+            });
     connect(m_submit, &QPushButton::clicked, this, &SsoDialog::submit);
     connect(m_cancel, &QPushButton::clicked, this, &SsoDialog::reject);
     connect(m_back, &QPushButton::clicked, this, &SsoDialog::back);
@@ -275,9 +307,9 @@ void SsoDialog::onFailed(const ApiError &error)
             m_pages->setCurrentIndex(0);
             setBusy(false);
             m_banner->showError(error,
-                                tr("Keycard did not accept a field; see the message under it."));
+                                tr("See the message under the field."));
         } else {
-            m_banner->showError(error, tr("Keycard did not accept the form."));
+            m_banner->showError(error, tr("Correct the form and submit it again."));
         }
         m_banner->setActions({});
         return;
@@ -293,8 +325,8 @@ void SsoDialog::onFailed(const ApiError &error)
         m_banner->setActions({});
         return;
     }
-    m_banner->showError(error, tr("Nothing you typed was lost. Retry sends the same request again "
-                                  "(same request ID)."));
+    m_banner->showError(error, tr("Nothing you typed was lost. Retry sends the request again with the "
+                                  "same request ID."));
     m_banner->setActions({m_retry});
     m_retry->setFocus();
 }

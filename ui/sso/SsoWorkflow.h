@@ -27,6 +27,10 @@ public:
     // `window` parents the dialogs. Neither pointer is owned.
     SsoWorkflow(KeycardClient *client, QWidget *window, QObject *parent = nullptr);
 
+    // The client used by dialogs opened from now on (e.g. after a profile switch).
+    void setClient(KeycardClient *client) { m_client = client; }
+    KeycardClient *client() const { return m_client; }
+
     // The dialog currently open (null when none): tests answer it through findChild.
     QDialog *activeDialog() const { return m_dialog.data(); }
 

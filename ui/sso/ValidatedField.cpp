@@ -39,10 +39,8 @@ ValidatedField::ValidatedField(const QString &name, AssessingValidator *validato
     m_editRow->setSpacing(4);
     m_editRow->addWidget(m_edit, 1);
     layout->addLayout(m_editRow);
-    auto *messageRow = new QHBoxLayout;
-    messageRow->addWidget(m_message, 1);
-    messageRow->addWidget(m_fix, 0, Qt::AlignTop);
-    layout->addLayout(messageRow);
+    layout->addWidget(m_message);
+    layout->addWidget(m_fix, 0, Qt::AlignLeft);
 
     connect(m_edit, &QLineEdit::textChanged, this, [this] {
         m_serverError.clear();
@@ -95,6 +93,7 @@ void ValidatedField::revalidate()
 void ValidatedField::setLocked(bool locked)
 {
     m_edit->setReadOnly(locked);
+    m_edit->setEnabled(!locked); // greyed while a request is in flight: visibly locked
     m_fix->setEnabled(!locked);
 }
 
@@ -121,7 +120,7 @@ void ValidatedField::update()
     m_fixValue = m_serverError.isEmpty() ? a.fix : std::nullopt;
     if (m_fixValue) {
         const QString label = a.fixLabel.isEmpty() ? tr("Fix") : a.fixLabel;
-        m_fix->setText(m_fix->fontMetrics().elidedText(label, Qt::ElideMiddle, 320));
+        m_fix->setText(m_fix->fontMetrics().elidedText(label, Qt::ElideMiddle, 420));
         m_fix->setToolTip(label);
         m_fix->setAccessibleName(label);
     }

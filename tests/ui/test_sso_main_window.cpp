@@ -1,0 +1,141 @@
+// End to end through the real MainWindow: the write path installed as keycard-admin does,
+// driven with the mouse and keyboard against the in-process sandbox.
+#include "DisableSsoDialog.h"
+#include "MainWindow.h"
+#include "OrganizationBrowser.h"
+#include "OrganizationListModel.h"
+#include "SsoDialog.h"
+#include "SsoWindowIntegration.h"
+#include "SsoWorkflow.h"
+#include "test_sso_support.h"
+
+#include <QPushButton>
+#include <QSignalSpy>
+
+using namespace keycard;
+using namespace keycard::ui;
+using namespace ssotest;
+
+class TestSsoMainWindow : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<Env> env;
+    std::unique_ptr<MainWindow> window;
+    SsoWorkflow *workflow = nullptr;
+
+    void selectAndWait(const char *label)
+    {
+        const QString id = env->organization(label).id;
+        QSignalSpy loaded(window.get(), &MainWindow::detailsLoaded);
+        window->selectOrganization(QLatin1String(label));
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && loaded.constLast().at(0).toString() == id,
+                                 10000);
+    }
+
+    bool badge(const char *label) const
+    {
+        OrganizationListModel *model = window->browser()->model();
+        const int row = model->rowOfId(env->organization(label).id);
+        return model->index(row, 0).data(OrganizationListModel::SsoEnabledRole).toBool();
+    }
+
+    int listRequests() const { return int(env->recorded("GET", QStringLiteral("/organizations")).size()); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("KeycardTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("test_sso_main_window"));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        applyTestPalette();
+    }
+    void init()
+    {
+        env = std::make_unique<Env>();
+        window = std::make_unique<MainWindow>();
+        window->setPersistSettings(false);
+        SessionInfo session;
+        session.baseUrl = env->server.baseUrl();
+        window->setClient(env->client.get(), session);
+        workflow = installSsoWritePath(window.get());
+        window->show();
+    }
+    void cleanup()
+    {
+        window.reset();
+        env.reset();
+    }
+
+    void enableGlobexFromTheEmptyState()
+    {
+        selectAndWait("globex");
+        QVERIFY(!badge("globex"));
+        QVERIFY(window->enableSsoAction()->isEnabled());
+        const int listBefore = listRequests();
+
+        auto *cta = window->findChild<QPushButton *>(QStringLiteral("enableSsoButton"));
+        QVERIFY(cta && cta->isVisible() && cta->isEnabled());
+        QTest::mouseClick(cta, Qt::LeftButton);
+        auto *dialog = qobject_cast<SsoDialog *>(workflow->activeDialog());
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->windowModality(), Qt::WindowModal);
+        QCOMPARE(edit(dialog, "organizationEdit")->text(), QStringLiteral("globex"));
+
+        QTest::keyClicks(edit(dialog, "issuerEdit"), QStringLiteral("https://globex.okta.com"));
+        QTest::keyClicks(edit(dialog, "clientIdEdit"), QStringLiteral("0oaGlobexAdmin"));
+        QTest::keyClicks(edit(dialog, "clientSecretEdit"), QStringLiteral("globex-secret"));
+        shot(dialog, QStringLiteral("window-enable-globex"));
+        QTest::keyClick(edit(dialog, "clientSecretEdit"), Qt::Key_Return); // default button
+        QTRY_VERIFY_WITH_TIMEOUT(workflow->activeDialog() == nullptr, 10000);
+
+        QVERIFY(env->server.connection(QStringLiteral("globex")));
+        QTRY_VERIFY(badge("globex"));
+        QCOMPARE(window->findChild<QLabel *>(QStringLiteral("identifierValue"))->text(),
+                 QStringLiteral("https://globex.okta.com"));
+        QCOMPARE(listRequests(), listBefore); // the badge flipped without reloading the list
+        QVERIFY(!window->enableSsoAction()->isEnabled());
+        QVERIFY(window->editSsoAction()->isEnabled());
+        QVERIFY(window->disableSsoAction()->isEnabled());
+        shot(window.get(), QStringLiteral("window-globex-enabled"));
+    }
+
+    void editThenDisableThroughTheActions()
+    {
+        selectAndWait("acme");
+        QVERIFY(badge("acme"));
+        window->editSsoAction()->trigger();
+        auto *dialog = qobject_cast<SsoDialog *>(workflow->activeDialog());
+        QVERIFY(dialog);
+        QCOMPARE(edit(dialog, "issuerEdit")->text(), QString::fromLatin1(sandbox::demo::kAcmeIdentifier));
+        edit(dialog, "clientIdEdit")->setText(QStringLiteral("0oaRotated"));
+        button(dialog, "submitButton")->click();
+        button(dialog, "submitButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(workflow->activeDialog() == nullptr, 10000);
+        QTRY_COMPARE(window->findChild<QLabel *>(QStringLiteral("clientIdValue"))->text(),
+                     QStringLiteral("0oaRotated"));
+
+        window->disableSsoAction()->trigger();
+        auto *confirm = qobject_cast<DisableSsoDialog *>(workflow->activeDialog());
+        QVERIFY(confirm);
+        QVERIFY(!button(confirm, "disableButton")->isEnabled());
+        QTest::keyClicks(edit(confirm, "confirmLabelEdit"), QStringLiteral("acme"));
+        button(confirm, "disableButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(workflow->activeDialog() == nullptr, 10000);
+        QVERIFY(!env->server.connection(QStringLiteral("acme")));
+        QTRY_VERIFY(!badge("acme"));
+        QVERIFY(window->enableSsoAction()->isEnabled());
+    }
+
+    void starkActionsSayWhichPermissionIsMissing()
+    {
+        selectAndWait("stark");
+        QVERIFY(!window->enableSsoAction()->isEnabled());
+        QVERIFY2(window->enableSsoAction()->toolTip().contains(QStringLiteral("organizations.update")),
+                 qPrintable(window->enableSsoAction()->toolTip()));
+    }
+};
+
+QTEST_MAIN(TestSsoMainWindow)
+#include "test_sso_main_window.moc"
