@@ -203,10 +203,11 @@ void CallRunner::fail(ApiError error, bool retryable, int status, std::optional<
     int delayMs = backoffMs(m_retries);
     if (retryAfter && *retryAfter >= 0 && *retryAfter <= policy.maxRetryAfterMs)
         delayMs = int(*retryAfter);
+    const QPointer<CallRunner> self(this);
     if (m_client)
         Q_EMIT m_client->retryScheduled(m_requestId, m_attempts + 1, delayMs, status);
-    if (!m_active)
-        return; // a slot connected to retryScheduled aborted the call
+    if (!self || !m_active)
+        return; // a slot connected to retryScheduled aborted the call or destroyed the client
     const double scaled = double(delayMs) * std::max(0.0, policy.delayScale);
     m_retryTimer.start(int(std::lround(scaled)));
 }

@@ -45,9 +45,12 @@ template<typename T> void deliver(const OperationPtr<T> &op, const Result<T> &re
         return;
     op->delivered = true;
     op->runner->cancel();
+    // The callback may destroy the client, and with it the call.
+    const QPointer<PendingCall> call(op->call);
     if (op->done && !op->contextGone())
         op->done(result);
-    CallRunner::finishCall(op->call);
+    if (call)
+        CallRunner::finishCall(call);
 }
 
 template<typename T>

@@ -314,6 +314,71 @@ private Q_SLOTS:
         QCOMPARE(f.tokenRequests(), 1);
     }
 
+    void tokenWithoutExpiresInLastsAnHour()
+    {
+        Fixture f;
+        const QByteArray token = f.server->issueToken().toLatin1();
+        f.server->scriptResponses(
+            "POST", QStringLiteral("/service-account-token"),
+            {status(200, {}, {},
+                    "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\"}")});
+        for (int i = 0; i < 3; ++i) {
+            Recorder<Organization> rec;
+            f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
+            AWAIT(rec);
+            VERIFY_OK(rec);
+        }
+        QCOMPARE(f.tokenRequests(), 1);
+        QCOMPARE(f.recorded("GET", orgPath("acme")).at(2).header("authorization"),
+                 "Bearer " + token);
+    }
+
+    void tokenEndpointFailures_data()
+    {
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("tokenRequests");
+        QTest::newRow("400") << 400 << QByteArray() << int(ApiError::Kind::Authentication) << 1;
+        QTest::newRow("401") << 401 << QByteArray() << int(ApiError::Kind::Authentication) << 1;
+        QTest::newRow("no access_token") << 200 << QByteArray("{\"token_type\":\"Bearer\"}")
+                                         << int(ApiError::Kind::MalformedResponse) << 1;
+        QTest::newRow("not json") << 200 << QByteArray("access_token=abc")
+                                  << int(ApiError::Kind::MalformedResponse) << 1;
+    }
+    void tokenEndpointFailures()
+    {
+        QFETCH(int, code);
+        QFETCH(QByteArray, body);
+        QFETCH(int, kind);
+        QFETCH(int, tokenRequests);
+        Fixture f;
+        f.server->scriptResponses("POST", QStringLiteral("/service-account-token"),
+                                  {status(code, {}, {}, body)});
+        Recorder<Organization> rec;
+        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
+        AWAIT(rec);
+        QCOMPARE(int(rec.error().kind), kind);
+        QCOMPARE(rec.error().httpStatus, code);
+        QCOMPARE(f.tokenRequests(), tokenRequests);
+        QCOMPARE(f.apiRequests(), 0);
+        QVERIFY(!rec.error().requestId.isEmpty());
+    }
+
+    void tokenEndpointOutageRetried()
+    {
+        Fixture f;
+        f.server->scriptResponses("POST", QStringLiteral("/service-account-token"), {status(503)});
+        QSignalSpy retries(f.client.get(), &KeycardClient::retryScheduled);
+        Recorder<Organization> rec;
+        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
+        AWAIT(rec);
+        VERIFY_OK(rec);
+        QCOMPARE(f.tokenRequests(), 2);
+        QCOMPARE(retries.size(), 1);
+        QCOMPARE(retries.at(0).at(3).toInt(), 503);
+    }
+
     void secondUnauthorizedIsAuthenticationError()
     {
         Fixture f;

@@ -319,6 +319,39 @@ private Q_SLOTS:
         QCOMPARE(rec.error().kind, ApiError::Kind::Cancelled);
         QCOMPARE(rec.calls(), 1);
     }
+
+    void callbackMayDestroyClient()
+    {
+        // A profile switch replaces the client from inside a callback: the other call in
+        // flight ends Cancelled, nothing touches the destroyed client afterwards.
+        Fixture f;
+        Recorder<Organization> other;
+        int calls = 0;
+        f.server->setLatency(50);
+        f.client->getOrganization(QStringLiteral("acme"), this, [&](const Result<Organization> &) {
+            ++calls;
+            f.client.reset();
+        });
+        f.client->getSsoConnection(QStringLiteral("acme"), this,
+                                   [&](const Result<SsoConnection> &r) {
+                                       ++calls;
+                                       QCOMPARE(r.error().kind, ApiError::Kind::Cancelled);
+                                   });
+        QTRY_COMPARE_WITH_TIMEOUT(calls, 2, kWaitMs);
+        QVERIFY(!f.client);
+    }
+
+    void retrySlotMayDestroyClient()
+    {
+        Fixture f;
+        f.server->scriptResponses("GET", orgPath("acme"), {status(503)});
+        Recorder<Organization> rec;
+        connect(f.client.get(), &KeycardClient::retryScheduled, this, [&] { f.client.reset(); });
+        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
+        AWAIT(rec);
+        QCOMPARE(rec.error().kind, ApiError::Kind::Cancelled);
+        QCOMPARE(rec.calls(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestClientWrites)
