@@ -1,7 +1,9 @@
 #include "Cli.h"
 
 #include "CliOptions.h"
+#include "CommandLineProfile.h"
 #include "Commands.h"
+#include "EnvironmentOverride.h"
 #include "ExitCodes.h"
 #include "Help.h"
 #include "Output.h"
@@ -133,6 +135,26 @@ int run(QCoreApplication &app)
     // Configuration: environment, then the command line. Checked before anything is sent.
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     ClientConfig config = ClientConfig::fromEnvironment(env);
+    if (inv.profile) {
+        // A profile saved by keycard-admin; the environment variables still override it.
+        const profiles::ProfileLoad load = profiles::loadProfileForCommandLine(app, *inv.profile);
+        if (load.outcome == profiles::ProfileLoad::Outcome::NoSuchProfile)
+            return usageError(QStringLiteral("--profile: ") + load.message, parsed.helpTopic,
+                              QStringLiteral("profile"), inv.json);
+        if (!load.ok() && !ClientConfig::environmentHasCredentials(env)) {
+            const ApiError error =
+                ApiError::make(ApiError::Kind::Authentication,
+                               QStringLiteral("--profile %1: %2").arg(*inv.profile, load.message),
+                               QStringLiteral("profile"));
+            Console::err(QStringLiteral("keycardctl: ") + error.toString() + QLatin1Char('\n') +
+                         (inv.json
+                              ? QString::fromUtf8(compactJson(error.toJson())) + QLatin1Char('\n')
+                              : QString()));
+            return ExitAuthentication;
+        }
+        config = profiles::environment::apply(
+            load.ok() ? load.config : load.profile.toClientConfig(Secret()), env);
+    }
     config.userAgent = QStringLiteral("keycardctl/" KEYCARD_VERSION);
     if (inv.baseUrl) {
         const QUrl url(inv.baseUrl->trimmed());

@@ -37,6 +37,7 @@ struct OptionSpec
 
 constexpr OptionSpec kOptions[] = {
     {"base-url", true, Everywhere},
+    {"profile", true, Everywhere},
     {"request-id", true, Everywhere},
     {"json", false, Everywhere},
     {"verbose", false, Everywhere},
@@ -321,6 +322,8 @@ ParseOutcome parseArguments(const QStringList &arguments)
         bool ok = true;
         if (name == QLatin1String("base-url")) {
             inv.baseUrl = v;
+        } else if (name == QLatin1String("profile")) {
+            inv.profile = v;
         } else if (name == QLatin1String("request-id")) {
             inv.requestId = v;
         } else if (name == QLatin1String("json")) {

@@ -24,6 +24,13 @@ ProfileStore::ProfileStore(QSettings *settings)
 
 ProfileStore::~ProfileStore() = default;
 
+std::unique_ptr<QSettings> ProfileStore::applicationSettings()
+{
+    return std::make_unique<QSettings>(QSettings::NativeFormat, QSettings::UserScope,
+                                       QString::fromLatin1(kOrganization),
+                                       QString::fromLatin1(kApplication));
+}
+
 QList<Profile> ProfileStore::profiles() const
 {
     QList<Profile> out;

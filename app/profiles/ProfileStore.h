@@ -18,6 +18,12 @@ namespace keycard::profiles {
 class ProfileStore
 {
 public:
+    // Where keycard-admin keeps its settings (its main() sets these names); tools that are not
+    // the GUI, such as keycardctl, open the same file with applicationSettings().
+    static constexpr const char *kOrganization = "Keycard";
+    static constexpr const char *kApplication = "Keycard Admin";
+    static std::unique_ptr<QSettings> applicationSettings();
+
     // `settings` is not owned; nullptr uses the application's default QSettings.
     explicit ProfileStore(QSettings *settings = nullptr);
     ~ProfileStore();

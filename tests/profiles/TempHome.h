@@ -21,7 +21,9 @@ class TempHome
 public:
     // Call before the application object and before any QSettings exists. When the environment
     // already names a private home (run-with-keyring.sh sets KEYCARD_TEST_HOME), it is used.
-    TempHome()
+    // `testMode` turns on QStandardPaths' test mode (settings under ~/.qttest); off when a
+    // child process such as keycardctl must find the same files as the real application.
+    explicit TempHome(bool testMode = true)
     {
         const QByteArray given = qgetenv("KEYCARD_TEST_HOME");
         if (!given.isEmpty()) {
@@ -37,7 +39,7 @@ public:
                 qputenv(name, QFile::encodeName(m_path + QLatin1Char('/') +
                                                 QString::fromLatin1(name).toLower()));
         }
-        QStandardPaths::setTestModeEnabled(true);
+        QStandardPaths::setTestModeEnabled(testMode);
     }
 
     QString path() const { return m_path; }
