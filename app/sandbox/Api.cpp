@@ -1,6 +1,5 @@
 #include "Api.h"
 
-#include "FieldRules.h"
 #include "SsoValidation.h"
 
 #include <QJsonArray>
@@ -141,10 +140,8 @@ Api::Result Api::handle(const RecordedRequest &request, const QStringList &segme
         return {listOrganizations(request)};
 
     const QString &idOrLabel = segments.at(1);
-    if (const auto violation = rules::check(rules::Field::OrganizationId, idOrLabel))
-        return {validationError(
-            FieldError{QStringLiteral("organization_id"),
-                       QStringLiteral("organization_id: ") + violation->message().toLower()})};
+    if (const auto error = validateOrganizationId(idOrLabel))
+        return {validationError(*error)};
     const int index = m_store.indexOf(idOrLabel);
     if (index < 0)
         return {organizationNotFound(idOrLabel)};

@@ -156,4 +156,9 @@ std::optional<FieldError> validateRequestId(const QString &value)
     return checkRule(rules::Field::RequestId, value);
 }
 
+std::optional<FieldError> validateOrganizationId(const QString &value)
+{
+    return checkRule(rules::Field::OrganizationId, value);
+}
+
 } // namespace keycard::sandbox

@@ -21,5 +21,7 @@ std::optional<FieldError> validateSsoCreate(const QJsonObject &body);
 std::optional<FieldError> validateSsoUpdate(const QJsonObject &body);
 // X-Client-Request-ID header value; an empty value means the header was absent.
 std::optional<FieldError> validateRequestId(const QString &value);
+// The organization id or label of the path ("organization_id: at most 255 characters ...").
+std::optional<FieldError> validateOrganizationId(const QString &value);
 
 } // namespace keycard::sandbox

@@ -1,0 +1,138 @@
+// The keycard-sandbox executable: options, the start banner a person pastes from, request log.
+#include "SandboxTestSupport.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+using sandboxtest::Http;
+using sandboxtest::Response;
+
+namespace {
+
+const QString kExecutable = QStringLiteral(KEYCARD_SANDBOX_EXECUTABLE);
+
+// Runs the executable to completion (for --version, --help and bad options).
+struct Finished
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Finished runToEnd(const QStringList &arguments)
+{
+    QProcess process;
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(kExecutable, arguments);
+    Finished result;
+    if (!finished.wait(20000)) {
+        process.kill();
+        return result;
+    }
+    result.exitCode = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+} // namespace
+
+class TestSandboxMain : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void version()
+    {
+        const Finished r = runToEnd({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(KEYCARD_SANDBOX_VERSION));
+    }
+
+    void help()
+    {
+        const Finished r = runToEnd({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char *option : {"--port", "--orgs", "--state", "--latency", "--version", "8765"})
+            QVERIFY2(r.out.contains(option), option);
+    }
+
+    void badOptions_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("port text") << QStringList{"--port", "http"};
+        QTest::newRow("port too big") << QStringList{"--port", "70000"};
+        QTest::newRow("negative orgs") << QStringList{"--orgs", "-1"};
+        QTest::newRow("latency text") << QStringList{"--latency", "slow"};
+    }
+    void badOptions()
+    {
+        QFETCH(QStringList, arguments);
+        const Finished r = runToEnd(arguments);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(!r.err.isEmpty());
+    }
+
+    void servesAndLogs()
+    {
+        QTemporaryDir dir;
+        const QString state = dir.filePath(QStringLiteral("state.json"));
+        QProcess process;
+        QByteArray out;
+        QObject::connect(&process, &QProcess::readyReadStandardOutput, &process,
+                         [&] { out += process.readAllStandardOutput(); });
+        process.start(kExecutable,
+                      {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--orgs"),
+                       QStringLiteral("50"), QStringLiteral("--state"), state});
+        QTRY_VERIFY_WITH_TIMEOUT(out.contains("KEYCARD_API_CLIENT_SECRET="), 20000);
+
+        static const QRegularExpression urlLine(
+            QStringLiteral("export KEYCARD_API_BASE_URL=(http://127\\.0\\.0\\.1:(\\d+))"));
+        const auto match = urlLine.match(QString::fromUtf8(out));
+        QVERIFY2(match.hasMatch(), out.constData());
+        QVERIFY(match.captured(2).toInt() > 0);
+        QVERIFY(out.contains("export KEYCARD_API_CLIENT_ID=demo-admin"));
+        QVERIFY(out.contains("export KEYCARD_API_CLIENT_SECRET=sandbox-demo-secret"));
+
+        Http http{QUrl(match.captured(1))};
+        const Response token = http.tokenRequest(
+            "grant_type=client_credentials",
+            {{"Authorization", sandboxtest::basic(QStringLiteral("demo-admin"),
+                                                  QStringLiteral("sandbox-demo-secret"))}});
+        QCOMPARE(token.status, 200);
+        http.token = token.json().value("access_token").toString();
+        QCOMPARE(http.get(QStringLiteral("/organizations?limit=1000"))
+                     .json()
+                     .value("items")
+                     .toArray()
+                     .size(),
+                 56);
+        QCOMPARE(http.post(QStringLiteral("/organizations/globex/sso-connection"),
+                           QJsonObject{{"identifier", "https://globex.okta.com"},
+                                       {"client_id", "abc"},
+                                       {"client_secret", "logged-nowhere-secret"}})
+                     .status,
+                 201);
+        QTRY_VERIFY(out.contains("POST /organizations/globex/sso-connection 201"));
+        QVERIFY(out.contains("GET /organizations 200"));
+        QVERIFY(out.contains("POST /service-account-token 200"));
+        QVERIFY(!out.contains("logged-nowhere-secret"));
+        QVERIFY(!out.contains(http.token.toLatin1()));
+        QVERIFY(!out.contains("Bearer"));
+
+        QFile file(state);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray saved = file.readAll();
+        QVERIFY(saved.contains("https://globex.okta.com"));
+        QVERIFY(!saved.contains("logged-nowhere-secret"));
+
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.terminate();
+        QVERIFY(finished.wait(20000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSandboxMain)
+#include "test_sandbox_main.moc"
