@@ -223,7 +223,12 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
                                    this);
 }
 
-SandboxServer::~SandboxServer() = default;
+SandboxServer::~SandboxServer()
+{
+    // Close the listener and every client socket while the data they reach still exists.
+    delete d->frontend;
+    d->frontend = nullptr;
+}
 
 bool SandboxServer::listen(const QHostAddress &address, quint16 port)
 {

@@ -45,6 +45,11 @@ enum class Fault {
     CommitThenDrop, // apply the request (e.g. create the connection), then close without replying
     DropBeforeCommit, // close the connection without applying the request
 };
+// Note for tests: QNetworkAccessManager silently re-sends a request once when its connection
+// closes before any byte of a reply. A single CommitThenDrop therefore usually reaches a
+// QNAM-based client as the 409 of Qt's re-send, and a single DropBeforeCommit as plain success;
+// every attempt is recorded (requests()). Inject a drop 2 times to make it visible to the
+// client's own retry logic.
 
 struct SandboxOptions
 {

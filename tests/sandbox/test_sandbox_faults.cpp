@@ -152,6 +152,16 @@ private Q_SLOTS:
         QCOMPARE(m_server->connectionCount(), 4);
     }
 
+    void networkAccessManagerResends()
+    {
+        // Documents Qt's behaviour the fault notes in SandboxServer.h rely on.
+        m_server->injectFault("GET", QStringLiteral("/organizations"), Fault::DropBeforeCommit, 5);
+        const Response r = m_http->get(QStringLiteral("/organizations"));
+        QCOMPARE(r.status, 0);
+        QVERIFY(r.error != QNetworkReply::NoError);
+        QCOMPARE(m_server->requests().size(), 2); // the request and Qt's one silent re-send
+    }
+
     void faultTimes()
     {
         m_server->injectFault("GET", QStringLiteral("/organizations"), Fault::DropBeforeCommit, 2);
