@@ -6,3 +6,11 @@ keycard_add_test(test_profile_dialog GUI
     LIBS keycard_ui_profiles keycard_sandbox
     ENV "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/keycard-no-bus")
 target_include_directories(test_profile_dialog PRIVATE ${CMAKE_SOURCE_DIR}/tests/profiles)
+
+keycard_add_test(test_profile_window GUI
+    SOURCES test_profile_window.cpp
+    LIBS keycard_ui_profiles keycard_sandbox
+    ENV "DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/keycard-no-bus"
+    TIMEOUT 180)
+target_include_directories(test_profile_window PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}
+    ${CMAKE_SOURCE_DIR}/tests/profiles)

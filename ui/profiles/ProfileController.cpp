@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace keycard::ui {
 
@@ -86,19 +87,20 @@ void ProfileController::install()
     m_notice = new NoticeBar(m_window);
     m_notice->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     connect(m_notice, &NoticeBar::actionTriggered, this, [this] { openConnectDialog(); });
-    connect(m_notice, &NoticeBar::dismissed, this, [this] {
-        m_noticeDismissed = true;
-        m_noticeToolBar->hide();
-    });
-    m_noticeToolBar = new QToolBar(tr("Connection notice"), m_window);
-    m_noticeToolBar->setObjectName(QStringLiteral("noticeToolBar"));
-    m_noticeToolBar->setMovable(false);
-    m_noticeToolBar->setFloatable(false);
-    m_noticeToolBar->toggleViewAction()->setVisible(false);
-    m_noticeToolBar->addWidget(m_notice);
-    m_window->addToolBarBreak(Qt::TopToolBarArea);
-    m_window->addToolBar(Qt::TopToolBarArea, m_noticeToolBar);
-    m_noticeToolBar->hide();
+    connect(m_notice, &NoticeBar::dismissed, this,
+            [this] { m_dismissedNotice = m_notice->text(); });
+    // The notice goes over the window's content: its central widget moves into a column
+    // under the notice (MainWindow does not hold on to centralWidget()).
+    QWidget *content = m_window->takeCentralWidget();
+    auto *column = new QWidget(m_window);
+    column->setObjectName(QStringLiteral("profileNoticeColumn"));
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_notice);
+    if (content)
+        layout->addWidget(content, 1);
+    m_window->setCentralWidget(column);
     refreshSwitcher();
 }
 
@@ -187,7 +189,6 @@ void ProfileController::signOut()
                             : tr("Signed out of “%1”: its secret was removed from the keychain. "
                                  "Choose it again to sign in.")
                                   .arg(name);
-        m_noticeDismissed = false;
         updateNotice();
     });
 }
@@ -301,7 +302,9 @@ void ProfileController::updateNotice()
     } else {
         m_notice->clear();
     }
-    m_noticeToolBar->setVisible(!m_notice->text().isEmpty() && !m_noticeDismissed);
+    // A notice the user closed stays closed until there is something else to say.
+    if (!m_dismissedNotice.isEmpty() && m_notice->text() == m_dismissedNotice)
+        m_notice->hide();
 }
 
 } // namespace keycard::ui

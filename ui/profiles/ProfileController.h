@@ -93,12 +93,11 @@ private:
     std::unique_ptr<KeycardClient> m_client; // of the active profile
     QString m_activeProfile;
     bool m_sessionOnly = false;
-    bool m_noticeDismissed = false;
+    QString m_dismissedNotice;
     QString m_loadMessage;
 
     ProfileSwitcher *m_switcher = nullptr;
     NoticeBar *m_notice = nullptr;
-    QToolBar *m_noticeToolBar = nullptr;
     QMenu *m_menu = nullptr;
     QAction *m_connect = nullptr;
     QAction *m_edit = nullptr;

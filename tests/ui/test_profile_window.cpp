@@ -1,0 +1,208 @@
+// The main window with connection profiles, offscreen against an in-process sandbox and with
+// no keychain reachable: first run (Connect dialog, call to action), saving a profile switches
+// the window to it, the switcher, sign out, restart without a keychain, environment notice.
+
+#include "../profiles/TempHome.h"
+#include "ConnectDialog.h"
+#include "MainWindow.h"
+#include "NoticeBar.h"
+#include "ProfileController.h"
+#include "ProfileSwitcher.h"
+#include "UiTestSupport.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace keycard;
+using keycard::ui::ConnectDialog;
+using keycard::ui::ProfileController;
+
+class TestProfileWindow : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TestProfileWindow(testing::TempHome *home)
+        : m_home(home)
+    {
+    }
+
+private:
+    struct Fixture
+    {
+        explicit Fixture(ProfileController::Options options,
+                         SessionInfo::Source source = SessionInfo::Source::Sandbox)
+            : sandbox(0)
+        {
+            info.source = source;
+            info.baseUrl = sandbox.server->baseUrl();
+            window.setPersistSettings(false);
+            options.keychainService = QStringLiteral("ai.keycard.KeycardAdmin.test");
+            controller =
+                std::make_unique<ProfileController>(&window, sandbox.client.get(), info, options);
+            controller->start();
+            window.show();
+        }
+        ~Fixture() { controller.reset(); }
+        test::SandboxFixture sandbox;
+        SessionInfo info;
+        MainWindow window;
+        std::unique_ptr<ProfileController> controller;
+    };
+
+    static ProfileController::Options noEnvironment()
+    {
+        ProfileController::Options o;
+        o.environment = QProcessEnvironment();
+        return o;
+    }
+
+    static void fillAndSave(ConnectDialog *dialog, const QUrl &baseUrl)
+    {
+        auto set = [dialog](const char *name, const QString &text) {
+            auto *edit = dialog->findChild<QLineEdit *>(QLatin1String(name));
+            QVERIFY(edit);
+            edit->clear();
+            QTest::keyClicks(edit, text);
+        };
+        set("profileNameEdit", QStringLiteral("Staging"));
+        set("baseUrlEdit", baseUrl.toString());
+        set("clientIdEdit", QStringLiteral("demo-admin"));
+        set("clientSecretEdit", QStringLiteral("sandbox-demo-secret"));
+        auto *save = dialog->findChild<QPushButton *>(QStringLiteral("saveProfileButton"));
+        QVERIFY(save && save->isEnabled());
+        save->click();
+    }
+
+    testing::TempHome *m_home;
+
+private Q_SLOTS:
+    void init()
+    {
+        QSettings settings;
+        settings.clear();
+        settings.sync();
+    }
+
+    void firstRunOffersToConnectOverTheSandbox()
+    {
+        Fixture f(noEnvironment());
+        QCOMPARE(f.window.session().source, SessionInfo::Source::Sandbox);
+        QTRY_VERIFY(f.controller->connectDialog() && f.controller->connectDialog()->isVisible());
+        QVERIFY(f.controller->noticeBar()->isVisible());
+        QVERIFY(f.controller->noticeBar()->text().contains(QLatin1String("sandbox")));
+        QVERIFY(f.controller->noticeBar()->isActionVisible());
+        QCOMPARE(f.controller->switcher()->currentText(), QStringLiteral("Sandbox (demo data)"));
+        QVERIFY(!f.controller->signOutAction()->isEnabled());
+        // The Profile menu sits in the menu bar.
+        auto *menu = f.window.findChild<QMenu *>(QStringLiteral("profileMenu"));
+        QVERIFY(menu);
+        QVERIFY(f.window.menuBar()->actions().contains(menu->menuAction()));
+        QVERIFY(menu->actions().contains(f.controller->connectAction()));
+        // Dismissing the dialog leaves the sandbox; the next start does not nag again.
+        f.controller->connectDialog()->reject();
+        QTRY_VERIFY(!f.controller->connectDialog());
+        Fixture again(noEnvironment());
+        QVERIFY(!again.controller->connectDialog());
+        QVERIFY(again.controller->noticeBar()->isActionVisible()); // the call to action stays
+    }
+
+    void savingAProfileSwitchesTheWindowToIt()
+    {
+        Fixture f(noEnvironment());
+        QTRY_VERIFY(f.controller->connectDialog());
+        QSignalSpy changed(f.controller.get(), &ProfileController::activeChanged);
+        fillAndSave(f.controller->connectDialog(), f.sandbox.server->baseUrl());
+        QTRY_COMPARE(f.window.session().source, SessionInfo::Source::Profile);
+        QCOMPARE(f.window.session().profileName, QStringLiteral("Staging"));
+        QVERIFY(f.window.client() != f.sandbox.client.get());
+        QCOMPARE(f.controller->switcher()->currentText(), QStringLiteral("Staging"));
+        QVERIFY(f.controller->signOutAction()->isEnabled());
+        // No keychain in this test: the window says the secret lives for this session only.
+        QCOMPARE(f.controller->noticeBar()->text(),
+                 QStringLiteral("No keychain available: the secret is kept for this session only"));
+        // The profile's client really talks to the server (a token request with its id).
+        QTRY_VERIFY(
+            !f.sandbox.requestsTo("POST", QStringLiteral("/service-account-token")).isEmpty());
+        QCOMPARE(m_home->filesContaining(QStringLiteral("sandbox-demo-secret")), QStringList());
+
+        // Switch to the sandbox and back with the toolbar's switcher.
+        auto *switcher = f.controller->switcher();
+        switcher->activated(0);
+        QTRY_COMPARE(f.window.session().source, SessionInfo::Source::Sandbox);
+        QCOMPARE(f.window.client(), f.sandbox.client.get());
+        const int staging = switcher->findText(QStringLiteral("Staging"));
+        QVERIFY(staging > 0);
+        switcher->activated(staging);
+        QTRY_COMPARE(f.window.session().source, SessionInfo::Source::Profile);
+
+        // Sign out: back to the sandbox, the secret forgotten, the profile kept.
+        f.controller->signOutAction()->trigger();
+        QTRY_COMPARE(f.window.session().source, SessionInfo::Source::Sandbox);
+        QVERIFY(!f.controller->secrets()->hasSessionSecret(QStringLiteral("Staging")));
+        QVERIFY(f.controller->store()->contains(QStringLiteral("Staging")));
+        QVERIFY(f.controller->noticeBar()->text().contains(QLatin1String("Signed out")));
+        // Choosing it again asks for the secret, in the Connect dialog, filled in.
+        switcher->activated(switcher->findText(QStringLiteral("Staging")));
+        QTRY_VERIFY(f.controller->connectDialog());
+        auto *name = f.controller->connectDialog()->findChild<QLineEdit *>(
+            QStringLiteral("profileNameEdit"));
+        QCOMPARE(name->text(), QStringLiteral("Staging"));
+        QCOMPARE(f.window.session().source, SessionInfo::Source::Sandbox);
+    }
+
+    void restartWithoutKeychainAsksForTheSecret()
+    {
+        {
+            Fixture f(noEnvironment());
+            QTRY_VERIFY(f.controller->connectDialog());
+            fillAndSave(f.controller->connectDialog(), f.sandbox.server->baseUrl());
+            QTRY_COMPARE(f.window.session().source, SessionInfo::Source::Profile);
+        }
+        Fixture restarted(noEnvironment());
+        QTRY_VERIFY(restarted.controller->connectDialog());
+        auto *notice = restarted.controller->connectDialog()->findChild<QLabel *>(
+            QStringLiteral("connectNotice"));
+        QVERIFY(notice && !notice->isHidden());
+        QVERIFY2(notice->text().contains(QLatin1String("No keychain available")),
+                 qPrintable(notice->text()));
+        QCOMPARE(restarted.window.session().source, SessionInfo::Source::Sandbox);
+    }
+
+    void environmentVariablesWinAndTheWindowSaysSo()
+    {
+        ProfileController::Options o;
+        o.environment.insert(QStringLiteral("KEYCARD_API_CLIENT_ID"), QStringLiteral("svc"));
+        o.environment.insert(QStringLiteral("KEYCARD_API_CLIENT_SECRET"), QStringLiteral("env-s3"));
+        o.allowProfiles = false;
+        Fixture f(o, SessionInfo::Source::Environment);
+        QCOMPARE(f.window.session().source, SessionInfo::Source::Environment);
+        QVERIFY(!f.controller->switcher()->isEnabled());
+        QCOMPARE(f.controller->switcher()->currentText(), QStringLiteral("Environment variables"));
+        const QString text = f.controller->noticeBar()->text();
+        QVERIFY2(text.contains(QLatin1String("KEYCARD_API_CLIENT_ID")), qPrintable(text));
+        QVERIFY(text.contains(QLatin1String("KEYCARD_API_CLIENT_SECRET")));
+        QVERIFY(!text.contains(QLatin1String("env-s3")));
+        QVERIFY(f.controller->noticeBar()->isVisible());
+        QVERIFY(!f.controller->connectDialog()); // no first-run dialog over the env's server
+    }
+};
+
+int main(int argc, char **argv)
+{
+    keycard::testing::TempHome home;
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Keycard"));
+    QApplication::setApplicationName(QStringLiteral("KeycardAdminProfilesTest"));
+    TestProfileWindow test(&home);
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_profile_window.moc"
