@@ -2,6 +2,8 @@
 
 #include <QRandomGenerator>
 
+#include <array>
+
 namespace keycard::sandbox {
 
 Tokens::Tokens(int lifetimeSeconds)
@@ -13,9 +15,9 @@ Tokens::Tokens(int lifetimeSeconds)
 QString Tokens::issue()
 {
     // 256 random bits from the system's CSPRNG, base64url without padding.
-    QByteArray bytes(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
-                                          bytes.size() / int(sizeof(quint32)));
+    std::array<quint32, 8> words;
+    QRandomGenerator::system()->fillRange(words.data(), qsizetype(words.size()));
+    const QByteArray bytes(reinterpret_cast<const char *>(words.data()), sizeof(words));
     const QString token = QStringLiteral("kcs_") +
                           QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding |
                                                              QByteArray::OmitTrailingEquals));
