@@ -40,7 +40,10 @@ class TestSsoMainWindow : public QObject
         return model->index(row, 0).data(OrganizationListModel::SsoEnabledRole).toBool();
     }
 
-    int listRequests() const { return int(env->recorded("GET", QStringLiteral("/organizations")).size()); }
+    int listRequests() const
+    {
+        return int(env->recorded("GET", QStringLiteral("/organizations")).size());
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -108,7 +111,8 @@ private Q_SLOTS:
         window->editSsoAction()->trigger();
         auto *dialog = qobject_cast<SsoDialog *>(workflow->activeDialog());
         QVERIFY(dialog);
-        QCOMPARE(edit(dialog, "issuerEdit")->text(), QString::fromLatin1(sandbox::demo::kAcmeIdentifier));
+        QCOMPARE(edit(dialog, "issuerEdit")->text(),
+                 QString::fromLatin1(sandbox::demo::kAcmeIdentifier));
         edit(dialog, "clientIdEdit")->setText(QStringLiteral("0oaRotated"));
         button(dialog, "submitButton")->click();
         button(dialog, "submitButton")->click();
@@ -132,8 +136,9 @@ private Q_SLOTS:
     {
         selectAndWait("stark");
         QVERIFY(!window->enableSsoAction()->isEnabled());
-        QVERIFY2(window->enableSsoAction()->toolTip().contains(QStringLiteral("organizations.update")),
-                 qPrintable(window->enableSsoAction()->toolTip()));
+        QVERIFY2(
+            window->enableSsoAction()->toolTip().contains(QStringLiteral("organizations.update")),
+            qPrintable(window->enableSsoAction()->toolTip()));
     }
 };
 

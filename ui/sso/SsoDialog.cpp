@@ -306,8 +306,7 @@ void SsoDialog::onFailed(const ApiError &error)
         if (m_form->showServerError(error)) {
             m_pages->setCurrentIndex(0);
             setBusy(false);
-            m_banner->showError(error,
-                                tr("See the message under the field."));
+            m_banner->showError(error, tr("See the message under the field."));
         } else {
             m_banner->showError(error, tr("Correct the form and submit it again."));
         }
@@ -325,8 +324,9 @@ void SsoDialog::onFailed(const ApiError &error)
         m_banner->setActions({});
         return;
     }
-    m_banner->showError(error, tr("Nothing you typed was lost. Retry sends the request again with the "
-                                  "same request ID."));
+    m_banner->showError(error,
+                        tr("Nothing you typed was lost. Retry sends the request again with the "
+                           "same request ID."));
     m_banner->setActions({m_retry});
     m_retry->setFocus();
 }

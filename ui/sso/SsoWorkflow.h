@@ -2,10 +2,10 @@
 
 #include "Models.h"
 
+#include <QDialog>
 #include <QObject>
 #include <QPointer>
 
-class QDialog;
 class QWidget;
 
 namespace keycard {
