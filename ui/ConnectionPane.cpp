@@ -67,6 +67,8 @@ ConnectionPane::ConnectionPane(QWidget *parent)
     scroll->setWidget(m_details);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(
+        Qt::ScrollBarAlwaysOff); // long values clip, with a tooltip
     m_stack->addWidget(scroll);
     m_stack->addWidget(m_state);
     auto *layout = new QVBoxLayout(this);

@@ -54,6 +54,8 @@ EndpointsPane::EndpointsPane(QWidget *parent)
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(
+        Qt::ScrollBarAlwaysOff); // long values clip, with a tooltip
     m_stack->addWidget(scroll);
     m_stack->addWidget(m_state);
     auto *layout = new QVBoxLayout(this);

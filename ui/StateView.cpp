@@ -3,6 +3,7 @@
 #include "BusyIndicator.h"
 #include "Icons.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -30,21 +31,32 @@ StateView::StateView(QWidget *parent)
     m_text->setObjectName(QStringLiteral("stateText"));
     m_text->setAlignment(Qt::AlignCenter);
     m_text->setWordWrap(true);
-    m_text->setMaximumWidth(460);
     m_text->setTextFormat(Qt::PlainText);
     m_button->setObjectName(QStringLiteral("stateButton"));
     m_button->hide();
 
+    // Word-wrapped labels only get their height-for-width when the layout gives them the full
+    // width of their column, so the column itself is what is centered and width-limited.
+    auto *column = new QWidget(this);
+    column->setObjectName(QStringLiteral("stateColumn"));
+    column->setMaximumWidth(480);
+    auto *inner = new QVBoxLayout(column);
+    inner->setContentsMargins(0, 0, 0, 0);
+    inner->setSpacing(10);
+    inner->addWidget(m_icon);
+    inner->addWidget(m_busy, 0, Qt::AlignHCenter);
+    inner->addWidget(m_title);
+    inner->addWidget(m_text);
+    inner->addSpacing(6);
+    inner->addWidget(m_button, 0, Qt::AlignHCenter);
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(column, 100);
+    row->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 24, 24, 24);
-    layout->setSpacing(10);
     layout->addStretch(2);
-    layout->addWidget(m_icon, 0, Qt::AlignHCenter);
-    layout->addWidget(m_busy, 0, Qt::AlignHCenter);
-    layout->addWidget(m_title, 0, Qt::AlignHCenter);
-    layout->addWidget(m_text, 0, Qt::AlignHCenter);
-    layout->addSpacing(6);
-    layout->addWidget(m_button, 0, Qt::AlignHCenter);
+    layout->addLayout(row);
     layout->addStretch(3);
 }
 

@@ -21,7 +21,7 @@ ValueField::ValueField(const QString &name, const QString &accessibleLabel, Opti
     m_label->setObjectName(name + QStringLiteral("Value"));
     m_label->setAccessibleName(accessibleLabel);
     m_label->setTextFormat(Qt::PlainText);
-    m_label->setWordWrap(true);
+    m_label->setWordWrap(false);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     m_label->setMinimumWidth(40);
@@ -63,7 +63,7 @@ void ValueField::setValue(const QString &value, const QString &toolTip)
     m_value = value;
     m_missing = false;
     m_label->setText(value);
-    m_label->setToolTip(toolTip);
+    m_label->setToolTip(toolTip.isEmpty() ? value : toolTip);
     m_label->setForegroundRole(QPalette::WindowText);
     m_label->setEnabled(true);
     if (m_copy)

@@ -3,6 +3,7 @@
 #include "AppSession.h"
 #include "CommandLineOptions.h"
 #include "MainWindow.h"
+#include "ProfileController.h"
 #include "ScreenshotController.h"
 #include "Theme.h"
 #include "Version.h"
@@ -47,7 +48,14 @@ int main(int argc, char *argv[])
     keycard::MainWindow window;
     const bool screenshot = !options.screenshotFile().isEmpty();
     window.setPersistSettings(!screenshot); // screenshots start from a clean, default window
-    window.setClient(session->client(), session->info());
+    // Connection profiles (switcher, Profile menu, Connect dialog, notices) pick the window's
+    // connection: the last used profile, or the session chosen by the command line/environment.
+    keycard::ui::ProfileController::Options profileOptions;
+    profileOptions.allowProfiles = !screenshot && !options.forceSandbox();
+    profileOptions.connectDialogOnFirstRun = !screenshot;
+    keycard::ui::ProfileController profiles(&window, session->client(), session->info(),
+                                            profileOptions);
+    profiles.start();
     if (!options.selectOrganization().isEmpty())
         window.selectOrganization(options.selectOrganization());
     std::unique_ptr<keycard::ScreenshotController> shooter;

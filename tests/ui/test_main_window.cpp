@@ -71,8 +71,10 @@ QMap<QString, bool> flatten(const std::optional<Permissions> &permissions)
 void screenshot(QWidget *window, const QString &name)
 {
     const QString dir = qEnvironmentVariable("KEYCARD_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        window->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(100); // let freshly shown panes lay out before grabbing (screenshots only)
+    window->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
 } // namespace
