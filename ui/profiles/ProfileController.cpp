@@ -49,6 +49,11 @@ ProfileController::~ProfileController()
         m_window->setClient(m_defaultClient, m_defaultInfo);
 }
 
+ConnectDialog *ProfileController::connectDialog() const
+{
+    return m_dialog;
+}
+
 void ProfileController::install()
 {
     m_switcher = new ProfileSwitcher(m_window);

@@ -56,7 +56,7 @@ public:
     QMenu *menu() const { return m_menu; }
     QAction *connectAction() const { return m_connect; }
     QAction *signOutAction() const { return m_signOut; }
-    ConnectDialog *connectDialog() const { return m_dialog; }
+    ConnectDialog *connectDialog() const; // the open Connect dialog, or nullptr
     profiles::ProfileStore *store() { return &m_store; }
     profiles::SecretStore *secrets() { return &m_secrets; }
     QString activeProfile() const { return m_activeProfile; }
