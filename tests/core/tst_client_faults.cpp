@@ -5,6 +5,7 @@
 
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 
 using namespace testsupport;
 using sandbox::Fault;
@@ -200,6 +201,41 @@ private Q_SLOTS:
         f.client->getOrganization(QStringLiteral("acme"), this, small.callback());
         AWAIT(small);
         VERIFY_OK(small);
+    }
+
+    void oversizedWithoutContentLength()
+    {
+        // A chunked body has no Content-Length: the cap must hold while bytes arrive.
+        QTcpServer raw;
+        QVERIFY(raw.listen(QHostAddress::LocalHost));
+        qint64 sent = 0;
+        connect(&raw, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *socket = raw.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &sent] {
+                socket->readAll();
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                              "Transfer-Encoding: chunked\r\n\r\n");
+                const QByteArray chunk(4096, ' ');
+                for (int i = 0; i < 64; ++i) {
+                    socket->write(QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n");
+                    sent += chunk.size();
+                }
+                socket->write("0\r\n\r\n");
+            });
+        });
+        QNetworkAccessManager nam;
+        ClientConfig config;
+        config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(raw.serverPort()));
+        config.credentials = Credentials::bearerToken(Secret(QStringLiteral("ready-token")));
+        config.maxResponseBytes = 20000;
+        KeycardClient client(&nam, config);
+        Recorder<Organization> rec;
+        client.getOrganization(QStringLiteral("acme"), this, rec.callback());
+        AWAIT(rec);
+        QCOMPARE(rec.error().kind, ApiError::Kind::MalformedResponse);
+        QVERIFY(rec.error().message.startsWith(QStringLiteral("response too large")));
+        QCOMPARE(rec.error().attempts, 1);
+        QVERIFY(sent > config.maxResponseBytes);
     }
 
     void timeout()

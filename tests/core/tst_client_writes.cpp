@@ -332,11 +332,12 @@ private Q_SLOTS:
             ++calls;
             f.client.reset();
         });
-        f.client->getSsoConnection(QStringLiteral("acme"), this,
-                                   [&](const Result<SsoConnection> &r) {
-                                       ++calls;
-                                       QCOMPARE(r.error().kind, ApiError::Kind::Cancelled);
-                                   });
+        f.client->getSsoConnection(
+            QStringLiteral("acme"), this, [&](const Result<SsoConnection> &r) {
+                ++calls;
+                // Cancelled, unless its reply happened to come first.
+                QVERIFY(r.ok() || r.error().kind == ApiError::Kind::Cancelled);
+            });
         QTRY_COMPARE_WITH_TIMEOUT(calls, 2, kWaitMs);
         QVERIFY(!f.client);
     }
