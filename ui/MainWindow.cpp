@@ -5,6 +5,7 @@
 #include "KeycardClient.h"
 #include "OrganizationBrowser.h"
 #include "OrganizationDetail.h"
+#include "SsoPermissions.h"
 #include "Version.h"
 
 #include <QAction>
@@ -326,11 +327,9 @@ void MainWindow::updateActions()
     const bool loaded = org && m_detail->isLoaded();
     const QString notInBuild =
         tr("Changing SSO settings is not available in this build of Keycard Admin");
-    const QString permission = QStringLiteral("organizations.update");
-    const bool mayUpdate =
-        !org || !org->permissions ||
-        org->permissions->allows(QStringLiteral("organizations"), QStringLiteral("update"))
-            .value_or(true);
+    // Permissions reported on the connection win over the organization's (ui/sso).
+    const std::optional<QString> missingPermission = ui::missingSsoPermission(
+        org ? org->permissions : std::nullopt, connection ? connection->permissions : std::nullopt);
 
     auto apply = [&](QAction *action, bool wantsSso, const QString &toolTipWhenAvailable) {
         QString why;
@@ -340,8 +339,8 @@ void MainWindow::updateActions()
             why = notInBuild;
         else if (!loaded)
             why = tr("Loading the organization…");
-        else if (!mayUpdate)
-            why = tr("Your account lacks the %1 permission on this organization").arg(permission);
+        else if (missingPermission)
+            why = *missingPermission;
         else if (wantsSso && !connection)
             why = tr("SSO is not enabled for this organization");
         else if (!wantsSso && connection)

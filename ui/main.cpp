@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "ProfileController.h"
 #include "ScreenshotController.h"
+#include "SsoWindowIntegration.h"
 #include "Theme.h"
 #include "Version.h"
 
@@ -56,6 +57,8 @@ int main(int argc, char *argv[])
     keycard::ui::ProfileController profiles(&window, session->client(), session->info(),
                                             profileOptions);
     profiles.start();
+    // The SSO write path: Enable / Edit / Disable SSO open its dialogs.
+    keycard::ui::installSsoWritePath(&window);
     if (!options.selectOrganization().isEmpty())
         window.selectOrganization(options.selectOrganization());
     std::unique_ptr<keycard::ScreenshotController> shooter;
