@@ -147,6 +147,27 @@ private Q_SLOTS:
         QCOMPARE(m_sandbox->requests().size(), 0);
     }
 
+    // Failures the sandbox cannot produce on demand are still worded for what they are.
+    void summariesNameEachFailure_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("tls") << int(ApiError::Kind::Tls) << "secure (TLS) connection";
+        QTest::newRow("timeout") << int(ApiError::Kind::Timeout) << "did not answer in time";
+        QTest::newRow("not found") << int(ApiError::Kind::NotFound) << "Check the base URL";
+        QTest::newRow("server") << int(ApiError::Kind::Server) << "Server error";
+    }
+
+    void summariesNameEachFailure()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, expected);
+        ConnectionTestResult r;
+        r.host = QStringLiteral("api.keycard.ai");
+        r.error = ApiError::make(ApiError::Kind(kind), QStringLiteral("detail"));
+        QVERIFY2(r.summary().contains(expected), qPrintable(r.summary()));
+    }
+
     void aNewTestReplacesTheRunningOne()
     {
         ConnectionTester tester(&m_nam);

@@ -154,6 +154,20 @@ private Q_SLOTS:
         shoot(QStringLiteral("connect-errors"));
     }
 
+    void savingOverAnotherProfileIsPointedOut()
+    {
+        Profile p;
+        p.name = QStringLiteral("Production");
+        p.clientId = QStringLiteral("svc");
+        QVERIFY(m_store->save(p));
+        type("profileNameEdit", QStringLiteral("Production"));
+        QVERIFY2(message("profileNameMessage").contains(QLatin1String("replaces")),
+                 qPrintable(message("profileNameMessage")));
+        QVERIFY(edit("profileNameEdit")->hasAcceptableInput()); // a note, not an error
+        m_dialog->setProfile(p, true);                          // editing that profile: no note
+        QVERIFY(message("profileNameMessage").isEmpty());
+    }
+
     void tokenKindSwapsTheFields()
     {
         child<QRadioButton>("kindToken")->click();

@@ -259,13 +259,18 @@ void ConnectDialog::updateField(const Field &field)
     const QString problem = field.validator->problem(field.edit->text());
     // An untouched empty field only hints (muted); anything else wrong is an error (red).
     const bool error = !problem.isEmpty() && !field.edit->text().isEmpty();
+    QString text = problem;
+    // Not an error, but worth knowing: saving under another profile's name replaces it.
+    if (text.isEmpty() && field.edit == m_name.edit && m_session &&
+        field.edit->text() != m_storedName && m_session->store()->contains(field.edit->text()))
+        text = tr("A saved profile has this name: saving replaces it");
     QPalette pal = field.message->palette();
     pal.setColor(QPalette::WindowText,
                  error ? errorColor(palette()) : palette().color(QPalette::PlaceholderText));
     field.message->setPalette(pal);
-    field.message->setText(problem);
-    field.message->setVisible(!problem.isEmpty());
-    field.edit->setAccessibleDescription(problem);
+    field.message->setText(text);
+    field.message->setVisible(!text.isEmpty());
+    field.edit->setAccessibleDescription(text);
 }
 
 void ConnectDialog::updateKind()
@@ -340,6 +345,7 @@ void ConnectDialog::setProfile(const Profile &profile, bool secretStored)
     m_clientId.edit->setText(profile.clientId);
     m_secret.edit->clear();
     m_token.edit->clear();
+    updateField(m_name); // the text may not have changed, but what it means did
     updateKind();
 }
 
