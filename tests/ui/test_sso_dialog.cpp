@@ -354,7 +354,7 @@ private Q_SLOTS:
         fill(d, QStringLiteral("https://globex.okta.com"), QStringLiteral("0oaGlobex"));
         button(d, "submitButton")->click();
         QTRY_VERIFY_WITH_TIMEOUT(child(d, "banner")->isVisible(), 10000);
-        QVERIFY(labelText(d, "issuerMessage").contains(QStringLiteral("issuer is not reachable")));
+        QCOMPARE(labelText(d, "issuerMessage"), QStringLiteral("Issuer is not reachable"));
         QVERIFY(!button(d, "retryButton")->isVisible());
         QVERIFY(!button(d, "submitButton")->isEnabled());
         QCOMPARE(edit(d, "clientIdEdit")->text(), QStringLiteral("0oaGlobex"));

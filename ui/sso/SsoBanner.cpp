@@ -46,7 +46,7 @@ void SsoBanner::showError(const ApiError &error, const QString &hint)
     if (!error.message.isEmpty())
         text += QStringLiteral(": ") + error.message;
     if (error.httpStatus > 0)
-        text += QStringLiteral(" (HTTP %1)").arg(error.httpStatus);
+        text += tr(" (HTTP %1)").arg(error.httpStatus);
     if (!hint.isEmpty())
         text += QLatin1Char('\n') + hint;
     showMessage(Tone::Error, text, error.requestId);

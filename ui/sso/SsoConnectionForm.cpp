@@ -330,8 +330,13 @@ bool SsoConnectionForm::showServerError(const ApiError &error)
     const QString field = error.field;
     if (field.isEmpty())
         return false;
-    const QString message =
-        error.message.isEmpty() ? ApiError::kindTitle(error.kind) : error.message;
+    QString message = error.message.isEmpty() ? ApiError::kindTitle(error.kind) : error.message;
+    // Under the field, "identifier: must be …" reads better without the field's JSON name.
+    const QString prefix = field + QStringLiteral(": ");
+    if (message.startsWith(prefix) && message.size() > prefix.size()) {
+        message = message.mid(prefix.size());
+        message[0] = message.at(0).toUpper();
+    }
     const std::pair<const char *, ValidatedField *> fields[] = {
         {rules::rule(rules::Field::Identifier).jsonName, m_issuer},
         {rules::rule(rules::Field::ClientId).jsonName, m_clientId},
