@@ -18,8 +18,11 @@ void OrganizationFilterModel::setFilterText(const QString &text)
     if (simplified == m_text)
         return;
     m_text = simplified;
-    m_words = simplified.isEmpty() ? QStringList() : simplified.split(QLatin1Char(' '));
-    invalidateFilter();
+    m_words =
+        simplified.isEmpty() ? QStringList() : simplified.toCaseFolded().split(QLatin1Char(' '));
+    // A full re-map is much cheaper than invalidateFilter() when thousands of rows come or go
+    // in scattered ranges (one rowsRemoved per range); selection survives via layoutChanged.
+    invalidate();
 }
 
 bool OrganizationFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

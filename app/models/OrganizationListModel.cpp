@@ -24,6 +24,7 @@ void OrganizationListModel::setClient(KeycardClient *client)
     m_client = client;
     beginResetModel();
     m_rows.clear();
+    m_search.clear();
     m_cursor.reset();
     m_hasMore = false;
     m_loadedOnce = false;
@@ -50,6 +51,11 @@ int OrganizationListModel::rowCount(const QModelIndex &parent) const
 int OrganizationListModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
+}
+
+static QString searchKey(const Organization &org)
+{
+    return (org.name + QLatin1Char('\n') + org.label + QLatin1Char('\n') + org.id).toCaseFolded();
 }
 
 static QString localTime(const QDateTime &utc)
@@ -155,6 +161,7 @@ void OrganizationListModel::reload()
     cancel();
     beginResetModel();
     m_rows.clear();
+    m_search.clear();
     m_cursor.reset();
     m_hasMore = false; // views reacting to the reset must not start a fetch of their own
     m_loadedOnce = false;
@@ -232,6 +239,8 @@ void OrganizationListModel::requestPage(int limit)
                 const int first = int(m_rows.size());
                 beginInsertRows({}, first, first + int(page.items.size()) - 1);
                 m_rows.append(page.items);
+                for (const Organization &org : page.items)
+                    m_search.append(searchKey(org));
                 endInsertRows();
             }
             setState(State::Idle);
@@ -290,6 +299,7 @@ bool OrganizationListModel::updateOrganization(const Organization &organization)
     if (row < 0)
         return false;
     m_rows[row] = organization;
+    m_search[row] = searchKey(organization);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     return true;
 }

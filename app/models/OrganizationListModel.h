@@ -68,6 +68,8 @@ public:
     const ApiError &lastError() const { return m_lastError; }
 
     const Organization &organization(int row) const { return m_rows.at(row); }
+    // Name, label and id of a row, case-folded, for fast filtering.
+    const QString &searchText(int row) const { return m_search.at(row); }
     int rowOfId(const QString &id) const;
     // Updates the SSO flag of one organization (after SSO was enabled or disabled).
     bool setSsoEnabled(const QString &id, bool enabled);
@@ -89,6 +91,7 @@ private:
     QPointer<KeycardClient> m_client;
     QPointer<PendingCall> m_call;
     QList<Organization> m_rows;
+    QList<QString> m_search; // parallel to m_rows
     std::optional<QString> m_cursor;
     bool m_hasMore = true;
     bool m_loadedOnce = false;
