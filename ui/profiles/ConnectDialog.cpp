@@ -2,6 +2,7 @@
 
 #include "ConnectValidators.h"
 #include "ProfileSession.h"
+#include "StatusLine.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -21,21 +22,7 @@ namespace keycard::ui {
 using profiles::ConnectionTestResult;
 using profiles::Profile;
 using profiles::SecretResult;
-
-namespace {
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
-QColor errorColor(const QPalette &palette)
-{
-    return isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c);
-}
-QColor successColor(const QPalette &palette)
-{
-    return isDark(palette) ? QColor(0x81, 0xc7, 0x84) : QColor(0x1b, 0x5e, 0x20);
-}
-} // namespace
+using Status = StatusLine::Kind;
 
 ConnectDialog::ConnectDialog(profiles::ProfileSession *session, QNetworkAccessManager *nam,
                              QWidget *parent)
@@ -45,8 +32,7 @@ ConnectDialog::ConnectDialog(profiles::ProfileSession *session, QNetworkAccessMa
     , m_notice(new QLabel(this))
     , m_serviceAccount(new QRadioButton(tr("&Service account"), this))
     , m_bearerToken(new QRadioButton(tr("API &token"), this))
-    , m_statusIcon(new QLabel(this))
-    , m_status(new QLabel(this))
+    , m_status(new StatusLine(QStringLiteral("connectStatus"), this))
     , m_test(new QPushButton(tr("&Test connection"), this))
     , m_sandbox(new QPushButton(tr("Try the sand&box"), this))
     , m_buttons(new QDialogButtonBox(this))
@@ -128,16 +114,6 @@ ConnectDialog::ConnectDialog(profiles::ProfileSession *session, QNetworkAccessMa
     m_tokenLabel->setBuddy(m_token.edit);
     form->addRow(m_tokenLabel, m_tokenRow);
 
-    m_statusIcon->setObjectName(QStringLiteral("connectStatusIcon"));
-    m_status->setObjectName(QStringLiteral("connectStatus"));
-    m_status->setWordWrap(true);
-    m_status->setTextFormat(Qt::PlainText);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_status->setMinimumHeight(m_status->fontMetrics().lineSpacing() * 2);
-    auto *statusRow = new QHBoxLayout;
-    statusRow->addWidget(m_statusIcon, 0, Qt::AlignTop);
-    statusRow->addWidget(m_status, 1);
-
     m_test->setObjectName(QStringLiteral("testConnectionButton"));
     m_test->setToolTip(tr("Obtain a token and list one organization with these settings"));
     m_sandbox->setObjectName(QStringLiteral("trySandboxButton"));
@@ -159,7 +135,7 @@ ConnectDialog::ConnectDialog(profiles::ProfileSession *session, QNetworkAccessMa
     layout->addWidget(m_notice);
     layout->addLayout(form);
     layout->addSpacing(4);
-    layout->addLayout(statusRow);
+    layout->addWidget(m_status);
     layout->addStretch(1);
     layout->addSpacing(8);
     layout->addLayout(bottom);
@@ -188,7 +164,7 @@ ConnectDialog::ConnectDialog(profiles::ProfileSession *session, QNetworkAccessMa
     for (const Field *f : {&m_name, &m_baseUrl, &m_clientId, &m_secret, &m_token})
         updateField(*f);
     updateKind();
-    setStatus(Status::None, {});
+    m_status->clear();
 }
 
 ConnectDialog::~ConnectDialog()
@@ -246,8 +222,8 @@ ConnectDialog::Field ConnectDialog::addField(const QString &name, ConnectFieldVa
         updateField(field);
         // A finished test described other settings: clear it once the settings change.
         if (!m_tester->isRunning() && !m_saving &&
-            (m_statusKind == Status::Success || m_statusKind == Status::Error))
-            setStatus(Status::None, {});
+            (m_status->kind() == Status::Success || m_status->kind() == Status::Error))
+            m_status->clear();
         updateState();
     });
     updateField(field);
@@ -265,8 +241,8 @@ void ConnectDialog::updateField(const Field &field)
         field.edit->text() != m_storedName && m_session->store()->contains(field.edit->text()))
         text = tr("A saved profile has this name: saving replaces it");
     QPalette pal = field.message->palette();
-    pal.setColor(QPalette::WindowText,
-                 error ? errorColor(palette()) : palette().color(QPalette::PlaceholderText));
+    pal.setColor(QPalette::WindowText, error ? StatusLine::errorColor(palette())
+                                             : palette().color(QPalette::PlaceholderText));
     field.message->setPalette(pal);
     field.message->setText(text);
     field.message->setVisible(!text.isEmpty());
@@ -377,7 +353,8 @@ void ConnectDialog::startTest()
         return;
     const Secret typed = typedSecret();
     const bool useStored = typed.isEmpty() && m_secretStored && m_name.edit->text() == m_storedName;
-    setStatus(Status::Busy, tr("Testing the connection to %1…").arg(profile().baseUrl.host()));
+    m_status->setStatus(Status::Busy,
+                        tr("Testing the connection to %1…").arg(profile().baseUrl.host()));
     if (!useStored) {
         runTest(typed);
         updateState();
@@ -386,9 +363,10 @@ void ConnectDialog::startTest()
     // The field was left empty to keep the stored secret: test with that one.
     m_session->secrets()->read(m_storedName, this, [this](const SecretResult &r) {
         if (!r.hasSecret()) {
-            setStatus(Status::Error, r.message.isEmpty()
-                                         ? tr("No secret is stored any more: enter it again")
-                                         : r.message);
+            m_status->setStatus(Status::Error,
+                                r.message.isEmpty()
+                                    ? tr("No secret is stored any more: enter it again")
+                                    : r.message);
             updateState();
             return;
         }
@@ -406,7 +384,7 @@ void ConnectDialog::runTest(const Secret &secret)
 void ConnectDialog::showTestResult(const ConnectionTestResult &result)
 {
     m_lastResult = result;
-    setStatus(result.ok ? Status::Success : Status::Error, result.summary());
+    m_status->setStatus(result.ok ? Status::Success : Status::Error, result.summary());
     updateState();
     Q_EMIT testFinished(result);
 }
@@ -419,61 +397,23 @@ void ConnectDialog::save()
     m_tester->cancel();
     updateState();
     const Profile p = profile();
-    setStatus(Status::Busy, tr("Saving “%1”…").arg(p.name));
+    m_status->setStatus(Status::Busy, tr("Saving “%1”…").arg(p.name));
     m_session->save(p, typedSecret(), this, [this, p](const SecretResult &result) {
         m_saving = false;
         if (result.outcome == SecretResult::Outcome::Failed) {
-            setStatus(Status::Error, result.message);
+            m_status->setStatus(Status::Error, result.message);
             updateState();
             return;
         }
         m_storedName = p.name;
         m_secretStored = true;
-        setStatus(result.outcome == SecretResult::Outcome::SessionOnly ? Status::Note
-                                                                       : Status::Success,
-                  result.message.isEmpty() ? tr("Saved “%1”.").arg(p.name) : result.message);
+        m_status->setStatus(
+            result.outcome == SecretResult::Outcome::SessionOnly ? Status::Note : Status::Success,
+            result.message.isEmpty() ? tr("Saved “%1”.").arg(p.name) : result.message);
         updateState();
         Q_EMIT saved(p, result);
         accept();
     });
-}
-
-void ConnectDialog::setStatus(Status status, const QString &text)
-{
-    m_statusKind = status;
-    m_status->setText(text);
-    static const char *const names[] = {"none", "busy", "success", "error", "note"};
-    m_status->setProperty("statusKind", QString::fromLatin1(names[int(status)]));
-    applyStatusColors();
-}
-
-void ConnectDialog::applyStatusColors()
-{
-    QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
-    QPalette pal = palette();
-    switch (m_statusKind) {
-    case Status::Success:
-        icon = QStyle::SP_DialogApplyButton;
-        pal.setColor(QPalette::WindowText, successColor(palette()));
-        break;
-    case Status::Error:
-        icon = QStyle::SP_MessageBoxCritical;
-        pal.setColor(QPalette::WindowText, errorColor(palette()));
-        break;
-    case Status::Busy:
-        icon = QStyle::SP_BrowserReload;
-        break;
-    case Status::Note:
-        icon = QStyle::SP_MessageBoxWarning;
-        break;
-    case Status::None:
-        break;
-    }
-    m_status->setPalette(pal);
-    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    m_statusIcon->setPixmap(style()->standardIcon(icon, nullptr, this).pixmap(size, size));
-    m_statusIcon->setVisible(m_statusKind != Status::None);
-    m_status->setAccessibleName(m_status->text());
 }
 
 void ConnectDialog::changeEvent(QEvent *event)
@@ -482,7 +422,6 @@ void ConnectDialog::changeEvent(QEvent *event)
     if (!m_ready) // still being constructed
         return;
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
-        applyStatusColors();
         for (const Field *f : {&m_name, &m_baseUrl, &m_clientId, &m_secret, &m_token})
             updateField(*f);
     }

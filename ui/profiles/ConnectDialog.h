@@ -24,6 +24,7 @@ namespace keycard::ui {
 
 class ConnectFieldValidator;
 class RequiredValidator;
+class StatusLine;
 
 // "Connect to Keycard": a profile's name, base URL and credentials with inline validation,
 // "Test connection" (token + one organization, then success or exactly what failed), "Try the
@@ -81,9 +82,6 @@ private:
     void runTest(const Secret &secret);
     void showTestResult(const profiles::ConnectionTestResult &result);
     void save();
-    enum class Status { None, Busy, Success, Error, Note };
-    void setStatus(Status status, const QString &text);
-    void applyStatusColors();
 
     profiles::ProfileSession *m_session;
     profiles::ConnectionTester *m_tester;
@@ -95,13 +93,11 @@ private:
     QRadioButton *m_bearerToken;
     RequiredValidator *m_secretValidator = nullptr;
     RequiredValidator *m_tokenValidator = nullptr;
-    QLabel *m_statusIcon;
-    QLabel *m_status;
+    StatusLine *m_status;
     QPushButton *m_test;
     QPushButton *m_sandbox;
     QPushButton *m_save;
     QDialogButtonBox *m_buttons;
-    Status m_statusKind = Status::None;
     QString m_storedName; // the saved profile being edited, whose secret may stay empty
     bool m_secretStored = false;
     bool m_saving = false;
