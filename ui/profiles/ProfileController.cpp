@@ -125,6 +125,9 @@ void ProfileController::start()
     if (!last.isEmpty()) {
         // The window stays empty for the moment the keychain needs, rather than flashing
         // the sandbox's demo data first.
+        m_notice->showNotice(
+            NoticeBar::Level::Info,
+            tr("Signing in to “%1”: reading its secret from the keychain…").arg(last));
         m_profileSession.load(last, this, [this](const ProfileLoad &load) { activate(load); });
         return;
     }
@@ -228,7 +231,7 @@ void ProfileController::openConnectDialog(const QString &profileName, const QStr
     }
     m_dialog = new ConnectDialog(&m_profileSession, &m_nam, m_window);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
-    m_dialog->setSandboxAvailable(m_defaultInfo.isSandbox() && m_options.allowProfiles);
+    m_dialog->setSandboxAvailable(m_defaultInfo.isSandbox());
     m_dialog->setNotice(notice);
     if (const auto profile = m_store.profile(profileName)) {
         m_dialog->setProfile(*profile, false);
@@ -245,7 +248,7 @@ void ProfileController::openConnectDialog(const QString &profileName, const QStr
             [this](const profiles::Profile &profile, const SecretResult &) {
                 refreshSwitcher();
                 m_loadMessage.clear();
-                if (m_options.allowProfiles && m_defaultInfo.isSandbox())
+                if (m_defaultInfo.isSandbox())
                     switchToProfile(profile.name);
                 else
                     updateNotice();

@@ -32,7 +32,8 @@ class ProfileController : public QObject
 public:
     struct Options
     {
-        // Saved profiles may be used (false with --sandbox, --base-url, env credentials).
+        // Start with the last used profile (false with --sandbox or --screenshot). With
+        // --base-url or environment credentials the window's session wins regardless.
         bool allowProfiles = true;
         // Open the Connect dialog when nothing was ever saved (first run).
         bool connectDialogOnFirstRun = true;
