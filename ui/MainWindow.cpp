@@ -210,7 +210,7 @@ void MainWindow::setClient(KeycardClient *client, const SessionInfo &session)
     }
     m_detail->setClient(client);
     m_browser->setClient(client);
-    m_sessionLabel->setText(tr("Connected to: %1").arg(session.describe()));
+    m_sessionLabel->setText(tr("Server: %1").arg(session.describe()));
     if (!session.isSandbox() && session.baseUrl.isValid())
         m_sessionLabel->setToolTip(session.baseUrl.toDisplayString());
     m_badgeAction->setVisible(session.isSandbox());
@@ -355,8 +355,8 @@ void MainWindow::updateActions()
     apply(m_editSso, true, tr("Change the selected organization's SSO connection"));
     apply(m_disableSso, true, tr("Turn off single sign-on for the selected organization"));
     m_detail->setEnableAvailable(enableWhy.isEmpty(), enableWhy);
-    m_loadAll->setEnabled(m_client && m_browser->model()->hasMore() &&
-                          !m_browser->model()->isLoadingAll());
+    m_loadAll->setEnabled(m_client && m_browser->model()->hasLoadedOnce() &&
+                          m_browser->model()->hasMore() && !m_browser->model()->isLoadingAll());
 }
 
 void MainWindow::updateTitle()

@@ -266,8 +266,9 @@ void OrganizationBrowser::updateState()
     } else {
         m_stack->setCurrentWidget(m_table);
     }
-    m_loadAll->setEnabled(m_model->hasMore() && !m_model->isLoadingAll() &&
-                          m_model->client() != nullptr);
+    // Until the first page is in, "Load all" would only repeat what Retry does.
+    m_loadAll->setEnabled(m_model->hasLoadedOnce() && m_model->hasMore() &&
+                          !m_model->isLoadingAll() && m_model->client() != nullptr);
     updateCount();
 }
 

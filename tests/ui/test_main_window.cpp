@@ -358,6 +358,7 @@ void TestMainWindow::listErrorShowsRequestIdAndRetryRecovers()
     auto *state = window.findChild<StateView *>(QStringLiteral("listStateView"));
     QVERIFY(state->isVisible());
     QCOMPARE(state->title(), QStringLiteral("Organizations could not be loaded"));
+    QVERIFY(!window.findChild<QPushButton *>(QStringLiteral("loadAllButton"))->isEnabled());
     screenshot(&window, QStringLiteral("list-error"));
 
     QTest::mouseClick(banner->findChild<QPushButton *>(QStringLiteral("retryButton")),
