@@ -5,6 +5,8 @@
 #include <QLabel>
 #include <QTimer>
 
+#include <cstdio>
+
 namespace {
 class FirstPaint : public QObject
 {
@@ -14,6 +16,8 @@ public:
     {
         if (event->type() == QEvent::Paint && !m_done) {
             m_done = true;
+            std::printf("bare: first paint\n");
+            std::fflush(stdout);
             QTimer::singleShot(0, qApp, &QCoreApplication::quit);
         }
         return QObject::eventFilter(watched, event);

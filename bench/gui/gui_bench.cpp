@@ -41,6 +41,7 @@ public:
             std::printf("startup: first paint with %d organizations after %lld ms (in-process)\n",
                         m_window->browser()->model()->rowCount(),
                         static_cast<long long>(m_clock->elapsed()));
+            std::fflush(stdout);
             QTimer::singleShot(0, qApp, &QCoreApplication::quit);
         }
         return QObject::eventFilter(watched, event);
