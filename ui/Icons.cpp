@@ -1,6 +1,5 @@
 #include "Icons.h"
 
-#include <QFile>
 #include <QHash>
 
 static void initKeycardResources()
@@ -10,10 +9,19 @@ static void initKeycardResources()
 
 namespace keycard::icons {
 
-QIcon get(const QString &name)
+namespace {
+void ensureResources()
 {
+    // keycard_resources is a static library: registering explicitly keeps the linker from
+    // dropping the compiled-in icons.
     static const bool initialized = (initKeycardResources(), true);
     Q_UNUSED(initialized);
+}
+} // namespace
+
+QIcon get(const QString &name)
+{
+    ensureResources();
     static QHash<QString, QIcon> cache;
     auto it = cache.find(name);
     if (it == cache.end())
@@ -23,7 +31,10 @@ QIcon get(const QString &name)
 
 QIcon application()
 {
-    return get(QStringLiteral("keycard"));
+    // The packaged application icon (resources/icons/app), the same one the desktop file uses.
+    ensureResources();
+    static const QIcon icon(QStringLiteral(":/icons/app/keycard-admin.svg"));
+    return icon;
 }
 
 } // namespace keycard::icons

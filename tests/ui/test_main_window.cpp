@@ -134,6 +134,12 @@ void TestMainWindow::listLoads()
     auto *badge = window.findChild<QLabel *>(QStringLiteral("sandboxBadge"));
     QVERIFY(badge && badge->isVisible());
     QCOMPARE(badge->text(), QStringLiteral("Sandbox — demo data"));
+    // Icons come from the compiled-in SVG resources.
+    QVERIFY(!window.windowIcon().pixmap(32, 32).isNull());
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("refreshAction"))
+                 ->icon()
+                 .pixmap(16, 16)
+                 .isNull());
     // The first organization is selected and its details load.
     QTRY_COMPARE(valueText(&window, QStringLiteral("identifier")),
                  QString::fromLatin1(demo::kAcmeIdentifier));
