@@ -2,6 +2,7 @@
 
 #include "Api.h"
 #include "Faults.h"
+#include "LogFilter.h"
 #include "Seed.h"
 #include "Store.h"
 #include "Tokens.h"
@@ -218,6 +219,8 @@ SandboxServer::SandboxServer(SandboxOptions options, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<SandboxServerPrivate>(this, std::move(options)))
 {
+    // Request headers carry credentials and tokens: Qt HttpServer's debug output stays off.
+    suppressHttpServerRequestLogging();
     d->frontend = new HttpFrontend([this](const QHttpServerRequest &request,
                                           QTcpSocket *socket) { d->handle(request, socket); },
                                    this);

@@ -2,11 +2,11 @@
 // secrets and tokens never in log output or error text.
 
 #include "ClientTestSupport.h"
+#include "LogCapture.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QLoggingCategory>
-#include <QMutex>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QSignalSpy>
@@ -34,21 +34,6 @@ protected:
         return QNetworkAccessManager::createRequest(op, request, outgoingData);
     }
 };
-
-QMutex logMutex;
-QStringList capturedLog;
-QtMessageHandler previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    {
-        QMutexLocker lock(&logMutex);
-        capturedLog << QString::fromLatin1(context.category ? context.category : "") +
-                           QLatin1Char(' ') + message;
-    }
-    if (previousHandler && type != QtDebugMsg)
-        previousHandler(type, context, message);
-}
 
 QString errorText(const ApiError &e)
 {
@@ -179,14 +164,10 @@ private Q_SLOTS:
         const QString wrongSecret = QStringLiteral("wrong-secret-0a1b2c3d");
         QStringList errors;
         QStringList tokens;
-        {
-            QMutexLocker lock(&logMutex);
-            capturedLog.clear();
-        }
-        // Every category of the client side at debug level. The in-process sandbox's HTTP
-        // server logs whole requests under qt.httpserver: that is the server's log, not ours.
-        QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true\nqt.httpserver*=false"));
-        previousHandler = qInstallMessageHandler(captureMessage);
+        // Every category at debug level, Qt's network stack and the in-process sandbox's HTTP
+        // server included.
+        LogCapture capture;
+        QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true"));
         {
             Fixture f;
             qDebug() << "config secret" << f.client->config().credentials.secret;
@@ -244,7 +225,6 @@ private Q_SLOTS:
                     tokens << QString::fromLatin1(auth.mid(7));
             }
         }
-        qInstallMessageHandler(previousHandler);
         QLoggingCategory::setFilterRules(QString());
 
         QVERIFY(!tokens.isEmpty());
@@ -252,11 +232,7 @@ private Q_SLOTS:
             kClientSecret, idpSecret, wrongSecret,
             QString::fromLatin1(QByteArray("demo-admin:sandbox-demo-secret").toBase64())};
         forbidden << tokens;
-        QString log;
-        {
-            QMutexLocker lock(&logMutex);
-            log = capturedLog.join(QLatin1Char('\n'));
-        }
+        const QString log = capture.take();
         QVERIFY(log.contains(QStringLiteral("enable failed"))); // the capture did work
         QVERIFY(log.contains(QStringLiteral("<redacted>")));
         for (const QString &secret : std::as_const(forbidden)) {

@@ -80,9 +80,17 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString state = dir.filePath(QStringLiteral("state.json"));
         QProcess process;
+        // Debug output of every category on, as someone chasing a problem would: request
+        // headers (credentials, tokens) must still stay out of it.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
+        process.setProcessEnvironment(env);
         QByteArray out;
+        QByteArray err;
         QObject::connect(&process, &QProcess::readyReadStandardOutput, &process,
                          [&] { out += process.readAllStandardOutput(); });
+        QObject::connect(&process, &QProcess::readyReadStandardError, &process,
+                         [&] { err += process.readAllStandardError(); });
         process.start(kExecutable,
                       {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--orgs"),
                        QStringLiteral("50"), QStringLiteral("--state"), state});
@@ -121,6 +129,12 @@ private Q_SLOTS:
         QVERIFY(!out.contains("logged-nowhere-secret"));
         QVERIFY(!out.contains(http.token.toLatin1()));
         QVERIFY(!out.contains("Bearer"));
+        const QByteArray basic =
+            sandboxtest::basic(QStringLiteral("demo-admin"), QStringLiteral("sandbox-demo-secret"));
+        for (const QByteArray &secret :
+             {QByteArray("logged-nowhere-secret"), http.token.toLatin1(), basic.mid(6),
+              QByteArray("sandbox-demo-secret"), QByteArray("uthorization")})
+            QVERIFY2(!err.contains(secret), err.constData());
 
         QFile file(state);
         QVERIFY(file.open(QIODevice::ReadOnly));
