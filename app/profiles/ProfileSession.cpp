@@ -65,7 +65,7 @@ void ProfileSession::load(const QString &name, QObject *context, LoadCallback do
 }
 
 void ProfileSession::save(const Profile &profile, const Secret &secret, QObject *context,
-                          SecretStore::Callback done)
+                          SecretStore::Callback done, const QString &previousName)
 {
     if (const auto reason = profile.validate()) {
         QPointer<QObject> guard(context);
@@ -79,10 +79,16 @@ void ProfileSession::save(const Profile &profile, const Secret &secret, QObject 
         });
         return;
     }
-    m_store->save(profile);
+    const bool renaming =
+        !previousName.isEmpty() && previousName != profile.name && m_store->contains(previousName);
+    m_store->save(profile, renaming ? previousName : QString());
     m_store->setLastUsed(profile.name);
     m_store->sync();
     Q_EMIT profilesChanged();
+    if (renaming) {
+        moveSecret(previousName, profile.name, secret, context, std::move(done));
+        return;
+    }
     if (secret.isEmpty()) {
         // Keep what is stored: report what the keychain holds without handing it out.
         m_secrets->read(profile.name, context, [done = std::move(done)](const SecretResult &r) {
@@ -94,6 +100,45 @@ void ProfileSession::save(const Profile &profile, const Secret &secret, QObject 
         return;
     }
     m_secrets->write(profile.name, secret, context, std::move(done));
+}
+
+void ProfileSession::moveSecret(const QString &from, const QString &to, const Secret &typed,
+                                QObject *context, SecretStore::Callback done)
+{
+    QPointer<QObject> guard(context);
+    const bool hadContext = context != nullptr;
+    auto finish = [guard, hadContext, done](const SecretResult &result) {
+        if ((!hadContext || guard) && done)
+            done(result);
+    };
+    // Written under the new name first, so that a failure never loses the secret; the old
+    // entry goes only once the new one holds it.
+    auto written = [this, from, finish](const SecretResult &result) {
+        if (result.outcome == SecretResult::Outcome::Failed) {
+            finish(result);
+            return;
+        }
+        m_secrets->remove(from, this, [result, finish](const SecretResult &removed) {
+            SecretResult out = result;
+            out.secret = Secret();
+            if (removed.outcome == SecretResult::Outcome::Failed)
+                out.message = removed.message;
+            finish(out);
+        });
+    };
+    if (!typed.isEmpty()) {
+        m_secrets->write(to, typed, this, written);
+        return;
+    }
+    m_secrets->read(from, this, [this, to, written, finish](const SecretResult &stored) {
+        if (!stored.hasSecret()) {
+            SecretResult out = stored;
+            out.secret = Secret();
+            finish(out);
+            return;
+        }
+        m_secrets->write(to, stored.secret, this, written);
+    });
 }
 
 void ProfileSession::signOut(const QString &name, QObject *context, SecretStore::Callback done)

@@ -46,8 +46,11 @@ public:
     void load(const QString &name, QObject *context, LoadCallback done);
     // Saves the profile (settings) and its secret (keychain), remembers it as last used.
     // An empty secret keeps the stored one. Emits profilesChanged().
+    // With `previousName` naming another saved profile this is a rename: the profile replaces
+    // that entry in the settings, and the secret (the typed one, or else the one stored under
+    // the old name) is written under the new name, then the old keychain entry is deleted.
     void save(const Profile &profile, const Secret &secret, QObject *context,
-              SecretStore::Callback done);
+              SecretStore::Callback done, const QString &previousName = {});
     // Forgets the profile's secret (keychain and memory); the profile itself stays.
     void signOut(const QString &name, QObject *context, SecretStore::Callback done);
     // Removes the profile and its secret.
@@ -58,6 +61,9 @@ Q_SIGNALS:
     void signedOut(const QString &name);
 
 private:
+    void moveSecret(const QString &from, const QString &to, const Secret &typed, QObject *context,
+                    SecretStore::Callback done);
+
     ProfileStore *m_store;
     SecretStore *m_secrets;
 };

@@ -75,7 +75,7 @@ bool ProfileStore::contains(const QString &name) const
     return profile(name).has_value();
 }
 
-bool ProfileStore::save(const Profile &profile)
+bool ProfileStore::save(const Profile &profile, const QString &previousName)
 {
     if (profile.validate())
         return false;
@@ -83,10 +83,16 @@ bool ProfileStore::save(const Profile &profile)
     if (clean.kind != Credentials::Kind::ServiceAccount)
         clean.clientId.clear();
     clean.clientId = clean.clientId.trimmed();
+    const bool renaming = !previousName.isEmpty() && previousName != clean.name;
+    const bool wasLastUsed = renaming && lastUsed() == previousName;
     QList<Profile> all = profiles();
+    // A rename takes the old entry's place; another entry already under the new name goes.
+    const QString slot = renaming && contains(previousName) ? previousName : clean.name;
+    if (renaming && slot == previousName)
+        all.removeIf([&clean](const Profile &p) { return p.name == clean.name; });
     bool replaced = false;
     for (Profile &p : all) {
-        if (p.name == clean.name) {
+        if (p.name == slot) {
             p = clean;
             replaced = true;
         }
@@ -94,6 +100,8 @@ bool ProfileStore::save(const Profile &profile)
     if (!replaced)
         all.append(clean);
     write(all);
+    if (wasLastUsed)
+        setLastUsed(clean.name);
     return true;
 }
 

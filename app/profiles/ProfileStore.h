@@ -36,9 +36,11 @@ public:
     std::optional<Profile> profile(const QString &name) const;
     bool contains(const QString &name) const;
 
-    // Adds the profile, or replaces the one with the same name. Returns false (and leaves the
-    // settings alone) when the profile does not validate.
-    bool save(const Profile &profile);
+    // Adds the profile, or replaces the one with the same name. With `previousName` (a rename)
+    // the profile takes that entry's place and the entry under the old name is gone; the last
+    // used profile follows the rename. Returns false (and leaves the settings alone) when the
+    // profile does not validate.
+    bool save(const Profile &profile, const QString &previousName = {});
     // Returns false when there was no such profile. Forgets it as the last used one too.
     bool remove(const QString &name);
 

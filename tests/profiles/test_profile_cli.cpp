@@ -3,6 +3,7 @@
 // run-with-keyring.sh; skips without a keychain unless CI=true.
 
 #include "../cli/CliHarness.h"
+#include "KeychainProbe.h"
 #include "ProfileSession.h"
 #include "ProfileStore.h"
 #include "SecretStore.h"
@@ -58,16 +59,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_cli.startSandbox());
-        SecretStore probe;
-        std::optional<SecretResult> r;
-        probe.read(QStringLiteral("probe"), this, [&](const SecretResult &x) { r = x; });
-        QTRY_VERIFY_WITH_TIMEOUT(r.has_value(), 20000);
-        if (probe.availability() == SecretStore::Availability::Available)
-            return;
-        if (qEnvironmentVariable("CI") == QLatin1String("true"))
-            QFAIL(qPrintable(QStringLiteral("CI=true but no keychain is reachable (%1)")
-                                 .arg(probe.availabilityDetail())));
-        QSKIP("No keychain reachable: run through tests/profiles/run-with-keyring.sh");
+        KEYCARD_REQUIRE_KEYCHAIN(this);
     }
 
     void listsWithTheSavedProfile()

@@ -1,6 +1,7 @@
 // A real keychain round trip through QtKeychain: run by run-with-keyring.sh on a private
 // session bus with an unlocked gnome-keyring. With CI=true it must run: no keychain is a failure.
 
+#include "KeychainProbe.h"
 #include "ProfileSession.h"
 #include "ProfileStore.h"
 #include "SecretStore.h"
@@ -23,18 +24,6 @@ public:
     }
 
 private:
-    // Skips (developer machine) or fails (CI) when no keychain answers.
-    bool requireKeychain(SecretStore &secrets)
-    {
-        std::optional<SecretResult> probe;
-        secrets.read(QStringLiteral("probe"), this, [&](const SecretResult &r) { probe = r; });
-        if (!QTest::qWaitFor([&] { return probe.has_value(); }, 20000)) {
-            qWarning("The keychain did not answer within 20 s");
-            return false;
-        }
-        return secrets.availability() == SecretStore::Availability::Available;
-    }
-
     static QString service()
     {
         return QStringLiteral("ai.keycard.KeycardAdmin.test-") +
@@ -42,22 +31,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        SecretStore secrets(service());
-        if (requireKeychain(secrets))
-            return;
-        const QString why = secrets.availabilityDetail();
-        if (qEnvironmentVariable("CI") == QLatin1String("true"))
-            QFAIL(qPrintable(QStringLiteral("CI=true but no keychain is reachable (%1). "
-                                            "Run through tests/profiles/run-with-keyring.sh "
-                                            "with gnome-keyring and dbus installed.")
-                                 .arg(why)));
-        QSKIP(qPrintable(QStringLiteral("No keychain reachable on this machine (%1): install "
-                                        "gnome-keyring and dbus, or set CI=true to make this "
-                                        "a failure")
-                             .arg(why)));
-    }
+    void initTestCase() { KEYCARD_REQUIRE_KEYCHAIN(this); }
 
     void storeReadBackDelete()
     {
@@ -89,6 +63,45 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 20000);
         QCOMPARE(read->outcome, SecretResult::Outcome::NotFound);
         QVERIFY(read->secret.isEmpty());
+    }
+
+    // A rename moves the secret to the new keychain entry and deletes the old entry.
+    void renameMovesTheKeychainEntry()
+    {
+        const QString svc = service();
+        const QString secretValue = QStringLiteral("rename-") + QUuid::createUuid().toString();
+        ProfileStore store;
+        SecretStore secrets(svc);
+        ProfileSession session(&store, &secrets);
+        Profile p;
+        p.name = QStringLiteral("Staging");
+        p.clientId = QStringLiteral("svc-staging");
+        std::optional<SecretResult> saved;
+        session.save(p, Secret(secretValue), this, [&](const SecretResult &r) { saved = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(saved.has_value(), 20000);
+        QCOMPARE(saved->outcome, SecretResult::Outcome::Stored);
+
+        Profile renamed = p;
+        renamed.name = QStringLiteral("Production");
+        saved.reset();
+        session.save(
+            renamed, Secret(), this, [&](const SecretResult &r) { saved = r; }, p.name);
+        QTRY_VERIFY_WITH_TIMEOUT(saved.has_value(), 20000);
+        QCOMPARE(saved->outcome, SecretResult::Outcome::Stored);
+        QVERIFY(!secrets.hasSessionSecret(renamed.name)); // in the keychain, not in memory
+        QCOMPARE(store.names(), QStringList{renamed.name});
+
+        // A fresh store (a restarted app) finds the secret under the new key only.
+        SecretStore restarted(svc);
+        std::optional<SecretResult> read;
+        restarted.read(renamed.name, this, [&](const SecretResult &r) { read = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 20000);
+        QCOMPARE(read->outcome, SecretResult::Outcome::Stored);
+        QCOMPARE(read->secret.reveal(), secretValue);
+        read.reset();
+        restarted.read(p.name, this, [&](const SecretResult &r) { read = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 20000);
+        QCOMPARE(read->outcome, SecretResult::Outcome::NotFound);
     }
 
     // The "done": save a profile, restart, be signed in without retyping the secret;

@@ -245,6 +245,72 @@ private Q_SLOTS:
         QVERIFY(store.contains(p.name));
     }
 
+    // Renaming keeps one profile: the entry moves to the new name in place (order kept), the
+    // secret moves with it, nothing is left under the old name.
+    void renameMovesTheProfileAndItsSecret()
+    {
+        const QString secretValue = QStringLiteral("rename-7d1c-secret");
+        ProfileStore store;
+        SecretStore secrets(QStringLiteral("ai.keycard.KeycardAdmin.test"));
+        ProfileSession session(&store, &secrets);
+        Profile first;
+        first.name = QStringLiteral("Staging");
+        first.clientId = QStringLiteral("svc-staging");
+        Profile other;
+        other.name = QStringLiteral("Other");
+        other.clientId = QStringLiteral("svc-other");
+        for (const Profile &p : {first, other}) {
+            std::optional<SecretResult> saved;
+            session.save(p, Secret(secretValue), this, [&](const SecretResult &r) { saved = r; });
+            QTRY_VERIFY(saved.has_value());
+        }
+        store.setLastUsed(first.name);
+
+        Profile renamed = first;
+        renamed.name = QStringLiteral("Production");
+        std::optional<SecretResult> saved;
+        // An empty secret keeps the stored one: it moves to the new name.
+        session.save(
+            renamed, Secret(), this, [&](const SecretResult &r) { saved = r; }, first.name);
+        QTRY_VERIFY(saved.has_value());
+        QCOMPARE(saved->outcome, SecretResult::Outcome::SessionOnly);
+        QVERIFY(saved->secret.isEmpty());
+        QCOMPARE(store.names(),
+                 (QStringList{QStringLiteral("Production"), QStringLiteral("Other")}));
+        QCOMPARE(store.lastUsed(), renamed.name);
+        QVERIFY(!secrets.hasSessionSecret(first.name));
+        QVERIFY(secrets.hasSessionSecret(renamed.name));
+
+        // Nothing in the settings mentions the old name any more.
+        QVERIFY(store.sync());
+        QSettings raw(store.fileName(), QSettings::IniFormat);
+        for (const QString &key : raw.allKeys())
+            QVERIFY2(raw.value(key).toString() != first.name, qPrintable(key));
+        QCOMPARE(m_home->filesContaining(QStringLiteral("Staging")), QStringList());
+
+        std::optional<ProfileLoad> loaded;
+        session.load(renamed.name, this, [&](const ProfileLoad &r) { loaded = r; });
+        QTRY_VERIFY(loaded.has_value());
+        QCOMPARE(loaded->outcome, ProfileLoad::Outcome::Ready);
+        QCOMPARE(loaded->config.credentials.secret.reveal(), secretValue);
+        loaded.reset();
+        session.load(first.name, this, [&](const ProfileLoad &r) { loaded = r; });
+        QTRY_VERIFY(loaded.has_value());
+        QCOMPARE(loaded->outcome, ProfileLoad::Outcome::NoSuchProfile);
+
+        // Renaming onto another saved profile replaces that one (one entry, the renamed one).
+        saved.reset();
+        Profile onto = renamed;
+        onto.name = other.name;
+        session.save(
+            onto, Secret(QStringLiteral("typed-new")), this,
+            [&](const SecretResult &r) { saved = r; }, renamed.name);
+        QTRY_VERIFY(saved.has_value());
+        QCOMPARE(store.names(), QStringList{other.name});
+        QCOMPARE(store.profile(other.name)->clientId, QStringLiteral("svc-staging"));
+        QVERIFY(!secrets.hasSessionSecret(renamed.name));
+    }
+
     void loadingAnUnknownProfileSaysSo()
     {
         ProfileStore store;
