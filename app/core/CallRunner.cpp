@@ -7,7 +7,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
-#include <QSslError>
 
 #include <cmath>
 
@@ -103,8 +102,6 @@ void CallRunner::send(const QString &token)
     if (!m_spec.body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));
-    m_tooLarge = false;
-    m_tlsProblem.clear();
     QNetworkReply *reply = nullptr;
     if (m_spec.method == "GET")
         reply = m_session->nam->get(request);
@@ -113,16 +110,12 @@ void CallRunner::send(const QString &token)
     else
         reply = m_session->nam->sendCustomRequest(request, m_spec.method, m_spec.body);
     m_reply = reply;
-    http::guardResponseSize(reply, config.maxResponseBytes, [this] { m_tooLarge = true; });
-    // TLS errors are never ignored; the first one explains the failure to the user.
-    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
-        if (m_tlsProblem.isEmpty() && !errors.isEmpty())
-            m_tlsProblem = errors.constFirst().errorString();
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
+    auto watch = http::watchReply(reply, config.maxResponseBytes);
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, watch] { onReplyFinished(reply, *watch); });
 }
 
-void CallRunner::onReplyFinished(QNetworkReply *reply)
+void CallRunner::onReplyFinished(QNetworkReply *reply, const http::ReplyWatch &watch)
 {
     reply->deleteLater();
     if (m_reply != reply || !m_active)
@@ -130,23 +123,11 @@ void CallRunner::onReplyFinished(QNetworkReply *reply)
     m_reply = nullptr;
     const ClientConfig &config = m_session->config;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QNetworkReply::NetworkError netError = reply->error();
-
-    if (m_tooLarge) {
-        ApiError e = http::responseTooLarge(config.maxResponseBytes);
-        e.httpStatus = status;
-        fail(e, false, status, std::nullopt, std::nullopt);
-        return;
-    }
-    if (http::isTransportError(netError) || status == 0) {
-        bool retryable = false;
-        ApiError e = http::transportError(netError, status != 0, retryable);
-        if (!m_tlsProblem.isEmpty()) {
-            e.kind = ApiError::Kind::Tls;
-            e.message += QStringLiteral(" (") + m_tlsProblem + QLatin1Char(')');
-            retryable = false;
-        }
-        fail(e, retryable, 0, std::nullopt, std::nullopt);
+    bool retryable = false;
+    if (auto e = http::transportFailure(reply, watch, config.maxResponseBytes, retryable)) {
+        // The size cap keeps the status of the response it cut off.
+        const int failedStatus = e->httpStatus;
+        fail(std::move(*e), retryable, failedStatus, std::nullopt, std::nullopt);
         return;
     }
     const QByteArray body = reply->readAll();

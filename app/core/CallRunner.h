@@ -4,6 +4,7 @@
 
 #include "ApiError.h"
 #include "ClientConfig.h"
+#include "HttpSupport.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -16,7 +17,6 @@
 #include <memory>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace keycard {
 
@@ -78,7 +78,7 @@ public:
 private:
     void startAttempt();
     void send(const QString &token);
-    void onReplyFinished(QNetworkReply *reply);
+    void onReplyFinished(QNetworkReply *reply, const http::ReplyWatch &watch);
     void fail(ApiError error, bool retryable, int status, std::optional<qint64> retryAfter,
               std::optional<bool> shouldRetry);
     void complete(HttpOutcome outcome);
@@ -96,8 +96,6 @@ private:
     int m_attempts = 0;
     int m_retries = 0;
     bool m_reauthenticated = false;
-    bool m_tooLarge = false;
-    QString m_tlsProblem; // first TLS error of the attempt in flight
     bool m_active = false;
 };
 

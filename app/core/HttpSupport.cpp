@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QSslError>
 
 namespace keycard::http {
 
@@ -233,6 +234,39 @@ void guardResponseSize(QNetworkReply *reply, qint64 limit, std::function<void()>
     });
     QObject::connect(reply, &QNetworkReply::downloadProgress, reply,
                      [check](qint64 received, qint64) { check(received); });
+}
+
+std::shared_ptr<const ReplyWatch> watchReply(QNetworkReply *reply, qint64 limit)
+{
+    auto watch = std::make_shared<ReplyWatch>();
+    guardResponseSize(reply, limit, [watch] { watch->tooLarge = true; });
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply,
+                     [watch](const QList<QSslError> &errors) {
+                         if (watch->tlsProblem.isEmpty() && !errors.isEmpty())
+                             watch->tlsProblem = errors.constFirst().errorString();
+                     });
+    return watch;
+}
+
+std::optional<ApiError> transportFailure(const QNetworkReply *reply, const ReplyWatch &watch,
+                                         qint64 limit, bool &retryable)
+{
+    retryable = false;
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (watch.tooLarge) {
+        ApiError e = responseTooLarge(limit);
+        e.httpStatus = status;
+        return e;
+    }
+    if (!isTransportError(reply->error()) && status != 0)
+        return std::nullopt;
+    ApiError e = transportError(reply->error(), status != 0, retryable);
+    if (!watch.tlsProblem.isEmpty()) {
+        e.kind = ApiError::Kind::Tls;
+        e.message += QStringLiteral(" (") + watch.tlsProblem + QLatin1Char(')');
+        retryable = false;
+    }
+    return e;
 }
 
 QString redact(QString text, const QStringList &secrets)

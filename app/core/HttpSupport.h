@@ -14,6 +14,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace keycard::http {
@@ -53,6 +54,24 @@ std::optional<bool> shouldRetryHeader(const QNetworkReply *reply);
 // Aborts `reply` as soon as its Content-Length or the bytes received exceed `limit`;
 // `exceeded` runs once, before the abort.
 void guardResponseSize(QNetworkReply *reply, qint64 limit, std::function<void()> exceeded);
+
+// What happened to a reply below HTTP while it ran (see watchReply()).
+struct ReplyWatch
+{
+    bool tooLarge = false; // aborted by the response size cap
+    QString tlsProblem;    // the first TLS error reported; TLS errors are never ignored
+};
+
+// Guards `reply`'s size (`limit`, as guardResponseSize()) and notes its first TLS error.
+// The returned state is complete once the reply has finished.
+std::shared_ptr<const ReplyWatch> watchReply(QNetworkReply *reply, qint64 limit);
+
+// The failure of a finished reply that brought no usable HTTP response: the size cap
+// (MalformedResponse, never retried), a TLS problem (Tls, never retried) or a transport error
+// (Network or Timeout; `retryable` says whether trying again may help). nullopt when an HTTP
+// response arrived, whatever its status.
+std::optional<ApiError> transportFailure(const QNetworkReply *reply, const ReplyWatch &watch,
+                                         qint64 limit, bool &retryable);
 
 // Replaces every occurrence of a non-empty secret in `text` with a placeholder.
 QString redact(QString text, const QStringList &secrets);

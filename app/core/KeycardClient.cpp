@@ -62,6 +62,15 @@ public:
         session = std::move(s);
     }
 
+    // A new logical operation on the current session.
+    template<typename T>
+    detail::OperationPtr<T> start(const CallOptions &options, QObject *context,
+                                  KeycardClient::Callback<T> done)
+    {
+        return detail::startOperation<T>(q, session, detail::requestIdFor(options), context,
+                                         std::move(done));
+    }
+
     KeycardClient *q;
     QNetworkAccessManager *nam;
     std::shared_ptr<const Session> session;
@@ -112,29 +121,15 @@ PendingCall *KeycardClient::listOrganizations(const ListOrganizationsRequest &re
                                               QObject *context, Callback<OrganizationPage> done,
                                               const CallOptions &options)
 {
-    auto op = startOperation<OrganizationPage>(this, d->session, requestIdFor(options), context,
-                                               std::move(done));
-    if (auto error = preflight(config(), options, {})) {
-        failLater(op, *error);
+    auto op = d->start<OrganizationPage>(options, context, std::move(done));
+    if (failedPreflight(op, listPreflight(config(), options, request)))
         return op->call;
-    }
-    if (request.limit < 1 || request.limit > 1000) {
-        failLater(op, ApiError::make(ApiError::Kind::InvalidArgument,
-                                     trc("limit: must be between 1 and 1000"),
-                                     QStringLiteral("limit")));
-        return op->call;
-    }
     HttpRequestSpec spec;
     spec.path = QStringLiteral("/organizations");
     ListOrganizationsRequest effective = request;
     effective.expandPermissions = request.expandPermissions || options.expandPermissions;
     spec.query = listQuery(effective);
-    const QString requestId = op->call->requestId();
-    op->runner->run(spec, requestId, [op, requestId](const HttpOutcome &outcome) {
-        if (outcome.error.isError())
-            return deliver(op, failureOf<OrganizationPage>(outcome));
-        deliver(op, decodeBody<OrganizationPage>(outcome, requestId, &decode::organizationPage));
-    });
+    op->runner->run(spec, op->call->requestId(), deliverDecoded(op, &decode::organizationPage));
     return op->call;
 }
 
@@ -191,18 +186,9 @@ KeycardClient::listAllOrganizations(const ListOrganizationsRequest &first, QObje
                                     std::function<void(const OrganizationPage &)> onPage,
                                     Callback<int> done, const CallOptions &options)
 {
-    auto op =
-        startOperation<int>(this, d->session, requestIdFor(options), context, std::move(done));
-    if (auto error = preflight(config(), options, {})) {
-        failLater(op, *error);
+    auto op = d->start<int>(options, context, std::move(done));
+    if (failedPreflight(op, listPreflight(config(), options, first)))
         return op->call;
-    }
-    if (first.limit < 1 || first.limit > 1000) {
-        failLater(op, ApiError::make(ApiError::Kind::InvalidArgument,
-                                     trc("limit: must be between 1 and 1000"),
-                                     QStringLiteral("limit")));
-        return op->call;
-    }
     ListOrganizationsRequest request = first;
     request.expandPermissions = first.expandPermissions || options.expandPermissions;
     fetchNextPage(op, request, std::move(onPage), op->call->requestId(), 0);
@@ -212,21 +198,14 @@ KeycardClient::listAllOrganizations(const ListOrganizationsRequest &first, QObje
 PendingCall *KeycardClient::getOrganization(const QString &organization, QObject *context,
                                             Callback<Organization> done, const CallOptions &options)
 {
-    auto op = startOperation<Organization>(this, d->session, requestIdFor(options), context,
-                                           std::move(done));
-    if (auto error = preflight(config(), options, {{rules::Field::OrganizationId, organization}})) {
-        failLater(op, *error);
+    auto op = d->start<Organization>(options, context, std::move(done));
+    if (failedPreflight(
+            op, preflight(config(), options, {{rules::Field::OrganizationId, organization}})))
         return op->call;
-    }
-    const QString requestId = op->call->requestId();
     op->runner->run(
         HttpRequestSpec{
             "GET", organizationPath(organization), expandQuery(options.expandPermissions), {}, {}},
-        requestId, [op, requestId](const HttpOutcome &outcome) {
-            if (outcome.error.isError())
-                return deliver(op, failureOf<Organization>(outcome));
-            deliver(op, decodeBody<Organization>(outcome, requestId, &decode::organization));
-        });
+        op->call->requestId(), deliverDecoded(op, &decode::organization));
     return op->call;
 }
 
@@ -234,24 +213,16 @@ PendingCall *KeycardClient::getSsoConnection(const QString &organization, QObjec
                                              Callback<SsoConnection> done,
                                              const CallOptions &options)
 {
-    auto op = startOperation<SsoConnection>(this, d->session, requestIdFor(options), context,
-                                            std::move(done));
-    if (auto error = preflight(config(), options, {{rules::Field::OrganizationId, organization}})) {
-        failLater(op, *error);
+    auto op = d->start<SsoConnection>(options, context, std::move(done));
+    if (failedPreflight(
+            op, preflight(config(), options, {{rules::Field::OrganizationId, organization}})))
         return op->call;
-    }
-    const QString requestId = op->call->requestId();
-    op->runner->run(
-        HttpRequestSpec{"GET",
-                        organizationPath(organization, "/sso-connection"),
-                        expandQuery(options.expandPermissions),
-                        {},
-                        {}},
-        requestId, [op, requestId](const HttpOutcome &outcome) {
-            if (outcome.error.isError())
-                return deliver(op, failureOf<SsoConnection>(outcome));
-            deliver(op, decodeBody<SsoConnection>(outcome, requestId, &decode::ssoConnection));
-        });
+    op->runner->run(HttpRequestSpec{"GET",
+                                    organizationPath(organization, "/sso-connection"),
+                                    expandQuery(options.expandPermissions),
+                                    {},
+                                    {}},
+                    op->call->requestId(), deliverDecoded(op, &decode::ssoConnection));
     return op->call;
 }
 
@@ -259,17 +230,14 @@ PendingCall *KeycardClient::enableSso(const QString &organization, const SsoConn
                                       QObject *context, Callback<EnableOutcome> done,
                                       const CallOptions &options)
 {
-    auto op = startOperation<EnableOutcome>(this, d->session, requestIdFor(options), context,
-                                            std::move(done));
-    if (auto error =
-            preflight(config(), options,
-                      {{rules::Field::OrganizationId, organization},
-                       {rules::Field::Identifier, body.identifier},
-                       {rules::Field::ClientId, body.clientId},
-                       {rules::Field::ClientSecret, body.clientSecret.value_or(QString())}})) {
-        failLater(op, *error);
+    auto op = d->start<EnableOutcome>(options, context, std::move(done));
+    if (failedPreflight(
+            op, preflight(config(), options,
+                          {{rules::Field::OrganizationId, organization},
+                           {rules::Field::Identifier, body.identifier},
+                           {rules::Field::ClientId, body.clientId},
+                           {rules::Field::ClientSecret, body.clientSecret.value_or(QString())}})))
         return op->call;
-    }
     const QString requestId = op->call->requestId();
     HttpRequestSpec spec{"POST",
                          organizationPath(organization, "/sso-connection"),
@@ -324,8 +292,7 @@ PendingCall *KeycardClient::updateSso(const QString &organization, const SsoConn
                                       QObject *context, Callback<SsoConnection> done,
                                       const CallOptions &options)
 {
-    auto op = startOperation<SsoConnection>(this, d->session, requestIdFor(options), context,
-                                            std::move(done));
+    auto op = d->start<SsoConnection>(options, context, std::move(done));
     std::optional<ApiError> error =
         preflight(config(), options, {{rules::Field::OrganizationId, organization}});
     if (!error && body.identifier) {
@@ -338,11 +305,8 @@ PendingCall *KeycardClient::updateSso(const QString &organization, const SsoConn
     }
     if (!error && body.isEmpty())
         error = ApiError::make(ApiError::Kind::InvalidArgument, trc("nothing to update"));
-    if (error) {
-        failLater(op, *error);
+    if (failedPreflight(op, std::move(error)))
         return op->call;
-    }
-    const QString requestId = op->call->requestId();
     HttpRequestSpec spec{"PATCH",
                          organizationPath(organization, "/sso-connection"),
                          {},
@@ -350,23 +314,17 @@ PendingCall *KeycardClient::updateSso(const QString &organization, const SsoConn
                          {}};
     if (body.clientSecret && !body.clientSecret->isEmpty())
         spec.extraSecrets << *body.clientSecret;
-    op->runner->run(spec, requestId, [op, requestId](const HttpOutcome &outcome) {
-        if (outcome.error.isError())
-            return deliver(op, failureOf<SsoConnection>(outcome));
-        deliver(op, decodeBody<SsoConnection>(outcome, requestId, &decode::ssoConnection));
-    });
+    op->runner->run(spec, op->call->requestId(), deliverDecoded(op, &decode::ssoConnection));
     return op->call;
 }
 
 PendingCall *KeycardClient::disableSso(const QString &organization, QObject *context,
                                        Callback<Done> done, const CallOptions &options)
 {
-    auto op =
-        startOperation<Done>(this, d->session, requestIdFor(options), context, std::move(done));
-    if (auto error = preflight(config(), options, {{rules::Field::OrganizationId, organization}})) {
-        failLater(op, *error);
+    auto op = d->start<Done>(options, context, std::move(done));
+    if (failedPreflight(
+            op, preflight(config(), options, {{rules::Field::OrganizationId, organization}})))
         return op->call;
-    }
     const QString requestId = op->call->requestId();
     op->runner->run(
         HttpRequestSpec{"DELETE", organizationPath(organization, "/sso-connection"), {}, {}, {}},

@@ -25,6 +25,17 @@ std::optional<ApiError> preflight(const ClientConfig &config, const CallOptions 
     return std::nullopt;
 }
 
+std::optional<ApiError> listPreflight(const ClientConfig &config, const CallOptions &options,
+                                      const ListOrganizationsRequest &request)
+{
+    if (auto error = preflight(config, options, {}))
+        return error;
+    if (request.limit < 1 || request.limit > 1000)
+        return ApiError::make(ApiError::Kind::InvalidArgument,
+                              trc("limit: must be between 1 and 1000"), QStringLiteral("limit"));
+    return std::nullopt;
+}
+
 QString requestIdFor(const CallOptions &options)
 {
     return options.requestId.isEmpty() ? KeycardClient::newRequestId() : options.requestId;

@@ -81,6 +81,15 @@ template<typename T> void failLater(const OperationPtr<T> &op, ApiError error)
         op->call, [op, error] { deliver(op, Result<T>::failure(error)); }, Qt::QueuedConnection);
 }
 
+// Delivers an error found before sending (see preflight()) and returns true, or returns false.
+template<typename T> bool failedPreflight(const OperationPtr<T> &op, std::optional<ApiError> error)
+{
+    if (!error)
+        return false;
+    failLater(op, std::move(*error));
+    return true;
+}
+
 // Strict decoding of a 2xx body with one of the decode:: functions.
 template<typename T, typename Decoder>
 Result<T> decodeBody(const HttpOutcome &outcome, const QString &requestId, Decoder decoder)
@@ -111,11 +120,26 @@ template<typename T> Result<T> failureOf(const HttpOutcome &outcome, int earlier
     return Result<T>::failure(std::move(e));
 }
 
+// The completion of an exchange whose 2xx body is the operation's result: delivers the error,
+// or the body decoded strictly with `decoder` (one of the decode:: functions).
+template<typename T, typename Decoder>
+std::function<void(const HttpOutcome &)> deliverDecoded(const OperationPtr<T> &op, Decoder decoder)
+{
+    return [op, decoder, requestId = op->call->requestId()](const HttpOutcome &outcome) {
+        if (outcome.error.isError())
+            return deliver(op, failureOf<T>(outcome));
+        deliver(op, decodeBody<T>(outcome, requestId, decoder));
+    };
+}
+
 ApiError fieldError(rules::Field field, const rules::Violation &violation);
 
 // Configuration, request id and field checks, in that order.
 std::optional<ApiError> preflight(const ClientConfig &config, const CallOptions &options,
                                   std::initializer_list<std::pair<rules::Field, QString>> fields);
+// preflight() and the page size of a list request.
+std::optional<ApiError> listPreflight(const ClientConfig &config, const CallOptions &options,
+                                      const ListOrganizationsRequest &request);
 
 QString requestIdFor(const CallOptions &options);
 // "/organizations/<id or label, percent-encoded><suffix>"

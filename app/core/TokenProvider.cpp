@@ -7,7 +7,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QSslError>
 
 namespace keycard {
 
@@ -81,40 +80,24 @@ void TokenProvider::fetch()
     const QByteArray pair = QUrl::toPercentEncoding(m_config.credentials.clientId) + ':' +
                             QUrl::toPercentEncoding(m_config.credentials.secret.reveal());
     request.setRawHeader("Authorization", QByteArrayLiteral("Basic ") + pair.toBase64());
-    m_tooLarge = false;
     QNetworkReply *reply = m_nam->post(request, QByteArrayLiteral("grant_type=client_credentials"));
     m_reply = reply;
-    http::guardResponseSize(reply, m_config.maxResponseBytes, [this] { m_tooLarge = true; });
-    m_tlsProblem.clear();
-    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
-        if (m_tlsProblem.isEmpty() && !errors.isEmpty())
-            m_tlsProblem = errors.constFirst().errorString();
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, reply] { onFetchFinished(reply); });
+    auto watch = http::watchReply(reply, m_config.maxResponseBytes);
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, watch] { onFetchFinished(reply, *watch); });
 }
 
-void TokenProvider::onFetchFinished(QNetworkReply *reply)
+void TokenProvider::onFetchFinished(QNetworkReply *reply, const http::ReplyWatch &watch)
 {
     reply->deleteLater();
     if (m_reply == reply)
         m_reply = nullptr;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QNetworkReply::NetworkError netError = reply->error();
-    if (m_tooLarge) {
-        ApiError e = http::responseTooLarge(m_config.maxResponseBytes);
-        e.httpStatus = status;
-        finishWaiters({}, e);
-        return;
-    }
-    if (http::isTransportError(netError) || status == 0) {
-        bool retryable = false;
-        ApiError e = http::transportError(netError, status != 0, retryable);
-        if (!m_tlsProblem.isEmpty()) {
-            e.kind = ApiError::Kind::Tls;
-            e.message += QStringLiteral(" (") + m_tlsProblem + QLatin1Char(')');
-        }
-        e.message = trc("could not obtain an access token: %1").arg(e.message);
-        finishWaiters({}, e);
+    bool retryable = false; // the API call that waits for the token decides on retries
+    if (auto e = http::transportFailure(reply, watch, m_config.maxResponseBytes, retryable)) {
+        if (e->kind != ApiError::Kind::MalformedResponse) // not the size cap
+            e->message = trc("could not obtain an access token: %1").arg(e->message);
+        finishWaiters({}, *e);
         return;
     }
     const QByteArray body = reply->readAll();

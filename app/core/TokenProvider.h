@@ -4,6 +4,7 @@
 
 #include "ApiError.h"
 #include "ClientConfig.h"
+#include "HttpSupport.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -54,15 +55,13 @@ private:
     };
     bool cachedTokenValid() const;
     void fetch();
-    void onFetchFinished(QNetworkReply *reply);
+    void onFetchFinished(QNetworkReply *reply, const http::ReplyWatch &watch);
     void finishWaiters(const QString &token, const ApiError &error);
 
     QNetworkAccessManager *m_nam;
     ClientConfig m_config;
     QList<Waiter> m_waiters;
     QPointer<QNetworkReply> m_reply;
-    bool m_tooLarge = false;
-    QString m_tlsProblem;
     QString m_token;
     qint64 m_lifetimeMs = 0;
     QElapsedTimer m_obtained;
