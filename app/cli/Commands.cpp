@@ -174,10 +174,7 @@ void CommandRunner::getConnection()
         m_inv.organization, this,
         [this](const Result<SsoConnection> &result) {
             if (!result.ok()) {
-                if (result.error().kind == ApiError::Kind::NotFound)
-                    reportMissingConnection(result.error());
-                else
-                    fail(result.error());
+                failOnConnection(result.error());
                 return;
             }
             Console::out(m_inv.json ? indentedJson(result.value().raw)
@@ -281,10 +278,7 @@ void CommandRunner::update()
         m_inv.organization, this,
         [this, body](const Result<SsoConnection> &result) mutable {
             if (!result.ok()) {
-                if (result.error().kind == ApiError::Kind::NotFound)
-                    reportMissingConnection(result.error());
-                else
-                    fail(result.error());
+                failOnConnection(result.error());
                 return;
             }
             body.protocols = requestedProtocols(result.value().protocols);
@@ -299,10 +293,7 @@ void CommandRunner::sendUpdate(const SsoConnectionUpdate &body)
         m_inv.organization, body, this,
         [this](const Result<SsoConnection> &result) {
             if (!result.ok()) {
-                if (result.error().kind == ApiError::Kind::NotFound)
-                    reportMissingConnection(result.error());
-                else
-                    fail(result.error());
+                failOnConnection(result.error());
                 return;
             }
             if (m_inv.json)
@@ -322,10 +313,7 @@ void CommandRunner::disable()
         m_inv.organization, this,
         [this](const Result<Done> &result) {
             if (!result.ok()) {
-                if (result.error().kind == ApiError::Kind::NotFound)
-                    reportMissingConnection(result.error());
-                else
-                    fail(result.error());
+                failOnConnection(result.error());
                 return;
             }
             if (m_inv.json) {
@@ -338,6 +326,14 @@ void CommandRunner::disable()
             succeed(result.requestId());
         },
         callOptions(false));
+}
+
+void CommandRunner::failOnConnection(const ApiError &error)
+{
+    if (error.kind == ApiError::Kind::NotFound)
+        reportMissingConnection(error);
+    else
+        fail(error);
 }
 
 void CommandRunner::reportMissingConnection(const ApiError &original)

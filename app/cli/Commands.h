@@ -39,6 +39,8 @@ private:
     void sendUpdate(const SsoConnectionUpdate &body);
     void disable();
 
+    // A failed operation on the SSO connection; a 404 goes to reportMissingConnection().
+    void failOnConnection(const ApiError &error);
     // A 404 on the connection: tells "no such organization" from "SSO not enabled".
     void reportMissingConnection(const ApiError &error);
     void fail(const ApiError &error, const QJsonObject &extra = {});
