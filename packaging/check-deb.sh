@@ -49,6 +49,7 @@ echo "Depends: $depends"
 # shlibdeps must have computed the shared library dependencies.
 grep -q 'libc6' <<<"$depends" || fail "Depends lacks libc6: dpkg-shlibdeps did not run"
 grep -q 'libqt6core6' <<<"$depends" || fail "Depends lacks libqt6core6"
+grep -q 'libsecret-1-0' <<<"$depends" || fail "Depends lacks libsecret-1-0 (QtKeychain loads it at run time)"
 
 echo "== contents"
 dpkg-deb -c "$deb" >"$work/contents"
