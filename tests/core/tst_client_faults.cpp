@@ -22,12 +22,9 @@ private Q_SLOTS:
         const QString path = orgPath("globex", "/sso-connection");
         f.server->injectFault("POST", path, Fault::CommitThenDrop);
         QSignalSpy retries(f.client.get(), &KeycardClient::retryScheduled);
-        SsoConnectionCreate body;
-        body.identifier = QStringLiteral("https://globex.okta.com");
-        body.clientId = QStringLiteral("0oaGlobex");
-        Recorder<EnableOutcome> rec;
-        f.client->enableSso(QStringLiteral("globex"), body, this, rec.callback());
-        AWAIT(rec);
+        const SsoConnectionCreate body =
+            ssoCreate(QStringLiteral("https://globex.okta.com"), QStringLiteral("0oaGlobex"));
+        const auto rec = f.enableSso(QStringLiteral("globex"), body);
         VERIFY_OK(rec);
         QVERIFY(rec.value().alreadyEnabled);
         QVERIFY(rec.value().matchesRequest);
@@ -56,12 +53,9 @@ private Q_SLOTS:
         const QString path = orgPath("umbrella", "/sso-connection");
         f.server->injectFault("POST", path, Fault::CommitThenDrop, 2);
         QSignalSpy retries(f.client.get(), &KeycardClient::retryScheduled);
-        SsoConnectionCreate body;
-        body.identifier = QStringLiteral("https://umbrella.okta.com");
-        body.clientId = QStringLiteral("0oaUmbrella");
-        Recorder<EnableOutcome> rec;
-        f.client->enableSso(QStringLiteral("umbrella"), body, this, rec.callback());
-        AWAIT(rec);
+        const SsoConnectionCreate body =
+            ssoCreate(QStringLiteral("https://umbrella.okta.com"), QStringLiteral("0oaUmbrella"));
+        const auto rec = f.enableSso(QStringLiteral("umbrella"), body);
         VERIFY_OK(rec);
         QVERIFY(rec.value().alreadyEnabled);
         QVERIFY(rec.value().matchesRequest);
@@ -80,12 +74,9 @@ private Q_SLOTS:
         Fixture f;
         const QString path = orgPath("globex", "/sso-connection");
         f.server->injectFault("POST", path, Fault::DropBeforeCommit);
-        SsoConnectionCreate body;
-        body.identifier = QStringLiteral("https://globex.okta.com");
-        body.clientId = QStringLiteral("0oaGlobex");
-        Recorder<EnableOutcome> rec;
-        f.client->enableSso(QStringLiteral("globex"), body, this, rec.callback());
-        AWAIT(rec);
+        const SsoConnectionCreate body =
+            ssoCreate(QStringLiteral("https://globex.okta.com"), QStringLiteral("0oaGlobex"));
+        const auto rec = f.enableSso(QStringLiteral("globex"), body);
         VERIFY_OK(rec);
         QVERIFY(!rec.value().alreadyEnabled);
         QCOMPARE(f.recorded("POST", path).size(), 2);
@@ -95,9 +86,7 @@ private Q_SLOTS:
     {
         Fixture f;
         f.server->injectFault("GET", orgPath("acme"), Fault::MalformedBody);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         QCOMPARE(rec.error().kind, ApiError::Kind::MalformedResponse);
         QCOMPARE(rec.error().httpStatus, 200);
         QVERIFY(rec.error().message.startsWith(QStringLiteral("malformed response")));
@@ -112,9 +101,7 @@ private Q_SLOTS:
             {status(200, {}, {},
                     QByteArray("{\"name\":\"Acme\",\"label\":\"acme\",\"sso_enabled\":true,"
                                "\"created_at\":\"2024-01-01T00:00:00Z\"}"))});
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         QCOMPARE(rec.error().kind, ApiError::Kind::MalformedResponse);
         QCOMPARE(rec.error().message, QStringLiteral("malformed response: field id"));
         QCOMPARE(rec.error().field, QStringLiteral("id"));
@@ -138,9 +125,7 @@ private Q_SLOTS:
     {
         Fixture f;
         f.server->scriptResponses("GET", orgPath("acme"), {status(200, {}, {}, "[]")});
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         QCOMPARE(rec.error().kind, ApiError::Kind::MalformedResponse);
     }
 
@@ -151,9 +136,7 @@ private Q_SLOTS:
         config.retry.maxRetries = 0;
         f.client->setConfig(config);
         f.server->injectFault("GET", orgPath("acme"), Fault::TruncatedBody);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         QVERIFY2(rec.error().kind == ApiError::Kind::Network ||
                      rec.error().kind == ApiError::Kind::MalformedResponse,
                  qPrintable(rec.error().toString()));
@@ -164,9 +147,7 @@ private Q_SLOTS:
     {
         Fixture f;
         f.server->injectFault("GET", orgPath("acme"), Fault::TruncatedBody);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         VERIFY_OK(rec);
         QCOMPARE(f.recorded("GET", orgPath("acme")).size(), 2);
     }
@@ -175,9 +156,7 @@ private Q_SLOTS:
     {
         Fixture f;
         f.server->injectFault("GET", orgPath("acme"), Fault::OversizedBody);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         QCOMPARE(rec.error().kind, ApiError::Kind::MalformedResponse);
         QVERIFY2(rec.error().message.startsWith(QStringLiteral("response too large")),
                  qPrintable(rec.error().message));
@@ -197,9 +176,7 @@ private Q_SLOTS:
         AWAIT(rec);
         QCOMPARE(rec.error().kind, ApiError::Kind::MalformedResponse);
         QVERIFY(rec.error().message.startsWith(QStringLiteral("response too large")));
-        Recorder<Organization> small;
-        f.client->getOrganization(QStringLiteral("acme"), this, small.callback());
-        AWAIT(small);
+        const auto small = f.getOrganization(QStringLiteral("acme"));
         VERIFY_OK(small);
     }
 
@@ -250,9 +227,7 @@ private Q_SLOTS:
         AWAIT(warmup);
         f.server->setLatency(3000);
         QSignalSpy retries(f.client.get(), &KeycardClient::retryScheduled);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         QCOMPARE(rec.error().kind, ApiError::Kind::Timeout);
         QCOMPARE(rec.error().attempts, 2);
         QCOMPARE(retries.size(), 1);
@@ -271,9 +246,7 @@ private Q_SLOTS:
         config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
         f.client->setConfig(config);
         QSignalSpy retries(f.client.get(), &KeycardClient::retryScheduled);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         QCOMPARE(rec.error().kind, ApiError::Kind::Network);
         QCOMPARE(rec.error().httpStatus, 0);
         QCOMPARE(rec.error().attempts, 3);

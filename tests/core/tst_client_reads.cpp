@@ -192,9 +192,7 @@ private Q_SLOTS:
     void getOrganizationNotFound()
     {
         Fixture f;
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("no-such-org"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("no-such-org"));
         QCOMPARE(rec.error().kind, ApiError::Kind::NotFound);
         QCOMPARE(rec.error().httpStatus, 404);
         QVERIFY(!rec.error().code.isEmpty());
@@ -227,9 +225,7 @@ private Q_SLOTS:
     void organizationPathIsEncoded()
     {
         Fixture f;
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme?limit=1#x y"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme?limit=1#x y"));
         QCOMPARE(rec.error().kind, ApiError::Kind::NotFound);
         const auto all = f.server->requests();
         QCOMPARE(all.last().path, QStringLiteral("/organizations/acme?limit=1#x y"));
@@ -245,9 +241,7 @@ private Q_SLOTS:
         config.baseUrl = base;
         config.credentials = Credentials::bearerToken(Secret(f.server->issueToken()));
         f.client->setConfig(config);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         QCOMPARE(f.server->requests().size(), 1);
         QCOMPARE(f.server->requests().at(0).path, QStringLiteral("/api/v1/organizations/acme"));
     }
@@ -302,9 +296,7 @@ private Q_SLOTS:
         ClientConfig config = configFor(*f.server);
         config.credentials = Credentials::bearerToken(Secret(token));
         f.client->setConfig(config);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         VERIFY_OK(rec);
         QCOMPARE(f.tokenRequests(), 0);
         QCOMPARE(f.recorded("GET", orgPath("acme")).at(0).header("authorization"),

@@ -19,9 +19,7 @@ private Q_SLOTS:
         Fixture f;
         f.server->scriptResponses("GET", orgPath("acme"), {status(429, QStringLiteral("1"))});
         QSignalSpy retries(f.client.get(), &KeycardClient::retryScheduled);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         VERIFY_OK(rec);
         QCOMPARE(retries.size(), 1);
         QCOMPARE(retries.at(0).at(0).toString(), rec.result().requestId());
@@ -41,9 +39,7 @@ private Q_SLOTS:
                              QStringLiteral(" GMT");
         f.server->scriptResponses("GET", orgPath("acme"), {status(503, when)});
         QSignalSpy retries(f.client.get(), &KeycardClient::retryScheduled);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         VERIFY_OK(rec);
         QCOMPARE(retries.size(), 1);
         const int delay = retries.at(0).at(2).toInt();
@@ -55,9 +51,7 @@ private Q_SLOTS:
         Fixture f;
         f.server->scriptResponses("GET", orgPath("acme"), {status(429, QStringLiteral("120"))});
         QSignalSpy retries(f.client.get(), &KeycardClient::retryScheduled);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         VERIFY_OK(rec);
         QCOMPARE(retries.size(), 1);
         const int delay = retries.at(0).at(2).toInt();
@@ -91,9 +85,7 @@ private Q_SLOTS:
     {
         Fixture f;
         f.server->scriptResponses("GET", orgPath("acme"), {status(502), status(502), status(502)});
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         QCOMPARE(rec.error().kind, ApiError::Kind::Server);
         QCOMPARE(rec.error().httpStatus, 502);
         QCOMPARE(rec.error().attempts, 3);
@@ -108,9 +100,7 @@ private Q_SLOTS:
         config.retry.maxRetries = 0;
         f.client->setConfig(config);
         f.server->scriptResponses("GET", orgPath("acme"), {status(500)});
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         QCOMPARE(rec.error().kind, ApiError::Kind::Server);
         QCOMPARE(rec.error().attempts, 1);
     }
@@ -121,9 +111,7 @@ private Q_SLOTS:
         f.server->scriptResponses("GET", orgPath("acme"),
                                   {status(503, QStringLiteral("1"), false)});
         QSignalSpy retries(f.client.get(), &KeycardClient::retryScheduled);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         QCOMPARE(rec.error().kind, ApiError::Kind::Server);
         QCOMPARE(rec.error().httpStatus, 503);
         QCOMPARE(rec.error().attempts, 1);
@@ -135,9 +123,7 @@ private Q_SLOTS:
     {
         Fixture f;
         f.server->scriptResponses("GET", orgPath("acme"), {status(400, std::nullopt, true)});
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         VERIFY_OK(rec);
         const auto calls = f.recorded("GET", orgPath("acme"));
         QCOMPARE(calls.size(), 2);
@@ -162,9 +148,7 @@ private Q_SLOTS:
         QFETCH(int, kind);
         Fixture f;
         f.server->scriptResponses("GET", orgPath("acme"), {status(code)});
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         QCOMPARE(int(rec.error().kind), kind);
         QCOMPARE(rec.error().httpStatus, code);
         QCOMPARE(f.recorded("GET", orgPath("acme")).size(), 1);
@@ -174,9 +158,7 @@ private Q_SLOTS:
     {
         Fixture f;
         f.server->scriptResponses("GET", orgPath("acme"), {status(408)});
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         VERIFY_OK(rec);
         QCOMPARE(f.recorded("GET", orgPath("acme")).size(), 2);
     }
@@ -225,9 +207,7 @@ private Q_SLOTS:
         QFETCH(QString, field);
         Fixture f;
         f.server->scriptResponses("GET", orgPath("acme"), {status(code, {}, {}, body)});
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         QCOMPARE(rec.error().kind, ApiError::Kind::Validation);
         QVERIFY2(rec.error().message.startsWith(message), qPrintable(rec.error().message));
         QCOMPARE(rec.error().code, errorCode);
@@ -241,9 +221,7 @@ private Q_SLOTS:
         Fixture f;
         f.server->scriptResponses("GET", orgPath("acme"),
                                   {status(500, {}, false, QByteArray(" "))});
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         QCOMPARE(rec.error().kind, ApiError::Kind::Server);
         QVERIFY(rec.error().message.contains(QStringLiteral("500")));
     }
@@ -252,9 +230,7 @@ private Q_SLOTS:
     {
         Fixture f;
         QSignalSpy obtained(f.client.get(), &KeycardClient::tokenObtained);
-        Recorder<Organization> warmup;
-        f.client->getOrganization(QStringLiteral("acme"), this, warmup.callback());
-        AWAIT(warmup);
+        const auto warmup = f.getOrganization(QStringLiteral("acme"));
         VERIFY_OK(warmup);
         QCOMPARE(f.tokenRequests(), 1);
 
@@ -282,17 +258,13 @@ private Q_SLOTS:
         Fixture f;
         f.server->setTokenLifetime(10); // within the 10 s margin: never reused
         for (int i = 1; i <= 2; ++i) {
-            Recorder<Organization> rec;
-            f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-            AWAIT(rec);
+            const auto rec = f.getOrganization(QStringLiteral("acme"));
             VERIFY_OK(rec);
             QCOMPARE(f.tokenRequests(), i);
         }
         f.server->setTokenLifetime(3600);
         for (int i = 0; i < 2; ++i) {
-            Recorder<Organization> rec;
-            f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-            AWAIT(rec);
+            const auto rec = f.getOrganization(QStringLiteral("acme"));
             VERIFY_OK(rec);
         }
         QCOMPARE(f.tokenRequests(), 3);                         // the long-lived token is cached
@@ -323,9 +295,7 @@ private Q_SLOTS:
             {status(200, {}, {},
                     "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\"}")});
         for (int i = 0; i < 3; ++i) {
-            Recorder<Organization> rec;
-            f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-            AWAIT(rec);
+            const auto rec = f.getOrganization(QStringLiteral("acme"));
             VERIFY_OK(rec);
         }
         QCOMPARE(f.tokenRequests(), 1);
@@ -355,9 +325,7 @@ private Q_SLOTS:
         Fixture f;
         f.server->scriptResponses("POST", QStringLiteral("/service-account-token"),
                                   {status(code, {}, {}, body)});
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         QCOMPARE(int(rec.error().kind), kind);
         QCOMPARE(rec.error().httpStatus, code);
         QCOMPARE(f.tokenRequests(), tokenRequests);
@@ -370,9 +338,7 @@ private Q_SLOTS:
         Fixture f;
         f.server->scriptResponses("POST", QStringLiteral("/service-account-token"), {status(503)});
         QSignalSpy retries(f.client.get(), &KeycardClient::retryScheduled);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         VERIFY_OK(rec);
         QCOMPARE(f.tokenRequests(), 2);
         QCOMPARE(retries.size(), 1);
@@ -383,9 +349,7 @@ private Q_SLOTS:
     {
         Fixture f;
         f.server->scriptResponses("GET", orgPath("acme"), {status(401), status(401)});
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         QCOMPARE(rec.error().kind, ApiError::Kind::Authentication);
         QCOMPARE(rec.error().httpStatus, 401);
         QCOMPARE(rec.error().attempts, 2);
@@ -398,9 +362,7 @@ private Q_SLOTS:
         ClientConfig config = configFor(*f.server);
         config.credentials = Credentials::serviceAccount(kClientId, Secret(QStringLiteral("nope")));
         f.client->setConfig(config);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         QCOMPARE(rec.error().kind, ApiError::Kind::Authentication);
         QCOMPARE(rec.error().httpStatus, 401);
         QVERIFY(rec.error().message.contains(QStringLiteral("refused")));

@@ -84,9 +84,7 @@ private Q_SLOTS:
             base.setHost(host);
             config.baseUrl = base;
             f.client->setConfig(config);
-            Recorder<Organization> rec;
-            f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-            AWAIT(rec);
+            const auto rec = f.getOrganization(QStringLiteral("acme"));
             VERIFY_OK(rec);
         }
     }
@@ -152,9 +150,7 @@ private Q_SLOTS:
         ClientConfig config = configFor(*f.server);
         config.credentials = Credentials::serviceAccount(kClientId, Secret(options.clientSecret));
         f.client->setConfig(config);
-        Recorder<Organization> rec;
-        f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
-        AWAIT(rec);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
         VERIFY_OK(rec);
     }
 
@@ -173,9 +169,7 @@ private Q_SLOTS:
             qDebug() << "config secret" << f.client->config().credentials.secret;
 
             // Token fetch, API calls, a token refresh after expiry.
-            Recorder<Organization> first;
-            f.client->getOrganization(QStringLiteral("acme"), this, first.callback());
-            AWAIT(first);
+            const auto first = f.getOrganization(QStringLiteral("acme"));
             f.server->expireAllTokens();
             Recorder<SsoConnection> second;
             f.client->getSsoConnection(QStringLiteral("acme"), this, second.callback());
@@ -195,13 +189,9 @@ private Q_SLOTS:
                         .arg(idpSecret, token)
                         .toUtf8(),
                     std::nullopt, std::nullopt}});
-            SsoConnectionCreate body;
-            body.identifier = QStringLiteral("https://globex.okta.com");
-            body.clientId = QStringLiteral("abc");
-            body.clientSecret = idpSecret;
-            Recorder<EnableOutcome> enable;
-            f.client->enableSso(QStringLiteral("globex"), body, this, enable.callback());
-            AWAIT(enable);
+            const SsoConnectionCreate body = ssoCreate(QStringLiteral("https://globex.okta.com"),
+                                                       QStringLiteral("abc"), idpSecret);
+            const auto enable = f.enableSso(QStringLiteral("globex"), body);
             QCOMPARE(enable.error().kind, ApiError::Kind::Validation);
             QCOMPARE(enable.error().field, QStringLiteral("client_secret"));
             errors << errorText(enable.error());
@@ -211,9 +201,7 @@ private Q_SLOTS:
             ClientConfig config = configFor(*f.server);
             config.credentials = Credentials::serviceAccount(kClientId, Secret(wrongSecret));
             f.client->setConfig(config);
-            Recorder<Organization> refused;
-            f.client->getOrganization(QStringLiteral("acme"), this, refused.callback());
-            AWAIT(refused);
+            const auto refused = f.getOrganization(QStringLiteral("acme"));
             QCOMPARE(refused.error().kind, ApiError::Kind::Authentication);
             errors << errorText(refused.error());
             qWarning() << "refused:" << refused.error().toString();

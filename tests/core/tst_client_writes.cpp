@@ -18,13 +18,10 @@ private Q_SLOTS:
     {
         Fixture f;
         const int before = f.server->connectionCount();
-        SsoConnectionCreate body;
-        body.identifier = QStringLiteral("https://globex.okta.com");
-        body.clientId = QStringLiteral("0oaGlobexClient");
-        body.clientSecret = QStringLiteral("idp-secret-value");
-        Recorder<EnableOutcome> rec;
-        f.client->enableSso(QStringLiteral("globex"), body, this, rec.callback());
-        AWAIT(rec);
+        const SsoConnectionCreate body =
+            ssoCreate(QStringLiteral("https://globex.okta.com"), QStringLiteral("0oaGlobexClient"),
+                      QStringLiteral("idp-secret-value"));
+        const auto rec = f.enableSso(QStringLiteral("globex"), body);
         VERIFY_OK(rec);
         QVERIFY(!rec.value().alreadyEnabled);
         QVERIFY(rec.value().matchesRequest);
@@ -64,12 +61,8 @@ private Q_SLOTS:
         QFETCH(bool, matches);
         Fixture f;
         QSignalSpy retries(f.client.get(), &KeycardClient::retryScheduled);
-        SsoConnectionCreate body;
-        body.identifier = identifier;
-        body.clientId = clientId;
-        Recorder<EnableOutcome> rec;
-        f.client->enableSso(QStringLiteral("acme"), body, this, rec.callback());
-        AWAIT(rec);
+        const SsoConnectionCreate body = ssoCreate(identifier, clientId);
+        const auto rec = f.enableSso(QStringLiteral("acme"), body);
         VERIFY_OK(rec);
         QVERIFY(rec.value().alreadyEnabled);
         QCOMPARE(rec.value().matchesRequest, matches);
@@ -108,12 +101,9 @@ private Q_SLOTS:
     void enableForbiddenOnStark()
     {
         Fixture f;
-        SsoConnectionCreate body;
-        body.identifier = QStringLiteral("https://stark.okta.com");
-        body.clientId = QStringLiteral("abc");
-        Recorder<EnableOutcome> rec;
-        f.client->enableSso(QStringLiteral("stark"), body, this, rec.callback());
-        AWAIT(rec);
+        const SsoConnectionCreate body =
+            ssoCreate(QStringLiteral("https://stark.okta.com"), QStringLiteral("abc"));
+        const auto rec = f.enableSso(QStringLiteral("stark"), body);
         QCOMPARE(rec.error().kind, ApiError::Kind::Permission);
         QCOMPARE(rec.error().httpStatus, 403);
         QVERIFY(!f.server->connection(QStringLiteral("stark")));
@@ -127,12 +117,9 @@ private Q_SLOTS:
     void enableNotFound()
     {
         Fixture f;
-        SsoConnectionCreate body;
-        body.identifier = QStringLiteral("https://x.okta.com");
-        body.clientId = QStringLiteral("abc");
-        Recorder<EnableOutcome> rec;
-        f.client->enableSso(QStringLiteral("nobody"), body, this, rec.callback());
-        AWAIT(rec);
+        const SsoConnectionCreate body =
+            ssoCreate(QStringLiteral("https://x.okta.com"), QStringLiteral("abc"));
+        const auto rec = f.enableSso(QStringLiteral("nobody"), body);
         QCOMPARE(rec.error().kind, ApiError::Kind::NotFound);
     }
 
@@ -288,9 +275,7 @@ private Q_SLOTS:
         QTRY_VERIFY(call.isNull());
         // A later call on the same connection completes after the aborted one's reply was due:
         // the aborted callback still ran only once.
-        Recorder<Organization> later;
-        f.client->getOrganization(QStringLiteral("globex"), this, later.callback());
-        AWAIT(later);
+        const auto later = f.getOrganization(QStringLiteral("globex"));
         VERIFY_OK(later);
         QCOMPARE(rec.calls(), 1);
     }
