@@ -193,8 +193,9 @@ QString ssoEnableHelp()
             "  --identifier URL        the IdP's issuer URL, 1 to 2,048 characters,\n"
             "                          e.g. https://your-org.okta.com\n"
             "  --client-id ID          the OAuth 2.0 client ID issued by the IdP\n"
-            "  --client-secret-stdin   read the IdP client secret from standard input (one\n"
-            "                          line; the trailing newline is dropped). Without it,\n"
+            "  --client-secret-stdin   read the IdP client secret from standard input: a\n"
+            "                          pipe or file to its end, a terminal one line with\n"
+            "                          echo off; a trailing newline is dropped. Without it,\n"
             "                          $KEYCARD_SSO_CLIENT_SECRET is used when set.\n"),
          protocolOptions(), globalOptions(), environment(), exitCodes(),
          tr("Examples:\n"

@@ -64,6 +64,36 @@ private Q_SLOTS:
         QVERIFY(!r.err.contains(kSecret));
     }
 
+    void secretsStayOutOfDebugOutput()
+    {
+        // Every logging category at debug level, verbose output, a failing call that echoes
+        // nothing secret back: neither secret may reach standard output or error.
+        QProcessEnvironment env = harness.environment();
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
+        CLI_RUN(r,
+                args({"--verbose", "sso", "enable", "wayne", "--identifier",
+                      "https://accounts.google.com", "--client-id", "wayne-app",
+                      "--client-secret-stdin"}),
+                env, kSecret.toUtf8());
+        QCOMPARE(r.exitCode, 6); // wayne has SSO with other settings
+        QVERIFY2(r.err.contains(QLatin1String("obtained an access token")), qPrintable(r.err));
+        const QString serviceSecret = harness.sandbox->options().clientSecret;
+        const QString basic = QString::fromLatin1(
+            (harness.sandbox->options().clientId + QLatin1Char(':') + serviceSecret)
+                .toUtf8()
+                .toBase64());
+        for (const QString &secret : {kSecret, serviceSecret, basic, QStringLiteral("Bearer "),
+                                      QStringLiteral("uthorization")}) {
+            QVERIFY2(!r.out.contains(secret), qPrintable(secret));
+            QVERIFY2(!r.err.contains(secret), qPrintable(secret));
+        }
+        const auto posts =
+            requestsFor(harness, "POST", QStringLiteral("/organizations/wayne/sso-connection"));
+        QCOMPARE(posts.size(), 1);
+        QCOMPARE(posts.first().jsonBody().value(QLatin1String("client_secret")).toString(),
+                 kSecret);
+    }
+
     void enableWithSecretFromEnvironmentAndJson()
     {
         QProcessEnvironment env = harness.environment();
