@@ -8,6 +8,7 @@
 #include "Tokens.h"
 #include "Transport.h"
 
+#include <QCoreApplication>
 #include <QHttpServerRequest>
 #include <QJsonDocument>
 #include <QPointer>
@@ -64,7 +65,8 @@ SandboxServerPrivate::SandboxServerPrivate(SandboxServer *q, SandboxOptions opts
         if (!store.load(options.stateFile, error)) {
             // Keep the file as it is: a later save would destroy what could not be read.
             errorString =
-                QStringLiteral("Cannot load state file %1: %2").arg(options.stateFile, error);
+                QCoreApplication::translate("SandboxServer", "Cannot load state file %1: %2")
+                    .arg(options.stateFile, error);
             saveState = false;
         }
     }
@@ -208,7 +210,8 @@ void SandboxServerPrivate::changed()
         QString error;
         if (!store.save(options.stateFile, error)) {
             errorString =
-                QStringLiteral("Cannot save state file %1: %2").arg(options.stateFile, error);
+                QCoreApplication::translate("SandboxServer", "Cannot save state file %1: %2")
+                    .arg(options.stateFile, error);
             qWarning("keycard-sandbox: %s", qPrintable(errorString));
         }
     }

@@ -5,6 +5,7 @@
 
 #include "Models.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -75,13 +76,14 @@ bool Store::load(const QString &path, QString &error)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!document.isObject()) {
-        error = parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                             : QStringLiteral("not a JSON object");
+        error = parseError.error != QJsonParseError::NoError
+                    ? parseError.errorString()
+                    : QCoreApplication::translate("SandboxServer", "not a JSON object");
         return false;
     }
     const QJsonObject root = document.object();
     if (root.value(kVersion).toInt() != kFormatVersion) {
-        error = QStringLiteral("unsupported state file version");
+        error = QCoreApplication::translate("SandboxServer", "unsupported state file version");
         return false;
     }
     const QJsonArray organizations = root.value(kOrganizations).toArray();
