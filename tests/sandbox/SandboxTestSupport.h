@@ -114,6 +114,30 @@ private:
     QNetworkAccessManager m_nam;
 };
 
+// Starts a sandbox on a random loopback port and a raw client for it; with `authorized` the
+// client carries a valid bearer token. Returns false when the sandbox cannot listen.
+inline bool serve(std::unique_ptr<keycard::sandbox::SandboxServer> &server,
+                  std::unique_ptr<Http> &http, keycard::sandbox::SandboxOptions options = {},
+                  bool authorized = true)
+{
+    http.reset();
+    server = std::make_unique<keycard::sandbox::SandboxServer>(std::move(options));
+    if (!server->listen())
+        return false;
+    http = std::make_unique<Http>(server->baseUrl());
+    if (authorized)
+        http->token = server->issueToken();
+    return true;
+}
+
+// Stops what serve() started: the client first, then the sandbox.
+inline void stop(std::unique_ptr<keycard::sandbox::SandboxServer> &server,
+                 std::unique_ptr<Http> &http)
+{
+    http.reset();
+    server.reset();
+}
+
 // One request over a fresh raw TCP connection (QNetworkAccessManager silently re-sends a
 // request whose connection closed without a reply; this does not). Returns every byte the
 // server sent before it closed the connection, or after `timeoutMs` of silence.

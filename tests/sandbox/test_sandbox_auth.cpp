@@ -12,17 +12,12 @@ class TestSandboxAuth : public QObject
 private Q_SLOTS:
     void init()
     {
-        m_server = std::make_unique<SandboxServer>();
-        QVERIFY2(m_server->listen(), qPrintable(m_server->errorString()));
+        QVERIFY2(sandboxtest::serve(m_server, m_http, {}, false),
+                 qPrintable(m_server->errorString()));
         QVERIFY(m_server->port() != 0);
         QCOMPARE(m_server->baseUrl().host(), QStringLiteral("127.0.0.1"));
-        m_http = std::make_unique<Http>(m_server->baseUrl());
     }
-    void cleanup()
-    {
-        m_http.reset();
-        m_server.reset();
-    }
+    void cleanup() { sandboxtest::stop(m_server, m_http); }
 
     void tokenByBasic()
     {

@@ -19,10 +19,7 @@ class TestSandboxOrgs : public QObject
     {
         SandboxOptions options;
         options.extraOrganizations = extra;
-        m_server = std::make_unique<SandboxServer>(options);
-        QVERIFY(m_server->listen());
-        m_http = std::make_unique<Http>(m_server->baseUrl());
-        m_http->token = m_server->issueToken();
+        QVERIFY(sandboxtest::serve(m_server, m_http, options));
     }
 
     // Follows `after` (or the older `cursor`) from the first page; returns every id in order.
@@ -55,11 +52,7 @@ class TestSandboxOrgs : public QObject
     }
 
 private Q_SLOTS:
-    void cleanup()
-    {
-        m_http.reset();
-        m_server.reset();
-    }
+    void cleanup() { sandboxtest::stop(m_server, m_http); }
 
     void demoOrganizations()
     {

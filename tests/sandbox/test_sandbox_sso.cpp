@@ -42,18 +42,8 @@ class TestSandboxSso : public QObject
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_server = std::make_unique<SandboxServer>();
-        QVERIFY(m_server->listen());
-        m_http = std::make_unique<Http>(m_server->baseUrl());
-        m_http->token = m_server->issueToken();
-    }
-    void cleanup()
-    {
-        m_http.reset();
-        m_server.reset();
-    }
+    void init() { QVERIFY(sandboxtest::serve(m_server, m_http)); }
+    void cleanup() { sandboxtest::stop(m_server, m_http); }
 
     void seededConnections()
     {
