@@ -81,6 +81,27 @@ private Q_SLOTS:
         QCOMPARE(requestIds(calls), QStringList(3, rec.result().requestId()));
     }
 
+    void backoffDoublesUpTo8Seconds()
+    {
+        Fixture f;
+        ClientConfig config = configFor(*f.server);
+        config.retry.maxRetries = 6;
+        f.client->setConfig(config);
+        f.server->scriptResponses("GET", orgPath("acme"), QList<ScriptedResponse>(6, status(503)));
+        QSignalSpy retries(f.client.get(), &KeycardClient::retryScheduled);
+        const auto rec = f.getOrganization(QStringLiteral("acme"));
+        VERIFY_OK(rec);
+        QCOMPARE(retries.size(), 6);
+        // 0.5, 1, 2, 4, 8, 8 s, each up to 25 % shorter.
+        const int expected[] = {500, 1000, 2000, 4000, 8000, 8000};
+        for (int i = 0; i < 6; ++i) {
+            const int delay = retries.at(i).at(2).toInt();
+            QVERIFY2(delay >= expected[i] * 3 / 4 && delay <= expected[i],
+                     qPrintable(QStringLiteral("retry %1: %2 ms").arg(i + 1).arg(delay)));
+        }
+        QCOMPARE(rec.result().requestId(), retries.at(5).at(0).toString());
+    }
+
     void retriesExhausted()
     {
         Fixture f;
