@@ -270,8 +270,15 @@ ParseOutcome parseArguments(const QStringList &arguments)
     }
 
     if (!positional.isEmpty() && positional.first() == QLatin1String("help")) {
-        help = true;
+        // "keycardctl help WORDS": every word must name a command (as "git help" would).
         positional.removeFirst();
+        const QString topic = topicFor(positional);
+        const qsizetype named = topic.isEmpty() ? 0 : topic.count(QLatin1Char(' ')) + 1;
+        if (positional.size() > named)
+            return error(
+                tr("no help for unknown command '%1'").arg(positional.join(QLatin1Char(' '))),
+                topic);
+        help = true;
     }
     if (help) {
         ParseOutcome out;

@@ -39,6 +39,23 @@ private Q_SLOTS:
         CLI_RUN(list, {QStringLiteral("help"), QStringLiteral("orgs"), QStringLiteral("list")});
         QCOMPARE(list.exitCode, 0);
         QVERIFY(list.out.contains(QLatin1String("--limit N")));
+
+        // Every command's help: the same text from "help WORDS" and "WORDS --help", starting
+        // with its usage line, with its options, exit status and examples.
+        for (const char *command :
+             {"orgs list", "orgs get", "sso get", "sso enable", "sso update", "sso disable"}) {
+            const QStringList words = QString::fromLatin1(command).split(QLatin1Char(' '));
+            CLI_RUN(viaHelp, QStringList{QStringLiteral("help")} + words);
+            CLI_RUN(viaOption, words + QStringList{QStringLiteral("--help")});
+            QCOMPARE(viaHelp.exitCode, 0);
+            QCOMPARE(viaOption.exitCode, 0);
+            QCOMPARE(viaHelp.out, viaOption.out);
+            QVERIFY2(viaHelp.out.startsWith(QStringLiteral("Usage: keycardctl %1").arg(command)),
+                     command);
+            for (const char *part : {"Global options:", "Exit status:", "Examples:"})
+                QVERIFY2(viaHelp.out.contains(QLatin1String(part)), command);
+            QVERIFY(viaHelp.err.isEmpty());
+        }
         QVERIFY(harness.sandbox->requests().isEmpty());
     }
 
@@ -59,6 +76,20 @@ private Q_SLOTS:
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY(unknown.err.contains(QLatin1String("unknown option '--bogus'")));
         QVERIFY(unknown.err.contains(QLatin1String("keycardctl orgs list --help")));
+
+        // "help" names a command or nothing; anything else is an error, not the overview.
+        CLI_RUN(noTopic, {QStringLiteral("help"), QStringLiteral("bogus")});
+        QCOMPARE(noTopic.exitCode, 2);
+        QVERIFY(noTopic.out.isEmpty());
+        QVERIFY(noTopic.err.contains(QLatin1String("no help for unknown command 'bogus'")));
+        CLI_RUN(noCommand,
+                {QStringLiteral("help"), QStringLiteral("sso"), QStringLiteral("bogus")});
+        QCOMPARE(noCommand.exitCode, 2);
+        QVERIFY(noCommand.err.contains(QLatin1String("'sso bogus'")));
+        QVERIFY(noCommand.err.contains(QLatin1String("keycardctl sso --help")));
+        CLI_RUN(overview, {QStringLiteral("help")});
+        QCOMPARE(overview.exitCode, 0);
+        QVERIFY(overview.out.startsWith(QLatin1String("Usage: keycardctl")));
         QVERIFY(harness.sandbox->requests().isEmpty());
     }
 
