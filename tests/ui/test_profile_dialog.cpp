@@ -287,9 +287,20 @@ private Q_SLOTS:
         QVERIFY(finished.wait(20000));
         QVERIFY2(m_dialog->lastTestResult().ok, qPrintable(status()));
         shoot(QStringLiteral("connect-edit"));
-        // Renaming means a new profile: its secret must be typed.
-        QTest::keyClicks(edit("profileNameEdit"), QStringLiteral(" 2"));
+        // A client secret cannot become an API token: switching the kind asks for the token.
+        child<QRadioButton>("kindToken")->click();
         QVERIFY(!child<QPushButton>("saveProfileButton")->isEnabled());
+        QVERIFY(edit("tokenEdit")->placeholderText().isEmpty());
+        child<QRadioButton>("kindServiceAccount")->click();
+        // Renaming keeps the stored secret (it moves to the new name): Save stays enabled.
+        QTest::keyClicks(edit("profileNameEdit"), QStringLiteral(" 2"));
+        QVERIFY(child<QPushButton>("saveProfileButton")->isEnabled());
+        QSignalSpy saved(m_dialog.get(), &ConnectDialog::saved);
+        child<QPushButton>("saveProfileButton")->click();
+        QVERIFY(saved.wait(20000));
+        QCOMPARE(m_store->names(), QStringList{QStringLiteral("Staging 2")});
+        QVERIFY(m_secrets->hasSessionSecret(QStringLiteral("Staging 2")));
+        QVERIFY(!m_secrets->hasSessionSecret(QStringLiteral("Staging")));
     }
 
     void darkPaletteScreenshots()

@@ -158,6 +158,47 @@ private Q_SLOTS:
         QCOMPARE(f.window.session().source, SessionInfo::Source::Sandbox);
     }
 
+    // Profile › Edit Profile… with another name renames the profile: one entry in the switcher,
+    // the secret moved (left empty in the dialog), the window on the renamed profile.
+    void editDialogRenamesTheProfile()
+    {
+        Fixture f(noEnvironment());
+        QTRY_VERIFY(f.controller->connectDialog());
+        fillAndSave(f.controller->connectDialog(), f.sandbox.server->baseUrl());
+        QTRY_COMPARE(f.window.session().profileName, QStringLiteral("Staging"));
+        QTRY_VERIFY(!f.controller->connectDialog());
+
+        auto *edit = f.window.findChild<QAction *>(QStringLiteral("editProfileAction"));
+        QVERIFY(edit && edit->isEnabled());
+        edit->trigger();
+        QTRY_VERIFY(f.controller->connectDialog());
+        ConnectDialog *dialog = f.controller->connectDialog();
+        auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("profileNameEdit"));
+        auto *secret = dialog->findChild<QLineEdit *>(QStringLiteral("clientSecretEdit"));
+        QCOMPARE(name->text(), QStringLiteral("Staging"));
+        QVERIFY(secret->text().isEmpty());
+        name->selectAll();
+        QTest::keyClicks(name, QStringLiteral("Production"));
+        // The stored secret may stay empty: it moves with the rename.
+        auto *save = dialog->findChild<QPushButton *>(QStringLiteral("saveProfileButton"));
+        QTRY_VERIFY(save->isEnabled());
+        const auto tokens =
+            f.sandbox.requestsTo("POST", QStringLiteral("/service-account-token")).size();
+        save->click();
+
+        QTRY_COMPARE(f.window.session().profileName, QStringLiteral("Production"));
+        QCOMPARE(f.controller->store()->names(), QStringList{QStringLiteral("Production")});
+        auto *switcher = f.controller->switcher();
+        QCOMPARE(switcher->findText(QStringLiteral("Staging")), -1);
+        QVERIFY(switcher->findText(QStringLiteral("Production")) > 0);
+        QCOMPARE(switcher->currentText(), QStringLiteral("Production"));
+        QVERIFY(f.controller->secrets()->hasSessionSecret(QStringLiteral("Production")));
+        QVERIFY(!f.controller->secrets()->hasSessionSecret(QStringLiteral("Staging")));
+        // The renamed profile's new client signs in with the moved secret.
+        QTRY_VERIFY(f.sandbox.requestsTo("POST", QStringLiteral("/service-account-token")).size() >
+                    tokens);
+    }
+
     void restartWithoutKeychainAsksForTheSecret()
     {
         {

@@ -271,8 +271,7 @@ bool ConnectDialog::isComplete() const
 
 void ConnectDialog::updateState()
 {
-    // A stored secret may stay empty only while the profile keeps its name and credential kind.
-    const bool keepStored = m_secretStored && m_name.edit->text() == m_storedName;
+    const bool keepStored = keepsStoredSecret();
     m_secretValidator->setEmptyAllowed(keepStored);
     m_tokenValidator->setEmptyAllowed(keepStored);
     const QString kept = tr("Already stored: leave empty to keep it");
@@ -290,6 +289,13 @@ void ConnectDialog::updateState()
                                      "settings")
                                 : why);
     m_save->setToolTip(why);
+}
+
+bool ConnectDialog::keepsStoredSecret() const
+{
+    const auto kind = m_serviceAccount->isChecked() ? Credentials::Kind::ServiceAccount
+                                                    : Credentials::Kind::BearerToken;
+    return m_secretStored && !m_storedName.isEmpty() && kind == m_storedKind;
 }
 
 Profile ConnectDialog::profile() const
@@ -312,6 +318,7 @@ Secret ConnectDialog::typedSecret() const
 void ConnectDialog::setProfile(const Profile &profile, bool secretStored)
 {
     m_storedName = profile.name;
+    m_storedKind = profile.kind;
     m_secretStored = secretStored;
     m_name.edit->setText(profile.name);
     m_baseUrl.edit->setText(profile.baseUrl.toString());
@@ -352,7 +359,7 @@ void ConnectDialog::startTest()
     if (!isComplete())
         return;
     const Secret typed = typedSecret();
-    const bool useStored = typed.isEmpty() && m_secretStored && m_name.edit->text() == m_storedName;
+    const bool useStored = typed.isEmpty() && keepsStoredSecret();
     m_status->setStatus(Status::Busy,
                         tr("Testing the connection to %1…").arg(profile().baseUrl.host()));
     if (!useStored) {
@@ -398,22 +405,29 @@ void ConnectDialog::save()
     updateState();
     const Profile p = profile();
     m_status->setStatus(Status::Busy, tr("Saving “%1”…").arg(p.name));
-    m_session->save(p, typedSecret(), this, [this, p](const SecretResult &result) {
-        m_saving = false;
-        if (result.outcome == SecretResult::Outcome::Failed) {
-            m_status->setStatus(Status::Error, result.message);
+    // Editing a saved profile under a new name renames it (settings entry and keychain entry).
+    const QString previous = m_storedName;
+    m_session->save(
+        p, typedSecret(), this,
+        [this, p](const SecretResult &result) {
+            m_saving = false;
+            if (result.outcome == SecretResult::Outcome::Failed) {
+                m_status->setStatus(Status::Error, result.message);
+                updateState();
+                return;
+            }
+            m_storedName = p.name;
+            m_storedKind = p.kind;
+            m_secretStored = true;
+            m_status->setStatus(
+                result.outcome == SecretResult::Outcome::SessionOnly ? Status::Note
+                                                                     : Status::Success,
+                result.message.isEmpty() ? tr("Saved “%1”.").arg(p.name) : result.message);
             updateState();
-            return;
-        }
-        m_storedName = p.name;
-        m_secretStored = true;
-        m_status->setStatus(
-            result.outcome == SecretResult::Outcome::SessionOnly ? Status::Note : Status::Success,
-            result.message.isEmpty() ? tr("Saved “%1”.").arg(p.name) : result.message);
-        updateState();
-        Q_EMIT saved(p, result);
-        accept();
-    });
+            Q_EMIT saved(p, result);
+            accept();
+        },
+        previous);
 }
 
 void ConnectDialog::changeEvent(QEvent *event)

@@ -82,6 +82,9 @@ private:
     void runTest(const Secret &secret);
     void showTestResult(const profiles::ConnectionTestResult &result);
     void save();
+    // A stored secret may stay empty: the profile being edited had one and keeps its
+    // credential kind (a rename moves the secret to the new name).
+    bool keepsStoredSecret() const;
 
     profiles::ProfileSession *m_session;
     profiles::ConnectionTester *m_tester;
@@ -99,6 +102,7 @@ private:
     QPushButton *m_save;
     QDialogButtonBox *m_buttons;
     QString m_storedName; // the saved profile being edited, whose secret may stay empty
+    Credentials::Kind m_storedKind = Credentials::Kind::ServiceAccount;
     bool m_secretStored = false;
     bool m_saving = false;
     bool m_ready = false; // construction finished
