@@ -14,3 +14,17 @@ keycard_add_test(test_profile_window GUI
     TIMEOUT 180)
 target_include_directories(test_profile_window PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}
     ${CMAKE_SOURCE_DIR}/tests/profiles)
+
+# The issue's "done" through the real window with a real keychain: save a profile tested
+# against a sandbox, restart, signed in from the keychain, no secret in any file. Runs only
+# through run-with-keyring.sh (private bus + unlocked gnome-keyring); CI=true fails without one.
+add_executable(test_profile_restart test_profile_restart.cpp)
+target_link_libraries(test_profile_restart PRIVATE Qt6::Test keycard_ui_profiles keycard_sandbox
+    keycard_warnings)
+target_include_directories(test_profile_restart PRIVATE ${CMAKE_SOURCE_DIR}/tests/profiles)
+add_test(NAME test_profile_restart
+    COMMAND sh ${CMAKE_SOURCE_DIR}/tests/profiles/run-with-keyring.sh
+        $<TARGET_FILE:test_profile_restart>)
+set_tests_properties(test_profile_restart PROPERTIES
+    TIMEOUT 180
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=qt.qpa.*=false;KEYCARD_API_BASE_URL=;KEYCARD_API_CLIENT_ID=;KEYCARD_API_CLIENT_SECRET=;KEYCARD_API_API_KEY=")
