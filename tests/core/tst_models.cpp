@@ -45,6 +45,16 @@ QJsonObject pageWith(const QJsonObject &pageInfo, const QJsonArray &items = {})
     return QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("page_info"), pageInfo}};
 }
 
+// `object` with `key` set to `value`, or removed when `value` is undefined.
+QJsonObject withMember(QJsonObject object, const QString &key, const QJsonValue &value)
+{
+    if (value.isUndefined())
+        object.remove(key);
+    else
+        object.insert(key, value);
+    return object;
+}
+
 } // namespace
 
 void TestModels::organizationValid()
@@ -87,11 +97,7 @@ void TestModels::organizationRequiredFields()
 {
     QFETCH(QString, key);
     QFETCH(QJsonValue, value);
-    QJsonObject o = validOrganization();
-    if (value.isUndefined())
-        o.remove(key);
-    else
-        o.insert(key, value);
+    const QJsonObject o = withMember(validOrganization(), key, value);
     Organization org;
     QString field;
     QVERIFY(!decode::organization(o, org, field));
@@ -350,11 +356,7 @@ void TestModels::connectionErrors()
     QFETCH(QString, key);
     QFETCH(QJsonValue, value);
     QFETCH(QString, field);
-    QJsonObject o = validConnection();
-    if (value.isUndefined())
-        o.remove(key);
-    else
-        o.insert(key, value);
+    const QJsonObject o = withMember(validConnection(), key, value);
     SsoConnection c;
     QString errorField;
     QVERIFY(!decode::ssoConnection(o, c, errorField));
