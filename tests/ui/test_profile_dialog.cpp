@@ -11,6 +11,7 @@
 #include "SecretStore.h"
 #include "Theme.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QLabel>
 #include <QLayout>
@@ -18,6 +19,7 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -75,8 +77,6 @@ private:
         if (dir.isEmpty())
             return;
         // Let the layout take in what the last keystrokes changed (wrapped messages).
-        m_dialog->layout()->activate();
-        m_dialog->adjustSize();
         m_dialog->layout()->activate();
         QVERIFY(m_dialog->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
     }
@@ -152,6 +152,48 @@ private Q_SLOTS:
         QVERIFY(!child<QPushButton>("saveProfileButton")->isEnabled());
         QVERIFY(!child<QPushButton>("testConnectionButton")->isEnabled());
         shoot(QStringLiteral("connect-errors"));
+    }
+
+    // A message that wraps gets the lines it needs, without relayout help from the test, and
+    // the dialog's shortcuts are all different.
+    void wrappedMessagesAreNotClipped()
+    {
+        type("baseUrlEdit", QStringLiteral("http://keycard.example"));
+        auto *label = child<QLabel>("baseUrlMessage");
+        QTRY_VERIFY(label->isVisible() && label->height() > 0);
+        const QRect needed = label->fontMetrics().boundingRect(
+            QRect(0, 0, label->contentsRect().width(), QWIDGETSIZE_MAX), Qt::TextWordWrap,
+            label->text());
+        QVERIFY2(needed.height() > label->fontMetrics().height(), "the message should wrap");
+        QTRY_VERIFY2(label->contentsRect().height() >= needed.height(),
+                     qPrintable(QStringLiteral("%1 < %2")
+                                    .arg(label->contentsRect().height())
+                                    .arg(needed.height())));
+        // Nothing below overlaps it.
+        auto *kind = child<QRadioButton>("kindServiceAccount");
+        const auto labelBottom = [&] {
+            return label->mapTo(m_dialog.get(), QPoint(0, label->height())).y();
+        };
+        const auto kindTop = [&] { return kind->mapTo(m_dialog.get(), QPoint(0, 0)).y(); };
+        QTRY_VERIFY2(kindTop() >= labelBottom(),
+                     qPrintable(QStringLiteral("%1 < %2").arg(kindTop()).arg(labelBottom())));
+
+        QSet<QChar> mnemonics;
+        const auto widgets = m_dialog->findChildren<QAbstractButton *>();
+        const auto labels = m_dialog->findChildren<QLabel *>();
+        QStringList texts;
+        for (const QAbstractButton *b : widgets)
+            texts << b->text();
+        for (const QLabel *l : labels)
+            texts << l->text();
+        for (const QString &text : std::as_const(texts)) {
+            const qsizetype amp = text.indexOf(QLatin1Char('&'));
+            if (amp < 0 || amp + 1 >= text.size() || text.at(amp + 1) == QLatin1Char('&'))
+                continue;
+            const QChar key = text.at(amp + 1).toLower();
+            QVERIFY2(!mnemonics.contains(key), qPrintable(QStringLiteral("Alt+%1 twice").arg(key)));
+            mnemonics.insert(key);
+        }
     }
 
     void savingOverAnotherProfileIsPointedOut()

@@ -30,8 +30,8 @@ ConnectDialog::ConnectDialog(profiles::ProfileSession *session, QNetworkAccessMa
     , m_session(session)
     , m_tester(new profiles::ConnectionTester(nam, this))
     , m_notice(new QLabel(this))
-    , m_serviceAccount(new QRadioButton(tr("&Service account"), this))
-    , m_bearerToken(new QRadioButton(tr("API &token"), this))
+    , m_serviceAccount(new QRadioButton(tr("Ser&vice account"), this))
+    , m_bearerToken(new QRadioButton(tr("API to&ken"), this))
     , m_status(new StatusLine(QStringLiteral("connectStatus"), this))
     , m_test(new QPushButton(tr("&Test connection"), this))
     , m_sandbox(new QPushButton(tr("Try the sand&box"), this))
@@ -102,7 +102,7 @@ ConnectDialog::ConnectDialog(profiles::ProfileSession *session, QNetworkAccessMa
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     form->addRow(tr("Profile &name:"), nameRow);
-    form->addRow(tr("API &base URL:"), urlRow);
+    form->addRow(tr("API base &URL:"), urlRow);
     form->addRow(tr("Sign in with:"), kindRow);
     m_clientIdLabel = new QLabel(tr("&Client ID:"), this);
     m_clientIdLabel->setBuddy(m_clientId.edit);
@@ -160,6 +160,13 @@ ConnectDialog::ConnectDialog(profiles::ProfileSession *session, QNetworkAccessMa
     setTabOrder(m_secret.edit, revealSecret);
     setTabOrder(revealSecret, m_token.edit);
     setTabOrder(m_token.edit, revealToken);
+    // Typing starts in the first field; Enter saves (once Save is enabled), it never starts
+    // the sandbox or a test by accident.
+    m_test->setAutoDefault(false);
+    m_sandbox->setAutoDefault(false);
+    cancel->setAutoDefault(false);
+    m_save->setDefault(true);
+    m_name.edit->setFocus();
     m_ready = true;
     for (const Field *f : {&m_name, &m_baseUrl, &m_clientId, &m_secret, &m_token})
         updateField(*f);
@@ -203,6 +210,7 @@ ConnectDialog::Field ConnectDialog::addField(const QString &name, ConnectFieldVa
     QFont small = field.message->font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
     field.message->setFont(small);
+    field.message->installEventFilter(this); // fitMessage() on every resize
     auto *v = new QVBoxLayout(box);
     v->setContentsMargins(0, 0, 0, 0);
     v->setSpacing(2);
@@ -247,6 +255,30 @@ void ConnectDialog::updateField(const Field &field)
     field.message->setText(text);
     field.message->setVisible(!text.isEmpty());
     field.edit->setAccessibleDescription(text);
+    fitMessage(field.message, field.message->isVisible() ? field.message->width()
+                                                         : field.edit->parentWidget()->width());
+}
+
+void ConnectDialog::fitMessage(QLabel *message, int width)
+{
+    if (message->text().isEmpty() || width <= 0) {
+        message->setMinimumHeight(0);
+        return;
+    }
+    const QMargins margins = message->contentsMargins();
+    const QRect text = message->fontMetrics().boundingRect(
+        QRect(0, 0, width - margins.left() - margins.right(), QWIDGETSIZE_MAX), Qt::TextWordWrap,
+        message->text());
+    message->setMinimumHeight(text.height() + margins.top() + margins.bottom());
+}
+
+bool ConnectDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize) {
+        auto *message = static_cast<QLabel *>(watched);
+        fitMessage(message, message->width());
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void ConnectDialog::updateKind()

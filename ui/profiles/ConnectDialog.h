@@ -64,6 +64,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct Field
@@ -76,6 +77,9 @@ private:
                    QToolButton *extra = nullptr);
     QToolButton *makeRevealButton(const QString &name);
     void updateField(const Field &field);
+    // A wrapped message gets the height its lines need at the field's width: the form layout
+    // does not grow a row for a label that wraps inside the field's own layout.
+    static void fitMessage(QLabel *message, int width);
     void updateState();
     void updateKind();
     void startTest();
