@@ -125,6 +125,7 @@ private Q_SLOTS:
         QVERIFY(f.window.client() != f.sandbox.client.get());
         QCOMPARE(f.controller->switcher()->currentText(), QStringLiteral("Staging"));
         QVERIFY(f.controller->signOutAction()->isEnabled());
+        QCOMPARE(f.controller->signOutAction()->text(), QStringLiteral("&Sign Out of “Staging”"));
         // No keychain in this test: the window says the secret lives for this session only.
         QCOMPARE(f.controller->noticeBar()->text(),
                  QStringLiteral("No keychain available: the secret is kept for this session only"));

@@ -271,6 +271,10 @@ void ProfileController::updateActions()
     m_edit->setEnabled(active);
     m_signOut->setEnabled(active);
     m_remove->setEnabled(active);
+    QString escaped = m_activeProfile;
+    escaped.replace(QLatin1Char('&'), QStringLiteral("&&"));
+    // Say whose secret goes: the menu is read without the switcher in view.
+    m_signOut->setText(active ? tr("&Sign Out of “%1”").arg(escaped) : tr("&Sign Out"));
     const QString none = tr("No profile is in use");
     m_signOut->setToolTip(active ? tr("Forget the secret of “%1” in the keychain; keep its "
                                       "settings")
