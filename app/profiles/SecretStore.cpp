@@ -72,44 +72,58 @@ void SecretStore::deliverLater(QObject *context, Callback done, SecretResult res
     });
 }
 
-void SecretStore::write(const QString &profileName, const Secret &secret, QObject *context,
-                        Callback done)
+void SecretStore::run(QKeychain::Job *job, const QString &profileName, QObject *context,
+                      Interpret interpret, Callback done)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
     job->setAutoDelete(true);
-    job->setInsecureFallback(false);
+    job->setInsecureFallback(false); // never plaintext on disk
     job->setKey(keyFor(profileName));
-    job->setTextData(secret.reveal());
     QPointer<QObject> guard(context);
     const bool hadContext = context != nullptr;
     connect(job, &QKeychain::Job::finished, this,
-            [this, guard, hadContext, profileName, secret,
+            [this, guard, hadContext, interpret = std::move(interpret),
              done = std::move(done)](QKeychain::Job *finished) {
-                SecretResult result;
                 const QKeychain::Error error = finished->error();
-                if (error == QKeychain::NoError) {
+                if (error == QKeychain::NoError || error == QKeychain::EntryNotFound)
                     setAvailability(Availability::Available);
-                    m_session.remove(profileName);
-                    result.outcome = SecretResult::Outcome::Stored;
-                } else if (meansNoKeychain(error)) {
+                else if (meansNoKeychain(error))
                     setAvailability(Availability::Unavailable, finished->errorString());
-                    m_session.insert(profileName, secret);
-                    result.outcome = SecretResult::Outcome::SessionOnly;
-                    result.message = availabilityMessage();
-                } else {
-                    // Reachable but refused (access denied): keep it for this run, say why.
-                    m_session.insert(profileName, secret);
-                    result.outcome = SecretResult::Outcome::Failed;
-                    result.message =
-                        tr("The keychain refused to store the secret (%1); it is kept for "
-                           "this session only")
-                            .arg(finished->errorString());
-                }
+                const SecretResult result = interpret(finished);
                 if (hadContext && !guard)
                     return;
                 deliver(done, result);
             });
     job->start();
+}
+
+void SecretStore::write(const QString &profileName, const Secret &secret, QObject *context,
+                        Callback done)
+{
+    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    job->setTextData(secret.reveal());
+    run(
+        job, profileName, context,
+        [this, profileName, secret](QKeychain::Job *finished) {
+            const QKeychain::Error error = finished->error();
+            SecretResult result;
+            if (error == QKeychain::NoError) {
+                m_session.remove(profileName);
+                result.outcome = SecretResult::Outcome::Stored;
+            } else if (meansNoKeychain(error)) {
+                m_session.insert(profileName, secret);
+                result.outcome = SecretResult::Outcome::SessionOnly;
+                result.message = availabilityMessage();
+            } else {
+                // Reachable but refused (access denied): keep it for this run, say why.
+                m_session.insert(profileName, secret);
+                result.outcome = SecretResult::Outcome::Failed;
+                result.message = tr("The keychain refused to store the secret (%1); it is kept "
+                                    "for this session only")
+                                     .arg(finished->errorString());
+            }
+            return result;
+        },
+        std::move(done));
 }
 
 void SecretStore::read(const QString &profileName, QObject *context, Callback done)
@@ -122,38 +136,28 @@ void SecretStore::read(const QString &profileName, QObject *context, Callback do
         deliverLater(context, std::move(done), result);
         return;
     }
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(keyFor(profileName));
-    QPointer<QObject> guard(context);
-    const bool hadContext = context != nullptr;
-    connect(job, &QKeychain::Job::finished, this,
-            [this, guard, hadContext, done = std::move(done)](QKeychain::Job *finished) {
-                SecretResult result;
-                const QKeychain::Error error = finished->error();
-                if (error == QKeychain::NoError) {
-                    setAvailability(Availability::Available);
-                    auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(finished);
-                    result.outcome = SecretResult::Outcome::Stored;
-                    result.secret = Secret(readJob->textData());
-                } else if (error == QKeychain::EntryNotFound) {
-                    setAvailability(Availability::Available);
-                    result.outcome = SecretResult::Outcome::NotFound;
-                } else if (meansNoKeychain(error)) {
-                    setAvailability(Availability::Unavailable, finished->errorString());
-                    result.outcome = SecretResult::Outcome::NotFound;
-                    result.message = availabilityMessage();
-                } else {
-                    result.outcome = SecretResult::Outcome::Failed;
-                    result.message = tr("The keychain refused to give out the secret (%1)")
-                                         .arg(finished->errorString());
-                }
-                if (hadContext && !guard)
-                    return;
-                deliver(done, result);
-            });
-    job->start();
+    run(
+        new QKeychain::ReadPasswordJob(m_service, this), profileName, context,
+        [this](QKeychain::Job *finished) {
+            const QKeychain::Error error = finished->error();
+            SecretResult result;
+            if (error == QKeychain::NoError) {
+                auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(finished);
+                result.outcome = SecretResult::Outcome::Stored;
+                result.secret = Secret(readJob->textData());
+            } else if (error == QKeychain::EntryNotFound) {
+                result.outcome = SecretResult::Outcome::NotFound;
+            } else if (meansNoKeychain(error)) {
+                result.outcome = SecretResult::Outcome::NotFound;
+                result.message = availabilityMessage();
+            } else {
+                result.outcome = SecretResult::Outcome::Failed;
+                result.message = tr("The keychain refused to give out the secret (%1)")
+                                     .arg(finished->errorString());
+            }
+            return result;
+        },
+        std::move(done));
 }
 
 void SecretStore::remove(const QString &profileName, QObject *context, Callback done)
@@ -163,39 +167,28 @@ void SecretStore::remove(const QString &profileName, QObject *context, Callback 
         m_session[profileName].clear();
         m_session.remove(profileName);
     }
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(keyFor(profileName));
-    QPointer<QObject> guard(context);
-    const bool hadContext = context != nullptr;
-    connect(
-        job, &QKeychain::Job::finished, this,
-        [this, guard, hadContext, hadSession, done = std::move(done)](QKeychain::Job *finished) {
-            SecretResult result;
+    run(
+        new QKeychain::DeletePasswordJob(m_service, this), profileName, context,
+        [this, hadSession](QKeychain::Job *finished) {
             const QKeychain::Error error = finished->error();
+            SecretResult result;
+            const auto notStored =
+                hadSession ? SecretResult::Outcome::SessionOnly : SecretResult::Outcome::NotFound;
             if (error == QKeychain::NoError) {
-                setAvailability(Availability::Available);
                 result.outcome = SecretResult::Outcome::Stored;
             } else if (error == QKeychain::EntryNotFound) {
-                setAvailability(Availability::Available);
-                result.outcome = hadSession ? SecretResult::Outcome::SessionOnly
-                                            : SecretResult::Outcome::NotFound;
+                result.outcome = notStored;
             } else if (meansNoKeychain(error)) {
-                setAvailability(Availability::Unavailable, finished->errorString());
-                result.outcome = hadSession ? SecretResult::Outcome::SessionOnly
-                                            : SecretResult::Outcome::NotFound;
+                result.outcome = notStored;
                 result.message = availabilityMessage();
             } else {
                 result.outcome = SecretResult::Outcome::Failed;
                 result.message = tr("The keychain refused to delete the secret (%1)")
                                      .arg(finished->errorString());
             }
-            if (hadContext && !guard)
-                return;
-            deliver(done, result);
-        });
-    job->start();
+            return result;
+        },
+        std::move(done));
 }
 
 } // namespace keycard::profiles

@@ -8,6 +8,10 @@
 
 #include <functional>
 
+namespace QKeychain {
+class Job;
+}
+
 namespace keycard::profiles {
 
 // What one keychain operation ended with.
@@ -72,6 +76,12 @@ private:
     void setAvailability(Availability availability, const QString &detail = {});
     static void deliver(const Callback &done, const SecretResult &result);
     void deliverLater(QObject *context, Callback done, SecretResult result);
+    // Turns a finished job into the result for the caller (availability already updated).
+    using Interpret = std::function<SecretResult(QKeychain::Job *)>;
+    // Starts `job` for the profile's key, never with a plaintext fallback; `done` runs with
+    // what `interpret` made of it unless `context` was destroyed meanwhile.
+    void run(QKeychain::Job *job, const QString &profileName, QObject *context, Interpret interpret,
+             Callback done);
 
     QString m_service;
     Availability m_availability = Availability::Unknown;
