@@ -110,3 +110,15 @@ private:
         TestClass test(&home);                                                                     \
         return QTest::qExec(&test, argc, argv);                                                    \
     }
+
+// The same for widget tests (the test includes <QApplication>).
+#define KEYCARD_TEMP_HOME_GUI_MAIN(TestClass)                                                      \
+    int main(int argc, char **argv)                                                                \
+    {                                                                                              \
+        keycard::testing::TempHome home;                                                           \
+        QApplication app(argc, argv);                                                              \
+        QApplication::setOrganizationName(QStringLiteral("Keycard"));                              \
+        QApplication::setApplicationName(QStringLiteral("KeycardAdminProfilesTest"));              \
+        TestClass test(&home);                                                                     \
+        return QTest::qExec(&test, argc, argv);                                                    \
+    }

@@ -365,14 +365,6 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char **argv)
-{
-    keycard::testing::TempHome home;
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Keycard"));
-    QApplication::setApplicationName(QStringLiteral("KeycardAdminProfilesTest"));
-    TestProfileDialog test(&home);
-    return QTest::qExec(&test, argc, argv);
-}
+KEYCARD_TEMP_HOME_GUI_MAIN(TestProfileDialog)
 
 #include "test_profile_dialog.moc"
