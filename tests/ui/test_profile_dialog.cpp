@@ -218,6 +218,9 @@ private Q_SLOTS:
         QCOMPARE(message("tokenMessage"), QStringLiteral("Paste the API token"));
         type("tokenEdit", QStringLiteral("abc"));
         QToolButton *reveal = child<QToolButton>("revealToken");
+        QCOMPARE(reveal->accessibleName(), QStringLiteral("Show API token"));
+        QCOMPARE(child<QToolButton>("revealSecret")->accessibleName(),
+                 QStringLiteral("Show client secret"));
         QCOMPARE(edit("tokenEdit")->echoMode(), QLineEdit::Password);
         reveal->click();
         QCOMPARE(edit("tokenEdit")->echoMode(), QLineEdit::Normal);

@@ -81,13 +81,15 @@ ConnectDialog::ConnectDialog(profiles::ProfileSession *session, QNetworkAccessMa
     m_clientId.edit->setAccessibleName(tr("Client ID"));
     m_secretValidator =
         new RequiredValidator(tr("Enter the service account's client secret"), this);
-    QToolButton *revealSecret = makeRevealButton(QStringLiteral("revealSecret"));
+    QToolButton *revealSecret =
+        makeRevealButton(QStringLiteral("revealSecret"), tr("Show client secret"));
     m_secret =
         addField(QStringLiteral("clientSecret"), m_secretValidator, &m_secretRow, revealSecret);
     m_secret.edit->setEchoMode(QLineEdit::Password);
     m_secret.edit->setAccessibleName(tr("Client secret"));
     m_tokenValidator = new RequiredValidator(tr("Paste the API token"), this);
-    QToolButton *revealToken = makeRevealButton(QStringLiteral("revealToken"));
+    QToolButton *revealToken =
+        makeRevealButton(QStringLiteral("revealToken"), tr("Show API token"));
     m_token = addField(QStringLiteral("token"), m_tokenValidator, &m_tokenRow, revealToken);
     m_token.edit->setEchoMode(QLineEdit::Password);
     m_token.edit->setAccessibleName(tr("API token"));
@@ -180,14 +182,14 @@ ConnectDialog::~ConnectDialog()
     m_token.edit->clear();
 }
 
-QToolButton *ConnectDialog::makeRevealButton(const QString &name)
+QToolButton *ConnectDialog::makeRevealButton(const QString &name, const QString &accessibleName)
 {
     auto *button = new QToolButton(this);
     button->setObjectName(name);
     button->setCheckable(true);
     button->setText(tr("Show"));
     button->setToolTip(tr("Show or hide the secret"));
-    button->setAccessibleName(tr("Show secret"));
+    button->setAccessibleName(accessibleName);
     connect(button, &QToolButton::toggled, button,
             [button](bool on) { button->setText(on ? tr("Hide") : tr("Show")); });
     return button;

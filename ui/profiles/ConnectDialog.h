@@ -75,7 +75,7 @@ private:
     };
     Field addField(const QString &name, ConnectFieldValidator *validator, QWidget **container,
                    QToolButton *extra = nullptr);
-    QToolButton *makeRevealButton(const QString &name);
+    QToolButton *makeRevealButton(const QString &name, const QString &accessibleName);
     void updateField(const Field &field);
     // A wrapped message gets the height its lines need at the field's width: the form layout
     // does not grow a row for a label that wraps inside the field's own layout.
