@@ -119,6 +119,11 @@ private Q_SLOTS:
         QVERIFY(!child<QPushButton>("testConnectionButton")->isEnabled());
         QVERIFY(!child<QPushButton>("saveProfileButton")->isEnabled());
         QVERIFY(child<QPushButton>("trySandboxButton")->isVisible());
+        // Typing starts in the name; Enter saves, never starts the sandbox or a test.
+        QCOMPARE(m_dialog->focusWidget(), edit("profileNameEdit"));
+        QVERIFY(child<QPushButton>("saveProfileButton")->isDefault());
+        QVERIFY(!child<QPushButton>("trySandboxButton")->autoDefault());
+        QVERIFY(!child<QPushButton>("testConnectionButton")->autoDefault());
         QCOMPARE(edit("clientSecretEdit")->echoMode(), QLineEdit::Password);
         QVERIFY(message("baseUrlMessage").isEmpty());
         QCOMPARE(message("profileNameMessage"), QStringLiteral("Enter a name for this connection"));
