@@ -31,6 +31,22 @@ QString notice(const QProcessEnvironment &env)
         .arg(names.join(QStringLiteral(", ")));
 }
 
+QString profileOverrideNotice(const QString &profileName, const QProcessEnvironment &env)
+{
+    const QStringList names = variablesInUse(env);
+    if (names.isEmpty())
+        return {};
+    const QString list = names.join(QStringLiteral(", "));
+    if (profileName.isEmpty())
+        return QCoreApplication::translate("EnvironmentOverride",
+                                           "%1 is set: it overrides the profile you connect to "
+                                           "for this run.")
+            .arg(list);
+    return QCoreApplication::translate("EnvironmentOverride",
+                                       "Using “%1” with %2 from the environment for this run.")
+        .arg(profileName, list);
+}
+
 ClientConfig apply(ClientConfig config, const QProcessEnvironment &env)
 {
     const ClientConfig fromEnv = ClientConfig::fromEnvironment(env);

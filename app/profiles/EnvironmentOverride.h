@@ -20,6 +20,13 @@ variablesInUse(const QProcessEnvironment &env = QProcessEnvironment::systemEnvir
 // A translated sentence for the window, e.g. "Using the environment variables
 // KEYCARD_API_BASE_URL and KEYCARD_API_CLIENT_ID …"; empty when none is set.
 QString notice(const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+// For when a saved profile is used while variables are set (only KEYCARD_API_BASE_URL can be,
+// since credentials in the environment replace profiles altogether): says which variables
+// override the profile `profileName`, or, with an empty name, any profile connected to this
+// run. Names, never values; empty when none is set.
+QString
+profileOverrideNotice(const QString &profileName,
+                      const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 // `config` with every field the environment sets replaced: the base URL when
 // KEYCARD_API_BASE_URL is set; the whole credential when any credential variable is set.
 ClientConfig apply(ClientConfig config,

@@ -218,6 +218,41 @@ private Q_SLOTS:
         QCOMPARE(restarted.window.session().source, SessionInfo::Source::Sandbox);
     }
 
+    // Only KEYCARD_API_BASE_URL set: the sandbox runs (no credentials), and the window, the
+    // Connect dialog and then the profile's notice say that the variable overrides the profile.
+    void environmentBaseUrlOverridesTheProfile()
+    {
+        Fixture probe(noEnvironment()); // only to learn a free sandbox URL for the variable
+        ProfileController::Options o;
+        o.environment = QProcessEnvironment();
+        o.environment.insert(QStringLiteral("KEYCARD_API_BASE_URL"),
+                             probe.sandbox.server->baseUrl().toString());
+        Fixture f(o);
+        QCOMPARE(f.window.session().source, SessionInfo::Source::Sandbox);
+        QVERIFY2(f.controller->noticeBar()->text().contains(QLatin1String("KEYCARD_API_BASE_URL")),
+                 qPrintable(f.controller->noticeBar()->text()));
+        f.controller->openConnectDialog();
+        QTRY_VERIFY(f.controller->connectDialog());
+        auto *notice =
+            f.controller->connectDialog()->findChild<QLabel *>(QStringLiteral("connectNotice"));
+        QVERIFY(notice && !notice->isHidden());
+        QVERIFY(notice->text().contains(QLatin1String("KEYCARD_API_BASE_URL")));
+        fillAndSave(f.controller->connectDialog(),
+                    QUrl(QStringLiteral("https://api.keycard.example")));
+        QTRY_COMPARE(f.window.session().source, SessionInfo::Source::Profile);
+        // The variable's URL, not the saved one, for this run; the notice names both.
+        QCOMPARE(f.window.session().baseUrl, probe.sandbox.server->baseUrl());
+        QTRY_VERIFY(
+            !probe.sandbox.requestsTo("POST", QStringLiteral("/service-account-token")).isEmpty());
+        const QString text = f.controller->noticeBar()->text();
+        QVERIFY2(text.contains(QLatin1String("Staging")) &&
+                     text.contains(QLatin1String("KEYCARD_API_BASE_URL")) &&
+                     !text.contains(QLatin1String("not used")),
+                 qPrintable(text));
+        QCOMPARE(f.controller->store()->profile(QStringLiteral("Staging"))->baseUrl,
+                 QUrl(QStringLiteral("https://api.keycard.example")));
+    }
+
     void environmentVariablesWinAndTheWindowSaysSo()
     {
         ProfileController::Options o;

@@ -232,7 +232,10 @@ void ProfileController::openConnectDialog(const QString &profileName, const QStr
     m_dialog = new ConnectDialog(&m_profileSession, &m_nam, m_window);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog->setSandboxAvailable(m_defaultInfo.isSandbox());
-    m_dialog->setNotice(notice);
+    // Test connection checks what the form says; the window will use the environment's values.
+    m_dialog->setNotice(
+        notice.isEmpty() ? profiles::environment::profileOverrideNotice({}, m_options.environment)
+                         : notice);
     if (const auto profile = m_store.profile(profileName)) {
         m_dialog->setProfile(*profile, false);
         m_secrets.read(profile->name, m_dialog, [dialog = m_dialog](const SecretResult &r) {
@@ -298,14 +301,25 @@ void ProfileController::updateNotice()
     } else if (!m_activeProfile.isEmpty() &&
                (m_sessionOnly ||
                 m_secrets.availability() == profiles::SecretStore::Availability::Unavailable)) {
-        m_notice->showNotice(Level::Warning,
-                             tr("No keychain available: the secret is kept for this session "
-                                "only"));
+        // Both facts matter while a profile is in use: join them.
+        const QString overrides =
+            profiles::environment::profileOverrideNotice(m_activeProfile, m_options.environment);
+        const QString keychain =
+            tr("No keychain available: the secret is kept for this session only");
+        m_notice->showNotice(Level::Warning, overrides.isEmpty()
+                                                 ? keychain
+                                                 : keychain + QStringLiteral(". ") + overrides);
     } else if (!m_activeProfile.isEmpty() &&
                profiles::environment::isActive(m_options.environment)) {
-        m_notice->showNotice(Level::Info, profiles::environment::notice(m_options.environment));
+        m_notice->showNotice(Level::Info, profiles::environment::profileOverrideNotice(
+                                              m_activeProfile, m_options.environment));
     } else if (!m_loadMessage.isEmpty() && m_activeProfile.isEmpty()) {
         m_notice->showNotice(Level::Info, m_loadMessage, tr("Connect to Keycard…"));
+    } else if (m_activeProfile.isEmpty() && info.isSandbox() &&
+               profiles::environment::isActive(m_options.environment)) {
+        m_notice->showNotice(
+            Level::Info, profiles::environment::profileOverrideNotice({}, m_options.environment),
+            tr("Connect to Keycard…"));
     } else if (m_activeProfile.isEmpty() && info.isSandbox()) {
         m_notice->showNotice(Level::Info,
                              tr("You are exploring demo data in a local sandbox. Connect to "
