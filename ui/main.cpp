@@ -13,14 +13,47 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
+
+namespace {
+
+void setApplicationIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Keycard"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("keycard.ai"));
+    QCoreApplication::setApplicationName(QStringLiteral("Keycard Admin"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KEYCARD_VERSION));
+}
+
+// --help and --version must work without a display (over SSH, in scripts, in packaging
+// checks): answer them from a QCoreApplication, before a QApplication reaches for the windowing
+// system. Anything else (including Qt's own -platform/-style options) is left to the full parse.
+std::optional<int> answerWithoutDisplay(int argc, char *argv[])
+{
+    const QCoreApplication core(argc, argv);
+    setApplicationIdentity();
+    keycard::CommandLineOptions options;
+    switch (options.parse(QCoreApplication::arguments())) {
+    case keycard::CommandLineOptions::Outcome::Help:
+    case keycard::CommandLineOptions::Outcome::Version:
+        std::fprintf(stdout, "%s\n", qPrintable(options.text()));
+        return 0;
+    case keycard::CommandLineOptions::Outcome::Error:
+    case keycard::CommandLineOptions::Outcome::Run:
+        break;
+    }
+    return std::nullopt;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    if (const std::optional<int> status = answerWithoutDisplay(argc, argv))
+        return *status;
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Keycard"));
-    QApplication::setOrganizationDomain(QStringLiteral("keycard.ai"));
-    QApplication::setApplicationName(QStringLiteral("Keycard Admin"));
-    QApplication::setApplicationVersion(QStringLiteral(KEYCARD_VERSION));
+    setApplicationIdentity();
     QApplication::setDesktopFileName(QStringLiteral(KEYCARD_APP_ID));
 
     keycard::CommandLineOptions options;

@@ -4,6 +4,7 @@
 #include "KeycardClient.h"
 #include "SandboxServer.h"
 
+#include <QProcess>
 #include <QTest>
 
 using namespace keycard;
@@ -13,6 +14,7 @@ class TestCommandLine : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void helpAndVersion();
+    void helpAndVersionWithoutDisplay();
     void rejectsBadInput();
     void sandboxByDefault();
     void environmentCredentialsUseTheServer();
@@ -36,6 +38,36 @@ void TestCommandLine::helpAndVersion()
     auto version = parse({QStringLiteral("--version")});
     QCOMPARE(version.outcome(), CommandLineOptions::Outcome::Version);
     QCOMPARE(version.text(), QStringLiteral("keycard-admin " KEYCARD_VERSION));
+}
+
+// Over SSH or in a packaging check there is no display: keycard-admin --help / --version must
+// still answer instead of aborting in QApplication (which needs the xcb platform here).
+void TestCommandLine::helpAndVersionWithoutDisplay()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb"));
+    auto run = [&env](const QStringList &args) {
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(KEYCARD_ADMIN_EXECUTABLE), args);
+        if (!process.waitForFinished(30000))
+            qFatal("keycard-admin %s did not finish", qPrintable(args.join(u' ')));
+        return std::make_pair(process.exitStatus() == QProcess::NormalExit ? process.exitCode()
+                                                                           : -1,
+                              QString::fromLocal8Bit(process.readAllStandardOutput()));
+    };
+    const auto [helpStatus, help] = run({QStringLiteral("--help")});
+    QCOMPARE(helpStatus, 0);
+    QVERIFY2(help.contains(QStringLiteral("--base-url")), qPrintable(help));
+    QVERIFY(help.contains(QStringLiteral("--sandbox")));
+    const auto [versionStatus, version] = run({QStringLiteral("--version")});
+    QCOMPARE(versionStatus, 0);
+    QCOMPARE(version.trimmed(), QStringLiteral("keycard-admin " KEYCARD_VERSION));
+    const auto [shortStatus, shortVersion] = run({QStringLiteral("-v")});
+    QCOMPARE(shortStatus, 0);
+    QCOMPARE(shortVersion.trimmed(), QStringLiteral("keycard-admin " KEYCARD_VERSION));
 }
 
 void TestCommandLine::rejectsBadInput()
