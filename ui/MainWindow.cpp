@@ -21,6 +21,8 @@
 #include <QTableView>
 #include <QToolBar>
 
+#include <utility>
+
 namespace keycard {
 
 namespace {
@@ -75,6 +77,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_browser, &OrganizationBrowser::organizationActivated, this,
             [this] { m_detail->tabs()->setFocus(Qt::OtherFocusReason); });
     connect(m_browser, &OrganizationBrowser::busyChanged, this, &MainWindow::updateBusy);
+    // The remembered or requested organization is gone: start at the top instead.
+    connect(m_browser, &OrganizationBrowser::selectionNotFound, this, &MainWindow::selectFirstRow);
     connect(m_browser->model(), &OrganizationListModel::pageLoaded, this, &MainWindow::onFirstPage);
     connect(m_browser->model(), &OrganizationListModel::loadAllChanged, this,
             &MainWindow::updateActions);
@@ -310,11 +314,17 @@ void MainWindow::onFirstPage()
     if (m_initialSelectionDone)
         return;
     m_initialSelectionDone = true;
-    // Restore the last selection when it is on the first page, otherwise start at the top.
-    if (!m_restoreSelection.isEmpty() && m_browser->model()->rowOfId(m_restoreSelection) >= 0) {
-        m_browser->selectOrganization(m_restoreSelection);
+    // Restore the last selection: right away when it is on the first page, otherwise the
+    // browser fetches the following pages until it arrives (selectFirstRow if it never does).
+    if (!m_restoreSelection.isEmpty() &&
+        !m_browser->selectOrganization(std::exchange(m_restoreSelection, QString())) &&
+        m_browser->hasPendingSelection())
         return;
-    }
+    selectFirstRow();
+}
+
+void MainWindow::selectFirstRow()
+{
     QTableView *table = m_browser->tableView();
     if (table->model()->rowCount() > 0 && !table->currentIndex().isValid())
         table->setCurrentIndex(table->model()->index(0, 0));

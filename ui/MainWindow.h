@@ -94,6 +94,7 @@ private:
     void updateBusy();
     void onOrganizationChanged(const Organization &organization);
     void onFirstPage();
+    void selectFirstRow();
     void restoreSettings();
     void saveSettings();
     QString settingsServerKey() const;

@@ -20,6 +20,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace keycard {
 
 OrganizationBrowser::OrganizationBrowser(QWidget *parent)
@@ -134,10 +136,13 @@ OrganizationBrowser::OrganizationBrowser(QWidget *parent)
     connect(m_model, &OrganizationListModel::loadAllChanged, this, [this](bool active) {
         m_progress->setVisible(active);
         updateCount();
+        if (!active)
+            seekPending();
     });
     connect(m_model, &OrganizationListModel::pageLoaded, this, [this] {
         m_banner->hide();
         trySelectPending();
+        seekPending();
         updateState();
     });
     connect(m_model, &OrganizationListModel::modelReset, this, &OrganizationBrowser::updateState);
@@ -193,18 +198,43 @@ bool OrganizationBrowser::selectOrganization(const QString &idOrLabel)
 {
     m_pendingSelection = idOrLabel;
     trySelectPending();
+    if (m_model->hasLoadedOnce())
+        seekPending();
     return m_pendingSelection.isEmpty();
+}
+
+int OrganizationBrowser::pendingRow() const
+{
+    int row = m_model->rowOfId(m_pendingSelection);
+    for (int r = 0; row < 0 && r < m_model->rowCount(); ++r) {
+        if (m_model->organization(r).label == m_pendingSelection)
+            row = r;
+    }
+    return row;
+}
+
+void OrganizationBrowser::seekPending()
+{
+    // The wanted organization is further down the list: fetch the next page (asynchronously,
+    // like scrolling would) until it arrives. "Load all" already fetches every page.
+    if (m_pendingSelection.isEmpty() || pendingRow() >= 0 || m_model->isLoadingAll() ||
+        m_model->state() != OrganizationListModel::State::Idle)
+        return;
+    if (m_model->canFetchMore()) {
+        m_model->fetchMore();
+        return;
+    }
+    if (!m_model->hasMore()) {
+        const QString missing = std::exchange(m_pendingSelection, QString());
+        Q_EMIT selectionNotFound(missing);
+    }
 }
 
 void OrganizationBrowser::trySelectPending()
 {
     if (m_pendingSelection.isEmpty())
         return;
-    int row = m_model->rowOfId(m_pendingSelection);
-    for (int r = 0; row < 0 && r < m_model->rowCount(); ++r) {
-        if (m_model->organization(r).label == m_pendingSelection)
-            row = r;
-    }
+    const int row = pendingRow();
     if (row < 0)
         return;
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));

@@ -41,9 +41,12 @@ public:
     QTableView *tableView() const { return m_table; }
 
     std::optional<Organization> currentOrganization() const;
-    // Selects the organization with this id or label when it is (or once it gets) loaded.
-    // Returns true when it was selected right away.
+    // Selects the organization with this id or label when it is (or once it gets) loaded:
+    // further pages are fetched, one after another, until it arrives or the list ends
+    // (selectionNotFound). Choosing another row first drops the wish. Returns true when it was
+    // selected right away.
     bool selectOrganization(const QString &idOrLabel);
+    bool hasPendingSelection() const { return !m_pendingSelection.isEmpty(); }
 
     QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray &state);
@@ -53,12 +56,16 @@ Q_SIGNALS:
     // Enter / double-click on a row.
     void organizationActivated(const keycard::Organization &organization);
     void busyChanged(bool busy);
+    // Every page is loaded and none holds the organization selectOrganization() asked for.
+    void selectionNotFound(const QString &idOrLabel);
 
 private:
     void updateState();
     void updateCount();
     void onCurrentChanged(const QModelIndex &current);
     void trySelectPending();
+    void seekPending();
+    int pendingRow() const; // model row of the pending selection, or -1
 
     OrganizationListModel *m_model;
     OrganizationFilterModel *m_proxy;

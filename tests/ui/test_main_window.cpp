@@ -13,10 +13,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -89,12 +91,15 @@ private Q_SLOTS:
     void filterNarrowsAsTyped();
     void acmeShowsConnectionAsSent();
     void globexShowsEmptyState();
+    void wayneShowsFieldsThisVersionDoesNotKnow();
     void listErrorShowsRequestIdAndRetryRecovers();
     void connectionErrorShowsRequestIdAndRetryRecovers();
     void rapidSelectionEndsOnTheRightOrganization();
     void keyboardNavigation();
     void writePathHooks();
     void remembersLastSelection();
+    void remembersSelectionBeyondTheFirstPage();
+    void forgetsASelectionThatIsGone();
 
 private:
     QTemporaryDir m_config;
@@ -342,6 +347,34 @@ void TestMainWindow::globexShowsEmptyState()
     screenshot(&window, QStringLiteral("globex"));
 }
 
+// wayne's connection carries fields newer servers add; the panes show them as they came.
+void TestMainWindow::wayneShowsFieldsThisVersionDoesNotKnow()
+{
+    test::SandboxFixture sandbox;
+    MainWindow window;
+    window.setPersistSettings(false);
+    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
+    window.selectOrganization(QStringLiteral("wayne"));
+    QTRY_VERIFY(!loaded.isEmpty() &&
+                loaded.constLast().at(0).toString() == QString::fromLatin1(demo::kWayne.id));
+    const QJsonObject raw = window.selectedConnection()->raw;
+    const QJsonValue claim = raw.value(QStringLiteral("protocols"))
+                                 .toObject()
+                                 .value(QStringLiteral("openid"))
+                                 .toObject()
+                                 .value(QStringLiteral("external_id_claim"));
+    QVERIFY(claim.isString());
+    QCOMPARE(valueText(&window, QStringLiteral("openid_external_id_claim")), claim.toString());
+    QCOMPARE(valueText(&window, QStringLiteral("userinfoEndpoint")),
+             window.selectedConnection()->protocols->openid->userinfoEndpoint.value_or(
+                 QStringLiteral("Not provided")));
+    QCOMPARE(valueText(&window, QStringLiteral("other_login_url")),
+             raw.value(QStringLiteral("login_url")).toString());
+    QVERIFY(!raw.value(QStringLiteral("login_url")).toString().isEmpty());
+}
+
 void TestMainWindow::listErrorShowsRequestIdAndRetryRecovers()
 {
     test::SandboxFixture sandbox(0);
@@ -549,6 +582,53 @@ void TestMainWindow::remembersLastSelection()
     again.show();
     QTRY_VERIFY(!loaded.isEmpty());
     QCOMPARE(loaded.first().at(0).toString(), QString::fromLatin1(demo::kWayne.id));
+}
+
+// The remembered organization is on page 3 of 4: the window fetches pages until it arrives and
+// selects it, instead of falling back to the top of the list.
+void TestMainWindow::remembersSelectionBeyondTheFirstPage()
+{
+    test::SandboxFixture sandbox;
+    sandbox.server->addGeneratedOrganizations(350);
+    const QString farId =
+        sandbox.server->organizations().at(250).value(QStringLiteral("id")).toString();
+    {
+        MainWindow window;
+        window.setClient(sandbox.client.get(), sandboxSession(sandbox));
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
+        window.selectOrganization(farId);
+        QTRY_VERIFY(!loaded.isEmpty() && loaded.constLast().at(0).toString() == farId);
+        window.close();
+    }
+    MainWindow again;
+    QSignalSpy loaded(&again, &MainWindow::detailsLoaded);
+    again.setClient(sandbox.client.get(), sandboxSession(sandbox));
+    again.show();
+    QTRY_VERIFY(!loaded.isEmpty());
+    QCOMPARE(loaded.first().at(0).toString(), farId);
+    QCOMPARE(again.selectedOrganization()->id, farId);
+    auto *table = again.browser()->tableView();
+    QCOMPARE(table->currentIndex().data(OrganizationListModel::IdRole).toString(), farId);
+    QVERIFY(again.browser()->model()->rowCount() > 250);
+}
+
+void TestMainWindow::forgetsASelectionThatIsGone()
+{
+    test::SandboxFixture sandbox;
+    sandbox.server->addGeneratedOrganizations(150);
+    {
+        QSettings settings;
+        settings.setValue(QStringLiteral("mainWindow/lastOrganization/sandbox"),
+                          QStringLiteral("org_deleted_since"));
+    }
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
+    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
+    window.show();
+    QTRY_VERIFY(!loaded.isEmpty());
+    QCOMPARE(loaded.first().at(0).toString(), QString::fromLatin1(demo::kAcme.id));
+    QCOMPARE(window.browser()->model()->rowCount(), 156); // looked through every page
 }
 
 QTEST_MAIN(TestMainWindow)
