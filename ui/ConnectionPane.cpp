@@ -1,17 +1,13 @@
 #include "ConnectionPane.h"
 
 #include "Format.h"
+#include "PaneStack.h"
 #include "StateView.h"
 #include "ValueField.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QLabel>
 #include <QPushButton>
-#include <QScrollArea>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace keycard {
@@ -24,9 +20,9 @@ static const QStringList kKnownConnectionKeys = {
 
 ConnectionPane::ConnectionPane(QWidget *parent)
     : QWidget(parent)
-    , m_stack(new QStackedWidget(this))
-    , m_state(new StateView(this))
-    , m_details(new QWidget(this))
+    , m_details(new QWidget)
+    , m_stack(new PaneStack(QStringLiteral("connection"), m_details, this))
+    , m_state(m_stack->stateView())
     , m_id(new ValueField(QStringLiteral("connectionId"), tr("Connection ID"), ValueField::Copyable,
                           m_details))
     , m_identifier(new ValueField(QStringLiteral("identifier"), tr("Issuer URL"),
@@ -43,7 +39,6 @@ ConnectionPane::ConnectionPane(QWidget *parent)
     , m_otherForm(new QFormLayout(m_otherBox))
 {
     setObjectName(QStringLiteral("connectionPane"));
-    m_state->setObjectName(QStringLiteral("connectionStateView"));
     m_state->button()->setObjectName(QStringLiteral("enableSsoButton"));
     m_otherBox->setObjectName(QStringLiteral("otherFieldsBox"));
 
@@ -62,15 +57,6 @@ ConnectionPane::ConnectionPane(QWidget *parent)
     detailsLayout->addWidget(m_otherBox);
     detailsLayout->addStretch(1);
 
-    auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("connectionScroll"));
-    scroll->setWidget(m_details);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(
-        Qt::ScrollBarAlwaysOff); // long values clip, with a tooltip
-    m_stack->addWidget(scroll);
-    m_stack->addWidget(m_state);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
@@ -83,7 +69,7 @@ void ConnectionPane::showLoading()
 {
     m_state->setState({}, tr("Loading the SSO connection…"), {}, true);
     m_state->setButton({});
-    m_stack->setCurrentWidget(m_state);
+    m_stack->showStateView();
 }
 
 void ConnectionPane::showConnection(const SsoConnection &connection)
@@ -102,34 +88,17 @@ void ConnectionPane::showConnection(const SsoConnection &connection)
     m_updated->setValue(format::localTime(connection.updatedAt),
                         format::utcTooltip(connection.updatedAt));
     showOtherFields(connection.raw);
-    m_stack->setCurrentIndex(0);
+    m_stack->showContent();
 }
 
 void ConnectionPane::showOtherFields(const QJsonObject &raw)
 {
     while (m_otherForm->rowCount() > 0)
         m_otherForm->removeRow(0);
-    int row = 0;
-    for (auto it = raw.begin(); it != raw.end(); ++it) {
-        if (kKnownConnectionKeys.contains(it.key()))
-            continue;
-        auto *field = new ValueField(QStringLiteral("other_%1").arg(it.key()), it.key(),
-                                     ValueField::Copyable | ValueField::Openable, m_otherBox);
-        const QJsonValue value = it.value();
-        if (value.isString())
-            field->setValue(value.toString());
-        else if (value.isNull())
-            field->setMissing(tr("null"));
-        else if (value.isObject() || value.isArray())
-            field->setValue(QString::fromUtf8(
-                value.isObject() ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
-                                 : QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)));
-        else
-            field->setValue(value.toVariant().toString());
-        m_otherForm->addRow(it.key() + QLatin1Char(':'), field);
-        ++row;
-    }
-    m_otherBox->setVisible(row > 0);
+    const int rows = ValueField::addJsonRows(m_otherForm, m_otherBox, raw, kKnownConnectionKeys,
+                                             QStringLiteral("other_"),
+                                             ValueField::Copyable | ValueField::Openable);
+    m_otherBox->setVisible(rows > 0);
 }
 
 void ConnectionPane::showNoSso(const QString &organizationName)
@@ -141,7 +110,7 @@ void ConnectionPane::showNoSso(const QString &organizationName)
            "Enabling it needs the IdP's issuer URL and the client ID of an application "
            "registered at the IdP."));
     m_state->setButton(tr("&Enable SSO…"), QStringLiteral("sso-enable"));
-    m_stack->setCurrentWidget(m_state);
+    m_stack->showStateView();
 }
 
 void ConnectionPane::showUnavailable()
@@ -149,7 +118,7 @@ void ConnectionPane::showUnavailable()
     m_state->setState(QStringLiteral("warning"), tr("The SSO connection could not be loaded"),
                       tr("The message above says what went wrong."));
     m_state->setButton({});
-    m_stack->setCurrentWidget(m_state);
+    m_stack->showStateView();
 }
 
 void ConnectionPane::setEnableAvailable(bool available, const QString &toolTip)

@@ -6,10 +6,10 @@
 
 class QFormLayout;
 class QGroupBox;
-class QStackedWidget;
 
 namespace keycard {
 
+class PaneStack;
 class StateView;
 class ValueField;
 
@@ -34,9 +34,9 @@ Q_SIGNALS:
 private:
     void showOtherFields(const QJsonObject &raw);
 
-    QStackedWidget *m_stack;
+    QWidget *m_details; // owned by m_stack
+    PaneStack *m_stack;
     StateView *m_state;
-    QWidget *m_details;
     ValueField *m_id;
     ValueField *m_identifier;
     ValueField *m_clientId;

@@ -1,27 +1,24 @@
 #include "EndpointsPane.h"
 
+#include "PaneStack.h"
 #include "StateView.h"
 #include "ValueField.h"
 
 #include <QCoreApplication>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QScrollArea>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace keycard {
 
 EndpointsPane::EndpointsPane(QWidget *parent)
     : QWidget(parent)
-    , m_stack(new QStackedWidget(this))
-    , m_state(new StateView(this))
+    , m_content(new QWidget)
+    , m_stack(new PaneStack(QStringLiteral("endpoints"), m_content, this))
+    , m_state(m_stack->stateView())
 {
     setObjectName(QStringLiteral("endpointsPane"));
-    m_state->setObjectName(QStringLiteral("endpointsStateView"));
-    auto *content = new QWidget(this);
+    QWidget *content = m_content;
     auto *oauthBox = new QGroupBox(tr("OAuth 2.0"), content);
     oauthBox->setObjectName(QStringLiteral("oauth2Box"));
     auto *oauthForm = new QFormLayout(oauthBox);
@@ -49,15 +46,6 @@ EndpointsPane::EndpointsPane(QWidget *parent)
     contentLayout->addWidget(oauthBox);
     contentLayout->addWidget(m_openidBox);
     contentLayout->addStretch(1);
-    auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("endpointsScroll"));
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(
-        Qt::ScrollBarAlwaysOff); // long values clip, with a tooltip
-    m_stack->addWidget(scroll);
-    m_stack->addWidget(m_state);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
@@ -78,7 +66,7 @@ ValueField *EndpointsPane::addField(QFormLayout *form, QWidget *parent, const QS
 void EndpointsPane::showLoading()
 {
     m_state->setState({}, tr("Loading endpoints…"), {}, true);
-    m_stack->setCurrentWidget(m_state);
+    m_stack->showStateView();
 }
 
 void EndpointsPane::showNoSso()
@@ -86,14 +74,14 @@ void EndpointsPane::showNoSso()
     m_state->setState(QStringLiteral("sso-off"), tr("No endpoints"),
                       tr("Endpoints are part of an SSO connection, and this organization has "
                          "none."));
-    m_stack->setCurrentWidget(m_state);
+    m_stack->showStateView();
 }
 
 void EndpointsPane::showUnavailable()
 {
     m_state->setState(QStringLiteral("warning"), tr("The endpoints could not be loaded"),
                       tr("The message above says what went wrong."));
-    m_stack->setCurrentWidget(m_state);
+    m_stack->showStateView();
 }
 
 static void setOptional(ValueField *field, const std::optional<QString> &value)
@@ -130,7 +118,7 @@ void EndpointsPane::showConnection(const SsoConnection &connection)
                               .toObject()
                               .value(QStringLiteral("openid"))
                               .toObject());
-    m_stack->setCurrentIndex(0);
+    m_stack->showContent();
 }
 
 void EndpointsPane::showExtraOpenIdFields(const QJsonObject &openid)
@@ -138,21 +126,9 @@ void EndpointsPane::showExtraOpenIdFields(const QJsonObject &openid)
     // Fields newer servers add (e.g. external_id_claim) are shown as they came.
     while (m_openidForm->rowCount() > 1)
         m_openidForm->removeRow(1);
-    for (auto it = openid.begin(); it != openid.end(); ++it) {
-        if (it.key() == QLatin1String("userinfo_endpoint"))
-            continue;
-        auto *field = new ValueField(QStringLiteral("openid_%1").arg(it.key()), it.key(),
-                                     ValueField::Copyable, m_openidBox);
-        const QJsonValue value = it.value();
-        if (value.isString())
-            field->setValue(value.toString());
-        else if (value.isNull())
-            field->setMissing(tr("null"));
-        else
-            field->setValue(QString::fromUtf8(
-                QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1)));
-        m_openidForm->addRow(it.key() + QLatin1Char(':'), field);
-    }
+    ValueField::addJsonRows(m_openidForm, m_openidBox, openid,
+                            {QStringLiteral("userinfo_endpoint")}, QStringLiteral("openid_"),
+                            ValueField::Copyable);
 }
 
 } // namespace keycard

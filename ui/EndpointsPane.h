@@ -8,10 +8,10 @@
 
 class QFormLayout;
 class QGroupBox;
-class QStackedWidget;
 
 namespace keycard {
 
+class PaneStack;
 class StateView;
 class ValueField;
 
@@ -33,7 +33,8 @@ private:
                          const QString &label, bool url);
     void showExtraOpenIdFields(const QJsonObject &openid);
 
-    QStackedWidget *m_stack;
+    QWidget *m_content; // owned by m_stack
+    PaneStack *m_stack;
     StateView *m_state;
     ValueField *m_authorization;
     ValueField *m_token;

@@ -4,8 +4,12 @@
 
 #include <QClipboard>
 #include <QDesktopServices>
+#include <QFormLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QToolButton>
 #include <QUrl>
@@ -86,6 +90,32 @@ void ValueField::setMissing(const QString &explanation)
         m_copy->setVisible(false);
     if (m_open)
         m_open->setVisible(false);
+}
+
+void ValueField::setJsonValue(const QJsonValue &value)
+{
+    if (value.isString())
+        setValue(value.toString());
+    else if (value.isNull())
+        setMissing(tr("null"));
+    else // a one-element array serializes any value; drop its brackets
+        setValue(QString::fromUtf8(
+            QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1)));
+}
+
+int ValueField::addJsonRows(QFormLayout *form, QWidget *parent, const QJsonObject &object,
+                            const QStringList &skip, const QString &namePrefix, Options options)
+{
+    int added = 0;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (skip.contains(it.key()))
+            continue;
+        auto *field = new ValueField(namePrefix + it.key(), it.key(), options, parent);
+        field->setJsonValue(it.value());
+        form->addRow(it.key() + QLatin1Char(':'), field);
+        ++added;
+    }
+    return added;
 }
 
 QString ValueField::displayedText() const

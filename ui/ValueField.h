@@ -2,6 +2,9 @@
 
 #include <QWidget>
 
+class QFormLayout;
+class QJsonObject;
+class QJsonValue;
 class QLabel;
 class QToolButton;
 
@@ -23,6 +26,13 @@ public:
 
     void setValue(const QString &value, const QString &toolTip = {});
     void setMissing(const QString &explanation);
+    // A JSON value as the server sent it: strings as they are, null as a muted "null", anything
+    // else as compact JSON.
+    void setJsonValue(const QJsonValue &value);
+    // One row per member of `object` not in `skip` (fields this version does not know), each
+    // a ValueField named "<namePrefix><key>". Returns the number of rows added.
+    static int addJsonRows(QFormLayout *form, QWidget *parent, const QJsonObject &object,
+                           const QStringList &skip, const QString &namePrefix, Options options);
     QString value() const { return m_value; }
     bool isMissing() const { return m_missing; }
     QString displayedText() const;

@@ -65,11 +65,30 @@ static QString localTime(const QDateTime &utc)
     return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
 }
 
+// The plain value of a column: shown as is for text columns, sorted by for all of them.
+static QVariant columnValue(const Organization &org, int column)
+{
+    switch (column) {
+    case OrganizationListModel::NameColumn:
+        return org.name;
+    case OrganizationListModel::LabelColumn:
+        return org.label;
+    case OrganizationListModel::IdColumn:
+        return org.id;
+    case OrganizationListModel::SsoColumn:
+        return org.ssoEnabled;
+    case OrganizationListModel::CreatedColumn:
+        return org.createdAt;
+    }
+    return {};
+}
+
 QVariant OrganizationListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Organization &org = m_rows.at(index.row());
+    const int column = index.column();
     switch (role) {
     case IdRole:
         return org.id;
@@ -77,49 +96,27 @@ QVariant OrganizationListModel::data(const QModelIndex &index, int role) const
         return org.label;
     case SsoEnabledRole:
         return org.ssoEnabled;
+    case SortRole:
+        return columnValue(org, column);
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
-        switch (index.column()) {
-        case NameColumn:
-            return org.name;
-        case LabelColumn:
-            return org.label;
-        case IdColumn:
-            return org.id;
-        case SsoColumn:
+        if (column == SsoColumn)
             return org.ssoEnabled ? tr("On") : tr("Off");
-        case CreatedColumn:
+        if (column == CreatedColumn)
             return localTime(org.createdAt);
-        }
-        break;
-    case SortRole:
-        switch (index.column()) {
-        case SsoColumn:
-            return org.ssoEnabled;
-        case CreatedColumn:
-            return org.createdAt;
-        case NameColumn:
-            return org.name;
-        case LabelColumn:
-            return org.label;
-        case IdColumn:
-            return org.id;
-        }
-        break;
+        return columnValue(org, column);
     case Qt::DecorationRole:
-        if (index.column() == IdColumn || index.column() == NameColumn)
-            return index.column() == IdColumn ? org.id : org.name;
-        if (index.column() == SsoColumn)
+        if (column == SsoColumn)
             return org.ssoEnabled ? m_ssoOn : m_ssoOff;
         break;
     case Qt::ToolTipRole:
-        if (index.column() == CreatedColumn && org.createdAt.isValid())
+        if (column == CreatedColumn && org.createdAt.isValid())
             return tr("%1 (UTC)").arg(formatTimestamp(org.createdAt));
-        if (index.column() == IdColumn || index.column() == NameColumn)
-            return index.column() == IdColumn ? org.id : org.name;
-        if (index.column() == SsoColumn)
+        if (column == SsoColumn)
             return org.ssoEnabled ? tr("Single sign-on is enabled")
                                   : tr("Single sign-on is not enabled");
+        if (column != CreatedColumn)
+            return columnValue(org, column); // the whole text when the column cuts it short
         break;
     }
     return {};

@@ -61,12 +61,7 @@ DisableSsoDialog::DisableSsoDialog(KeycardClient *client, const Organization &or
     m_confirmHint->setObjectName(QStringLiteral("confirmLabelMessage"));
     m_confirmHint->setWordWrap(true);
 
-    m_busy = new QProgressBar(this);
-    m_busy->setObjectName(QStringLiteral("busyIndicator"));
-    m_busy->setRange(0, 0);
-    m_busy->setMaximumWidth(120);
-    m_busy->setTextVisible(false);
-    m_busy->setAccessibleName(tr("Working"));
+    m_busy = makeBusyIndicator(this);
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_cancel->setDefault(true);

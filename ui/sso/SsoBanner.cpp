@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -94,6 +95,17 @@ void SsoBanner::applyTone()
     pal.setColor(QPalette::Window, background);
     pal.setColor(QPalette::WindowText, app.color(QPalette::WindowText));
     setPalette(pal);
+}
+
+QProgressBar *makeBusyIndicator(QWidget *parent)
+{
+    auto *busy = new QProgressBar(parent);
+    busy->setObjectName(QStringLiteral("busyIndicator"));
+    busy->setRange(0, 0);
+    busy->setMaximumWidth(120);
+    busy->setTextVisible(false);
+    busy->setAccessibleName(SsoBanner::tr("Working"));
+    return busy;
 }
 
 } // namespace keycard::ui

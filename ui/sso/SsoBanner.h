@@ -6,6 +6,7 @@
 
 class QLabel;
 class QHBoxLayout;
+class QProgressBar;
 class QPushButton;
 
 namespace keycard::ui {
@@ -39,5 +40,9 @@ private:
     QHBoxLayout *m_buttons = nullptr;
     QList<QPushButton *> m_actions;
 };
+
+// The SSO dialogs' busy indicator next to their buttons while a request runs
+// (objectName "busyIndicator").
+QProgressBar *makeBusyIndicator(QWidget *parent);
 
 } // namespace keycard::ui

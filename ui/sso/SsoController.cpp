@@ -20,15 +20,23 @@ template<typename T> bool SsoController::handleFailure(const Result<T> &result)
     return true;
 }
 
+std::optional<CallOptions> SsoController::begin(const QString &requestId, bool expandPermissions)
+{
+    if (isBusy())
+        return std::nullopt; // one operation at a time
+    CallOptions options;
+    options.requestId = requestId;
+    options.expandPermissions = expandPermissions;
+    Q_EMIT started();
+    return options;
+}
+
 void SsoController::enable(const QString &organization, const SsoConnectionCreate &body,
                            const QString &requestId)
 {
-    if (isBusy())
+    const auto options = begin(requestId, true);
+    if (!options)
         return;
-    CallOptions options;
-    options.requestId = requestId;
-    options.expandPermissions = true;
-    Q_EMIT started();
     m_call = m_client->enableSso(
         organization, body, this,
         [this, organization](const Result<EnableOutcome> &result) {
@@ -40,34 +48,29 @@ void SsoController::enable(const QString &organization, const SsoConnectionCreat
             else
                 Q_EMIT enabled(organization, outcome.connection);
         },
-        options);
+        *options);
 }
 
 void SsoController::update(const QString &organization, const SsoConnectionUpdate &body,
                            const QString &requestId)
 {
-    if (isBusy())
+    const auto options = begin(requestId, true);
+    if (!options)
         return;
-    CallOptions options;
-    options.requestId = requestId;
-    options.expandPermissions = true;
-    Q_EMIT started();
     m_call = m_client->updateSso(
         organization, body, this,
         [this, organization](const Result<SsoConnection> &result) {
             if (!handleFailure(result))
                 Q_EMIT updated(organization, result.value());
         },
-        options);
+        *options);
 }
 
 void SsoController::disable(const QString &organization, const QString &requestId)
 {
-    if (isBusy())
+    const auto options = begin(requestId, false);
+    if (!options)
         return;
-    CallOptions options;
-    options.requestId = requestId;
-    Q_EMIT started();
     m_call = m_client->disableSso(
         organization, this,
         [this, organization](const Result<Done> &result) {
@@ -80,7 +83,7 @@ void SsoController::disable(const QString &organization, const QString &requestI
             if (!handleFailure(result))
                 Q_EMIT disabled(organization);
         },
-        options);
+        *options);
 }
 
 void SsoController::cancel()

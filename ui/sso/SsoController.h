@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <optional>
+
 namespace keycard::ui {
 
 // Runs one SSO write operation at a time through the KeycardClient for a form or dialog and
@@ -42,6 +44,8 @@ Q_SIGNALS:
 
 private:
     template<typename T> bool handleFailure(const Result<T> &result);
+    // The options of a new operation (and started()), or nothing while one is in flight.
+    std::optional<CallOptions> begin(const QString &requestId, bool expandPermissions);
 
     KeycardClient *m_client;
     QPointer<PendingCall> m_call;

@@ -84,12 +84,7 @@ SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization, QW
     m_pages->addWidget(scroll);
     m_pages->addWidget(m_summary);
 
-    m_busy = new QProgressBar(this);
-    m_busy->setObjectName(QStringLiteral("busyIndicator"));
-    m_busy->setRange(0, 0);
-    m_busy->setMaximumWidth(120);
-    m_busy->setTextVisible(false);
-    m_busy->setAccessibleName(tr("Working"));
+    m_busy = makeBusyIndicator(this);
     m_busyLabel = new QLabel(this);
     m_busyLabel->setObjectName(QStringLiteral("busyLabel"));
 
