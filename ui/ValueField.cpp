@@ -10,6 +10,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFontMetrics>
+#include <QResizeEvent>
 #include <QLabel>
 #include <QToolButton>
 #include <QUrl>
@@ -66,7 +68,6 @@ void ValueField::setValue(const QString &value, const QString &toolTip)
 {
     m_value = value;
     m_missing = false;
-    m_label->setText(value);
     m_label->setToolTip(toolTip.isEmpty() ? value : toolTip);
     m_label->setForegroundRole(QPalette::WindowText);
     m_label->setEnabled(true);
@@ -77,6 +78,7 @@ void ValueField::setValue(const QString &value, const QString &toolTip)
         m_open->setVisible(url.isValid() && (url.scheme() == QLatin1String("https") ||
                                              url.scheme() == QLatin1String("http")));
     }
+    showValue();
 }
 
 void ValueField::setMissing(const QString &explanation)
@@ -116,6 +118,31 @@ int ValueField::addJsonRows(QFormLayout *form, QWidget *parent, const QJsonObjec
         ++added;
     }
     return added;
+}
+
+void ValueField::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (!m_missing)
+        showValue();
+}
+
+void ValueField::showValue()
+{
+    int available = width();
+    for (const QToolButton *button : {m_copy, m_open}) {
+        if (button && !button->isHidden())
+            available -= button->sizeHint().width() + layout()->spacing();
+    }
+    available -= m_label->contentsMargins().left() + m_label->contentsMargins().right();
+    const QFontMetrics metrics = m_label->fontMetrics();
+    // Before the first layout the field has no width yet: show the whole value.
+    const bool laidOut = testAttribute(Qt::WA_Resized) || isVisible();
+    const QString shown = laidOut && available > 0 && metrics.horizontalAdvance(m_value) > available
+                              ? metrics.elidedText(m_value, Qt::ElideMiddle, available)
+                              : m_value;
+    if (m_label->text() != shown)
+        m_label->setText(shown);
 }
 
 QString ValueField::displayedText() const

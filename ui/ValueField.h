@@ -40,7 +40,14 @@ public:
 Q_SIGNALS:
     void copied(const QString &value);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    // Shows m_value, elided in the middle ("…") when it is wider than the space the field has;
+    // the tooltip and the Copy button always carry the whole value.
+    void showValue();
+
     QLabel *m_label;
     QToolButton *m_copy = nullptr;
     QToolButton *m_open = nullptr;

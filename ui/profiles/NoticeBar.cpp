@@ -1,5 +1,7 @@
 #include "NoticeBar.h"
 
+#include "Icons.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -26,7 +28,7 @@ NoticeBar::NoticeBar(QWidget *parent)
     m_action->setObjectName(QStringLiteral("profileNoticeAction"));
     m_close->setObjectName(QStringLiteral("profileNoticeClose"));
     m_close->setAutoRaise(true);
-    m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton, nullptr, this));
+    m_close->setIcon(keycard::icons::get(QStringLiteral("close")));
     m_close->setToolTip(tr("Hide this notice"));
     m_close->setAccessibleName(tr("Hide notice"));
 
