@@ -4,15 +4,15 @@
 
 #include <QClipboard>
 #include <QDesktopServices>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFontMetrics>
-#include <QResizeEvent>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QToolButton>
 #include <QUrl>
 

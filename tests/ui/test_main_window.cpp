@@ -45,8 +45,8 @@ QString valueText(QWidget *root, const QString &name)
     if (cut < 0)
         return shown;
     const QString whole = label->toolTip();
-    const bool consistent = whole.size() >= shown.size() && whole.startsWith(shown.left(cut))
-                            && whole.endsWith(shown.mid(cut + 1));
+    const bool consistent = whole.size() >= shown.size() && whole.startsWith(shown.left(cut)) &&
+                            whole.endsWith(shown.mid(cut + 1));
     return consistent ? whole : shown;
 }
 
