@@ -13,7 +13,7 @@ packages=(
     # tests: offscreen/Xvfb GUI, a real keychain on a private session bus
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
     # packaging gates
-    dpkg-dev file desktop-file-utils appstream lintian rpm librsvg2-bin imagemagick curl
+    dpkg-dev file desktop-file-utils appstream lintian rpm imagemagick curl
 )
 
 missing=()
