@@ -464,6 +464,8 @@ void TestMainWindow::rapidSelectionEndsOnTheRightOrganization()
     QTRY_COMPARE(window.browser()->model()->rowCount(), 6);
     QTRY_COMPARE(loaded.size(), 1); // acme, selected first
     sandbox.server->setLatency(120);
+    QSignalSpy answered(sandbox.server.get(), &sandbox::SandboxServer::requestCompleted);
+    const int before = int(sandbox.server->requests().size());
     loaded.clear();
     auto *table = window.findChild<QTableView *>(QStringLiteral("organizationTable"));
     // initech (SSO) → wayne (SSO) → globex (none) → initech, faster than the server answers.
@@ -480,9 +482,15 @@ void TestMainWindow::rapidSelectionEndsOnTheRightOrganization()
              QString::fromLatin1(demo::kInitechClientId));
     QVERIFY(
         valueText(&window, QStringLiteral("clientSecret")).startsWith(QStringLiteral("Not set")));
-    // Give any straggling reply the chance to arrive; the window must stay on initech.
+    // Let every straggling reply arrive: the server has answered all it received, then one more
+    // call through the same client comes back after them. The window must stay on initech.
     sandbox.server->setLatency(0);
-    QTest::qWait(400);
+    QTRY_COMPARE_WITH_TIMEOUT(int(answered.size()), int(sandbox.server->requests().size()) - before,
+                              10000);
+    bool roundTrip = false;
+    sandbox.client->getOrganization(QStringLiteral("globex"), &window,
+                                    [&](const Result<Organization> &) { roundTrip = true; });
+    QTRY_VERIFY(roundTrip);
     QCOMPARE(loaded.size(), 1);
     QCOMPARE(valueText(&window, QStringLiteral("identifier")),
              QString::fromLatin1(demo::kInitechIdentifier));
