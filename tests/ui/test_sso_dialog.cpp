@@ -43,11 +43,7 @@ private Q_SLOTS:
     void init() { env = std::make_unique<Env>(); }
     void cleanup()
     {
-        const auto dialogs = QApplication::topLevelWidgets();
-        for (QWidget *w : dialogs) {
-            if (qobject_cast<QDialog *>(w))
-                delete w;
-        }
+        deleteOpenDialogs();
         env.reset();
     }
 

@@ -46,11 +46,7 @@ private Q_SLOTS:
     void init() { env = std::make_unique<Env>(); }
     void cleanup()
     {
-        const auto widgets = QApplication::topLevelWidgets();
-        for (QWidget *w : widgets) {
-            if (qobject_cast<QDialog *>(w))
-                delete w;
-        }
+        deleteOpenDialogs();
         env.reset();
     }
 

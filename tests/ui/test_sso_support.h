@@ -148,4 +148,14 @@ inline void applyTestPalette()
     QApplication::setPalette(p);
 }
 
+// Deletes every dialog a test left open, so the next test starts from a clean screen.
+inline void deleteOpenDialogs()
+{
+    const auto widgets = QApplication::topLevelWidgets();
+    for (QWidget *w : widgets) {
+        if (qobject_cast<QDialog *>(w))
+            delete w;
+    }
+}
+
 } // namespace ssotest
