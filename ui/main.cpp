@@ -6,10 +6,12 @@
 #include "ProfileController.h"
 #include "ScreenshotController.h"
 #include "SsoWindowIntegration.h"
+#include "StartupProbe.h"
 #include "Theme.h"
 #include "Version.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 
 #include <cstdio>
 #include <memory>
@@ -49,6 +51,8 @@ std::optional<int> answerWithoutDisplay(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer sinceStart; // for --startup-probe
+    sinceStart.start();
     if (const std::optional<int> status = answerWithoutDisplay(argc, argv))
         return *status;
 
@@ -81,12 +85,14 @@ int main(int argc, char *argv[])
 
     keycard::MainWindow window;
     const bool screenshot = !options.screenshotFile().isEmpty();
-    window.setPersistSettings(!screenshot); // screenshots start from a clean, default window
+    // Screenshots and start-up probes run a clean, default window and leave no trace.
+    const bool unattended = screenshot || options.startupProbe();
+    window.setPersistSettings(!unattended);
     // Connection profiles (switcher, Profile menu, Connect dialog, notices) pick the window's
     // connection: the last used profile, or the session chosen by the command line/environment.
     keycard::ui::ProfileController::Options profileOptions;
     profileOptions.allowProfiles = !screenshot && !options.forceSandbox();
-    profileOptions.connectDialogOnFirstRun = !screenshot;
+    profileOptions.connectDialogOnFirstRun = !unattended;
     keycard::ui::ProfileController profiles(&window, session->client(), session->info(),
                                             profileOptions);
     profiles.start();
@@ -98,6 +104,17 @@ int main(int argc, char *argv[])
     if (screenshot)
         shooter =
             std::make_unique<keycard::ScreenshotController>(&window, options.screenshotFile());
+    std::unique_ptr<keycard::StartupProbe> probe;
+    if (options.startupProbe()) {
+        probe = std::make_unique<keycard::StartupProbe>(&window, sinceStart);
+        QObject::connect(probe.get(), &keycard::StartupProbe::finished, &app,
+                         [](const QString &report, int exitCode) {
+                             std::fprintf(exitCode == 0 ? stdout : stderr, "%s\n",
+                                          qPrintable(report));
+                             std::fflush(exitCode == 0 ? stdout : stderr);
+                             QCoreApplication::exit(exitCode);
+                         });
+    }
     window.show();
     return QApplication::exec();
 }

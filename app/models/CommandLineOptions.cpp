@@ -53,7 +53,13 @@ CommandLineOptions::Outcome CommandLineOptions::parse(const QStringList &argumen
         QCoreApplication::translate("CommandLineOptions",
                                     "Add this many generated organizations to the sandbox."),
         QStringLiteral("count"));
-    parser.addOptions({help, version, sandbox, baseUrl, screenshot, select, dark, extra});
+    QCommandLineOption probe(
+        QStringLiteral("startup-probe"),
+        QCoreApplication::translate("CommandLineOptions",
+                                    "For start-up benchmarks: print the time to the first "
+                                    "painted organization list and exit."));
+    probe.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({help, version, sandbox, baseUrl, screenshot, select, dark, extra, probe});
 
     if (!parser.parse(arguments)) {
         m_text = parser.errorText();
@@ -98,6 +104,7 @@ CommandLineOptions::Outcome CommandLineOptions::parse(const QStringList &argumen
     m_screenshotFile = parser.value(screenshot);
     m_select = parser.value(select);
     m_dark = parser.isSet(dark);
+    m_startupProbe = parser.isSet(probe);
     return m_outcome = Outcome::Run;
 }
 

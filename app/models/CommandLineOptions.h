@@ -24,6 +24,8 @@ public:
     QString screenshotFile() const { return m_screenshotFile; }
     QString selectOrganization() const { return m_select; }
     bool darkPalette() const { return m_dark; }
+    // Hidden, for start-up benchmarks: report the first painted organization list, then exit.
+    bool startupProbe() const { return m_startupProbe; }
     int sandboxExtraOrganizations() const { return m_extraOrganizations; }
 
     // Whether the window runs on the in-process sandbox: forced, or nothing points elsewhere.
@@ -37,6 +39,7 @@ private:
     QString m_screenshotFile;
     QString m_select;
     bool m_dark = false;
+    bool m_startupProbe = false;
     int m_extraOrganizations = 0;
 };
 

@@ -1,7 +1,6 @@
-// GUI benchmarks on the real MainWindow (offscreen). Run through bench/gui-bench.sh.
+// GUI benchmark on the real MainWindow (offscreen). Run through bench/gui-bench.sh. (Start-up
+// is measured on keycard-admin itself: keycard-admin --startup-probe.)
 //
-//   keycard-gui-bench startup   start like keycard-admin does (sandbox with demo data), quit on
-//                               the first paint of the list with the organizations in it
 //   keycard-gui-bench large     talk to the server named by KEYCARD_API_* (a keycard-sandbox
 //                               with 10,000 organizations), Load all while a 5 ms watchdog
 //                               timer records the longest event-loop stall, then type a filter
@@ -24,63 +23,6 @@
 using namespace keycard;
 
 namespace {
-
-class FirstListPaint : public QObject
-{
-public:
-    FirstListPaint(MainWindow *window, QElapsedTimer *clock)
-        : m_window(window)
-        , m_clock(clock)
-    {
-    }
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint && !m_done &&
-            m_window->browser()->model()->rowCount() > 0) {
-            m_done = true;
-            std::printf("startup: first paint with %d organizations after %lld ms (in-process)\n",
-                        m_window->browser()->model()->rowCount(),
-                        static_cast<long long>(m_clock->elapsed()));
-            std::fflush(stdout);
-            QTimer::singleShot(0, qApp, &QCoreApplication::quit);
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    MainWindow *m_window;
-    QElapsedTimer *m_clock;
-    bool m_done = false;
-};
-
-int startup(QElapsedTimer &clock)
-{
-    CommandLineOptions options;
-    options.parse({QStringLiteral("keycard-admin")});
-    QString error;
-    const qint64 appReady = clock.elapsed();
-    auto session = AppSession::start(options, QProcessEnvironment(), &error);
-    if (!session)
-        return 1;
-    const qint64 sessionReady = clock.elapsed();
-    MainWindow window;
-    const qint64 windowBuilt = clock.elapsed();
-    window.setPersistSettings(false);
-    window.setClient(session->client(), session->info());
-    FirstListPaint filter(&window, &clock);
-    window.browser()->tableView()->viewport()->installEventFilter(&filter);
-    QObject::connect(window.browser()->model(), &OrganizationListModel::pageLoaded, &window,
-                     [&clock] {
-                         std::printf("startup: first page after %lld ms\n",
-                                     static_cast<long long>(clock.elapsed()));
-                     });
-    window.show();
-    std::printf("startup: QApplication %lld ms, session (sandbox listening) %lld ms, window "
-                "built %lld ms, shown %lld ms\n",
-                static_cast<long long>(appReady), static_cast<long long>(sessionReady),
-                static_cast<long long>(windowBuilt), static_cast<long long>(clock.elapsed()));
-    return QApplication::exec();
-}
 
 int large()
 {
@@ -164,16 +106,12 @@ int large()
 
 int main(int argc, char *argv[])
 {
-    QElapsedTimer clock;
-    clock.start();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("KeycardBench"));
     QApplication::setApplicationName(QStringLiteral("keycard-gui-bench"));
     const QStringList args = QApplication::arguments();
-    if (args.contains(QStringLiteral("startup")))
-        return startup(clock);
     if (args.contains(QStringLiteral("large")))
         return large();
-    std::fprintf(stderr, "usage: keycard-gui-bench startup|large\n");
+    std::fprintf(stderr, "usage: keycard-gui-bench large\n");
     return 2;
 }
