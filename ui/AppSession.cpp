@@ -3,7 +3,7 @@
 #include "ClientConfig.h"
 #include "CommandLineOptions.h"
 #include "KeycardClient.h"
-#include "SandboxServer.h"
+#include "SandboxHost.h"
 
 #include <QCoreApplication>
 
@@ -30,8 +30,8 @@ AppSession::AppSession() = default;
 
 AppSession::~AppSession()
 {
-    m_client.reset(); // before the sandbox and the network access manager it uses
-    m_sandbox.reset();
+    m_client.reset();  // before the sandbox and the network access manager it uses
+    m_sandbox.reset(); // joins the sandbox's thread
 }
 
 std::unique_ptr<AppSession> AppSession::start(const CommandLineOptions &options,
@@ -44,17 +44,19 @@ std::unique_ptr<AppSession> AppSession::start(const CommandLineOptions &options,
     if (options.useSandbox(envCredentials)) {
         sandbox::SandboxOptions sandboxOptions;
         sandboxOptions.extraOrganizations = options.sandboxExtraOrganizations();
-        session->m_sandbox = std::make_unique<sandbox::SandboxServer>(sandboxOptions);
-        if (!session->m_sandbox->listen(QHostAddress::LocalHost, 0)) {
+        // The server is created and serves on its own thread: this one only binds the port.
+        session->m_sandbox = std::make_unique<sandbox::SandboxHost>(sandboxOptions);
+        QString listenError;
+        if (!session->m_sandbox->start(&listenError)) {
             if (error)
                 *error = QCoreApplication::translate("Session", "Cannot start the sandbox: %1")
-                             .arg(session->m_sandbox->errorString());
+                             .arg(listenError);
             return nullptr;
         }
-        config.baseUrl = session->m_sandbox->baseUrl();
-        config.credentials =
-            Credentials::serviceAccount(session->m_sandbox->options().clientId,
-                                        Secret(session->m_sandbox->options().clientSecret));
+        const sandbox::SandboxHost &host = *session->m_sandbox;
+        config.baseUrl = host.baseUrl();
+        config.credentials = Credentials::serviceAccount(host.options().clientId,
+                                                         Secret(host.options().clientSecret));
         session->m_info.source = SessionInfo::Source::Sandbox;
     } else {
         config = ClientConfig::fromEnvironment(environment);

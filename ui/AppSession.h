@@ -12,7 +12,7 @@ namespace keycard {
 class CommandLineOptions;
 class KeycardClient;
 namespace sandbox {
-class SandboxServer;
+class SandboxHost;
 }
 
 // Where the window's data comes from, for the title, the badge and the status bar.
@@ -28,8 +28,8 @@ struct SessionInfo
     QString describe() const;
 };
 
-// The network access manager, the client and, in sandbox mode, the in-process sandbox that
-// one run of the app talks to.
+// The network access manager, the client and, in sandbox mode, the in-process sandbox (on a
+// thread of its own) that one run of the app talks to.
 class AppSession : public QObject
 {
     Q_OBJECT
@@ -44,14 +44,15 @@ public:
                                              QString *error);
 
     KeycardClient *client() const { return m_client.get(); }
-    sandbox::SandboxServer *sandbox() const { return m_sandbox.get(); }
+    // The in-process sandbox, or nullptr when the session talks to a real server.
+    const sandbox::SandboxHost *sandbox() const { return m_sandbox.get(); }
     const SessionInfo &info() const { return m_info; }
 
 private:
     AppSession();
 
     QNetworkAccessManager m_nam;
-    std::unique_ptr<sandbox::SandboxServer> m_sandbox;
+    std::unique_ptr<sandbox::SandboxHost> m_sandbox;
     std::unique_ptr<KeycardClient> m_client;
     SessionInfo m_info;
 };

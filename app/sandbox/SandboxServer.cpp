@@ -54,6 +54,7 @@ SandboxServerPrivate::SandboxServerPrivate(SandboxServer *q, SandboxOptions opts
     , options(std::move(opts))
     , tokens(options.tokenLifetimeSeconds)
     , api(store, tokens, options)
+    , latencyMs(std::max(0, options.latencyMs))
 {
     if (options.seedDemoData)
         seed::addDemoOrganizations(store);
@@ -238,14 +239,36 @@ SandboxServer::~SandboxServer()
 
 bool SandboxServer::listen(const QHostAddress &address, quint16 port)
 {
-    auto *server = new QTcpServer(d->frontend);
+    auto *server = new QTcpServer;
     if (!server->listen(address, port)) {
         d->errorString = server->errorString();
         delete server;
         return false;
     }
-    d->frontend->bind(server);
-    d->port = server->serverPort();
+    return listen(server);
+}
+
+bool SandboxServer::listen(QTcpServer *listening)
+{
+    if (!listening) {
+        d->errorString = tr("No TCP server to serve on.");
+        return false;
+    }
+    if (listening->thread() != thread()) {
+        // Deleting it here would race with its own thread; let that thread do it.
+        qWarning("keycard-sandbox: the TCP server lives in another thread than the sandbox");
+        d->errorString = tr("The TCP server lives in another thread.");
+        listening->deleteLater();
+        return false;
+    }
+    if (!listening->isListening()) {
+        d->errorString = listening->errorString().isEmpty() ? tr("The TCP server is not listening.")
+                                                            : listening->errorString();
+        delete listening;
+        return false;
+    }
+    d->frontend->bind(listening); // reparents it to the front end
+    d->port = listening->serverPort();
     return true;
 }
 

@@ -13,6 +13,10 @@
 #include <memory>
 #include <optional>
 
+QT_BEGIN_NAMESPACE
+class QTcpServer;
+QT_END_NAMESPACE
+
 namespace keycard::sandbox {
 
 // One HTTP request as the sandbox received it, for tests to assert what a client really sent.
@@ -59,12 +63,14 @@ struct SandboxOptions
     int tokenLifetimeSeconds = 3600;
     QString clientId = QStringLiteral("demo-admin");
     QString clientSecret = QStringLiteral("sandbox-demo-secret");
+    int latencyMs = 0; // added before every response (setLatency changes it later)
 };
 
 class SandboxServerPrivate;
 
 // A local server that speaks CONTRACT.md on 127.0.0.1. Runs in the thread that creates it,
-// in-process (GUI demo mode, tests) or from the keycard-sandbox executable.
+// in-process (GUI demo mode, tests) or from the keycard-sandbox executable. SandboxHost runs one
+// on a thread of its own.
 class SandboxServer : public QObject
 {
     Q_OBJECT
@@ -74,6 +80,10 @@ public:
 
     // Port 0 picks a free port. Returns false (and sets errorString) when it cannot listen.
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+    // Serves on a QTcpServer that is already listening (e.g. bound in another thread, then
+    // moved to this server's thread). Takes ownership, also when it returns false. `listening`
+    // must live in this server's thread.
+    bool listen(QTcpServer *listening);
     quint16 port() const;
     QUrl baseUrl() const; // http://127.0.0.1:<port>
     QString errorString() const;

@@ -2,10 +2,11 @@
 #include "AppSession.h"
 #include "CommandLineOptions.h"
 #include "KeycardClient.h"
-#include "SandboxServer.h"
+#include "SandboxHost.h"
 
 #include <QProcess>
 #include <QTest>
+#include <QThread>
 
 using namespace keycard;
 
@@ -99,7 +100,20 @@ void TestCommandLine::sandboxByDefault()
     QVERIFY(session->info().isSandbox());
     QVERIFY(session->sandbox());
     QCOMPARE(session->client()->config().baseUrl, session->sandbox()->baseUrl());
+    QCOMPARE(session->client()->config().credentials.clientId,
+             session->sandbox()->options().clientId);
     QCOMPARE(session->info().describe(), QStringLiteral("Sandbox — demo data"));
+
+    // The client gets a token and the demo organizations from the sandbox, which serves from
+    // a thread of its own.
+    QVERIFY(session->sandbox()->serverThread());
+    QVERIFY(session->sandbox()->serverThread() != QThread::currentThread());
+    std::optional<Result<OrganizationPage>> page;
+    session->client()->listOrganizations({}, this,
+                                         [&page](const Result<OrganizationPage> &r) { page = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(page.has_value(), 20000);
+    QVERIFY2(page->ok(), qPrintable(page->error().message));
+    QCOMPARE(page->value().items.value(0).label, QStringLiteral("acme"));
 }
 
 void TestCommandLine::environmentCredentialsUseTheServer()
