@@ -270,6 +270,19 @@ private Q_SLOTS:
         QVERIFY(f.controller->noticeBar()->isVisible());
         QVERIFY(!f.controller->connectDialog()); // no first-run dialog over the env's server
     }
+
+    void commandLineServerIsNamedAsSuch()
+    {
+        ProfileController::Options o = noEnvironment();
+        o.allowProfiles = false;
+        Fixture f(o, SessionInfo::Source::CommandLine);
+        QVERIFY(!f.controller->switcher()->isEnabled());
+        // --base-url without credentials in the environment: not "Environment variables".
+        QCOMPARE(f.controller->switcher()->currentText(), QStringLiteral("Command-line server"));
+        QCOMPARE(f.controller->switcher()->toolTip(), f.info.baseUrl.toDisplayString());
+        const QString text = f.controller->noticeBar()->text();
+        QVERIFY2(text.contains(QLatin1String("command line")), qPrintable(text));
+    }
 };
 
 KEYCARD_TEMP_HOME_GUI_MAIN(TestProfileWindow)

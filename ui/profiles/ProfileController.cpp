@@ -116,7 +116,10 @@ void ProfileController::start()
     if (!sandbox || !m_options.allowProfiles) {
         m_window->setClient(m_defaultClient, m_defaultInfo);
         if (!sandbox)
-            m_switcher->setCurrentEnvironment(m_defaultInfo.describe());
+            m_switcher->setCurrentExternal(m_defaultInfo.source == SessionInfo::Source::CommandLine
+                                               ? tr("Command-line server")
+                                               : tr("Environment variables"),
+                                           m_defaultInfo.describe());
         updateActions();
         updateNotice();
         return;

@@ -39,10 +39,11 @@ void ProfileSwitcher::setCurrentProfile(const QString &name)
     rebuild();
 }
 
-void ProfileSwitcher::setCurrentEnvironment(const QString &notice)
+void ProfileSwitcher::setCurrentExternal(const QString &label, const QString &notice)
 {
     m_currentKind = Environment;
     m_currentName.clear();
+    m_externalLabel = label;
     m_environmentNotice = notice;
     rebuild();
 }
@@ -67,7 +68,7 @@ void ProfileSwitcher::rebuild()
     const QSignalBlocker blocker(this);
     clear();
     if (m_currentKind == Environment) {
-        addItem(tr("Environment variables"));
+        addItem(m_externalLabel);
         setItemData(0, Environment, KindRole);
         setItemData(0, m_environmentNotice, Qt::ToolTipRole);
         setToolTip(m_environmentNotice);

@@ -5,7 +5,8 @@
 namespace keycard::ui {
 
 // The toolbar's connection switcher: the sandbox, each saved profile, and "Connect to
-// Keycard…". While the SDK environment variables are in use it shows that and is disabled.
+// Keycard…". While the server comes from outside the profiles (the SDK environment variables or
+// --base-url) it names that source and is disabled.
 // Signals fire only for the user's choices, never for setCurrent*().
 class ProfileSwitcher : public QComboBox
 {
@@ -18,7 +19,8 @@ public:
 
     void setCurrentSandbox();
     void setCurrentProfile(const QString &name);
-    void setCurrentEnvironment(const QString &notice);
+    // `label` names the source ("Environment variables", ...); `notice` is its tooltip.
+    void setCurrentExternal(const QString &label, const QString &notice);
     // "" for the sandbox or the environment.
     QString currentProfile() const;
 
@@ -37,6 +39,7 @@ private:
     QStringList m_names;
     Kind m_currentKind = Sandbox;
     QString m_currentName;
+    QString m_externalLabel;
     QString m_environmentNotice;
 };
 
