@@ -83,10 +83,17 @@ bool SandboxHost::start(QString *error)
             *error = listening->errorString();
         return false;
     }
-    m_port = listening->serverPort();
-    m_thread = std::make_unique<SandboxThread>(this, m_options);
-    m_thread->adopt(listening.release());
-    m_thread->start();
+    const quint16 port = listening->serverPort();
+    auto thread = std::make_unique<SandboxThread>(this, m_options);
+    thread->adopt(listening.release()); // served by the thread, or deleted if it never runs
+    thread->start();
+    if (!thread->isRunning()) {
+        if (error)
+            *error = tr("Cannot start the sandbox thread.");
+        return false;
+    }
+    m_port = port;
+    m_thread = std::move(thread);
     return true;
 }
 
