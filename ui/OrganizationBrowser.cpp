@@ -29,6 +29,8 @@ OrganizationBrowser::OrganizationBrowser(QWidget *parent)
     , m_model(new OrganizationListModel(this))
     , m_proxy(new OrganizationFilterModel(this))
     , m_filter(new QLineEdit(this))
+    , m_clearFilter(
+          m_filter->addAction(icons::get(QStringLiteral("clear")), QLineEdit::TrailingPosition))
     , m_loadAll(new QPushButton(tr("Load &all"), this))
     , m_banner(new ErrorBanner(this))
     , m_stack(new QStackedWidget(this))
@@ -46,8 +48,15 @@ OrganizationBrowser::OrganizationBrowser(QWidget *parent)
     m_filter->setObjectName(QStringLiteral("filterEdit"));
     m_filter->setPlaceholderText(tr("Filter by name, label or ID"));
     m_filter->setAccessibleName(tr("Filter organizations"));
-    m_filter->setClearButtonEnabled(true);
     m_filter->addAction(icons::get(QStringLiteral("search")), QLineEdit::LeadingPosition);
+    // Our own clear button: QLineEdit's built-in one asks the style for a PNG icon, which loads
+    // every image format plugin at start-up. Shown only while there is text; Esc does the same.
+    m_clearFilter->setObjectName(QStringLiteral("clearFilterAction"));
+    m_clearFilter->setText(tr("Clear filter"));
+    m_clearFilter->setToolTip(tr("Clear the filter (Esc)"));
+    m_clearFilter->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_clearFilter->setShortcutContext(Qt::WidgetShortcut);
+    m_clearFilter->setVisible(false);
     m_loadAll->setObjectName(QStringLiteral("loadAllButton"));
     m_loadAll->setIcon(icons::get(QStringLiteral("load-all")));
     m_loadAll->setAccessibleName(tr("Load all organizations"));
@@ -115,8 +124,13 @@ OrganizationBrowser::OrganizationBrowser(QWidget *parent)
     setTabOrder(m_table, m_loadAll);
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_clearFilter->setVisible(!text.isEmpty());
         m_proxy->setFilterText(text);
         updateState();
+    });
+    connect(m_clearFilter, &QAction::triggered, this, [this] {
+        m_filter->clear();
+        m_filter->setFocus(Qt::OtherFocusReason);
     });
     connect(m_filter, &QLineEdit::returnPressed, this, [this] {
         if (m_proxy->rowCount() > 0) {

@@ -8,6 +8,7 @@
 
 #include <optional>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -70,6 +71,7 @@ private:
     OrganizationListModel *m_model;
     OrganizationFilterModel *m_proxy;
     QLineEdit *m_filter;
+    QAction *m_clearFilter;
     QPushButton *m_loadAll;
     ErrorBanner *m_banner;
     QStackedWidget *m_stack;
