@@ -24,7 +24,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     setAccessibleName(tr("Error"));
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
-    m_icon->setPixmap(icons::get(QStringLiteral("error")).pixmap(20, 20));
+    m_icon->setMinimumSize(20, 20); // the pixmap is rendered when the banner first shows
     m_icon->setAlignment(Qt::AlignTop);
     m_title->setObjectName(QStringLiteral("errorTitle"));
     QFont bold = m_title->font();
@@ -91,6 +91,14 @@ void ErrorBanner::setRetryVisible(bool visible)
 QString ErrorBanner::message() const
 {
     return m_message->text();
+}
+
+void ErrorBanner::showEvent(QShowEvent *event)
+{
+    // Most windows never show an error: render the icon only for the one that does.
+    if (m_icon->pixmap().isNull())
+        m_icon->setPixmap(icons::get(QStringLiteral("error")).pixmap(20, 20));
+    QFrame::showEvent(event);
 }
 
 void ErrorBanner::changeEvent(QEvent *event)

@@ -28,6 +28,7 @@ Q_SIGNALS:
     void retryRequested();
 
 protected:
+    void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
