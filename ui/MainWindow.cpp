@@ -5,6 +5,7 @@
 #include "KeycardClient.h"
 #include "OrganizationBrowser.h"
 #include "OrganizationDetail.h"
+#include "SandboxBadge.h"
 #include "SsoPermissions.h"
 #include "Version.h"
 
@@ -31,6 +32,7 @@ constexpr auto kState = "mainWindow/state";
 constexpr auto kSplitter = "mainWindow/splitter";
 constexpr auto kListHeader = "mainWindow/listHeader";
 constexpr auto kLastOrganization = "mainWindow/lastOrganization/";
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -38,7 +40,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_browser(new OrganizationBrowser(this))
     , m_detail(new OrganizationDetail(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
-    , m_badge(new QLabel(this))
+    , m_badge(new SandboxBadge(this))
     , m_sessionLabel(new QLabel(this))
     , m_busy(new BusyIndicator(this))
     , m_busyLabel(new QLabel(this))
@@ -53,15 +55,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setChildrenCollapsible(false);
     setCentralWidget(m_splitter);
 
-    m_badge->setObjectName(QStringLiteral("sandboxBadge"));
-    m_badge->setText(tr("Sandbox — demo data"));
-    m_badge->setAccessibleName(tr("Sandbox — demo data"));
-    m_badge->setToolTip(tr("The app is running on its built-in sandbox: a local server with demo "
-                           "organizations. Nothing here reaches Keycard."));
-    // Fixed colors that read the same on light and dark palettes.
-    m_badge->setStyleSheet(QStringLiteral("QLabel { background: #f2b600; color: #1f1f1f; "
-                                          "border-radius: 4px; padding: 3px 10px; "
-                                          "font-weight: bold; }"));
     m_sessionLabel->setObjectName(QStringLiteral("sessionLabel"));
     m_busyLabel->setObjectName(QStringLiteral("busyLabel"));
 

@@ -21,6 +21,7 @@ class BusyIndicator;
 class KeycardClient;
 class OrganizationBrowser;
 class OrganizationDetail;
+class SandboxBadge;
 
 // Coordinates the organization browser, the detail panes, actions, menus and settings.
 //
@@ -115,7 +116,7 @@ private:
     QAction *m_disableSso = nullptr;
     QAction *m_about = nullptr;
     QAction *m_quit = nullptr;
-    QLabel *m_badge;
+    SandboxBadge *m_badge;
     QAction *m_badgeAction = nullptr;
     QLabel *m_sessionLabel;
     BusyIndicator *m_busy;
