@@ -9,30 +9,45 @@
 #include "RawPane.h"
 #include "StateView.h"
 
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace keycard {
 
 OrganizationDetail::OrganizationDetail(QWidget *parent)
     : QWidget(parent)
-    , m_header(new DetailHeader(this))
-    , m_banner(new ErrorBanner(this))
     , m_stack(new QStackedWidget(this))
     , m_placeholder(new StateView(this))
-    , m_tabs(new QTabWidget(this))
-    , m_connectionPane(new ConnectionPane(this))
-    , m_permissionsPane(new PermissionsPane(this))
-    , m_endpointsPane(new EndpointsPane(this))
-    , m_rawPane(new RawPane(this))
 {
     setObjectName(QStringLiteral("organizationDetail"));
-    m_banner->setObjectName(QStringLiteral("detailErrorBanner"));
     m_placeholder->setObjectName(QStringLiteral("detailPlaceholder"));
     m_placeholder->setState(QStringLiteral("organization"), tr("No organization selected"),
                             tr("Select an organization in the list to see its single sign-on "
                                "connection, permissions and endpoints."));
+    m_stack->addWidget(m_placeholder);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+}
+
+void OrganizationDetail::ensureContent()
+{
+    if (m_content)
+        return;
+    m_content = new QWidget(this);
+    m_content->setObjectName(QStringLiteral("detailContent"));
+    m_header = new DetailHeader(m_content);
+    m_banner = new ErrorBanner(m_content);
+    m_banner->setObjectName(QStringLiteral("detailErrorBanner"));
+    m_tabs = new QTabWidget(m_content);
+    m_connectionPane = new ConnectionPane(m_tabs);
+    m_permissionsPane = new PermissionsPane(m_tabs);
+    m_endpointsPane = new EndpointsPane(m_tabs);
+    m_rawPane = new RawPane(m_tabs);
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
     m_tabs->setAccessibleName(tr("Organization details"));
     m_tabs->addTab(m_connectionPane, tr("&Connection"));
@@ -40,22 +55,42 @@ OrganizationDetail::OrganizationDetail(QWidget *parent)
     m_tabs->addTab(m_endpointsPane, tr("E&ndpoints"));
     m_tabs->addTab(m_rawPane, tr("Ra&w"));
     m_tabs->setDocumentMode(true);
+    m_connectionPane->setEnableAvailable(m_enableAvailable, m_enableToolTip);
 
-    auto *content = new QWidget(this);
-    auto *contentLayout = new QVBoxLayout(content);
+    auto *contentLayout = new QVBoxLayout(m_content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->addWidget(m_header);
     contentLayout->addWidget(m_banner);
     contentLayout->addWidget(m_tabs, 1);
-    m_stack->addWidget(m_placeholder);
-    m_stack->addWidget(content);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_stack);
+    m_stack->addWidget(m_content);
+    placeContentInFocusChain();
 
     connect(m_connectionPane, &ConnectionPane::enableSsoRequested, this,
             &OrganizationDetail::enableSsoRequested);
     connect(m_banner, &ErrorBanner::retryRequested, this, &OrganizationDetail::reload);
+}
+
+void OrganizationDetail::placeContentInFocusChain()
+{
+    // Widgets created now join the end of the window's focus chain, after whatever the window
+    // added since (toolbar and notice bar controls). Move them back to where Tab expects the
+    // details: right after this pane's placeholder, in their own order. Compound widgets (the
+    // tab widget) carry their children along, so only the outermost focusable ones move.
+    QList<QWidget *> units;
+    for (QWidget *w = m_content->nextInFocusChain(); m_content->isAncestorOf(w);
+         w = w->nextInFocusChain()) {
+        if (w->focusPolicy() == Qt::NoFocus)
+            continue;
+        const bool inUnit = std::any_of(units.cbegin(), units.cend(),
+                                        [w](const QWidget *u) { return u->isAncestorOf(w); });
+        if (!inUnit)
+            units.append(w);
+    }
+    QWidget *previous = m_placeholder->button();
+    for (QWidget *unit : std::as_const(units)) {
+        QWidget::setTabOrder(previous, unit);
+        previous = unit;
+    }
 }
 
 OrganizationDetail::~OrganizationDetail()
@@ -79,7 +114,8 @@ void OrganizationDetail::clear()
     m_org.reset();
     m_connection.reset();
     m_loaded = false;
-    m_banner->hide();
+    if (m_banner)
+        m_banner->hide();
     m_stack->setCurrentWidget(m_placeholder);
 }
 
@@ -93,6 +129,7 @@ void OrganizationDetail::reload()
 {
     if (!m_org)
         return;
+    ensureContent();
     abortCalls();
     const quint64 generation = ++m_generation;
     m_connection.reset();
@@ -106,11 +143,15 @@ void OrganizationDetail::reload()
     m_permissionsPane->clear();
     m_endpointsPane->showLoading();
     m_rawPane->clear();
-    m_stack->setCurrentIndex(1);
+    if (m_client) {
+        m_pending = 2;
+        m_header->setBusy(true);
+    }
+    // Last: showing the page lays out everything above at once (each child shown on a visible
+    // page would lay it out again).
+    m_stack->setCurrentWidget(m_content);
     if (!m_client)
         return;
-    m_pending = 2;
-    m_header->setBusy(true);
     Q_EMIT busyChanged(true);
 
     CallOptions options;
@@ -177,6 +218,7 @@ void OrganizationDetail::finishOne()
 
 void OrganizationDetail::render()
 {
+    ensureContent();
     if (m_orgError && m_orgError->kind == ApiError::Kind::NotFound) {
         m_banner->showError(tr("The organization no longer exists on the server"), *m_orgError);
     } else if (m_orgError) {
@@ -216,6 +258,7 @@ void OrganizationDetail::showConnection(const QString &organizationId,
 {
     if (!m_org || m_org->id != organizationId)
         return;
+    ensureContent();
     abortCalls();
     m_connection = connection;
     m_connectionMissing = false;
@@ -231,6 +274,7 @@ void OrganizationDetail::showSsoDisabled(const QString &organizationId)
 {
     if (!m_org || m_org->id != organizationId)
         return;
+    ensureContent();
     abortCalls();
     m_connection.reset();
     m_connectionMissing = true;
@@ -242,9 +286,18 @@ void OrganizationDetail::showSsoDisabled(const QString &organizationId)
     Q_EMIT organizationRefreshed(*m_org);
 }
 
+QTabWidget *OrganizationDetail::tabs()
+{
+    ensureContent();
+    return m_tabs;
+}
+
 void OrganizationDetail::setEnableAvailable(bool available, const QString &toolTip)
 {
-    m_connectionPane->setEnableAvailable(available, toolTip);
+    m_enableAvailable = available;
+    m_enableToolTip = toolTip;
+    if (m_connectionPane)
+        m_connectionPane->setEnableAvailable(available, toolTip);
 }
 
 } // namespace keycard

@@ -51,7 +51,9 @@ public:
     bool isLoading() const { return m_pending > 0; }
     bool isLoaded() const { return m_loaded; }
 
-    QTabWidget *tabs() const { return m_tabs; }
+    // The Connection / Permissions / Endpoints / Raw tabs (created with the content page, on
+    // the first organization shown or here).
+    QTabWidget *tabs();
     void setEnableAvailable(bool available, const QString &toolTip);
 
 Q_SIGNALS:
@@ -63,19 +65,25 @@ Q_SIGNALS:
     void busyChanged(bool busy);
 
 private:
+    void ensureContent();
+    void placeContentInFocusChain();
     void abortCalls();
     void finishOne();
     void render();
 
-    DetailHeader *m_header;
-    ErrorBanner *m_banner;
     QStackedWidget *m_stack;
     StateView *m_placeholder;
-    QTabWidget *m_tabs;
-    ConnectionPane *m_connectionPane;
-    PermissionsPane *m_permissionsPane;
-    EndpointsPane *m_endpointsPane;
-    RawPane *m_rawPane;
+    // The content page: built when first needed, so start-up only pays for the placeholder.
+    QWidget *m_content = nullptr;
+    DetailHeader *m_header = nullptr;
+    ErrorBanner *m_banner = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    ConnectionPane *m_connectionPane = nullptr;
+    PermissionsPane *m_permissionsPane = nullptr;
+    EndpointsPane *m_endpointsPane = nullptr;
+    RawPane *m_rawPane = nullptr;
+    bool m_enableAvailable = true;
+    QString m_enableToolTip;
 
     QPointer<KeycardClient> m_client;
     QPointer<PendingCall> m_orgCall;
