@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -33,6 +34,11 @@ constexpr auto kSplitter = "mainWindow/splitter";
 constexpr auto kListHeader = "mainWindow/listHeader";
 constexpr auto kLastOrganization = "mainWindow/lastOrganization/";
 
+QEvent::Type initialSelectionEvent()
+{
+    static const auto type = static_cast<QEvent::Type>(QEvent::registerEventType());
+    return type;
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -306,6 +312,17 @@ void MainWindow::onFirstPage()
 {
     if (m_initialSelectionDone)
         return;
+    // Let the list paint its first page before the details are built and requested: the
+    // window's repaint request is a posted event of low priority, and this one queues behind it.
+    QCoreApplication::postEvent(this, new QEvent(initialSelectionEvent()), Qt::LowEventPriority);
+}
+
+void MainWindow::makeInitialSelection()
+{
+    // Skipped when something was selected meanwhile, or when the list was reset (another
+    // server) and waits for its own first page.
+    if (m_initialSelectionDone || !m_browser->model()->hasLoadedOnce())
+        return;
     m_initialSelectionDone = true;
     // Restore the last selection: right away when it is on the first page, otherwise the
     // browser fetches the following pages until it arrives (selectFirstRow if it never does).
@@ -381,6 +398,15 @@ void MainWindow::updateBusy()
                          : detailBusy ? tr("Loading organization details…")
                                       : QString());
     updateActions();
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    if (event->type() == initialSelectionEvent()) {
+        makeInitialSelection();
+        return true;
+    }
+    return QMainWindow::event(event);
 }
 
 void MainWindow::showEvent(QShowEvent *event)

@@ -83,6 +83,7 @@ Q_SIGNALS:
     void sessionChanged(const keycard::SessionInfo &session);
 
 protected:
+    bool event(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
@@ -95,6 +96,7 @@ private:
     void updateBusy();
     void onOrganizationChanged(const Organization &organization);
     void onFirstPage();
+    void makeInitialSelection();
     void selectFirstRow();
     void restoreSettings();
     void saveSettings();
