@@ -22,10 +22,13 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace keycard;
@@ -107,6 +110,9 @@ private Q_SLOTS:
     void connectionErrorShowsRequestIdAndRetryRecovers();
     void rapidSelectionEndsOnTheRightOrganization();
     void keyboardNavigation();
+    void clearFilterButton();
+    void tabOrderRunsFromTheListIntoTheDetails();
+    void detailPanesAppearWithTheFirstOrganization();
     void writePathHooks();
     void remembersLastSelection();
     void remembersSelectionBeyondTheFirstPage();
@@ -150,6 +156,10 @@ void TestMainWindow::listLoads()
     auto *badge = window.findChild<QLabel *>(QStringLiteral("sandboxBadge"));
     QVERIFY(badge && badge->isVisible());
     QCOMPARE(badge->text(), QStringLiteral("Sandbox — demo data"));
+    QCOMPARE(badge->accessibleName(), QStringLiteral("Sandbox — demo data"));
+    QVERIFY(badge->toolTip().contains(QStringLiteral("sandbox")));
+    // The whole text fits, with room around it.
+    QVERIFY(badge->width() > badge->fontMetrics().horizontalAdvance(badge->text()) + 10);
     // Icons come from the compiled-in SVG resources.
     QVERIFY(!window.windowIcon().pixmap(32, 32).isNull());
     QVERIFY(!window.findChild<QAction *>(QStringLiteral("refreshAction"))
@@ -525,6 +535,138 @@ void TestMainWindow::keyboardNavigation()
     const int before = sandbox.requestsTo("GET", QStringLiteral("/organizations")).size();
     QTest::keyClick(&window, Qt::Key_F5);
     QTRY_COMPARE(sandbox.requestsTo("GET", QStringLiteral("/organizations")).size(), before + 1);
+}
+
+void TestMainWindow::clearFilterButton()
+{
+    test::SandboxFixture sandbox;
+    MainWindow window;
+    window.setPersistSettings(false);
+    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    auto *model = window.browser()->model();
+    QTRY_COMPARE(model->rowCount(), 6);
+    auto *filter = window.findChild<QLineEdit *>(QStringLiteral("filterEdit"));
+    auto *table = window.findChild<QTableView *>(QStringLiteral("organizationTable"));
+    auto *clear = filter->findChild<QAction *>(QStringLiteral("clearFilterAction"));
+    QVERIFY(clear);
+    QVERIFY(!clear->toolTip().isEmpty());
+    // The button that shows the action in the line edit.
+    QToolButton *button = nullptr;
+    for (QToolButton *candidate : filter->findChildren<QToolButton *>()) {
+        if (candidate->defaultAction() == clear)
+            button = candidate;
+    }
+    QVERIFY(button);
+    QCOMPARE(button->accessibleName().isEmpty() ? button->text() : button->accessibleName(),
+             QStringLiteral("Clear filter"));
+
+    // Nothing to clear: no button.
+    QVERIFY(!clear->isVisible());
+    QVERIFY(!button->isVisible());
+    filter->setFocus();
+    QTRY_VERIFY(filter->hasFocus());
+    QTest::keyClicks(filter, QStringLiteral("glob"));
+    QVERIFY(clear->isVisible());
+    QTRY_VERIFY(button->isVisible());
+    QVERIFY(button->geometry().right() > filter->width() / 2); // at the trailing end
+    QCOMPARE(table->model()->rowCount(), 1);
+    screenshot(&window, QStringLiteral("filter-typed"));
+
+    // Clicking it empties the filter, shows every organization again and keeps typing there.
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(filter->text(), QString());
+    QCOMPARE(table->model()->rowCount(), 6);
+    QVERIFY(!clear->isVisible());
+    QTRY_VERIFY(!button->isVisible());
+    QVERIFY(filter->hasFocus());
+
+    // Esc in the filter does the same; with nothing typed it does nothing.
+    QTest::keyClicks(filter, QStringLiteral("zzz"));
+    QCOMPARE(table->model()->rowCount(), 0);
+    QTest::keyClick(filter, Qt::Key_Escape);
+    QCOMPARE(filter->text(), QString());
+    QCOMPARE(table->model()->rowCount(), 6);
+    QVERIFY(!clear->isVisible());
+    QTest::keyClick(filter, Qt::Key_Escape);
+    QCOMPARE(filter->text(), QString());
+    QVERIFY(filter->hasFocus());
+}
+
+// The detail page is built when the first organization is shown, after the window and whatever
+// was added to it since (here: a control in the toolbar, like the connection switcher). Tab
+// still goes from the list into the details before reaching that control.
+void TestMainWindow::tabOrderRunsFromTheListIntoTheDetails()
+{
+    test::SandboxFixture sandbox;
+    MainWindow window;
+    window.setPersistSettings(false);
+    auto *late = new QLineEdit(&window);
+    late->setObjectName(QStringLiteral("lateControl"));
+    window.mainToolBar()->addWidget(late);
+    QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
+    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QTRY_COMPARE(loaded.size(), 1);
+    auto *filter = window.findChild<QLineEdit *>(QStringLiteral("filterEdit"));
+    auto *table = window.findChild<QTableView *>(QStringLiteral("organizationTable"));
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+    auto *copyId = window.findChild<QWidget *>(QStringLiteral("organizationIdCopy"));
+    QVERIFY(tabs && copyId);
+    filter->setFocus();
+    QTRY_VERIFY(filter->hasFocus());
+    QList<QWidget *> visited{filter};
+    for (int i = 0; i < 60 && (visited.size() == 1 || visited.last() != filter); ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        visited.append(QApplication::focusWidget());
+    }
+    QCOMPARE(visited.last(), filter); // went all the way round
+    const auto indexOf = [&](QWidget *w) { return visited.indexOf(w); };
+    const qsizetype tabBar = indexOf(tabs->findChild<QTabBar *>());
+    QCOMPARE(indexOf(table), 1);
+    QVERIFY(indexOf(copyId) > indexOf(table));
+    QVERIFY(tabBar > indexOf(copyId));
+    QVERIFY(indexOf(late) > tabBar);
+    // Everything between the list and the late control belongs to the details.
+    for (qsizetype i = indexOf(table) + 1; i < indexOf(late); ++i)
+        QVERIFY2(window.detail()->isAncestorOf(visited.at(i)),
+                 qPrintable(visited.at(i)->objectName()));
+}
+
+void TestMainWindow::detailPanesAppearWithTheFirstOrganization()
+{
+    test::SandboxFixture sandbox;
+    MainWindow window;
+    window.setPersistSettings(false);
+    window.show();
+    // Nothing selected yet: the placeholder says so.
+    auto *placeholder = window.findChild<StateView *>(QStringLiteral("detailPlaceholder"));
+    QVERIFY(placeholder && placeholder->isVisible());
+    QCOMPARE(placeholder->title(), QStringLiteral("No organization selected"));
+
+    QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
+    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
+    QTRY_COMPARE(loaded.size(), 1);
+    QVERIFY(!placeholder->isVisible());
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+    QVERIFY(tabs && tabs->isVisible());
+    QCOMPARE(tabs->count(), 4);
+    for (const char *name : {"connectionPane", "permissionsPane", "endpointsPane", "rawPane"})
+        QVERIFY2(window.findChild<QWidget *>(QLatin1String(name)), name);
+    QVERIFY(window.findChild<QWidget *>(QStringLiteral("detailHeader"))->isVisible());
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("organizationName"))->text(),
+             QString::fromLatin1(demo::kAcme.name));
+    QVERIFY(!window.findChild<ErrorBanner *>(QStringLiteral("detailErrorBanner"))->isVisible());
+
+    // Another server: back to the placeholder, and the panes are reused for the next one.
+    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
+    QVERIFY(placeholder->isVisible());
+    QTRY_COMPARE(loaded.size(), 2);
+    QCOMPARE(window.findChildren<QTabWidget *>(QStringLiteral("detailTabs")).size(), 1);
 }
 
 void TestMainWindow::writePathHooks()
