@@ -16,11 +16,21 @@ RawPane::RawPane(QWidget *parent)
     m_view->setAccessibleName(tr("Raw JSON"));
     m_view->setReadOnly(true);
     m_view->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_view);
+}
+
+void RawPane::showEvent(QShowEvent *event)
+{
+    // The fixed-width font is set the first time the pane shows: loading it costs a font
+    // lookup and a new font engine, and most sessions never open this tab.
+    if (!m_fixedFont) {
+        m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        m_fixedFont = true;
+    }
+    QWidget::showEvent(event);
 }
 
 void RawPane::clear()

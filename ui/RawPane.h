@@ -22,8 +22,12 @@ public:
                       const std::optional<QJsonObject> &connection);
     QString text() const;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QPlainTextEdit *m_view;
+    bool m_fixedFont = false;
 };
 
 } // namespace keycard
