@@ -13,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QFontMetrics>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -113,6 +114,8 @@ private Q_SLOTS:
     void clearFilterButton();
     void tabOrderRunsFromTheListIntoTheDetails();
     void detailPanesAppearWithTheFirstOrganization();
+    void listPaintsBeforeTheFirstSelection();
+    void selectionAsTheFirstPageArrivesWins();
     void writePathHooks();
     void remembersLastSelection();
     void remembersSelectionBeyondTheFirstPage();
@@ -661,12 +664,89 @@ void TestMainWindow::detailPanesAppearWithTheFirstOrganization()
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("organizationName"))->text(),
              QString::fromLatin1(demo::kAcme.name));
     QVERIFY(!window.findChild<ErrorBanner *>(QStringLiteral("detailErrorBanner"))->isVisible());
+    // The Raw tab shows the documents in a fixed-width font.
+    tabs->setCurrentWidget(window.findChild<QWidget *>(QStringLiteral("rawPane")));
+    auto *raw = window.findChild<QPlainTextEdit *>(QStringLiteral("rawJsonView"));
+    QVERIFY(raw->isVisible());
+    const QFontMetrics metrics(raw->font());
+    QCOMPARE(metrics.horizontalAdvance(QLatin1Char('i')),
+             metrics.horizontalAdvance(QLatin1Char('M')));
+    QVERIFY(raw->toPlainText().contains(QString::fromLatin1(demo::kAcme.id)));
 
     // Another server: back to the placeholder, and the panes are reused for the next one.
     window.setClient(sandbox.client.get(), sandboxSession(sandbox));
     QVERIFY(placeholder->isVisible());
     QTRY_COMPARE(loaded.size(), 2);
     QCOMPARE(window.findChildren<QTabWidget *>(QStringLiteral("detailTabs")).size(), 1);
+}
+
+namespace {
+// Notes, at the first paint of the table with rows in it, whether an organization was selected.
+class FirstRowsPaint : public QObject
+{
+public:
+    FirstRowsPaint(MainWindow *window)
+        : m_window(window)
+    {
+        window->browser()->tableView()->viewport()->installEventFilter(this);
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !painted &&
+            m_window->browser()->model()->rowCount() > 0) {
+            painted = true;
+            selectedAtPaint = m_window->selectedOrganization().has_value();
+        }
+        return QObject::eventFilter(watched, event);
+    }
+    bool painted = false;
+    bool selectedAtPaint = false;
+
+private:
+    MainWindow *m_window;
+};
+} // namespace
+
+// The first page is painted before the first organization is selected and its details are
+// built and requested; then the first row is selected as always.
+void TestMainWindow::listPaintsBeforeTheFirstSelection()
+{
+    test::SandboxFixture sandbox;
+    MainWindow window;
+    window.setPersistSettings(false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    FirstRowsPaint probe(&window);
+    QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
+    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
+    QTRY_VERIFY(probe.painted);
+    QVERIFY(!probe.selectedAtPaint);
+    QTRY_COMPARE(loaded.size(), 1);
+    QCOMPARE(loaded.first().at(0).toString(), QString::fromLatin1(demo::kAcme.id));
+    QCOMPARE(window.browser()->tableView()->currentIndex().row(), 0);
+}
+
+// An organization asked for just as the first page arrives (before the window's own first
+// selection has run) is the one selected, even when it is further down than the first page.
+void TestMainWindow::selectionAsTheFirstPageArrivesWins()
+{
+    test::SandboxFixture sandbox;
+    sandbox.server->addGeneratedOrganizations(350);
+    const QString farId =
+        sandbox.server->organizations().at(250).value(QStringLiteral("id")).toString();
+    MainWindow window;
+    window.setPersistSettings(false);
+    QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
+    connect(
+        window.browser()->model(), &OrganizationListModel::pageLoaded, &window,
+        [&window, farId] { window.selectOrganization(farId); }, Qt::SingleShotConnection);
+    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
+    window.show();
+    QTRY_COMPARE(loaded.size(), 1);
+    QCOMPARE(loaded.first().at(0).toString(), farId);
+    QCOMPARE(window.selectedOrganization()->id, farId);
+    QCOMPARE(window.browser()->tableView()->currentIndex().data(OrganizationListModel::IdRole),
+             QVariant(farId));
 }
 
 void TestMainWindow::writePathHooks()
