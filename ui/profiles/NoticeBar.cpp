@@ -106,10 +106,12 @@ void NoticeBar::updateColors()
     m_updating = true; // setPalette() sends a PaletteChange of its own
     setPalette(pal);
     m_updating = false;
+    // Our own SVGs: the style's message box icons come from the desktop icon theme, and
+    // looking one up (a scan of the theme's folders) cost milliseconds at start-up on X11.
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    const auto icon =
-        m_level == Level::Warning ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxInformation;
-    m_icon->setPixmap(style()->standardIcon(icon, nullptr, this).pixmap(size, size));
+    const QString icon =
+        m_level == Level::Warning ? QStringLiteral("warning") : QStringLiteral("info");
+    m_icon->setPixmap(keycard::icons::get(icon).pixmap(size, size));
 }
 
 } // namespace keycard::ui
