@@ -650,6 +650,7 @@ void TestMainWindow::detailPanesAppearWithTheFirstOrganization()
     auto *placeholder = window.findChild<StateView *>(QStringLiteral("detailPlaceholder"));
     QVERIFY(placeholder && placeholder->isVisible());
     QCOMPARE(placeholder->title(), QStringLiteral("No organization selected"));
+    screenshot(&window, QStringLiteral("no-selection"));
 
     QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
     window.setClient(sandbox.client.get(), sandboxSession(sandbox));
