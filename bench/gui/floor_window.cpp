@@ -2,7 +2,9 @@
 // design has to do before it can paint organizations. A bare window (as bare_qt_window.cpp) that
 // starts a minimal in-process HTTP server on a random loopback port, fetches a token from it
 // (POST, HTTP Basic), then one page of organizations (GET, bearer token), and paints the first
-// organization's name. No models, no sandbox data, no styling. Built only for bench/gui-bench.sh.
+// organization's name. No models, no sandbox data, no styling. With --page-only it skips the
+// token and sends the page request alone (a design with no sign-in round trip at all).
+// Built only for bench/gui-bench.sh.
 #include <QApplication>
 #include <QEvent>
 #include <QHttpServer>
@@ -66,23 +68,30 @@ int main(int argc, char *argv[])
     window.installEventFilter(&filter);
 
     QNetworkAccessManager nam;
-    QNetworkRequest tokenRequest(base.resolved(QUrl(QStringLiteral("/service-account-token"))));
-    tokenRequest.setHeader(QNetworkRequest::ContentTypeHeader,
-                           QByteArrayLiteral("application/x-www-form-urlencoded"));
-    tokenRequest.setRawHeader("Authorization", "Basic " + QByteArray("demo:secret").toBase64());
-    QNetworkReply *token =
-        nam.post(tokenRequest, QByteArrayLiteral("grant_type=client_credentials"));
-    QObject::connect(token, &QNetworkReply::finished, &window, [&] {
-        const QByteArray bearer =
-            QJsonDocument::fromJson(token->readAll())["access_token"].toString().toUtf8();
+    auto fetchPage = [&nam, &window, base](const QByteArray &bearer) {
         QNetworkRequest pageRequest(base.resolved(QUrl(QStringLiteral("/organizations"))));
-        pageRequest.setRawHeader("Authorization", "Bearer " + bearer);
+        if (!bearer.isEmpty())
+            pageRequest.setRawHeader("Authorization", "Bearer " + bearer);
         QNetworkReply *page = nam.get(pageRequest);
         QObject::connect(page, &QNetworkReply::finished, &window, [&window, page] {
             const QJsonArray items = QJsonDocument::fromJson(page->readAll())["items"].toArray();
             window.setText(items.first()["name"].toString());
         });
-    });
+    };
+    if (QCoreApplication::arguments().contains(QStringLiteral("--page-only"))) {
+        fetchPage({});
+    } else {
+        QNetworkRequest tokenRequest(base.resolved(QUrl(QStringLiteral("/service-account-token"))));
+        tokenRequest.setHeader(QNetworkRequest::ContentTypeHeader,
+                               QByteArrayLiteral("application/x-www-form-urlencoded"));
+        tokenRequest.setRawHeader("Authorization", "Basic " + QByteArray("demo:secret").toBase64());
+        QNetworkReply *token =
+            nam.post(tokenRequest, QByteArrayLiteral("grant_type=client_credentials"));
+        QObject::connect(token, &QNetworkReply::finished, &window, [token, fetchPage] {
+            fetchPage(
+                QJsonDocument::fromJson(token->readAll())["access_token"].toString().toUtf8());
+        });
+    }
     window.show();
     return QApplication::exec();
 }
