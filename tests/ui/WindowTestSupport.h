@@ -1,8 +1,9 @@
 #pragma once
 
-// Shared by the window tests: the session a window shows for an in-process sandbox, and
-// screenshots on request (KEYCARD_SCREENSHOT_DIR).
+// Shared by the window tests: the session a window shows for an in-process sandbox, a window
+// shown on it, and screenshots on request (KEYCARD_SCREENSHOT_DIR).
 #include "AppSession.h"
+#include "MainWindow.h"
 #include "UiTestSupport.h"
 
 #include <QTest>
@@ -16,6 +17,14 @@ inline SessionInfo sandboxSession(const SandboxFixture &sandbox)
     info.source = SessionInfo::Source::Sandbox;
     info.baseUrl = sandbox.server->baseUrl();
     return info;
+}
+
+// The usual start of a window test: no settings written, the sandbox's client, shown.
+inline void showOnSandbox(MainWindow &window, const SandboxFixture &sandbox)
+{
+    window.setPersistSettings(false);
+    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
+    window.show();
 }
 
 // Saves a PNG of `window` into KEYCARD_SCREENSHOT_DIR when it is set.

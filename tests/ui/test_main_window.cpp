@@ -31,6 +31,7 @@
 using namespace keycard;
 using keycard::test::sandboxSession;
 using keycard::test::screenshot;
+using keycard::test::showOnSandbox;
 namespace demo = keycard::sandbox::demo;
 
 namespace {
@@ -121,9 +122,7 @@ void TestMainWindow::listLoads()
 {
     test::SandboxFixture sandbox;
     MainWindow window;
-    window.setPersistSettings(false);
-    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
-    window.show();
+    showOnSandbox(window, sandbox);
     auto *model = window.browser()->model();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_COMPARE(model->rowCount(), 6);
@@ -162,9 +161,7 @@ void TestMainWindow::loadAllPagesTo2345()
     test::SandboxFixture sandbox;
     sandbox.server->addGeneratedOrganizations(2345 - 6);
     MainWindow window;
-    window.setPersistSettings(false);
-    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
-    window.show();
+    showOnSandbox(window, sandbox);
     auto *model = window.browser()->model();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     auto *count = window.findChild<QLabel *>(QStringLiteral("countLabel"));
@@ -191,9 +188,7 @@ void TestMainWindow::filterNarrowsAsTyped()
 {
     test::SandboxFixture sandbox;
     MainWindow window;
-    window.setPersistSettings(false);
-    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
-    window.show();
+    showOnSandbox(window, sandbox);
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.activateWindow();
     auto *model = window.browser()->model();
@@ -251,9 +246,7 @@ void TestMainWindow::acmeShowsConnectionAsSent()
                      QJsonObject{{QStringLiteral("read"), true}, {QStringLiteral("update"), true}}},
                     {QStringLiteral("users"), QJsonObject{{QStringLiteral("list"), false}}}});
     MainWindow window;
-    window.setPersistSettings(false);
-    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
-    window.show();
+    showOnSandbox(window, sandbox);
     QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
     window.selectOrganization(QStringLiteral("acme"));
     QTRY_VERIFY(!loaded.isEmpty() &&
@@ -325,9 +318,7 @@ void TestMainWindow::globexShowsEmptyState()
 {
     test::SandboxFixture sandbox;
     MainWindow window;
-    window.setPersistSettings(false);
-    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
-    window.show();
+    showOnSandbox(window, sandbox);
     QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
     window.selectOrganization(QStringLiteral("globex"));
     QTRY_VERIFY(!loaded.isEmpty() &&
@@ -352,9 +343,7 @@ void TestMainWindow::wayneShowsFieldsThisVersionDoesNotKnow()
 {
     test::SandboxFixture sandbox;
     MainWindow window;
-    window.setPersistSettings(false);
-    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
-    window.show();
+    showOnSandbox(window, sandbox);
     QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
     window.selectOrganization(QStringLiteral("wayne"));
     QTRY_VERIFY(!loaded.isEmpty() &&
@@ -381,9 +370,7 @@ void TestMainWindow::listErrorShowsRequestIdAndRetryRecovers()
     sandbox.server->scriptResponses("GET", QStringLiteral("/organizations"),
                                     {sandbox::ScriptedResponse{500, {}, {}, {}}});
     MainWindow window;
-    window.setPersistSettings(false);
-    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
-    window.show();
+    showOnSandbox(window, sandbox);
     auto *banner = window.findChild<ErrorBanner *>(QStringLiteral("listErrorBanner"));
     QTRY_VERIFY(banner->isVisible());
     const auto attempts = sandbox.requestsTo("GET", QStringLiteral("/organizations"));
@@ -446,9 +433,7 @@ void TestMainWindow::rapidSelectionEndsOnTheRightOrganization()
 {
     test::SandboxFixture sandbox;
     MainWindow window;
-    window.setPersistSettings(false);
-    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
-    window.show();
+    showOnSandbox(window, sandbox);
     QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
     QTRY_COMPARE(window.browser()->model()->rowCount(), 6);
     QTRY_COMPARE(loaded.size(), 1); // acme, selected first
@@ -489,9 +474,7 @@ void TestMainWindow::keyboardNavigation()
 {
     test::SandboxFixture sandbox;
     MainWindow window;
-    window.setPersistSettings(false);
-    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
-    window.show();
+    showOnSandbox(window, sandbox);
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.activateWindow();
     QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
@@ -520,9 +503,7 @@ void TestMainWindow::writePathHooks()
 {
     test::SandboxFixture sandbox;
     MainWindow window;
-    window.setPersistSettings(false);
-    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
-    window.show();
+    showOnSandbox(window, sandbox);
     QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
     window.selectOrganization(QStringLiteral("globex"));
     QTRY_VERIFY(!loaded.isEmpty() &&

@@ -28,6 +28,7 @@
 using namespace keycard;
 using keycard::test::sandboxSession;
 using keycard::test::screenshot;
+using keycard::test::showOnSandbox;
 namespace demo = keycard::sandbox::demo;
 
 class TestWindowStartup : public QObject
@@ -57,9 +58,7 @@ void TestWindowStartup::clearFilterButton()
 {
     test::SandboxFixture sandbox;
     MainWindow window;
-    window.setPersistSettings(false);
-    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
-    window.show();
+    showOnSandbox(window, sandbox);
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.activateWindow();
     auto *model = window.browser()->model();
