@@ -256,28 +256,23 @@ void OrganizationDetail::render()
 void OrganizationDetail::showConnection(const QString &organizationId,
                                         const SsoConnection &connection)
 {
-    if (!m_org || m_org->id != organizationId)
-        return;
-    ensureContent();
-    abortCalls();
-    m_connection = connection;
-    m_connectionMissing = false;
-    m_connectionError.reset();
-    m_orgError.reset();
-    m_banner->hide();
-    render();
-    m_loaded = true;
-    Q_EMIT organizationRefreshed(*m_org);
+    showWrittenState(organizationId, connection);
 }
 
 void OrganizationDetail::showSsoDisabled(const QString &organizationId)
+{
+    showWrittenState(organizationId, std::nullopt);
+}
+
+void OrganizationDetail::showWrittenState(const QString &organizationId,
+                                          const std::optional<SsoConnection> &connection)
 {
     if (!m_org || m_org->id != organizationId)
         return;
     ensureContent();
     abortCalls();
-    m_connection.reset();
-    m_connectionMissing = true;
+    m_connection = connection;
+    m_connectionMissing = !connection.has_value();
     m_connectionError.reset();
     m_orgError.reset();
     m_banner->hide();

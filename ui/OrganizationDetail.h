@@ -70,6 +70,9 @@ private:
     void abortCalls();
     void finishOne();
     void render();
+    // After a write: the connection as it now is (nullopt: SSO was disabled).
+    void showWrittenState(const QString &organizationId,
+                          const std::optional<SsoConnection> &connection);
 
     QStackedWidget *m_stack;
     StateView *m_placeholder;
