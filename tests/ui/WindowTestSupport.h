@@ -1,15 +1,27 @@
 #pragma once
 
-// Shared by the window tests: the session a window shows for an in-process sandbox, a window
-// shown on it, and screenshots on request (KEYCARD_SCREENSHOT_DIR).
+// Shared by the window tests: settings in a temporary folder, the session a window shows for an
+// in-process sandbox, a window shown on it, selecting and waiting for the details, and
+// screenshots on request (KEYCARD_SCREENSHOT_DIR).
 #include "AppSession.h"
 #include "MainWindow.h"
 #include "UiTestSupport.h"
 
+#include <QCoreApplication>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWidget>
 
 namespace keycard::test {
+
+// Window state (geometry, last selection) goes to `dir`, under this test's own name.
+inline void useTemporarySettings(const QTemporaryDir &dir, const QString &testName)
+{
+    qputenv("XDG_CONFIG_HOME", dir.path().toLocal8Bit());
+    QCoreApplication::setOrganizationName(QStringLiteral("KeycardTest"));
+    QCoreApplication::setApplicationName(testName);
+}
 
 inline SessionInfo sandboxSession(const SandboxFixture &sandbox)
 {
@@ -25,6 +37,20 @@ inline void showOnSandbox(MainWindow &window, const SandboxFixture &sandbox)
     window.setPersistSettings(false);
     window.setClient(sandbox.client.get(), sandboxSession(sandbox));
     window.show();
+}
+
+// Selects `idOrLabel` and waits (up to 5 s) until the window has loaded the details of the
+// organization `id`. Returns false on timeout; `ok` gets detailsLoaded's success flag.
+inline bool selectAndWait(MainWindow &window, const QString &idOrLabel, const QString &id,
+                          bool *ok = nullptr)
+{
+    QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
+    window.selectOrganization(idOrLabel);
+    const bool arrived = QTest::qWaitFor(
+        [&] { return !loaded.isEmpty() && loaded.constLast().at(0).toString() == id; });
+    if (arrived && ok)
+        *ok = loaded.constLast().at(1).toBool();
+    return arrived;
 }
 
 // Saves a PNG of `window` into KEYCARD_SCREENSHOT_DIR when it is set.

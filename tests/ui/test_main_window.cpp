@@ -31,7 +31,9 @@
 using namespace keycard;
 using keycard::test::sandboxSession;
 using keycard::test::screenshot;
+using keycard::test::selectAndWait;
 using keycard::test::showOnSandbox;
+using keycard::test::useTemporarySettings;
 namespace demo = keycard::sandbox::demo;
 
 namespace {
@@ -113,9 +115,7 @@ private:
 void TestMainWindow::initTestCase()
 {
     QVERIFY(m_config.isValid());
-    qputenv("XDG_CONFIG_HOME", m_config.path().toLocal8Bit());
-    QCoreApplication::setOrganizationName(QStringLiteral("KeycardTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("test_main_window"));
+    useTemporarySettings(m_config, QStringLiteral("test_main_window"));
 }
 
 void TestMainWindow::listLoads()
@@ -247,10 +247,7 @@ void TestMainWindow::acmeShowsConnectionAsSent()
                     {QStringLiteral("users"), QJsonObject{{QStringLiteral("list"), false}}}});
     MainWindow window;
     showOnSandbox(window, sandbox);
-    QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
-    window.selectOrganization(QStringLiteral("acme"));
-    QTRY_VERIFY(!loaded.isEmpty() &&
-                loaded.constLast().at(0).toString() == QString::fromLatin1(demo::kAcme.id));
+    QVERIFY(selectAndWait(window, QStringLiteral("acme"), QString::fromLatin1(demo::kAcme.id)));
 
     // What the server sends, fetched independently.
     CallOptions expand;
@@ -319,11 +316,10 @@ void TestMainWindow::globexShowsEmptyState()
     test::SandboxFixture sandbox;
     MainWindow window;
     showOnSandbox(window, sandbox);
-    QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
-    window.selectOrganization(QStringLiteral("globex"));
-    QTRY_VERIFY(!loaded.isEmpty() &&
-                loaded.constLast().at(0).toString() == QString::fromLatin1(demo::kGlobex.id));
-    QCOMPARE(loaded.constLast().at(1).toBool(), true); // a 404 on the connection is no error
+    bool ok = false;
+    QVERIFY(selectAndWait(window, QStringLiteral("globex"), QString::fromLatin1(demo::kGlobex.id),
+                          &ok));
+    QCOMPARE(ok, true); // a 404 on the connection is no error
     auto *state = window.findChild<StateView *>(QStringLiteral("connectionStateView"));
     QVERIFY(state->isVisible());
     QVERIFY(state->title().contains(QStringLiteral("not enabled")));
@@ -344,10 +340,7 @@ void TestMainWindow::wayneShowsFieldsThisVersionDoesNotKnow()
     test::SandboxFixture sandbox;
     MainWindow window;
     showOnSandbox(window, sandbox);
-    QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
-    window.selectOrganization(QStringLiteral("wayne"));
-    QTRY_VERIFY(!loaded.isEmpty() &&
-                loaded.constLast().at(0).toString() == QString::fromLatin1(demo::kWayne.id));
+    QVERIFY(selectAndWait(window, QStringLiteral("wayne"), QString::fromLatin1(demo::kWayne.id)));
     const QJsonObject raw = window.selectedConnection()->raw;
     const QJsonValue claim = raw.value(QStringLiteral("protocols"))
                                  .toObject()
@@ -504,10 +497,7 @@ void TestMainWindow::writePathHooks()
     test::SandboxFixture sandbox;
     MainWindow window;
     showOnSandbox(window, sandbox);
-    QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
-    window.selectOrganization(QStringLiteral("globex"));
-    QTRY_VERIFY(!loaded.isEmpty() &&
-                loaded.constLast().at(0).toString() == QString::fromLatin1(demo::kGlobex.id));
+    QVERIFY(selectAndWait(window, QStringLiteral("globex"), QString::fromLatin1(demo::kGlobex.id)));
     // Without the write path the actions are disabled and say why.
     QVERIFY(!window.enableSsoAction()->isEnabled());
     QVERIFY(window.enableSsoAction()->toolTip().contains(QStringLiteral("not available")));
@@ -546,8 +536,7 @@ void TestMainWindow::writePathHooks()
     QVERIFY(window.enableSsoAction()->isEnabled());
 
     // stark: the account lacks organizations.update; the tooltip names the permission.
-    window.selectOrganization(QStringLiteral("stark"));
-    QTRY_VERIFY(loaded.constLast().at(0).toString() == QString::fromLatin1(demo::kStark.id));
+    QVERIFY(selectAndWait(window, QStringLiteral("stark"), QString::fromLatin1(demo::kStark.id)));
     QVERIFY(!window.enableSsoAction()->isEnabled());
     QVERIFY(window.enableSsoAction()->toolTip().contains(QStringLiteral("organizations.update")));
 }
@@ -559,10 +548,8 @@ void TestMainWindow::remembersLastSelection()
         MainWindow window;
         window.setClient(sandbox.client.get(), sandboxSession(sandbox));
         window.show();
-        QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
-        window.selectOrganization(QStringLiteral("wayne"));
-        QTRY_VERIFY(!loaded.isEmpty() &&
-                    loaded.constLast().at(0).toString() == QString::fromLatin1(demo::kWayne.id));
+        QVERIFY(
+            selectAndWait(window, QStringLiteral("wayne"), QString::fromLatin1(demo::kWayne.id)));
         window.close();
     }
     MainWindow again;
@@ -585,9 +572,7 @@ void TestMainWindow::remembersSelectionBeyondTheFirstPage()
         MainWindow window;
         window.setClient(sandbox.client.get(), sandboxSession(sandbox));
         window.show();
-        QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
-        window.selectOrganization(farId);
-        QTRY_VERIFY(!loaded.isEmpty() && loaded.constLast().at(0).toString() == farId);
+        QVERIFY(selectAndWait(window, farId, farId));
         window.close();
     }
     MainWindow again;

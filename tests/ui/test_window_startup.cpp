@@ -29,6 +29,7 @@ using namespace keycard;
 using keycard::test::sandboxSession;
 using keycard::test::screenshot;
 using keycard::test::showOnSandbox;
+using keycard::test::useTemporarySettings;
 namespace demo = keycard::sandbox::demo;
 
 class TestWindowStartup : public QObject
@@ -49,9 +50,7 @@ private:
 void TestWindowStartup::initTestCase()
 {
     QVERIFY(m_config.isValid());
-    qputenv("XDG_CONFIG_HOME", m_config.path().toLocal8Bit());
-    QCoreApplication::setOrganizationName(QStringLiteral("KeycardTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("test_window_startup"));
+    useTemporarySettings(m_config, QStringLiteral("test_window_startup"));
 }
 
 void TestWindowStartup::clearFilterButton()
