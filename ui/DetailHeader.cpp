@@ -64,10 +64,12 @@ void DetailHeader::setOrganization(const Organization &organization)
     m_name->setText(organization.name);
     m_label->setText(organization.label);
     m_id->setValue(organization.id);
-    m_ssoIcon->setPixmap(
-        icons::get(organization.ssoEnabled ? QStringLiteral("sso-on") : QStringLiteral("sso-off"))
-            .pixmap(16, 16));
-    m_sso->setText(organization.ssoEnabled ? tr("Enabled") : tr("Not enabled"));
+    const std::optional<bool> sso = organization.ssoEnabled;
+    m_ssoIcon->setPixmap(icons::get(!sso    ? QStringLiteral("unknown")
+                                    : *sso ? QStringLiteral("sso-on")
+                                           : QStringLiteral("sso-off"))
+                             .pixmap(16, 16));
+    m_sso->setText(!sso ? tr("Unknown") : *sso ? tr("Enabled") : tr("Not enabled"));
     setAccessibleName(tr("Organization %1").arg(organization.name));
 }
 

@@ -88,7 +88,8 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_detail, &OrganizationDetail::organizationRefreshed, this,
             [this](const Organization &org) {
-                m_browser->model()->setSsoEnabled(org.id, org.ssoEnabled);
+                if (org.ssoEnabled)
+                    m_browser->model()->setSsoEnabled(org.id, *org.ssoEnabled);
                 updateActions();
             });
     connect(m_detail, &OrganizationDetail::enableSsoRequested, m_enableSso, &QAction::trigger);

@@ -42,7 +42,8 @@ OrganizationBrowser::OrganizationBrowser(QWidget *parent)
 {
     setObjectName(QStringLiteral("organizationBrowser"));
     m_model->setSsoIcons(icons::get(QStringLiteral("sso-on")),
-                         icons::get(QStringLiteral("sso-off")));
+                         icons::get(QStringLiteral("sso-off")),
+                         icons::get(QStringLiteral("unknown")));
     m_proxy->setSourceModel(m_model);
 
     m_filter->setObjectName(QStringLiteral("filterEdit"));

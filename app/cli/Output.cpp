@@ -129,7 +129,9 @@ bool Console::finish()
 void OrganizationTable::add(const Organization &organization)
 {
     QStringList row{organization.name, organization.label, organization.id,
-                    organization.ssoEnabled ? tr("enabled") : dash(),
+                    !organization.ssoEnabled    ? tr("unknown")
+                    : *organization.ssoEnabled ? tr("enabled")
+                                               : dash(),
                     displayTime(organization.createdAt)};
     if (m_withPermissions) {
         std::optional<bool> update;
@@ -211,7 +213,9 @@ QString organizationBlock(const Organization &organization)
         {tr("Name"), organization.name},
         {tr("Label"), organization.label},
         {tr("ID"), organization.id},
-        {tr("SSO"), organization.ssoEnabled ? tr("enabled") : tr("not enabled")},
+        {tr("SSO"), !organization.ssoEnabled    ? tr("unknown")
+                    : *organization.ssoEnabled ? tr("enabled")
+                                               : tr("not enabled")},
         {tr("Created"), displayTime(organization.createdAt)},
         {tr("Updated"), displayTime(organization.updatedAt)},
     };

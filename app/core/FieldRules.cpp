@@ -1,8 +1,11 @@
 #include "FieldRules.h"
 
+#include "ClientConfig.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QUrl>
 #include <QUuid>
 
 namespace keycard::rules {
@@ -148,6 +151,54 @@ QString fieldLabel(Field field)
         return QCoreApplication::translate("FieldRules", "Client secret");
     case Field::RequestId:
         return QCoreApplication::translate("FieldRules", "Request ID");
+    }
+    return {};
+}
+
+std::optional<IssuerProblem> checkIssuer(const QString &text)
+{
+    using Kind = IssuerProblem::Kind;
+    for (const QChar c : text) {
+        if (c.isSpace())
+            return IssuerProblem{Kind::Spaces};
+    }
+    const qsizetype schemeEnd = text.indexOf(QLatin1String("://"));
+    if (schemeEnd <= 0)
+        return IssuerProblem{Kind::NotUrl};
+    const QString scheme = text.left(schemeEnd).toLower();
+    if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
+        return IssuerProblem{Kind::Scheme};
+    if (text.size() == schemeEnd + 3)
+        return IssuerProblem{Kind::NoHost};
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid())
+        return IssuerProblem{Kind::NotUrl};
+    if (url.host().isEmpty())
+        return IssuerProblem{Kind::NoHost};
+    if (scheme == QLatin1String("http") && !isLoopbackHost(url.host()))
+        return IssuerProblem{Kind::HttpNotLoopback};
+    if (url.hasQuery() || url.hasFragment())
+        return IssuerProblem{Kind::QueryOrFragment};
+    return std::nullopt;
+}
+
+QString IssuerProblem::message() const
+{
+    switch (kind) {
+    case Kind::Spaces:
+        return QCoreApplication::translate("FieldRules", "Must not contain spaces");
+    case Kind::NotUrl:
+        return QCoreApplication::translate("FieldRules", "Not a valid URL");
+    case Kind::Scheme:
+        return QCoreApplication::translate("FieldRules", "Must start with https://");
+    case Kind::HttpNotLoopback:
+        return QCoreApplication::translate("FieldRules",
+                                           "Must use https:// (http:// only for localhost)");
+    case Kind::NoHost:
+        return QCoreApplication::translate("FieldRules", "Enter the host name after https://");
+    case Kind::QueryOrFragment:
+        return QCoreApplication::translate("FieldRules",
+                                           "An issuer URL has no query (?…) or fragment (#…)");
     }
     return {};
 }

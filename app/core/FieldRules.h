@@ -57,4 +57,25 @@ QString fieldLabel(Field field);
 
 bool isUuid(const QString &text);
 
+// What makes a complete value unusable as an identity provider's issuer URL. The API itself
+// takes any 1–2,048 characters; these are OpenID Connect's rules for an issuer, applied by the
+// client before sending so that keycardctl and the window agree (the sandbox, like the real
+// API, does not apply them).
+struct IssuerProblem
+{
+    enum class Kind {
+        Spaces,          // white space anywhere
+        NotUrl,          // no scheme, or not a parsable absolute URL
+        Scheme,          // a scheme other than https (or http)
+        HttpNotLoopback, // http:// to anything but localhost / 127.0.0.0/8 / ::1
+        NoHost,          // "https://" with nothing after it
+        QueryOrFragment, // "?…" or "#…"
+    };
+    Kind kind;
+    QString message() const; // translated, e.g. "Must use https:// (http:// only for localhost)"
+};
+
+// nullopt when `text` is a usable issuer URL (length rules are check(Field::Identifier)'s).
+std::optional<IssuerProblem> checkIssuer(const QString &text);
+
 } // namespace keycard::rules

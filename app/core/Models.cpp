@@ -302,15 +302,60 @@ bool organization(const QJsonObject &o, Organization &out, QString &errorField)
         || !requiredString(o, "label", out.label, prefix, errorField))
         return false;
     const QJsonValue sso = o.value(QLatin1String("sso_enabled"));
-    if (!sso.isBool()) {
-        errorField = QStringLiteral("sso_enabled");
-        return false;
+    if (!sso.isUndefined()) {
+        if (!sso.isBool()) {
+            errorField = QStringLiteral("sso_enabled");
+            return false;
+        }
+        out.ssoEnabled = sso.toBool();
     }
-    out.ssoEnabled = sso.toBool();
     if (!requiredTimestamp(o, "created_at", out.createdAt, prefix, errorField)
         || !optionalTimestamp(o, "updated_at", out.updatedAt, prefix, errorField)
         || !optionalPermissions(o, out.permissions, prefix, errorField))
         return false;
+    out.raw = o;
+    return true;
+}
+
+bool organizationListItem(const QJsonValue &v, Organization &out, bool &complete)
+{
+    out = {};
+    complete = true;
+    if (!v.isObject())
+        return false;
+    const QJsonObject o = v.toObject();
+    const QJsonValue id = o.value(QLatin1String("id"));
+    if (!id.isString() || id.toString().isEmpty())
+        return false;
+    out.id = id.toString();
+    const auto text = [&](const char *key, QString &field) {
+        const QJsonValue value = o.value(QLatin1String(key));
+        if (value.isString())
+            field = value.toString();
+        else
+            complete = false;
+    };
+    text("name", out.name);
+    text("label", out.label);
+    const QJsonValue sso = o.value(QLatin1String("sso_enabled"));
+    if (sso.isBool())
+        out.ssoEnabled = sso.toBool();
+    else if (!sso.isUndefined())
+        complete = false; // absent is the older spec, not a defect; a wrong type is
+    QString ignored;
+    const auto time = [&](const char *key, QDateTime &field, bool required) {
+        const QJsonValue value = o.value(QLatin1String(key));
+        if ((value.isUndefined() || value.isNull()) && !required)
+            return;
+        if (value.isString())
+            field = timestamp(value.toString());
+        if (!field.isValid())
+            complete = false;
+    };
+    time("created_at", out.createdAt, true);
+    time("updated_at", out.updatedAt, false);
+    if (!optionalPermissions(o, out.permissions, QString(), ignored))
+        complete = false;
     out.raw = o;
     return true;
 }
@@ -325,18 +370,15 @@ bool organizationPage(const QJsonObject &o, OrganizationPage &out, QString &erro
     }
     const QJsonArray array = items.toArray();
     out.items.reserve(array.size());
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString prefix = QStringLiteral("items[%1]").arg(i);
-        if (!array.at(i).isObject()) {
-            errorField = prefix;
-            return false;
-        }
+    for (const QJsonValue &item : array) {
         Organization org;
-        QString inner;
-        if (!organization(array.at(i).toObject(), org, inner)) {
-            errorField = prefix + QLatin1Char('.') + inner;
-            return false;
+        bool complete = true;
+        if (!organizationListItem(item, org, complete)) {
+            ++out.skippedItems;
+            continue;
         }
+        if (!complete)
+            ++out.incompleteItems;
         out.items.append(std::move(org));
     }
     const QJsonValue pi = o.value(QLatin1String("page_info"));
@@ -366,10 +408,6 @@ bool organizationPage(const QJsonObject &o, OrganizationPage &out, QString &erro
     if (!optionalString(p, "start_cursor", out.pageInfo.startCursor, prefix, errorField)
         || !optionalString(p, "end_cursor", out.pageInfo.endCursor, prefix, errorField))
         return false;
-    if (out.pageInfo.hasNextPage && !out.pageInfo.endCursor) {
-        errorField = QStringLiteral("page_info.end_cursor");
-        return false;
-    }
     return optionalPermissions(o, out.permissions, QString(), errorField);
 }
 

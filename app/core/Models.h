@@ -35,8 +35,10 @@ struct Organization
     QString id;
     QString name;
     QString label;
-    bool ssoEnabled = false;
-    QDateTime createdAt; // UTC
+    // nullopt: unknown (the older published spec has no `sso_enabled`, or a list item carried
+    // a value of the wrong type). Never guess: show unknown as unknown.
+    std::optional<bool> ssoEnabled;
+    QDateTime createdAt; // UTC; invalid when a list item's value was missing or malformed
     QDateTime updatedAt; // UTC
     std::optional<Permissions> permissions;
     QJsonObject raw; // the object exactly as received, unknown fields included
@@ -47,6 +49,9 @@ struct OrganizationPage
     QList<Organization> items;
     PageInfo pageInfo;
     std::optional<Permissions> permissions; // list-level permissions, with expand[]=permissions
+    // List items are decoded one by one (one wrong field must not hide a whole list):
+    int skippedItems = 0;    // items that were not an object or had no string `id`: left out
+    int incompleteItems = 0; // items kept with a display field unknown (missing or mistyped)
 };
 
 struct OAuth2Settings
@@ -116,7 +121,15 @@ struct SsoConnectionUpdate
 // Strict decoding: required fields must be present with the right JSON type; unknown fields are
 // kept in `raw`. On failure returns false and sets `errorField` to a dotted path ("items[3].id").
 namespace decode {
+// A single organization (GET /organizations/{id}): strict, except that `sso_enabled` may be
+// absent (older servers); present with another type it is an error.
 bool organization(const QJsonObject &o, Organization &out, QString &errorField);
+// A list item: only a string `id` is required; any other display field that is missing or of
+// the wrong type is left unknown (empty name/label, nullopt SSO, invalid timestamps) and the
+// function returns false through `complete`. Returns false when the item must be skipped.
+bool organizationListItem(const QJsonValue &v, Organization &out, bool &complete);
+// A page: items one by one (see organizationListItem); page_info strict, except that
+// `has_next_page: true` with no `end_cursor` is accepted (the pager stops there and says so).
 bool organizationPage(const QJsonObject &o, OrganizationPage &out, QString &errorField);
 bool ssoConnection(const QJsonObject &o, SsoConnection &out, QString &errorField);
 bool permissions(const QJsonValue &v, Permissions &out, QString &errorField);

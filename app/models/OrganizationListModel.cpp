@@ -34,10 +34,11 @@ void OrganizationListModel::setClient(KeycardClient *client)
     setState(State::Idle);
 }
 
-void OrganizationListModel::setSsoIcons(const QIcon &on, const QIcon &off)
+void OrganizationListModel::setSsoIcons(const QIcon &on, const QIcon &off, const QIcon &unknown)
 {
     m_ssoOn = on;
     m_ssoOff = off;
+    m_ssoUnknown = unknown;
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, SsoColumn), index(int(m_rows.size()) - 1, SsoColumn),
                            {Qt::DecorationRole});
@@ -76,7 +77,8 @@ static QVariant columnValue(const Organization &org, int column)
     case OrganizationListModel::IdColumn:
         return org.id;
     case OrganizationListModel::SsoColumn:
-        return org.ssoEnabled;
+        // Sorts off < on < unknown (unknown last, whichever the order).
+        return org.ssoEnabled ? int(*org.ssoEnabled) : 2;
     case OrganizationListModel::CreatedColumn:
         return org.createdAt;
     }
@@ -95,26 +97,27 @@ QVariant OrganizationListModel::data(const QModelIndex &index, int role) const
     case LabelRole:
         return org.label;
     case SsoEnabledRole:
-        return org.ssoEnabled;
+        return org.ssoEnabled ? QVariant(*org.ssoEnabled) : QVariant(); // invalid: unknown
     case SortRole:
         return columnValue(org, column);
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
         if (column == SsoColumn)
-            return org.ssoEnabled ? tr("On") : tr("Off");
+            return !org.ssoEnabled ? tr("Unknown") : *org.ssoEnabled ? tr("On") : tr("Off");
         if (column == CreatedColumn)
             return localTime(org.createdAt);
         return columnValue(org, column);
     case Qt::DecorationRole:
         if (column == SsoColumn)
-            return org.ssoEnabled ? m_ssoOn : m_ssoOff;
+            return !org.ssoEnabled ? m_ssoUnknown : *org.ssoEnabled ? m_ssoOn : m_ssoOff;
         break;
     case Qt::ToolTipRole:
         if (column == CreatedColumn && org.createdAt.isValid())
             return tr("%1 (UTC)").arg(formatTimestamp(org.createdAt));
         if (column == SsoColumn)
-            return org.ssoEnabled ? tr("Single sign-on is enabled")
-                                  : tr("Single sign-on is not enabled");
+            return !org.ssoEnabled ? tr("The server did not say whether single sign-on is enabled")
+                   : *org.ssoEnabled ? tr("Single sign-on is enabled")
+                                     : tr("Single sign-on is not enabled");
         if (column != CreatedColumn)
             return columnValue(org, column); // the whole text when the column cuts it short
         break;

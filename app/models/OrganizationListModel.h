@@ -41,7 +41,7 @@ public:
     int pageSize() const { return m_pageSize; }
     void setLoadAllPageSize(int size) { m_loadAllPageSize = size; }
     // Icons shown in the SSO column (the model has no resource knowledge of its own).
-    void setSsoIcons(const QIcon &on, const QIcon &off);
+    void setSsoIcons(const QIcon &on, const QIcon &off, const QIcon &unknown = {});
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -103,6 +103,7 @@ private:
     ApiError m_lastError;
     QIcon m_ssoOn;
     QIcon m_ssoOff;
+    QIcon m_ssoUnknown;
 };
 
 } // namespace keycard

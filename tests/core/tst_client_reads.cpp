@@ -183,7 +183,7 @@ private Q_SLOTS:
         VERIFY_OK(byId);
         QCOMPARE(byLabel.value().id, QLatin1String(demo::kAcme.id));
         QCOMPARE(byLabel.value().name, QLatin1String(demo::kAcme.name));
-        QVERIFY(byLabel.value().ssoEnabled);
+        QCOMPARE(byLabel.value().ssoEnabled, std::optional<bool>(true));
         QVERIFY(byLabel.value().createdAt.isValid());
         QCOMPARE(byId.value().label, QLatin1String(demo::kWayne.label));
         QCOMPARE(f.tokenRequests(), 1); // both calls shared one token fetch

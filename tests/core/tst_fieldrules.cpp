@@ -190,6 +190,40 @@ private Q_SLOTS:
         QVERIFY(!rules::isUuid(QStringLiteral("\u0663f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f")));
         QVERIFY(!rules::isUuid(QString()));
     }
+
+    void issuer_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("kind"); // -1: acceptable
+        using K = rules::IssuerProblem::Kind;
+        QTest::newRow("okta") << "https://acme.okta.com" << -1;
+        QTest::newRow("auth0 slash") << "https://acme.auth0.com/" << -1;
+        QTest::newRow("entra") << "https://login.microsoftonline.com/x/v2.0" << -1;
+        QTest::newRow("loopback http") << "http://127.0.0.1:8765/idp/good" << -1;
+        QTest::newRow("localhost http") << "http://localhost/realms/x" << -1;
+        QTest::newRow("ipv6 loopback") << "http://[::1]:99/" << -1;
+        QTest::newRow("http remote") << "http://example.com" << int(K::HttpNotLoopback);
+        QTest::newRow("ftp") << "ftp://example.com" << int(K::Scheme);
+        QTest::newRow("space in host") << "https://my org.okta.com" << int(K::Spaces);
+        QTest::newRow("tab") << "https://a.com\t" << int(K::Spaces);
+        QTest::newRow("no scheme") << "acme.okta.com" << int(K::NotUrl);
+        QTest::newRow("scheme only") << "https://" << int(K::NoHost);
+        QTest::newRow("query") << "https://a.com/?x=1" << int(K::QueryOrFragment);
+        QTest::newRow("fragment") << "https://a.com/#f" << int(K::QueryOrFragment);
+    }
+    void issuer()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, kind);
+        const auto problem = rules::checkIssuer(text);
+        if (kind < 0) {
+            QVERIFY2(!problem, qPrintable(problem ? problem->message() : QString()));
+        } else {
+            QVERIFY(problem);
+            QCOMPARE(int(problem->kind), kind);
+            QVERIFY(!problem->message().isEmpty());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFieldRules)

@@ -21,7 +21,9 @@ private Q_SLOTS:
     void pagePrevAlias();
     void pageErrors_data();
     void pageErrors();
-    void pageItemErrorNamesIndex();
+    void organizationWithoutSsoFlag();
+    void pageItemsDecodedOneByOne();
+    void pageCursorStops();
     void connectionValid();
     void connectionNullClientId();
     void connectionUnknownFieldsKept();

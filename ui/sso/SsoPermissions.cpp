@@ -41,9 +41,13 @@ SsoActionState ssoActionState(SsoAction action, const Organization *organization
     if (!organization)
         return {false, tr("Select an organization first")};
     const QString name = nameOf(*organization);
-    if (action == SsoAction::Enable && organization->ssoEnabled)
+    if (!organization->ssoEnabled)
+        return {false, tr("Whether SSO is enabled for %1 is not known yet: refresh (F5) to ask "
+                          "the server again")
+                           .arg(name)};
+    if (action == SsoAction::Enable && *organization->ssoEnabled)
         return {false, tr("SSO is already enabled for %1").arg(name)};
-    if (action != SsoAction::Enable && !organization->ssoEnabled)
+    if (action != SsoAction::Enable && !*organization->ssoEnabled)
         return {false, tr("SSO is not enabled for %1").arg(name)};
     if (const auto missing = missingSsoPermission(
             organization->permissions,
