@@ -12,7 +12,7 @@
 
 namespace keycard {
 
-// Retry rules of the official SDK (CONTRACT.md), all adjustable.
+// Retry rules of the official SDK (docs/api.md, "Retries"), all adjustable.
 struct RetryPolicy
 {
     int maxRetries = 2;

@@ -4,7 +4,7 @@
 
 #include <optional>
 
-// The single source of truth for the API's field constraints (CONTRACT.md, seed page).
+// The single source of truth for the API's field constraints (docs/api.md, "SSO connection").
 // Used by the client before sending, by keycardctl before any request, and by the GUI's
 // QValidator subclasses. Lengths count Unicode code points, as JSON Schema does.
 namespace keycard::rules {

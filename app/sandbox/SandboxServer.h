@@ -68,7 +68,7 @@ struct SandboxOptions
 
 class SandboxServerPrivate;
 
-// A local server that speaks CONTRACT.md on 127.0.0.1. Runs in the thread that creates it,
+// A local server that speaks the API of docs/api.md on 127.0.0.1. Runs in the thread that creates it,
 // in-process (GUI demo mode, tests) or from the keycard-sandbox executable. SandboxHost runs one
 // on a thread of its own.
 class SandboxServer : public QObject

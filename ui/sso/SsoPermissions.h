@@ -17,7 +17,7 @@ struct SsoActionState
     QString toolTip;
 };
 
-// The permission that gates enabling, updating and disabling SSO (CONTRACT.md).
+// The permission that gates enabling, updating and disabling SSO (docs/api.md, "SSO connection").
 inline constexpr const char *kSsoWriteResource = "organizations";
 inline constexpr const char *kSsoWritePermission = "update";
 
