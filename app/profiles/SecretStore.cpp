@@ -72,6 +72,9 @@ void SecretStore::deliverLater(QObject *context, Callback done, SecretResult res
     });
 }
 
+// Jobs have no parent and delete themselves once finished: the libsecret backend hands the job
+// to GLib as a raw callback pointer, so a job deleted with its store (window closed, profile
+// switched) while the call is pending would be used after free when the answer comes.
 void SecretStore::run(QKeychain::Job *job, const QString &profileName, QObject *context,
                       Interpret interpret, Callback done)
 {
@@ -99,7 +102,7 @@ void SecretStore::run(QKeychain::Job *job, const QString &profileName, QObject *
 void SecretStore::write(const QString &profileName, const Secret &secret, QObject *context,
                         Callback done)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setTextData(secret.reveal());
     run(
         job, profileName, context,
@@ -137,7 +140,7 @@ void SecretStore::read(const QString &profileName, QObject *context, Callback do
         return;
     }
     run(
-        new QKeychain::ReadPasswordJob(m_service, this), profileName, context,
+        new QKeychain::ReadPasswordJob(m_service), profileName, context,
         [this](QKeychain::Job *finished) {
             const QKeychain::Error error = finished->error();
             SecretResult result;
@@ -168,7 +171,7 @@ void SecretStore::remove(const QString &profileName, QObject *context, Callback 
         m_session.remove(profileName);
     }
     run(
-        new QKeychain::DeletePasswordJob(m_service, this), profileName, context,
+        new QKeychain::DeletePasswordJob(m_service), profileName, context,
         [this, hadSession](QKeychain::Job *finished) {
             const QKeychain::Error error = finished->error();
             SecretResult result;
