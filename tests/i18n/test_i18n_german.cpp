@@ -13,6 +13,7 @@
 #include "SsoWorkflow.h"
 #include "Translations.h"
 #include "UiTestSupport.h"
+#include "WindowTestSupport.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -164,6 +165,7 @@ private Q_SLOTS:
             for (int i = 0; i < tabs->count(); ++i)
                 tabs->setCurrentIndex(i);
         }
+        test::screenshot(&window, QStringLiteral("i18n-de-window")); // KEYCARD_SCREENSHOT_DIR
         QStringList failures = untranslatedSince("main window");
 
         // The Enable SSO dialog for globex, with its advanced section open and a field error.
@@ -182,6 +184,7 @@ private Q_SLOTS:
         auto *submit = dialog->findChild<QAbstractButton *>(QStringLiteral("submitButton"));
         QVERIFY(submit);
         const QString submitText = submit->text();
+        test::screenshot(dialog, QStringLiteral("i18n-de-enable-sso"));
         failures << untranslatedSince("Enable SSO dialog");
         dialog->close();
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
