@@ -6,10 +6,10 @@ set -euo pipefail
 packages=(
     # build
     cmake g++ ninja-build pkg-config ccache
-    qt6-base-dev qt6-base-dev-tools qt6-l10n-tools
+    qt6-base-dev qt6-base-dev-tools qt6-l10n-tools qt6-tools-dev
     qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev libqt6svg6 qtkeychain-qt6-dev
     # running the GUI (fonts for the window, SVG icons)
-    fonts-dejavu-core
+    fonts-dejavu-core qt6-translations-l10n
     # tests: offscreen/Xvfb GUI, a real keychain on a private session bus
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
     # packaging gates

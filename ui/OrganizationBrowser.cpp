@@ -328,7 +328,7 @@ void OrganizationBrowser::updateCount()
     } else if (m_model->hasMore()) {
         text = tr("%1 loaded, more available").arg(format::number(rows));
     } else {
-        text = rows == 1 ? tr("1 organization") : tr("%1 organizations").arg(format::number(rows));
+        text = tr("%Ln organizations", nullptr, rows);
     }
     if (!m_proxy->filterText().isEmpty() && m_model->hasLoadedOnce())
         text = tr("%1 shown · %2").arg(format::number(shown), text);

@@ -8,6 +8,7 @@
 #include "SsoWindowIntegration.h"
 #include "StartupProbe.h"
 #include "Theme.h"
+#include "Translations.h"
 #include "Version.h"
 
 #include <QApplication>
@@ -34,6 +35,7 @@ std::optional<int> answerWithoutDisplay(int argc, char *argv[])
 {
     const QCoreApplication core(argc, argv);
     setApplicationIdentity();
+    keycard::i18n::installTranslations(QCoreApplication::instance());
     keycard::CommandLineOptions options;
     switch (options.parse(QCoreApplication::arguments())) {
     case keycard::CommandLineOptions::Outcome::Help:
@@ -58,6 +60,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     setApplicationIdentity();
+    keycard::i18n::installTranslations(&app);
     QApplication::setDesktopFileName(QStringLiteral(KEYCARD_APP_ID));
 
     keycard::CommandLineOptions options;

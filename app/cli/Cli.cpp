@@ -26,7 +26,7 @@ constexpr const char *kEnvSsoClientSecret = "KEYCARD_SSO_CLIENT_SECRET";
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("keycardctl", text);
+    return QCoreApplication::translate("keycard::cli", text);
 }
 
 bool stdinIsTerminal()

@@ -13,7 +13,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("keycardctl", text);
+    return QCoreApplication::translate("keycard::cli", text);
 }
 
 // Which commands accept an option.

@@ -114,7 +114,7 @@ void CommandRunner::listOrganizations()
                 else
                     Console::out(m_table.isEmpty() ? tr("No organizations.\n") : m_table.render());
                 if (m_inv.verbose)
-                    Console::err(tr("keycardctl: %n organization(s)\n", nullptr, result.value()));
+                    Console::err(tr("keycardctl: %n organizations\n", nullptr, result.value()));
                 succeed(result.requestId());
             },
             callOptions(m_inv.permissions));

@@ -15,7 +15,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("keycardctl", text);
+    return QCoreApplication::translate("keycard::cli", text);
 }
 
 QString dash()

@@ -3,6 +3,7 @@
 #include "Models.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -27,6 +28,8 @@ public:
 // Rows for the organizations table, collected page by page.
 class OrganizationTable
 {
+    Q_DECLARE_TR_FUNCTIONS(keycard::cli)
+
 public:
     explicit OrganizationTable(bool withPermissions)
         : m_withPermissions(withPermissions)

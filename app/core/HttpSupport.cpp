@@ -16,7 +16,7 @@ namespace {
 
 QString trc(const char *text)
 {
-    return QCoreApplication::translate("KeycardClient", text);
+    return QCoreApplication::translate("keycard::http", text);
 }
 
 // Top-level request fields an Error message may start with ("identifier: too long").

@@ -150,7 +150,7 @@ void fetchNextPage(const OperationPtr<int> &op, ListOrganizationsRequest request
             if (op->contextGone()) {
                 // Nobody is listening any more: stop fetching.
                 return deliver(op, Result<int>::failure(ApiError::make(ApiError::Kind::Cancelled,
-                                                                       trc("cancelled"))));
+                                                                       detail::trc("cancelled"))));
             }
             Result<OrganizationPage> page =
                 decodeBody<OrganizationPage>(outcome, requestId, &decode::organizationPage);
@@ -166,7 +166,7 @@ void fetchNextPage(const OperationPtr<int> &op, ListOrganizationsRequest request
             if (!info.hasNextPage || !info.endCursor)
                 return deliver(op, Result<int>::success(newTotal, op->call->requestId()));
             if (request.after && *request.after == *info.endCursor) {
-                ApiError e = http::malformed(trc("the page cursor did not advance"),
+                ApiError e = http::malformed(detail::trc("the page cursor did not advance"),
                                              QStringLiteral("page_info.end_cursor"));
                 e.requestId = requestId;
                 e.httpStatus = outcome.status;
@@ -304,7 +304,7 @@ PendingCall *KeycardClient::updateSso(const QString &organization, const SsoConn
             error = fieldError(rules::Field::ClientId, *v);
     }
     if (!error && body.isEmpty())
-        error = ApiError::make(ApiError::Kind::InvalidArgument, trc("nothing to update"));
+        error = ApiError::make(ApiError::Kind::InvalidArgument, detail::trc("nothing to update"));
     if (failedPreflight(op, std::move(error)))
         return op->call;
     HttpRequestSpec spec{"PATCH",

@@ -20,7 +20,7 @@ namespace keycard::detail {
 
 inline QString trc(const char *text)
 {
-    return QCoreApplication::translate("KeycardClient", text);
+    return QCoreApplication::translate("keycard::detail", text);
 }
 
 // The delivery side of one logical operation: its PendingCall, runner and callback.

@@ -14,7 +14,7 @@ namespace {
 
 QString trc(const char *text)
 {
-    return QCoreApplication::translate("KeycardClient", text);
+    return QCoreApplication::translate("keycard::TokenProvider", text);
 }
 
 } // namespace

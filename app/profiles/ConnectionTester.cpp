@@ -7,13 +7,6 @@
 
 namespace keycard::profiles {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConnectionTester", text);
-}
-} // namespace
-
 QString ConnectionTestResult::summary() const
 {
     if (ok) {

@@ -3,6 +3,7 @@
 #include "ApiError.h"
 #include "ClientConfig.h"
 
+#include <QCoreApplication>
 #include <QObject>
 #include <QPointer>
 
@@ -29,6 +30,8 @@ struct ConnectionTestResult
 
     // One translated sentence: "Connected: …" or exactly what failed and what to check.
     QString summary() const;
+
+    Q_DECLARE_TR_FUNCTIONS(ConnectionTester)
 };
 
 // "Test connection": obtains a token and lists one organization with the given settings, then

@@ -2,6 +2,7 @@
 
 #include "FieldRules.h"
 
+#include <QCoreApplication>
 #include <QLabel>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -69,7 +70,7 @@ QList<SsoChange> describeChanges(const SsoConnection &current, const SsoConnecti
         const OAuth2Settings o2 = update.protocols->oauth2.value_or(OAuth2Settings{});
         const OpenIdSettings i1 = before.openid.value_or(OpenIdSettings{});
         const OpenIdSettings i2 = update.protocols->openid.value_or(OpenIdSettings{});
-        const auto tr = [](const char *s) { return SsoChangeSummary::tr(s); };
+        const auto tr = [](const char *s) { return QCoreApplication::translate("keycard::ui", s); };
         compare(out, tr("Authorization endpoint"), o1.authorizationEndpoint,
                 o2.authorizationEndpoint);
         compare(out, tr("Token endpoint"), o1.tokenEndpoint, o2.tokenEndpoint);
@@ -109,9 +110,7 @@ SsoChangeSummary::SsoChangeSummary(QWidget *parent)
 void SsoChangeSummary::setChanges(const QList<SsoChange> &changes)
 {
     m_changes = changes;
-    m_intro->setText(changes.size() == 1 ? tr("Review the change before saving:")
-                                         : tr("Review the %n changes before saving:", nullptr,
-                                              int(changes.size())));
+    m_intro->setText(tr("Review the %n changes before saving:", nullptr, int(changes.size())));
     QString html = QStringLiteral("<table cellspacing='0' cellpadding='4'>");
     for (const SsoChange &c : changes) {
         html += QStringLiteral("<tr><td valign='top'><b>%1</b></td><td valign='top'>%2</td>"

@@ -8,7 +8,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("keycard::ui::SsoPermissions", text);
+    return QCoreApplication::translate("keycard::ui", text);
 }
 
 QString nameOf(const Organization &o)

@@ -2,6 +2,7 @@
 
 #include "ClientConfig.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -80,7 +81,7 @@ void FieldValidator::fixup(QString &input) const
 
 FieldAssessment assessUrl(const QString &text, UrlRules urlRules)
 {
-    const auto tr = [](const char *s) { return AssessingValidator::tr(s); };
+    const auto tr = [](const char *s) { return QCoreApplication::translate("keycard::ui", s); };
     for (const QChar c : text) {
         if (c.isSpace())
             return intermediate(tr("Must not contain spaces"), false);

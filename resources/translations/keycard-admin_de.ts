@@ -1,0 +1,2786 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>No error</source>
+        <translation>Kein Fehler</translation>
+    </message>
+    <message>
+        <source>Configuration error</source>
+        <translation>Konfigurationsfehler</translation>
+    </message>
+    <message>
+        <source>Invalid value</source>
+        <translation>Ungültiger Wert</translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation>Netzwerkfehler</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>Secure connection failed</source>
+        <translation>Sichere Verbindung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Authentication failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>Rejected by the server</source>
+        <translation>Vom Server abgelehnt</translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <translation>Anfragelimit erreicht</translation>
+    </message>
+    <message>
+        <source>Server error</source>
+        <translation>Serverfehler</translation>
+    </message>
+    <message>
+        <source>Malformed response</source>
+        <translation>Fehlerhafte Antwort</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>request id %1</source>
+        <translation>Anfrage-ID %1</translation>
+    </message>
+</context>
+<context>
+    <name>ClientConfig</name>
+    <message>
+        <source>No credentials configured</source>
+        <translation>Keine Zugangsdaten konfiguriert</translation>
+    </message>
+    <message>
+        <source>The service account&apos;s client ID is missing</source>
+        <translation>Die Client-ID des Dienstkontos fehlt</translation>
+    </message>
+    <message>
+        <source>The service account&apos;s client secret is missing</source>
+        <translation>Das Client-Secret des Dienstkontos fehlt</translation>
+    </message>
+    <message>
+        <source>The API token is empty</source>
+        <translation>Das API-Token ist leer</translation>
+    </message>
+    <message>
+        <source>Not a valid URL: %1</source>
+        <translation>Keine gültige URL: %1</translation>
+    </message>
+    <message>
+        <source>The base URL must not have a query or fragment</source>
+        <translation>Die Basis-URL darf keine Query und kein Fragment enthalten</translation>
+    </message>
+    <message>
+        <source>The base URL must not contain a user name or password</source>
+        <translation>Die Basis-URL darf keinen Benutzernamen und kein Passwort enthalten</translation>
+    </message>
+    <message>
+        <source>Refusing plain http:// to %1: use https:// (http is allowed only for localhost)</source>
+        <translation>Unverschlüsseltes http:// zu %1 wird abgelehnt: Verwenden Sie https:// (http ist nur für localhost erlaubt)</translation>
+    </message>
+    <message>
+        <source>Unsupported URL scheme &quot;%1&quot;</source>
+        <translation>Nicht unterstütztes URL-Schema „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLineOptions</name>
+    <message>
+        <source>Keycard Admin: browse Keycard organizations and set up their single sign-on.
+
+Without credentials in the environment (KEYCARD_API_CLIENT_ID and KEYCARD_API_CLIENT_SECRET, or KEYCARD_API_API_KEY) and without --base-url, the app runs on a built-in sandbox with demo data.</source>
+        <translation>Keycard Admin: Keycard-Organisationen durchsuchen und ihr Single Sign-On einrichten.
+
+Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_SECRET oder KEYCARD_API_API_KEY) und ohne --base-url läuft die App auf einer eingebauten Sandbox mit Demodaten.</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>Diese Hilfe anzeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>Die Version anzeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Use the built-in sandbox with demo data, even when credentials are configured.</source>
+        <translation>Die eingebaute Sandbox mit Demodaten verwenden, auch wenn Zugangsdaten konfiguriert sind.</translation>
+    </message>
+    <message>
+        <source>API root to use instead of KEYCARD_API_BASE_URL.</source>
+        <translation>API-Stamm-URL, die anstelle von KEYCARD_API_BASE_URL verwendet wird.</translation>
+    </message>
+    <message>
+        <source>Render the window once the list and the selected organization have loaded, save it as a PNG file and exit.</source>
+        <translation>Das Fenster darstellen, sobald die Liste und die ausgewählte Organisation geladen sind, als PNG-Datei speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Select this organization (id or label) once the list has loaded.</source>
+        <translation>Diese Organisation (ID oder Label) auswählen, sobald die Liste geladen ist.</translation>
+    </message>
+    <message>
+        <source>Use a dark color palette.</source>
+        <translation>Eine dunkle Farbpalette verwenden.</translation>
+    </message>
+    <message>
+        <source>Add this many generated organizations to the sandbox.</source>
+        <translation>So viele generierte Organisationen zur Sandbox hinzufügen.</translation>
+    </message>
+    <message>
+        <source>For start-up benchmarks: print the time to the first painted organization list and exit.</source>
+        <translation>Für Startzeit-Benchmarks: die Zeit bis zur ersten gezeichneten Organisationsliste ausgeben und beenden.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Unerwartetes Argument: %1</translation>
+    </message>
+    <message>
+        <source>--base-url: %1</source>
+        <translation>--base-url: %1</translation>
+    </message>
+    <message>
+        <source>--sandbox and --base-url exclude each other</source>
+        <translation>--sandbox und --base-url schließen einander aus</translation>
+    </message>
+    <message>
+        <source>--sandbox-orgs: expected a count from 0 to 1000000</source>
+        <translation>--sandbox-orgs: erwartet wird eine Anzahl von 0 bis 1000000</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTester</name>
+    <message>
+        <source>Connected to %1 and signed in, but these credentials see no organizations.</source>
+        <translation>Mit %1 verbunden und angemeldet, aber diese Zugangsdaten sehen keine Organisationen.</translation>
+    </message>
+    <message>
+        <source>Connected: signed in to %1, organizations are visible (first: %2).</source>
+        <translation>Verbunden: bei %1 angemeldet, Organisationen sind sichtbar (erste: %2).</translation>
+    </message>
+    <message>
+        <source>Connected: signed in to %1, 1 organization visible (%2).</source>
+        <translation>Verbunden: bei %1 angemeldet, 1 Organisation sichtbar (%2).</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2. Check the base URL and your network or proxy.</source>
+        <translation>%1 ist nicht erreichbar: %2. Prüfen Sie die Basis-URL und Ihr Netzwerk oder Ihren Proxy.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time. Check the base URL and your network.</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet. Prüfen Sie die Basis-URL und Ihr Netzwerk.</translation>
+    </message>
+    <message>
+        <source>The secure (TLS) connection to %1 failed: %2</source>
+        <translation>Die sichere (TLS-)Verbindung zu %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the token: check that it is complete and not expired.</source>
+        <translation>%1 hat das Token abgelehnt: Prüfen Sie, ob es vollständig und nicht abgelaufen ist.</translation>
+    </message>
+    <message>
+        <source>%1 refused the credentials: check the client ID and secret.</source>
+        <translation>%1 hat die Zugangsdaten abgelehnt: Prüfen Sie Client-ID und Secret.</translation>
+    </message>
+    <message>
+        <source>Signed in, but these credentials have no permission to list organizations on %1.</source>
+        <translation>Angemeldet, aber diese Zugangsdaten dürfen auf %1 keine Organisationen auflisten.</translation>
+    </message>
+    <message>
+        <source>%1 does not answer like the Keycard API (not found). Check the base URL.</source>
+        <translation>%1 antwortet nicht wie die Keycard-API (nicht gefunden). Prüfen Sie die Basis-URL.</translation>
+    </message>
+    <message>
+        <source>(request id %1)</source>
+        <translation>(Anfrage-ID %1)</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointsPane</name>
+    <message>
+        <source>Not provided</source>
+        <translation>Nicht angegeben</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentOverride</name>
+    <message>
+        <source>Using the environment variables %1 for this run: saved connection profiles are not used.</source>
+        <translation>Für diesen Start werden die Umgebungsvariablen %1 verwendet: Gespeicherte Verbindungsprofile werden nicht genutzt.</translation>
+    </message>
+    <message>
+        <source>%1 is set: it overrides the profile you connect to for this run.</source>
+        <translation>%1 ist gesetzt: Die Variable hat für diesen Start Vorrang vor dem Profil, mit dem Sie sich verbinden.</translation>
+    </message>
+    <message>
+        <source>Using “%1” with %2 from the environment for this run.</source>
+        <translation>Für diesen Start wird „%1“ mit %2 aus der Umgebung verwendet.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldRules</name>
+    <message>
+        <source>Required</source>
+        <translation>Erforderlich</translation>
+    </message>
+    <message>
+        <source>Must not be blank</source>
+        <translation>Darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>At least %1 characters — %2 entered</source>
+        <translation>Mindestens %1 Zeichen – %2 eingegeben</translation>
+    </message>
+    <message>
+        <source>At most %1 characters — %2 entered</source>
+        <translation>Höchstens %1 Zeichen – %2 eingegeben</translation>
+    </message>
+    <message>
+        <source>Not a UUID</source>
+        <translation>Keine UUID</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Issuer URL</source>
+        <translation>Aussteller-URL</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client-Secret</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation>Anfrage-ID</translation>
+    </message>
+</context>
+<context>
+    <name>Profile</name>
+    <message>
+        <source>Enter a name for this connection</source>
+        <translation>Geben Sie einen Namen für diese Verbindung ein</translation>
+    </message>
+    <message>
+        <source>The name must not start or end with a space</source>
+        <translation>Der Name darf nicht mit einem Leerzeichen beginnen oder enden</translation>
+    </message>
+    <message>
+        <source>The name is longer than %1 characters</source>
+        <translation>Der Name ist länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>The name must not contain control characters</source>
+        <translation>Der Name darf keine Steuerzeichen enthalten</translation>
+    </message>
+    <message>
+        <source>Enter the service account&apos;s client ID</source>
+        <translation>Geben Sie die Client-ID des Dienstkontos ein</translation>
+    </message>
+    <message>
+        <source>Choose how to sign in</source>
+        <translation>Wählen Sie die Anmeldeart</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSession</name>
+    <message>
+        <source>There is no saved connection named &quot;%1&quot;</source>
+        <translation>Es gibt keine gespeicherte Verbindung namens „%1“</translation>
+    </message>
+    <message>
+        <source> (saved: %1)</source>
+        <translation> (gespeichert: %1)</translation>
+    </message>
+    <message>
+        <source>No secret is stored for &quot;%1&quot; in the keychain: sign in with Keycard Admin (Profile &gt; Connect to Keycard)</source>
+        <translation>Für „%1“ ist kein Secret im Schlüsselbund gespeichert: Melden Sie sich mit Keycard Admin an (Profil &gt; Mit Keycard verbinden)</translation>
+    </message>
+    <message>
+        <source>No secret is stored for &quot;%1&quot;: sign in again</source>
+        <translation>Für „%1“ ist kein Secret gespeichert: Melden Sie sich erneut an</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Cannot start the sandbox: %1</source>
+        <translation>Die Sandbox kann nicht gestartet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionInfo</name>
+    <message>
+        <source>Sandbox — demo data</source>
+        <translation>Sandbox – Demodaten</translation>
+    </message>
+    <message>
+        <source>Environment variables (%1)</source>
+        <translation>Umgebungsvariablen (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>format</name>
+    <message>
+        <source>%1 (UTC)</source>
+        <translation>%1 (UTC)</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::BusyIndicator</name>
+    <message>
+        <source>Loading</source>
+        <translation>Wird geladen</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ConnectionPane</name>
+    <message>
+        <source>Connection ID</source>
+        <translation>Verbindungs-ID</translation>
+    </message>
+    <message>
+        <source>Issuer URL</source>
+        <translation>Aussteller-URL</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client-Secret</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>More fields reported by the server</source>
+        <translation>Weitere Felder vom Server</translation>
+    </message>
+    <message>
+        <source>Issuer URL:</source>
+        <translation>Aussteller-URL:</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>Client-ID:</translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation>Client-Secret:</translation>
+    </message>
+    <message>
+        <source>Connection ID:</source>
+        <translation>Verbindungs-ID:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Updated:</source>
+        <translation>Geändert:</translation>
+    </message>
+    <message>
+        <source>Loading the SSO connection…</source>
+        <translation>SSO-Verbindung wird geladen …</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Set (Keycard stores it encrypted and never shows it)</source>
+        <translation>Gesetzt (verschlüsselt gespeichert, nie angezeigt)</translation>
+    </message>
+    <message>
+        <source>Single sign-on is not enabled for %1</source>
+        <translation>Single Sign-On ist für %1 nicht aktiviert</translation>
+    </message>
+    <message>
+        <source>With SSO, members sign in to Keycard through your identity provider (Okta, Entra ID, Google Workspace, …) with the accounts and policies you already manage there. Enabling it needs the IdP&apos;s issuer URL and the client ID of an application registered at the IdP.</source>
+        <translation>Mit SSO melden sich Mitglieder über Ihren Identitätsanbieter (Okta, Entra ID, Google Workspace, …) bei Keycard an – mit den Konten und Richtlinien, die Sie dort bereits verwalten. Zum Aktivieren brauchen Sie die Aussteller-URL des IdP und die Client-ID einer beim IdP registrierten Anwendung.</translation>
+    </message>
+    <message>
+        <source>&amp;Enable SSO…</source>
+        <translation>SSO &amp;aktivieren …</translation>
+    </message>
+    <message>
+        <source>The SSO connection could not be loaded</source>
+        <translation>Die SSO-Verbindung konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>The message above says what went wrong.</source>
+        <translation>Die Meldung oben nennt den Grund.</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::DetailHeader</name>
+    <message>
+        <source>Organization ID</source>
+        <translation>Organisations-ID</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Label:</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>SSO:</source>
+        <translation>SSO:</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>Not enabled</source>
+        <translation>Nicht aktiviert</translation>
+    </message>
+    <message>
+        <source>Organization %1</source>
+        <translation>Organisation %1</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::EndpointsPane</name>
+    <message>
+        <source>OAuth 2.0</source>
+        <translation>OAuth 2.0</translation>
+    </message>
+    <message>
+        <source>Authorization endpoint</source>
+        <translation>Autorisierungs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Token endpoint</source>
+        <translation>Token-Endpunkt</translation>
+    </message>
+    <message>
+        <source>JWKS URI</source>
+        <translation>JWKS-URI</translation>
+    </message>
+    <message>
+        <source>Registration endpoint</source>
+        <translation>Registrierungs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Scopes supported</source>
+        <translation>Unterstützte Scopes</translation>
+    </message>
+    <message>
+        <source>PKCE methods</source>
+        <translation>PKCE-Methoden</translation>
+    </message>
+    <message>
+        <source>OpenID Connect</source>
+        <translation>OpenID Connect</translation>
+    </message>
+    <message>
+        <source>Userinfo endpoint</source>
+        <translation>Userinfo-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Loading endpoints…</source>
+        <translation>Endpunkte werden geladen …</translation>
+    </message>
+    <message>
+        <source>No endpoints</source>
+        <translation>Keine Endpunkte</translation>
+    </message>
+    <message>
+        <source>Endpoints are part of an SSO connection, and this organization has none.</source>
+        <translation>Endpunkte gehören zu einer SSO-Verbindung, und diese Organisation hat keine.</translation>
+    </message>
+    <message>
+        <source>The endpoints could not be loaded</source>
+        <translation>Die Endpunkte konnten nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>The message above says what went wrong.</source>
+        <translation>Die Meldung oben nennt den Grund.</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ErrorBanner</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source> (HTTP %1)</source>
+        <translation> (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation>Anfrage-ID: %1</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::MainWindow</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Reload the organization list and the selected organization (%1)</source>
+        <translation>Die Organisationsliste und die ausgewählte Organisation neu laden (%1)</translation>
+    </message>
+    <message>
+        <source>Load &amp;All Organizations</source>
+        <translation>&amp;Alle Organisationen laden</translation>
+    </message>
+    <message>
+        <source>Fetch every remaining page of organizations</source>
+        <translation>Alle restlichen Seiten der Organisationsliste abrufen</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen …</translation>
+    </message>
+    <message>
+        <source>Filter organizations by name, label or ID</source>
+        <translation>Organisationen nach Name, Label oder ID filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Enable SSO…</source>
+        <translation>SSO &amp;aktivieren …</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it SSO…</source>
+        <translation>SSO &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Disable SSO…</source>
+        <translation>SSO &amp;deaktivieren …</translation>
+    </message>
+    <message>
+        <source>&amp;About Keycard Admin</source>
+        <translation>Ü&amp;ber Keycard Admin</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Organization</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>About Keycard Admin</source>
+        <translation>Über Keycard Admin</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Keycard Admin %1&lt;/h3&gt;&lt;p&gt;Set up and inspect single sign-on for Keycard organizations.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Keycard Admin %1&lt;/h3&gt;&lt;p&gt;Single Sign-On für Keycard-Organisationen einrichten und prüfen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Changing SSO settings is not available in this build of Keycard Admin</source>
+        <translation>SSO-Einstellungen können in dieser Version von Keycard Admin nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Select an organization first</source>
+        <translation>Wählen Sie zuerst eine Organisation aus</translation>
+    </message>
+    <message>
+        <source>Loading the organization…</source>
+        <translation>Organisation wird geladen …</translation>
+    </message>
+    <message>
+        <source>SSO is not enabled for this organization</source>
+        <translation>SSO ist für diese Organisation nicht aktiviert</translation>
+    </message>
+    <message>
+        <source>SSO is already enabled for this organization</source>
+        <translation>SSO ist für diese Organisation bereits aktiviert</translation>
+    </message>
+    <message>
+        <source>Enable single sign-on for the selected organization</source>
+        <translation>Single Sign-On für die ausgewählte Organisation aktivieren</translation>
+    </message>
+    <message>
+        <source>Change the selected organization&apos;s SSO connection</source>
+        <translation>Die SSO-Verbindung der ausgewählten Organisation ändern</translation>
+    </message>
+    <message>
+        <source>Turn off single sign-on for the selected organization</source>
+        <translation>Single Sign-On für die ausgewählte Organisation abschalten</translation>
+    </message>
+    <message>
+        <source>Keycard Admin</source>
+        <translation>Keycard Admin</translation>
+    </message>
+    <message>
+        <source>Keycard Admin — Sandbox (demo data)</source>
+        <translation>Keycard Admin – Sandbox (Demodaten)</translation>
+    </message>
+    <message>
+        <source>Keycard Admin — %1</source>
+        <translation>Keycard Admin – %1</translation>
+    </message>
+    <message>
+        <source>Loading organizations…</source>
+        <translation>Organisationen werden geladen …</translation>
+    </message>
+    <message>
+        <source>Loading organization details…</source>
+        <translation>Details der Organisation werden geladen …</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::OrganizationBrowser</name>
+    <message>
+        <source>Load &amp;all</source>
+        <translation>&amp;Alle laden</translation>
+    </message>
+    <message>
+        <source>Filter by name, label or ID</source>
+        <translation>Nach Name, Label oder ID filtern</translation>
+    </message>
+    <message>
+        <source>Filter organizations</source>
+        <translation>Organisationen filtern</translation>
+    </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>Filter löschen</translation>
+    </message>
+    <message>
+        <source>Clear the filter (Esc)</source>
+        <translation>Filter löschen (Esc)</translation>
+    </message>
+    <message>
+        <source>Load all organizations</source>
+        <translation>Alle Organisationen laden</translation>
+    </message>
+    <message>
+        <source>Fetch every remaining page of organizations</source>
+        <translation>Alle restlichen Seiten der Organisationsliste abrufen</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>Organisationen</translation>
+    </message>
+    <message>
+        <source>Organizations loaded</source>
+        <translation>Geladene Organisationen</translation>
+    </message>
+    <message>
+        <source>Loading all organizations</source>
+        <translation>Alle Organisationen werden geladen</translation>
+    </message>
+    <message>
+        <source>Could not load the organizations</source>
+        <translation>Die Organisationen konnten nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>Loading organizations…</source>
+        <translation>Organisationen werden geladen …</translation>
+    </message>
+    <message>
+        <source>Organizations could not be loaded</source>
+        <translation>Organisationen konnten nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>The message above says what went wrong.</source>
+        <translation>Die Meldung oben nennt den Grund.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>No organizations</source>
+        <translation>Keine Organisationen</translation>
+    </message>
+    <message>
+        <source>The server lists no organizations for this account.</source>
+        <translation>Der Server listet für dieses Konto keine Organisationen.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Organizations appear here once the app is connected to a Keycard server.</source>
+        <translation>Organisationen erscheinen hier, sobald die App mit einem Keycard-Server verbunden ist.</translation>
+    </message>
+    <message>
+        <source>No matching organizations</source>
+        <translation>Keine passenden Organisationen</translation>
+    </message>
+    <message>
+        <source>Nothing loaded so far matches “%1”. Load all to search every organization.</source>
+        <translation>Nichts bisher Geladenes passt zu „%1“. Laden Sie alle, um jede Organisation zu durchsuchen.</translation>
+    </message>
+    <message>
+        <source>No organization&apos;s name, label or ID contains “%1”.</source>
+        <translation>Keine Organisation enthält „%1“ in Name, Label oder ID.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>%1 loaded, more available</source>
+        <translation>%1 geladen, weitere verfügbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln organizations</source>
+        <translation>
+            <numerusform>%Ln Organisation</numerusform>
+            <numerusform>%Ln Organisationen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 shown · %2</source>
+        <translation>%1 angezeigt · %2</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::OrganizationDetail</name>
+    <message>
+        <source>No organization selected</source>
+        <translation>Keine Organisation ausgewählt</translation>
+    </message>
+    <message>
+        <source>Select an organization in the list to see its single sign-on connection, permissions and endpoints.</source>
+        <translation>Wählen Sie eine Organisation in der Liste aus, um ihre Single-Sign-On-Verbindung, Berechtigungen und Endpunkte zu sehen.</translation>
+    </message>
+    <message>
+        <source>Organization details</source>
+        <translation>Details der Organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>&amp;Verbindung</translation>
+    </message>
+    <message>
+        <source>&amp;Permissions</source>
+        <translation>Berechti&amp;gungen</translation>
+    </message>
+    <message>
+        <source>E&amp;ndpoints</source>
+        <translation>E&amp;ndpunkte</translation>
+    </message>
+    <message>
+        <source>Ra&amp;w</source>
+        <translation>&amp;Rohdaten</translation>
+    </message>
+    <message>
+        <source>The organization no longer exists on the server</source>
+        <translation>Die Organisation existiert auf dem Server nicht mehr</translation>
+    </message>
+    <message>
+        <source>Could not load the organization</source>
+        <translation>Die Organisation konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>Could not load the SSO connection</source>
+        <translation>Die SSO-Verbindung konnte nicht geladen werden</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::OrganizationListModel</name>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>%1 (UTC)</source>
+        <translation>%1 (UTC)</translation>
+    </message>
+    <message>
+        <source>Single sign-on is enabled</source>
+        <translation>Single Sign-On ist aktiviert</translation>
+    </message>
+    <message>
+        <source>Single sign-on is not enabled</source>
+        <translation>Single Sign-On ist nicht aktiviert</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>SSO</source>
+        <translation>SSO</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::PermissionsPane</name>
+    <message>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Permission</source>
+        <translation>Berechtigung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Not reported by the server</source>
+        <translation>Vom Server nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>SSO connection</source>
+        <translation>SSO-Verbindung</translation>
+    </message>
+    <message>
+        <source>No SSO connection: SSO is not enabled</source>
+        <translation>Keine SSO-Verbindung: SSO ist nicht aktiviert</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Erteilt</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Verweigert</translation>
+    </message>
+    <message>
+        <source>%1.%2 is granted</source>
+        <translation>%1.%2 ist erteilt</translation>
+    </message>
+    <message>
+        <source>%1.%2 is denied</source>
+        <translation>%1.%2 ist verweigert</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::RawPane</name>
+    <message>
+        <source>Raw JSON</source>
+        <translation>JSON-Rohdaten</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::SandboxBadge</name>
+    <message>
+        <source>Sandbox — demo data</source>
+        <translation>Sandbox – Demodaten</translation>
+    </message>
+    <message>
+        <source>The app is running on its built-in sandbox: a local server with demo organizations. Nothing here reaches Keycard.</source>
+        <translation>Die App läuft auf ihrer eingebauten Sandbox: einem lokalen Server mit Demo-Organisationen. Nichts hiervon erreicht Keycard.</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ScreenshotController</name>
+    <message>
+        <source>keycard-admin: nothing loaded within 30 s; capturing the window as it is</source>
+        <translation>keycard-admin: innerhalb von 30 s nichts geladen; das Fenster wird so aufgenommen, wie es ist</translation>
+    </message>
+    <message>
+        <source>keycard-admin: cannot write %1</source>
+        <translation>keycard-admin: %1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::StartupProbe</name>
+    <message>
+        <source>startup-probe: the organization list failed to load: %1</source>
+        <translation>startup-probe: Die Organisationsliste konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>startup-probe: the organization list is empty</source>
+        <translation>startup-probe: Die Organisationsliste ist leer</translation>
+    </message>
+    <message>
+        <source>startup-probe: nothing painted within 30 s</source>
+        <translation>startup-probe: innerhalb von 30 s nichts gezeichnet</translation>
+    </message>
+    <message>
+        <source>startup-probe: first paint after %1 ms, organizations in the list: %2</source>
+        <translation>startup-probe: erstes Zeichnen nach %1 ms, Organisationen in der Liste: %2</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::TokenProvider</name>
+    <message>
+        <source>could not obtain an access token: %1</source>
+        <translation>Es konnte kein Zugriffstoken bezogen werden: %1</translation>
+    </message>
+    <message>
+        <source>the token endpoint refused the service account credentials (client ID and secret)</source>
+        <translation>Der Token-Endpunkt hat die Zugangsdaten des Dienstkontos abgelehnt (Client-ID und Secret)</translation>
+    </message>
+    <message>
+        <source>the token response is not a JSON object</source>
+        <translation>Die Token-Antwort ist kein JSON-Objekt</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ValueField</name>
+    <message>
+        <source>Copy %1</source>
+        <translation>%1 kopieren</translation>
+    </message>
+    <message>
+        <source>Open %1 in the web browser</source>
+        <translation>%1 im Webbrowser öffnen</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::cli</name>
+    <message>
+        <source>Try &apos;%1 --help&apos; for more information.
+</source>
+        <translation>Weitere Informationen erhalten Sie mit „%1 --help“.
+</translation>
+    </message>
+    <message>
+        <source>Set KEYCARD_API_CLIENT_ID and KEYCARD_API_CLIENT_SECRET (a service account), or KEYCARD_API_API_KEY.
+</source>
+        <translation>Setzen Sie KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_SECRET (ein Dienstkonto) oder KEYCARD_API_API_KEY.
+</translation>
+    </message>
+    <message>
+        <source>Client secret for %1 (input hidden): </source>
+        <translation>Client-Secret für %1 (Eingabe verborgen): </translation>
+    </message>
+    <message>
+        <source>--client-secret-stdin: standard input held no secret</source>
+        <translation>--client-secret-stdin: Die Standardeingabe enthielt kein Secret</translation>
+    </message>
+    <message>
+        <source>nothing to update: give --identifier, --client-id, --client-secret-stdin, a --clear-... option or a protocol option</source>
+        <translation>Nichts zu ändern: Geben Sie --identifier, --client-id, --client-secret-stdin, eine --clear-...-Option oder eine Protokolloption an</translation>
+    </message>
+    <message>
+        <source>refusing to disable SSO for %1 without --yes (standard input is not a terminal to ask on)</source>
+        <translation>SSO für %1 wird ohne --yes nicht deaktiviert (die Standardeingabe ist kein Terminal für eine Rückfrage)</translation>
+    </message>
+    <message>
+        <source>Disable SSO for %1? Its connection and stored client secret are deleted. [y/N] </source>
+        <translation>SSO für %1 deaktivieren? Die Verbindung und das gespeicherte Client-Secret werden gelöscht. [y/N] </translation>
+    </message>
+    <message>
+        <source>keycardctl: not disabled
+</source>
+        <translation>keycardctl: nicht deaktiviert
+</translation>
+    </message>
+    <message>
+        <source>unknown option &apos;%1&apos;</source>
+        <translation>Unbekannte Option „%1“</translation>
+    </message>
+    <message>
+        <source>--%1: secrets are not accepted on the command line, where other users and the shell history can see them. Pipe the SSO client secret into --client-secret-stdin (or set KEYCARD_SSO_CLIENT_SECRET); the service account&apos;s credentials come from KEYCARD_API_CLIENT_ID and KEYCARD_API_CLIENT_SECRET, or KEYCARD_API_API_KEY.</source>
+        <translation>--%1: Secrets werden auf der Befehlszeile nicht angenommen, wo andere Benutzer und der Shell-Verlauf sie sehen können. Leiten Sie das SSO-Client-Secret in --client-secret-stdin (oder setzen Sie KEYCARD_SSO_CLIENT_SECRET); die Zugangsdaten des Dienstkontos kommen aus KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_SECRET oder aus KEYCARD_API_API_KEY.</translation>
+    </message>
+    <message>
+        <source>unknown option &apos;--%1&apos;</source>
+        <translation>Unbekannte Option „--%1“</translation>
+    </message>
+    <message>
+        <source>--%1 needs a value</source>
+        <translation>--%1 braucht einen Wert</translation>
+    </message>
+    <message>
+        <source>--%1 does not take a value</source>
+        <translation>--%1 nimmt keinen Wert an</translation>
+    </message>
+    <message>
+        <source>no help for unknown command &apos;%1&apos;</source>
+        <translation>Keine Hilfe für den unbekannten Befehl „%1“</translation>
+    </message>
+    <message>
+        <source>missing command</source>
+        <translation>Befehl fehlt</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>Unbekannter Befehl „%1“</translation>
+    </message>
+    <message>
+        <source>missing command after &apos;%1&apos;</source>
+        <translation>Befehl nach „%1“ fehlt</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1 %2&apos;</source>
+        <translation>Unbekannter Befehl „%1 %2“</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>Unerwartetes Argument „%1“</translation>
+    </message>
+    <message>
+        <source>missing ORG (an organization&apos;s id or label)</source>
+        <translation>ORG fehlt (die ID oder das Label einer Organisation)</translation>
+    </message>
+    <message>
+        <source>--%1 is not an option of &apos;%2&apos;</source>
+        <translation>--%1 ist keine Option von „%2“</translation>
+    </message>
+    <message>
+        <source>--%1: not a number: &apos;%2&apos;</source>
+        <translation>--%1: keine Zahl: „%2“</translation>
+    </message>
+    <message>
+        <source>--timeout: between %1 and %2 seconds</source>
+        <translation>--timeout: zwischen %1 und %2 Sekunden</translation>
+    </message>
+    <message>
+        <source>--retries: between 0 and 10 — %1 entered</source>
+        <translation>--retries: zwischen 0 und 10 – %1 eingegeben</translation>
+    </message>
+    <message>
+        <source>--limit: between %1 and %2 — %3 entered</source>
+        <translation>--limit: zwischen %1 und %2 – %3 eingegeben</translation>
+    </message>
+    <message>
+        <source>--after: the cursor must not be empty</source>
+        <translation>--after: Der Cursor darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>--client-id and --clear-client-id cannot be combined</source>
+        <translation>--client-id und --clear-client-id können nicht kombiniert werden</translation>
+    </message>
+    <message>
+        <source>--client-secret-stdin and --clear-client-secret cannot be combined</source>
+        <translation>--client-secret-stdin und --clear-client-secret können nicht kombiniert werden</translation>
+    </message>
+    <message>
+        <source>%1: not an absolute http(s) URL</source>
+        <translation>%1: keine absolute http(s)-URL</translation>
+    </message>
+    <message>
+        <source>Global options:
+  --base-url URL       API root (default: $KEYCARD_API_BASE_URL, else
+                       https://api.keycard.ai). http:// only for localhost.
+  --profile NAME       use a connection saved in Keycard Admin, its secret read
+                       from the system keychain; KEYCARD_API_* variables and
+                       --base-url still override it
+  --request-id UUID    X-Client-Request-ID of the operation (default: a new UUID;
+                       kept across retries and shown in errors)
+  --json               print the API&apos;s JSON objects as received; errors become a
+                       JSON object on the last line of standard error
+  --timeout SECONDS    per-request timeout (default 60)
+  --retries N          retries of transient failures, 0 to 10 (default 2)
+  -v, --verbose        report retries and request ids on standard error
+  -h, --help           show help (also: keycardctl help COMMAND)
+  --version            show the version and exit
+</source>
+        <translation>Globale Optionen:
+  --base-url URL       API-Stamm-URL (Standard: $KEYCARD_API_BASE_URL, sonst
+                       https://api.keycard.ai). http:// nur für localhost.
+  --profile NAME       eine in Keycard Admin gespeicherte Verbindung verwenden;
+                       ihr Secret wird aus dem Schlüsselbund gelesen;
+                       KEYCARD_API_*-Variablen und --base-url haben Vorrang
+  --request-id UUID    X-Client-Request-ID des Vorgangs (Standard: eine neue
+                       UUID; bleibt bei Wiederholungen gleich und steht in
+                       Fehlermeldungen)
+  --json               die JSON-Objekte der API unverändert ausgeben; Fehler
+                       werden zu einem JSON-Objekt in der letzten Zeile der
+                       Standardfehlerausgabe
+  --timeout SECONDS    Zeitlimit pro Anfrage (Standard 60)
+  --retries N          Wiederholungen bei vorübergehenden Fehlern, 0 bis 10
+                       (Standard 2)
+  -v, --verbose        Wiederholungen und Anfrage-IDs auf der
+                       Standardfehlerausgabe melden
+  -h, --help           Hilfe anzeigen (auch: keycardctl help COMMAND)
+  --version            die Version anzeigen und beenden
+</translation>
+    </message>
+    <message>
+        <source>Environment:
+  KEYCARD_API_BASE_URL       API root, overridden by --base-url
+  KEYCARD_API_CLIENT_ID      service account client ID
+  KEYCARD_API_CLIENT_SECRET  service account client secret
+  KEYCARD_API_API_KEY        a ready bearer token (wins over the two above)
+  KEYCARD_SSO_CLIENT_SECRET  the IdP client secret for sso enable/update, when
+                             --client-secret-stdin is not given
+Secrets are never accepted as command-line options, and never printed.
+</source>
+        <translation>Umgebung:
+  KEYCARD_API_BASE_URL       API-Stamm-URL, von --base-url überschrieben
+  KEYCARD_API_CLIENT_ID      Client-ID des Dienstkontos
+  KEYCARD_API_CLIENT_SECRET  Client-Secret des Dienstkontos
+  KEYCARD_API_API_KEY        ein fertiges Bearer-Token (hat Vorrang vor den
+                             beiden obigen)
+  KEYCARD_SSO_CLIENT_SECRET  das Client-Secret des IdP für sso enable/update,
+                             wenn --client-secret-stdin nicht angegeben ist
+Secrets werden nie als Befehlszeilenoptionen angenommen und nie ausgegeben.
+</translation>
+    </message>
+    <message>
+        <source>Exit status:
+  0  success
+  1  other failure (output could not be written, sso disable not confirmed)
+  2  usage or validation error, configuration error (nothing was sent), or the
+     server rejected a value (HTTP 400/422)
+  3  authentication failed: no credentials configured, or wrong or expired
+     ones (HTTP 401)
+  4  permission denied (HTTP 403)
+  5  not found: no such organization, or SSO not enabled (HTTP 404)
+  6  conflict: SSO already enabled with other settings (HTTP 409)
+  7  network error, time-out or TLS failure
+  8  server error (5xx), rate limited (429) or malformed response
+</source>
+        <translation>Exit-Status:
+  0  Erfolg
+  1  anderer Fehler (Ausgabe konnte nicht geschrieben werden, sso disable nicht
+     bestätigt)
+  2  Aufruf- oder Prüffehler, Konfigurationsfehler (nichts wurde gesendet), oder
+     der Server hat einen Wert abgelehnt (HTTP 400/422)
+  3  Anmeldung fehlgeschlagen: keine Zugangsdaten konfiguriert, oder falsche
+     oder abgelaufene (HTTP 401)
+  4  Zugriff verweigert (HTTP 403)
+  5  nicht gefunden: keine solche Organisation, oder SSO nicht aktiviert
+     (HTTP 404)
+  6  Konflikt: SSO bereits mit anderen Einstellungen aktiviert (HTTP 409)
+  7  Netzwerkfehler, Zeitüberschreitung oder TLS-Fehler
+  8  Serverfehler (5xx), Anfragelimit erreicht (429) oder fehlerhafte Antwort
+</translation>
+    </message>
+    <message>
+        <source>Protocol options (optional; sent as the connection&apos;s &quot;protocols&quot;):
+  --authorization-endpoint URL   OAuth 2.0 authorization endpoint
+  --token-endpoint URL           OAuth 2.0 token endpoint
+  --jwks-uri URL                 JSON Web Key Set URL
+  --registration-endpoint URL    dynamic client registration endpoint
+  --scopes LIST                  comma-separated, e.g. openid,profile,email
+  --code-challenge-methods LIST  comma-separated, e.g. S256
+  --userinfo-endpoint URL        OpenID Connect userinfo endpoint
+</source>
+        <translation>Protokolloptionen (optional; gesendet als „protocols“ der Verbindung):
+  --authorization-endpoint URL   OAuth-2.0-Autorisierungs-Endpunkt
+  --token-endpoint URL           OAuth-2.0-Token-Endpunkt
+  --jwks-uri URL                 URL des JSON Web Key Set
+  --registration-endpoint URL    Endpunkt für dynamische Client-Registrierung
+  --scopes LIST                  kommagetrennt, z. B. openid,profile,email
+  --code-challenge-methods LIST  kommagetrennt, z. B. S256
+  --userinfo-endpoint URL        OpenID-Connect-Userinfo-Endpunkt
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl [GLOBAL OPTIONS] COMMAND [ARGS] [OPTIONS]
+</source>
+        <translation>Aufruf: keycardctl [GLOBAL OPTIONS] COMMAND [ARGS] [OPTIONS]
+</translation>
+    </message>
+    <message>
+        <source>Inspect Keycard organizations and set up their single sign-on (SSO)
+connection from scripts. The command-line twin of Keycard Admin.
+</source>
+        <translation>Keycard-Organisationen prüfen und ihre Single-Sign-On-Verbindung (SSO) aus
+Skripten einrichten. Das Befehlszeilen-Gegenstück zu Keycard Admin.
+</translation>
+    </message>
+    <message>
+        <source>Commands:
+  orgs list              list the organizations the account can see
+  orgs get ORG           show one organization (ORG: id or label)
+  sso get ORG            show the SSO connection of an organization
+  sso enable ORG         enable SSO with an identity provider
+  sso update ORG         change the SSO connection
+  sso disable ORG        disable SSO (asks, or needs --yes)
+</source>
+        <translation>Befehle:
+  orgs list              die Organisationen auflisten, die das Konto sieht
+  orgs get ORG           eine Organisation anzeigen (ORG: ID oder Label)
+  sso get ORG            die SSO-Verbindung einer Organisation anzeigen
+  sso enable ORG         SSO mit einem Identitätsanbieter aktivieren
+  sso update ORG         die SSO-Verbindung ändern
+  sso disable ORG        SSO deaktivieren (fragt nach, oder braucht --yes)
+</translation>
+    </message>
+    <message>
+        <source>Examples:
+  keycardctl orgs list
+  keycardctl orgs list --all --json | jq -r &apos;.[].label&apos;
+  keycardctl sso get acme
+  printf &apos;%s&apos; &quot;$IDP_SECRET&quot; | keycardctl sso enable acme \
+      --identifier https://acme.okta.com --client-id 0oa8f3k2 \
+      --client-secret-stdin
+  keycard-sandbox &amp; KEYCARD_API_CLIENT_ID=demo-admin \
+      KEYCARD_API_CLIENT_SECRET=sandbox-demo-secret \
+      keycardctl --base-url http://127.0.0.1:8765 orgs list
+</source>
+        <translation>Beispiele:
+  keycardctl orgs list
+  keycardctl orgs list --all --json | jq -r &apos;.[].label&apos;
+  keycardctl sso get acme
+  printf &apos;%s&apos; &quot;$IDP_SECRET&quot; | keycardctl sso enable acme \
+      --identifier https://acme.okta.com --client-id 0oa8f3k2 \
+      --client-secret-stdin
+  keycard-sandbox &amp; KEYCARD_API_CLIENT_ID=demo-admin \
+      KEYCARD_API_CLIENT_SECRET=sandbox-demo-secret \
+      keycardctl --base-url http://127.0.0.1:8765 orgs list
+</translation>
+    </message>
+    <message>
+        <source>Run &apos;keycardctl help COMMAND&apos; (e.g. &apos;keycardctl help sso enable&apos;) for the
+options of a command.
+</source>
+        <translation>Mit „keycardctl help COMMAND“ (z. B. „keycardctl help sso enable“) erhalten Sie
+die Optionen eines Befehls.
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl orgs list [--all] [--limit N] [--after CURSOR] [--permissions]
+       keycardctl orgs get ORG
+</source>
+        <translation>Aufruf: keycardctl orgs list [--all] [--limit N] [--after CURSOR] [--permissions]
+        keycardctl orgs get ORG
+</translation>
+    </message>
+    <message>
+        <source>Organizations the service account can see.
+</source>
+        <translation>Organisationen, die das Dienstkonto sehen kann.
+</translation>
+    </message>
+    <message>
+        <source>Run &apos;keycardctl help orgs list&apos; or &apos;keycardctl help orgs get&apos; for details.
+</source>
+        <translation>Details mit „keycardctl help orgs list“ oder „keycardctl help orgs get“.
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl sso get ORG
+       keycardctl sso enable ORG --identifier URL --client-id ID [--client-secret-stdin]
+       keycardctl sso update ORG [--identifier URL] [--client-id ID] ...
+       keycardctl sso disable ORG [--yes]
+</source>
+        <translation>Aufruf: keycardctl sso get ORG
+        keycardctl sso enable ORG --identifier URL --client-id ID [--client-secret-stdin]
+        keycardctl sso update ORG [--identifier URL] [--client-id ID] ...
+        keycardctl sso disable ORG [--yes]
+</translation>
+    </message>
+    <message>
+        <source>The SSO connection of an organization: the identity provider (Okta, Entra ID,
+Google Workspace, ...) its members sign in with.
+</source>
+        <translation>Die SSO-Verbindung einer Organisation: der Identitätsanbieter (Okta, Entra ID,
+Google Workspace, ...), über den sich ihre Mitglieder anmelden.
+</translation>
+    </message>
+    <message>
+        <source>Run &apos;keycardctl help sso COMMAND&apos; for details.
+</source>
+        <translation>Details mit „keycardctl help sso COMMAND“.
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl orgs list [--all] [--limit N] [--after CURSOR] [--permissions] [--json]
+</source>
+        <translation>Aufruf: keycardctl orgs list [--all] [--limit N] [--after CURSOR] [--permissions] [--json]
+</translation>
+    </message>
+    <message>
+        <source>List organizations, one page by default. The table shows NAME, LABEL, ID,
+SSO and CREATED. When more pages follow, the cursor of the next page is
+printed on standard error. With --json, the organizations are printed as a
+JSON array of the objects the API returned; with --all that array is
+streamed page by page.
+</source>
+        <translation>Organisationen auflisten, standardmäßig eine Seite. Die Tabelle zeigt NAME,
+LABEL, ID, SSO und CREATED. Folgen weitere Seiten, wird der Cursor der nächsten
+Seite auf der Standardfehlerausgabe ausgegeben. Mit --json werden die
+Organisationen als JSON-Array der Objekte ausgegeben, die die API geliefert hat;
+mit --all wird dieses Array Seite für Seite gestreamt.
+</translation>
+    </message>
+    <message>
+        <source>Options:
+  --all             follow the pages to the end
+  --limit N         organizations per page, 1 to 1000 (default 100)
+  --after CURSOR    start after this cursor (end_cursor of a page)
+  --permissions     ask for the account&apos;s permissions on each organization
+                    (adds an UPDATE column: may it change SSO?)
+</source>
+        <translation>Optionen:
+  --all             den Seiten bis zum Ende folgen
+  --limit N         Organisationen pro Seite, 1 bis 1000 (Standard 100)
+  --after CURSOR    nach diesem Cursor beginnen (end_cursor einer Seite)
+  --permissions     die Berechtigungen des Kontos für jede Organisation abfragen
+                    (fügt eine Spalte UPDATE hinzu: darf es SSO ändern?)
+</translation>
+    </message>
+    <message>
+        <source>Examples:
+  keycardctl orgs list --limit 20
+  keycardctl orgs list --all --json &gt; organizations.json
+</source>
+        <translation>Beispiele:
+  keycardctl orgs list --limit 20
+  keycardctl orgs list --all --json &gt; organizations.json
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl orgs get ORG [--json]
+</source>
+        <translation>Aufruf: keycardctl orgs get ORG [--json]
+</translation>
+    </message>
+    <message>
+        <source>Show one organization: name, label, id, whether SSO is enabled, timestamps
+and the account&apos;s permissions on it. ORG is the organization&apos;s id or its
+label (1 to 255 characters).
+</source>
+        <translation>Eine Organisation anzeigen: Name, Label, ID, ob SSO aktiviert ist, Zeitstempel
+und die Berechtigungen des Kontos für sie. ORG ist die ID der Organisation oder
+ihr Label (1 bis 255 Zeichen).
+</translation>
+    </message>
+    <message>
+        <source>Examples:
+  keycardctl orgs get acme
+  keycardctl orgs get u8jzPde0IgxLd6GncfBAepfJBd --json
+</source>
+        <translation>Beispiele:
+  keycardctl orgs get acme
+  keycardctl orgs get u8jzPde0IgxLd6GncfBAepfJBd --json
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl sso get ORG [--json]
+</source>
+        <translation>Aufruf: keycardctl sso get ORG [--json]
+</translation>
+    </message>
+    <message>
+        <source>Show the SSO connection of an organization: identifier (issuer URL), client
+ID, whether a client secret is set (the secret itself is never returned),
+OAuth 2.0 / OpenID endpoints, permissions and any further fields the server
+sent. Exits with status 5 when SSO is not enabled.
+</source>
+        <translation>Die SSO-Verbindung einer Organisation anzeigen: Identifier (Aussteller-URL),
+Client-ID, ob ein Client-Secret gesetzt ist (das Secret selbst wird nie
+zurückgegeben), OAuth-2.0-/OpenID-Endpunkte, Berechtigungen und alle weiteren
+Felder, die der Server gesendet hat. Endet mit Status 5, wenn SSO nicht
+aktiviert ist.
+</translation>
+    </message>
+    <message>
+        <source>Examples:
+  keycardctl sso get acme
+  keycardctl sso get acme --json | jq -r .identifier
+</source>
+        <translation>Beispiele:
+  keycardctl sso get acme
+  keycardctl sso get acme --json | jq -r .identifier
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl sso enable ORG --identifier URL --client-id ID
+                  [--client-secret-stdin] [PROTOCOL OPTIONS]
+</source>
+        <translation>Aufruf: keycardctl sso enable ORG --identifier URL --client-id ID
+                   [--client-secret-stdin] [PROTOCOL OPTIONS]
+</translation>
+    </message>
+    <message>
+        <source>Enable SSO for an organization. If SSO is already enabled with the same
+identifier and client ID (for example after a reply was lost and the command
+was repeated), this succeeds and says so; with other settings it fails with
+status 6 and shows the existing identifier and client ID.
+</source>
+        <translation>SSO für eine Organisation aktivieren. Ist SSO bereits mit demselben Identifier
+und derselben Client-ID aktiviert (etwa weil eine Antwort verloren ging und der
+Befehl wiederholt wurde), gelingt der Befehl und meldet das; mit anderen
+Einstellungen schlägt er mit Status 6 fehl und zeigt den vorhandenen Identifier
+und die vorhandene Client-ID.
+</translation>
+    </message>
+    <message>
+        <source>Options:
+  --identifier URL        the IdP&apos;s issuer URL, 1 to 2,048 characters,
+                          e.g. https://your-org.okta.com
+  --client-id ID          the OAuth 2.0 client ID issued by the IdP
+  --client-secret-stdin   read the IdP client secret from standard input: a
+                          pipe or file to its end, a terminal one line with
+                          echo off; a trailing newline is dropped. Without it,
+                          $KEYCARD_SSO_CLIENT_SECRET is used when set.
+</source>
+        <translation>Optionen:
+  --identifier URL        die Aussteller-URL des IdP, 1 bis 2.048 Zeichen,
+                          z. B. https://your-org.okta.com
+  --client-id ID          die vom IdP ausgestellte OAuth-2.0-Client-ID
+  --client-secret-stdin   das Client-Secret des IdP von der Standardeingabe
+                          lesen: aus einer Pipe oder Datei bis zum Ende, von
+                          einem Terminal eine Zeile ohne Echo; ein
+                          abschließender Zeilenumbruch wird entfernt. Ohne
+                          diese Option wird $KEYCARD_SSO_CLIENT_SECRET
+                          verwendet, wenn gesetzt.
+</translation>
+    </message>
+    <message>
+        <source>Examples:
+  keycardctl sso enable globex --identifier https://globex.okta.com \
+      --client-id 0oa1b2c3d4 --client-secret-stdin &lt; secret.txt
+  KEYCARD_SSO_CLIENT_SECRET=&quot;$(pass idp/globex)&quot; keycardctl sso enable globex \
+      --identifier https://accounts.google.com --client-id 1234.apps.googleusercontent.com
+</source>
+        <translation>Beispiele:
+  keycardctl sso enable globex --identifier https://globex.okta.com \
+      --client-id 0oa1b2c3d4 --client-secret-stdin &lt; secret.txt
+  KEYCARD_SSO_CLIENT_SECRET=&quot;$(pass idp/globex)&quot; keycardctl sso enable globex \
+      --identifier https://accounts.google.com --client-id 1234.apps.googleusercontent.com
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl sso update ORG [--identifier URL]
+                  [--client-id ID | --clear-client-id]
+                  [--client-secret-stdin | --clear-client-secret]
+                  [PROTOCOL OPTIONS]
+</source>
+        <translation>Aufruf: keycardctl sso update ORG [--identifier URL]
+                   [--client-id ID | --clear-client-id]
+                   [--client-secret-stdin | --clear-client-secret]
+                   [PROTOCOL OPTIONS]
+</translation>
+    </message>
+    <message>
+        <source>Change the SSO connection of an organization. Only the values given are
+sent; everything else stays as it is.
+</source>
+        <translation>Die SSO-Verbindung einer Organisation ändern. Nur die angegebenen Werte werden
+gesendet; alles andere bleibt, wie es ist.
+</translation>
+    </message>
+    <message>
+        <source>Options:
+  --identifier URL        new issuer URL, 1 to 2,048 characters
+  --client-id ID          new OAuth 2.0 client ID
+  --clear-client-id       remove the client ID
+  --client-secret-stdin   read a new client secret from standard input (or
+                          set $KEYCARD_SSO_CLIENT_SECRET)
+  --clear-client-secret   remove the stored client secret
+</source>
+        <translation>Optionen:
+  --identifier URL        neue Aussteller-URL, 1 bis 2.048 Zeichen
+  --client-id ID          neue OAuth-2.0-Client-ID
+  --clear-client-id       die Client-ID entfernen
+  --client-secret-stdin   ein neues Client-Secret von der Standardeingabe lesen
+                          (oder $KEYCARD_SSO_CLIENT_SECRET setzen)
+  --clear-client-secret   das gespeicherte Client-Secret entfernen
+</translation>
+    </message>
+    <message>
+        <source>Examples:
+  keycardctl sso update acme --identifier https://acme.okta.com/oauth2/default
+  keycardctl sso update acme --client-secret-stdin &lt; new-secret.txt
+</source>
+        <translation>Beispiele:
+  keycardctl sso update acme --identifier https://acme.okta.com/oauth2/default
+  keycardctl sso update acme --client-secret-stdin &lt; new-secret.txt
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl sso disable ORG [--yes]
+</source>
+        <translation>Aufruf: keycardctl sso disable ORG [--yes]
+</translation>
+    </message>
+    <message>
+        <source>Disable SSO for an organization and delete its connection, including the
+stored client secret. Members then sign in without the identity provider.
+Asks for confirmation when standard input is a terminal; scripts must pass
+--yes.
+</source>
+        <translation>SSO für eine Organisation deaktivieren und ihre Verbindung löschen, samt dem
+gespeicherten Client-Secret. Mitglieder melden sich danach ohne den
+Identitätsanbieter an. Fragt nach Bestätigung, wenn die Standardeingabe ein
+Terminal ist; Skripte müssen --yes übergeben.
+</translation>
+    </message>
+    <message>
+        <source>Options:
+  -y, --yes    do not ask for confirmation
+</source>
+        <translation>Optionen:
+  -y, --yes    nicht nach Bestätigung fragen
+</translation>
+    </message>
+    <message>
+        <source>Examples:
+  keycardctl sso disable umbrella --yes
+</source>
+        <translation>Beispiele:
+  keycardctl sso disable umbrella --yes
+</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>denied: %1</source>
+        <translation>verweigert: %1</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>LABEL</source>
+        <translation>LABEL</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>SSO</source>
+        <translation>SSO</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>ERSTELLT</translation>
+    </message>
+    <message>
+        <source>UPDATE</source>
+        <translation>ÄNDERN</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>not enabled</source>
+        <translation>nicht aktiviert</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Permissions:</source>
+        <translation>Berechtigungen:</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Connection ID</source>
+        <translation>Verbindungs-ID</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client-Secret</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>gesetzt</translation>
+    </message>
+    <message>
+        <source>Authorization endpoint</source>
+        <translation>Autorisierungs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Token endpoint</source>
+        <translation>Token-Endpunkt</translation>
+    </message>
+    <message>
+        <source>JWKS URI</source>
+        <translation>JWKS-URI</translation>
+    </message>
+    <message>
+        <source>Registration endpoint</source>
+        <translation>Registrierungs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Scopes</translation>
+    </message>
+    <message>
+        <source>Code challenge methods</source>
+        <translation>Code-Challenge-Methoden</translation>
+    </message>
+    <message>
+        <source>Userinfo endpoint</source>
+        <translation>Userinfo-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Protocols:</source>
+        <translation>Protokolle:</translation>
+    </message>
+    <message>
+        <source>Other fields:</source>
+        <translation>Weitere Felder:</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::cli::CommandRunner</name>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>keycardctl: request %1: %2, attempt %3 in %4 ms
+</source>
+        <translation>keycardctl: Anfrage %1: %2, Versuch %3 in %4 ms
+</translation>
+    </message>
+    <message>
+        <source>keycardctl: obtained an access token
+</source>
+        <translation>keycardctl: Zugriffstoken bezogen
+</translation>
+    </message>
+    <message>
+        <source>No organizations.
+</source>
+        <translation>Keine Organisationen.
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>keycardctl: %n organizations
+</source>
+        <translation>
+            <numerusform>keycardctl: %n Organisation
+</numerusform>
+            <numerusform>keycardctl: %n Organisationen
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>keycardctl: more organizations follow; next page: --after %1 (or use --all)
+</source>
+        <translation>keycardctl: Weitere Organisationen folgen; nächste Seite: --after %1 (oder --all verwenden)
+</translation>
+    </message>
+    <message>
+        <source>No organization with id or label &quot;%1&quot;</source>
+        <translation>Keine Organisation mit der ID oder dem Label „%1“</translation>
+    </message>
+    <message>
+        <source>SSO is already enabled for %1 with other settings: identifier %2, client ID %3</source>
+        <translation>SSO ist für %1 bereits mit anderen Einstellungen aktiviert: Identifier %2, Client-ID %3</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>SSO for %1 is already enabled with these settings.</source>
+        <translation>SSO ist für %1 bereits mit diesen Einstellungen aktiviert.</translation>
+    </message>
+    <message>
+        <source>SSO enabled for %1.</source>
+        <translation>SSO für %1 aktiviert.</translation>
+    </message>
+    <message>
+        <source>SSO connection of %1 updated.</source>
+        <translation>SSO-Verbindung von %1 geändert.</translation>
+    </message>
+    <message>
+        <source>SSO disabled for %1.
+</source>
+        <translation>SSO für %1 deaktiviert.
+</translation>
+    </message>
+    <message>
+        <source>SSO is not enabled for %1</source>
+        <translation>SSO ist für %1 nicht aktiviert</translation>
+    </message>
+    <message>
+        <source>SSO is not enabled for %1, or the organization does not exist</source>
+        <translation>SSO ist für %1 nicht aktiviert, oder die Organisation existiert nicht</translation>
+    </message>
+    <message>
+        <source>keycardctl: request id %1
+</source>
+        <translation>keycardctl: Anfrage-ID %1
+</translation>
+    </message>
+    <message>
+        <source>keycardctl: could not write the output
+</source>
+        <translation>keycardctl: Die Ausgabe konnte nicht geschrieben werden
+</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::detail</name>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>the page cursor did not advance</source>
+        <translation>Der Seiten-Cursor ist nicht vorangekommen</translation>
+    </message>
+    <message>
+        <source>nothing to update</source>
+        <translation>nichts zu ändern</translation>
+    </message>
+    <message>
+        <source>limit: must be between 1 and 1000</source>
+        <translation>limit: muss zwischen 1 und 1000 liegen</translation>
+    </message>
+    <message>
+        <source>not JSON (%1)</source>
+        <translation>kein JSON (%1)</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>JSON-Objekt erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::http</name>
+    <message>
+        <source>connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>the server closed the connection before the response was complete</source>
+        <translation>Der Server hat die Verbindung geschlossen, bevor die Antwort vollständig war</translation>
+    </message>
+    <message>
+        <source>the server closed the connection without a response</source>
+        <translation>Der Server hat die Verbindung ohne Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>host not found</source>
+        <translation>Host nicht gefunden</translation>
+    </message>
+    <message>
+        <source>no response in time</source>
+        <translation>keine Antwort in der vorgesehenen Zeit</translation>
+    </message>
+    <message>
+        <source>the proxy did not answer in time</source>
+        <translation>Der Proxy hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate or TLS handshake was not accepted</source>
+        <translation>Das Zertifikat des Servers oder der TLS-Handshake wurde nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>unexpected redirect</source>
+        <translation>unerwartete Weiterleitung</translation>
+    </message>
+    <message>
+        <source>the proxy requires authentication</source>
+        <translation>Der Proxy verlangt eine Anmeldung</translation>
+    </message>
+    <message>
+        <source>the server broke the HTTP protocol</source>
+        <translation>Der Server hat das HTTP-Protokoll verletzt</translation>
+    </message>
+    <message>
+        <source>network error (code %1)</source>
+        <translation>Netzwerkfehler (Code %1)</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1</source>
+        <translation>Der Server hat mit HTTP %1 geantwortet</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1 %2</source>
+        <translation>Der Server hat mit HTTP %1 %2 geantwortet</translation>
+    </message>
+    <message>
+        <source>malformed response: %1</source>
+        <translation>fehlerhafte Antwort: %1</translation>
+    </message>
+    <message>
+        <source>field %1</source>
+        <translation>Feld %1</translation>
+    </message>
+    <message>
+        <source>response too large (more than %1 bytes)</source>
+        <translation>Antwort zu groß (mehr als %1 Bytes)</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::profiles::SecretStore</name>
+    <message>
+        <source>No keychain available: the secret is kept for this session only</source>
+        <translation>Kein Schlüsselbund verfügbar: Das Secret wird nur für diese Sitzung aufbewahrt</translation>
+    </message>
+    <message>
+        <source>The keychain refused to store the secret (%1); it is kept for this session only</source>
+        <translation>Der Schlüsselbund hat das Speichern des Secrets abgelehnt (%1); es wird nur für diese Sitzung aufbewahrt</translation>
+    </message>
+    <message>
+        <source>The secret is kept for this session only</source>
+        <translation>Das Secret wird nur für diese Sitzung aufbewahrt</translation>
+    </message>
+    <message>
+        <source>The keychain refused to give out the secret (%1)</source>
+        <translation>Der Schlüsselbund hat die Herausgabe des Secrets abgelehnt (%1)</translation>
+    </message>
+    <message>
+        <source>The keychain refused to delete the secret (%1)</source>
+        <translation>Der Schlüsselbund hat das Löschen des Secrets abgelehnt (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui</name>
+    <message>
+        <source>Authorization endpoint</source>
+        <translation>Autorisierungs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Token endpoint</source>
+        <translation>Token-Endpunkt</translation>
+    </message>
+    <message>
+        <source>JWKS URI</source>
+        <translation>JWKS-URI</translation>
+    </message>
+    <message>
+        <source>Registration endpoint</source>
+        <translation>Registrierungs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Scopes</translation>
+    </message>
+    <message>
+        <source>PKCE methods</source>
+        <translation>PKCE-Methoden</translation>
+    </message>
+    <message>
+        <source>OpenID userinfo endpoint</source>
+        <translation>OpenID-Userinfo-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Requires the %1.%2 permission</source>
+        <translation>Erfordert die Berechtigung %1.%2</translation>
+    </message>
+    <message>
+        <source>Select an organization first</source>
+        <translation>Wählen Sie zuerst eine Organisation aus</translation>
+    </message>
+    <message>
+        <source>SSO is already enabled for %1</source>
+        <translation>SSO ist für %1 bereits aktiviert</translation>
+    </message>
+    <message>
+        <source>SSO is not enabled for %1</source>
+        <translation>SSO ist für %1 nicht aktiviert</translation>
+    </message>
+    <message>
+        <source>Enable single sign-on for %1</source>
+        <translation>Single Sign-On für %1 aktivieren</translation>
+    </message>
+    <message>
+        <source>Edit the SSO connection of %1</source>
+        <translation>Die SSO-Verbindung von %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Disable single sign-on for %1</source>
+        <translation>Single Sign-On für %1 deaktivieren</translation>
+    </message>
+    <message>
+        <source>Must not contain spaces</source>
+        <translation>Darf keine Leerzeichen enthalten</translation>
+    </message>
+    <message>
+        <source>Must start with https://</source>
+        <translation>Muss mit https:// beginnen</translation>
+    </message>
+    <message>
+        <source>Enter the host name after https://</source>
+        <translation>Geben Sie nach https:// den Hostnamen ein</translation>
+    </message>
+    <message>
+        <source>Not a valid URL</source>
+        <translation>Keine gültige URL</translation>
+    </message>
+    <message>
+        <source>Must use https:// (http:// only for localhost)</source>
+        <translation>Muss https:// verwenden (http:// nur für localhost)</translation>
+    </message>
+    <message>
+        <source>An issuer URL has no query (?…) or fragment (#…)</source>
+        <translation>Eine Aussteller-URL hat keine Query (?…) und kein Fragment (#…)</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::AssessingValidator</name>
+    <message>
+        <source>Use %1</source>
+        <translation>%1 verwenden</translation>
+    </message>
+    <message>
+        <source>This is the discovery document&apos;s address, not the issuer</source>
+        <translation>Das ist die Adresse des Discovery-Dokuments, nicht der Aussteller</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::BaseUrlValidator</name>
+    <message>
+        <source>Enter the API base URL, e.g. https://api.keycard.ai</source>
+        <translation>Geben Sie die Basis-URL der API ein, z. B. https://api.keycard.ai</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::ConnectDialog</name>
+    <message>
+        <source>Ser&amp;vice account</source>
+        <translation>&amp;Dienstkonto</translation>
+    </message>
+    <message>
+        <source>API to&amp;ken</source>
+        <translation>API-To&amp;ken</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Try the sand&amp;box</source>
+        <translation>Sand&amp;box ausprobieren</translation>
+    </message>
+    <message>
+        <source>Connect to Keycard</source>
+        <translation>Mit Keycard verbinden</translation>
+    </message>
+    <message>
+        <source>Sign in with a service account (create one in the Keycard console under Settings › Service Accounts) or with an API token. The secret is stored in your system&apos;s keychain, never in a settings file.</source>
+        <translation>Melden Sie sich mit einem Dienstkonto an (anzulegen in der Keycard-Konsole unter Settings › Service Accounts) oder mit einem API-Token. Das Secret wird im Schlüsselbund Ihres Systems gespeichert, nie in einer Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>e.g. Production</source>
+        <translation>z. B. Produktion</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Profilname</translation>
+    </message>
+    <message>
+        <source>API base URL</source>
+        <translation>Basis-URL der API</translation>
+    </message>
+    <message>
+        <source>Enter the service account&apos;s client ID</source>
+        <translation>Geben Sie die Client-ID des Dienstkontos ein</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>Enter the service account&apos;s client secret</source>
+        <translation>Geben Sie das Client-Secret des Dienstkontos ein</translation>
+    </message>
+    <message>
+        <source>Show client secret</source>
+        <translation>Client-Secret anzeigen</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client-Secret</translation>
+    </message>
+    <message>
+        <source>Paste the API token</source>
+        <translation>Fügen Sie das API-Token ein</translation>
+    </message>
+    <message>
+        <source>Show API token</source>
+        <translation>API-Token anzeigen</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>API-Token</translation>
+    </message>
+    <message>
+        <source>Profile &amp;name:</source>
+        <translation>Profil&amp;name:</translation>
+    </message>
+    <message>
+        <source>API base &amp;URL:</source>
+        <translation>Basis-&amp;URL der API:</translation>
+    </message>
+    <message>
+        <source>Sign in with:</source>
+        <translation>Anmelden mit:</translation>
+    </message>
+    <message>
+        <source>&amp;Client ID:</source>
+        <translation>&amp;Client-ID:</translation>
+    </message>
+    <message>
+        <source>Client s&amp;ecret:</source>
+        <translation>Client-S&amp;ecret:</translation>
+    </message>
+    <message>
+        <source>API t&amp;oken:</source>
+        <translation>API-T&amp;oken:</translation>
+    </message>
+    <message>
+        <source>Obtain a token and list one organization with these settings</source>
+        <translation>Mit diesen Einstellungen ein Token beziehen und eine Organisation auflisten</translation>
+    </message>
+    <message>
+        <source>Explore Keycard Admin on a local demo server with sample data</source>
+        <translation>Keycard Admin auf einem lokalen Demo-Server mit Beispieldaten erkunden</translation>
+    </message>
+    <message>
+        <source>&amp;Save and connect</source>
+        <translation>&amp;Speichern und verbinden</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show or hide the secret</source>
+        <translation>Secret anzeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>A saved profile has this name: saving replaces it</source>
+        <translation>Ein gespeichertes Profil hat diesen Namen: Speichern ersetzt es</translation>
+    </message>
+    <message>
+        <source>Already stored: leave empty to keep it</source>
+        <translation>Bereits gespeichert: leer lassen, um es zu behalten</translation>
+    </message>
+    <message>
+        <source>Fill in the highlighted fields first</source>
+        <translation>Füllen Sie zuerst die markierten Felder aus</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>Verbindung zu %1 wird getestet …</translation>
+    </message>
+    <message>
+        <source>No secret is stored any more: enter it again</source>
+        <translation>Es ist kein Secret mehr gespeichert: Geben Sie es erneut ein</translation>
+    </message>
+    <message>
+        <source>Saving “%1”…</source>
+        <translation>„%1“ wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::DisableSsoDialog</name>
+    <message>
+        <source>Disable SSO — %1</source>
+        <translation>SSO deaktivieren – %1</translation>
+    </message>
+    <message>
+        <source>Disable single sign-on for %1?</source>
+        <translation>Single Sign-On für %1 deaktivieren?</translation>
+    </message>
+    <message>
+        <source>Keycard deletes the organization&apos;s SSO connection, including its stored client secret. Members stop signing in through the identity provider and can no longer reach Keycard with their identity-provider accounts until SSO is enabled again.
+
+Before you continue, make sure you keep an administrator account that does not sign in through SSO.</source>
+        <translation>Keycard löscht die SSO-Verbindung der Organisation samt ihrem gespeicherten Client-Secret. Mitglieder melden sich nicht mehr über den Identitätsanbieter an und können Keycard mit ihren Konten beim Identitätsanbieter erst wieder erreichen, wenn SSO erneut aktiviert ist.
+
+Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich nicht über SSO anmeldet.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Type &lt;b&gt;%1&lt;/b&gt; to confirm:</source>
+        <translation>Geben Sie zur Bestätigung &lt;b&gt;%1&lt;/b&gt; ein:</translation>
+    </message>
+    <message>
+        <source>Organization label, to confirm</source>
+        <translation>Label der Organisation, zur Bestätigung</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Disable SSO</source>
+        <translation>SSO deaktivieren</translation>
+    </message>
+    <message>
+        <source>Cancelled. The request may already have reached Keycard; Retry reuses the same request ID.</source>
+        <translation>Abgebrochen. Die Anfrage hat Keycard möglicherweise schon erreicht; „Wiederholen“ verwendet dieselbe Anfrage-ID.</translation>
+    </message>
+    <message>
+        <source>Stop waiting for Keycard</source>
+        <translation>Nicht länger auf Keycard warten</translation>
+    </message>
+    <message>
+        <source>Keep SSO enabled</source>
+        <translation>SSO aktiviert lassen</translation>
+    </message>
+    <message>
+        <source>Type the label exactly, with the same letter case</source>
+        <translation>Geben Sie das Label genau so ein, mit derselben Groß- und Kleinschreibung</translation>
+    </message>
+    <message>
+        <source>Does not match the organization&apos;s label</source>
+        <translation>Stimmt nicht mit dem Label der Organisation überein</translation>
+    </message>
+    <message>
+        <source>Disable SSO now</source>
+        <translation>SSO jetzt deaktivieren</translation>
+    </message>
+    <message>
+        <source>Type %1 above to enable this button</source>
+        <translation>Geben Sie oben %1 ein, um diese Schaltfläche zu aktivieren</translation>
+    </message>
+    <message>
+        <source>You may not disable SSO for this organization (requires the organizations.update permission).</source>
+        <translation>Sie dürfen SSO für diese Organisation nicht deaktivieren (erfordert die Berechtigung organizations.update).</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::EndpointValidator</name>
+    <message>
+        <source>Starts or ends with a space</source>
+        <translation>Beginnt oder endet mit einem Leerzeichen</translation>
+    </message>
+    <message>
+        <source>Remove the spaces</source>
+        <translation>Leerzeichen entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::FieldValidator</name>
+    <message>
+        <source>Starts or ends with a space</source>
+        <translation>Beginnt oder endet mit einem Leerzeichen</translation>
+    </message>
+    <message>
+        <source>Remove the spaces</source>
+        <translation>Leerzeichen entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::NoticeBar</name>
+    <message>
+        <source>Hide this notice</source>
+        <translation>Diesen Hinweis ausblenden</translation>
+    </message>
+    <message>
+        <source>Hide notice</source>
+        <translation>Hinweis ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::ProfileController</name>
+    <message>
+        <source>Connection:</source>
+        <translation>Verbindung:</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>&amp;Profil</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Keycard…</source>
+        <translation>Mit Keycard &amp;verbinden …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Profile…</source>
+        <translation>Profil &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Sign Out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>Forget this profile&apos;s secret in the keychain; keep its settings</source>
+        <translation>Das Secret dieses Profils im Schlüsselbund vergessen; seine Einstellungen behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Profile…</source>
+        <translation>Profil &amp;entfernen …</translation>
+    </message>
+    <message>
+        <source>Command-line server</source>
+        <translation>Server von der Befehlszeile</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>Umgebungsvariablen</translation>
+    </message>
+    <message>
+        <source>Signing in to “%1”: reading its secret from the keychain…</source>
+        <translation>Anmeldung bei „%1“: Das Secret wird aus dem Schlüsselbund gelesen …</translation>
+    </message>
+    <message>
+        <source>Signed out of “%1”: its secret was removed from the keychain. Choose it again to sign in.</source>
+        <translation>Von „%1“ abgemeldet: Das Secret wurde aus dem Schlüsselbund entfernt. Wählen Sie das Profil erneut, um sich anzumelden.</translation>
+    </message>
+    <message>
+        <source>Remove Profile</source>
+        <translation>Profil entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the connection profile “%1” and its stored secret?</source>
+        <translation>Das Verbindungsprofil „%1“ und sein gespeichertes Secret entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Sign Out of “%1”</source>
+        <translation>Von „%1“ &amp;abmelden</translation>
+    </message>
+    <message>
+        <source>No profile is in use</source>
+        <translation>Kein Profil in Verwendung</translation>
+    </message>
+    <message>
+        <source>Forget the secret of “%1” in the keychain; keep its settings</source>
+        <translation>Das Secret von „%1“ im Schlüsselbund vergessen; die Einstellungen behalten</translation>
+    </message>
+    <message>
+        <source>Using %1 as given on the command line for this run: saved connection profiles are not used.</source>
+        <translation>Für diesen Start wird %1 wie auf der Befehlszeile angegeben verwendet: Gespeicherte Verbindungsprofile werden nicht genutzt.</translation>
+    </message>
+    <message>
+        <source>No keychain available: the secret is kept for this session only</source>
+        <translation>Kein Schlüsselbund verfügbar: Das Secret wird nur für diese Sitzung aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Connect to Keycard…</source>
+        <translation>Mit Keycard verbinden …</translation>
+    </message>
+    <message>
+        <source>You are exploring demo data in a local sandbox. Connect to your Keycard account to manage your organizations.</source>
+        <translation>Sie erkunden Demodaten in einer lokalen Sandbox. Verbinden Sie sich mit Ihrem Keycard-Konto, um Ihre Organisationen zu verwalten.</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::ProfileSwitcher</name>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Which Keycard account to work with</source>
+        <translation>Mit welchem Keycard-Konto gearbeitet wird</translation>
+    </message>
+    <message>
+        <source>Sandbox (demo data)</source>
+        <translation>Sandbox (Demodaten)</translation>
+    </message>
+    <message>
+        <source>A local demo server with sample organizations</source>
+        <translation>Ein lokaler Demo-Server mit Beispielorganisationen</translation>
+    </message>
+    <message>
+        <source>Connect to Keycard…</source>
+        <translation>Mit Keycard verbinden …</translation>
+    </message>
+    <message>
+        <source>Add a connection profile</source>
+        <translation>Ein Verbindungsprofil hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::SsoAdvancedSection</name>
+    <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <source>Show advanced settings</source>
+        <translation>Erweiterte Einstellungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Sent as X-Client-Request-ID. Retries of the same operation reuse it, so Keycard can recognise a repeated request.</source>
+        <translation>Wird als X-Client-Request-ID gesendet. Wiederholungen desselben Vorgangs verwenden sie erneut, sodass Keycard eine wiederholte Anfrage erkennen kann.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Generate a new request ID</source>
+        <translation>Eine neue Anfrage-ID erzeugen</translation>
+    </message>
+    <message>
+        <source>Protocol settings are optional: Keycard discovers them from the issuer. Fill them in only to override what the identity provider publishes.</source>
+        <translation>Protokolleinstellungen sind optional: Keycard ermittelt sie beim Aussteller. Füllen Sie sie nur aus, um zu überschreiben, was der Identitätsanbieter veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Authorization endpoint</source>
+        <translation>Autorisierungs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Token endpoint</source>
+        <translation>Token-Endpunkt</translation>
+    </message>
+    <message>
+        <source>JWKS URI</source>
+        <translation>JWKS-URI</translation>
+    </message>
+    <message>
+        <source>Registration endpoint</source>
+        <translation>Registrierungs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Scopes</translation>
+    </message>
+    <message>
+        <source>openid email profile</source>
+        <translation>openid email profile</translation>
+    </message>
+    <message>
+        <source>PKCE methods</source>
+        <translation>PKCE-Methoden</translation>
+    </message>
+    <message>
+        <source>S256</source>
+        <translation>S256</translation>
+    </message>
+    <message>
+        <source>OpenID userinfo endpoint</source>
+        <translation>OpenID-Userinfo-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Hide advanced settings</source>
+        <translation>Erweiterte Einstellungen ausblenden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::SsoBanner</name>
+    <message>
+        <source>Request ID: %1</source>
+        <translation>Anfrage-ID: %1</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source> (HTTP %1)</source>
+        <translation> (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Wird ausgeführt</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::SsoChangeSummary</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(entfernt)</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>gesetzt</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>ersetzt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Review the %n changes before saving:</source>
+        <translation>
+            <numerusform>Prüfen Sie die Änderung vor dem Speichern:</numerusform>
+            <numerusform>Prüfen Sie die %n Änderungen vor dem Speichern:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::SsoConnectionForm</name>
+    <message>
+        <source>Organization ID or label</source>
+        <translation>ID oder Label der Organisation</translation>
+    </message>
+    <message>
+        <source>e.g. https://your-org.okta.com, https://login.microsoftonline.com/&lt;tenant&gt;/v2.0, https://accounts.google.com</source>
+        <translation>z. B. https://your-org.okta.com, https://login.microsoftonline.com/&lt;tenant&gt;/v2.0, https://accounts.google.com</translation>
+    </message>
+    <message>
+        <source>Okta: https://your-org.okta.com · Entra ID: https://login.microsoftonline.com/&lt;tenant&gt;/v2.0 · Google: https://accounts.google.com</source>
+        <translation>Okta: https://your-org.okta.com · Entra ID: https://login.microsoftonline.com/&lt;tenant&gt;/v2.0 · Google: https://accounts.google.com</translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s issuer URL, as published in its /.well-known/openid-configuration document</source>
+        <translation>Die Aussteller-URL des Identitätsanbieters, wie sie in seinem Dokument /.well-known/openid-configuration veröffentlicht ist</translation>
+    </message>
+    <message>
+        <source>The OAuth 2.0 client ID issued by the identity provider</source>
+        <translation>Die vom Identitätsanbieter ausgestellte OAuth-2.0-Client-ID</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show or hide the client secret</source>
+        <translation>Client-Secret anzeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>Show client secret</source>
+        <translation>Client-Secret anzeigen</translation>
+    </message>
+    <message>
+        <source>Keycard stores the secret encrypted and never shows it again.</source>
+        <translation>Keycard speichert das Secret verschlüsselt und zeigt es nie wieder an.</translation>
+    </message>
+    <message>
+        <source>Replace secret</source>
+        <translation>Secret ersetzen</translation>
+    </message>
+    <message>
+        <source>Remove secret</source>
+        <translation>Secret entfernen</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>Hide client secret</source>
+        <translation>Client-Secret verbergen</translation>
+    </message>
+    <message>
+        <source>Keep the current secret</source>
+        <translation>Das aktuelle Secret behalten</translation>
+    </message>
+    <message>
+        <source>No secret</source>
+        <translation>Kein Secret</translation>
+    </message>
+    <message>
+        <source>Set a secret</source>
+        <translation>Ein Secret festlegen</translation>
+    </message>
+    <message>
+        <source>New client secret</source>
+        <translation>Neues Client-Secret</translation>
+    </message>
+    <message>
+        <source>Type to replace the secret</source>
+        <translation>Tippen, um das Secret zu ersetzen</translation>
+    </message>
+    <message>
+        <source>Left empty, the client ID will be removed</source>
+        <translation>Bleibt das Feld leer, wird die Client-ID entfernt</translation>
+    </message>
+    <message>
+        <source>No client ID</source>
+        <translation>Keine Client-ID</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: Enter the new secret, or keep the current one</source>
+        <translation>%1: Geben Sie das neue Secret ein oder behalten Sie das aktuelle</translation>
+    </message>
+    <message>
+        <source>Nothing has changed</source>
+        <translation>Nichts wurde geändert</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::SsoDialog</name>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>View existing connection</source>
+        <translation>Vorhandene Verbindung anzeigen</translation>
+    </message>
+    <message>
+        <source>Edit it instead</source>
+        <translation>Stattdessen diese bearbeiten</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Edit SSO — %1</source>
+        <translation>SSO bearbeiten – %1</translation>
+    </message>
+    <message>
+        <source>Enable SSO — %1</source>
+        <translation>SSO aktivieren – %1</translation>
+    </message>
+    <message>
+        <source>Edit single sign-on for %1</source>
+        <translation>Single Sign-On für %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Enable single sign-on for %1</source>
+        <translation>Single Sign-On für %1 aktivieren</translation>
+    </message>
+    <message>
+        <source>Change how Keycard connects to the identity provider. Only the fields you change are sent.</source>
+        <translation>Ändern Sie, wie Keycard sich mit dem Identitätsanbieter verbindet. Nur die Felder, die Sie ändern, werden gesendet.</translation>
+    </message>
+    <message>
+        <source>Point Keycard at your identity provider (Okta, Entra ID, Google, …). Members then sign in through it. Register Keycard&apos;s redirect URI in the identity provider&apos;s application first.</source>
+        <translation>Verbinden Sie Keycard mit Ihrem Identitätsanbieter (Okta, Entra ID, Google, …). Mitglieder melden sich dann darüber an. Registrieren Sie vorher die Weiterleitungs-URI von Keycard in der Anwendung beim Identitätsanbieter.</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Änderungen speichern</translation>
+    </message>
+    <message>
+        <source>Review changes…</source>
+        <translation>Änderungen prüfen …</translation>
+    </message>
+    <message>
+        <source>Enable SSO</source>
+        <translation>SSO aktivieren</translation>
+    </message>
+    <message>
+        <source>Waiting for Keycard…</source>
+        <translation>Warten auf Keycard …</translation>
+    </message>
+    <message>
+        <source>Review the changes before they are sent</source>
+        <translation>Die Änderungen prüfen, bevor sie gesendet werden</translation>
+    </message>
+    <message>
+        <source>Enable SSO with these settings</source>
+        <translation>SSO mit diesen Einstellungen aktivieren</translation>
+    </message>
+    <message>
+        <source>Not ready yet:</source>
+        <translation>Noch nicht bereit:</translation>
+    </message>
+    <message>
+        <source>Saving changes…</source>
+        <translation>Änderungen werden gespeichert …</translation>
+    </message>
+    <message>
+        <source>Enabling SSO…</source>
+        <translation>SSO wird aktiviert …</translation>
+    </message>
+    <message>
+        <source>Stop waiting for Keycard</source>
+        <translation>Nicht länger auf Keycard warten</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Schließen ohne zu speichern</translation>
+    </message>
+    <message>
+        <source>See the message under the field.</source>
+        <translation>Siehe die Meldung unter dem Feld.</translation>
+    </message>
+    <message>
+        <source>Correct the form and submit it again.</source>
+        <translation>Korrigieren Sie das Formular und senden Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>You may not change SSO for this organization (requires the organizations.update permission).</source>
+        <translation>Sie dürfen SSO für diese Organisation nicht ändern (erfordert die Berechtigung organizations.update).</translation>
+    </message>
+    <message>
+        <source>SSO is no longer enabled for this organization.</source>
+        <translation>SSO ist für diese Organisation nicht mehr aktiviert.</translation>
+    </message>
+    <message>
+        <source>Nothing you typed was lost. Retry sends the request again with the same request ID.</source>
+        <translation>Nichts von Ihrer Eingabe ging verloren. „Wiederholen“ sendet die Anfrage erneut mit derselben Anfrage-ID.</translation>
+    </message>
+    <message>
+        <source>Cancelled. If the request had already reached Keycard it may have been applied; Retry reuses the same request ID, so it is safe.</source>
+        <translation>Abgebrochen. Falls die Anfrage Keycard bereits erreicht hatte, wurde sie möglicherweise ausgeführt; „Wiederholen“ verwendet dieselbe Anfrage-ID und ist daher sicher.</translation>
+    </message>
+    <message>
+        <source>SSO is already enabled for %1, with issuer %2. Keycard allows one connection per organization: view it, or edit it with what you typed here.</source>
+        <translation>SSO ist für %1 bereits aktiviert, mit dem Aussteller %2. Keycard erlaubt eine Verbindung pro Organisation: Zeigen Sie sie an, oder bearbeiten Sie sie mit dem, was Sie hier eingegeben haben.</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::ValidatedField</name>
+    <message>
+        <source>Fix</source>
+        <translation>Beheben</translation>
+    </message>
+</context>
+</TS>

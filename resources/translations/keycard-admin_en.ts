@@ -1,0 +1,37 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>keycard::OrganizationBrowser</name>
+    <message numerus="yes">
+        <source>%Ln organizations</source>
+        <translation>
+            <numerusform>%Ln organization</numerusform>
+            <numerusform>%Ln organizations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>keycard::cli::CommandRunner</name>
+    <message numerus="yes">
+        <source>keycardctl: %n organizations
+</source>
+        <translation>
+            <numerusform>keycardctl: %n organization
+</numerusform>
+            <numerusform>keycardctl: %n organizations
+</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::SsoChangeSummary</name>
+    <message numerus="yes">
+        <source>Review the %n changes before saving:</source>
+        <translation>
+            <numerusform>Review the change before saving:</numerusform>
+            <numerusform>Review the %n changes before saving:</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
