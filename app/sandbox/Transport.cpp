@@ -1,6 +1,11 @@
 #include "Transport.h"
 
 #include <QTcpSocket>
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QHttpServerResponse>
+#endif
 
 namespace keycard::sandbox {
 
@@ -31,6 +36,7 @@ HttpFrontend::HttpFrontend(Handler handler, QObject *parent)
 {
 }
 
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
 bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     m_handler(request, socket);
@@ -42,6 +48,50 @@ void HttpFrontend::missingHandler(const QHttpServerRequest &request, QTcpSocket 
     // handleRequest() answers every request; this is only reached if Qt changes that.
     m_handler(request, socket);
 }
+#else
+QTcpSocket *HttpFrontend::socketFor(const QHttpServerRequest &request) const
+{
+    const auto sockets = findChildren<QTcpSocket *>();
+    for (QTcpSocket *socket : sockets) {
+        if (socket->state() == QAbstractSocket::ConnectedState &&
+            socket->peerPort() == request.remotePort() &&
+            socket->localPort() == request.localPort() &&
+            socket->peerAddress().isEqual(request.remoteAddress()))
+            return socket;
+    }
+    return nullptr;
+}
+
+void HttpFrontend::answer(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    if (QTcpSocket *socket = socketFor(request)) {
+        m_handler(request, socket);
+        return;
+    }
+    // Only if Qt stops keeping its sockets under the server object.
+    qWarning("keycard-sandbox: no connection found for a request");
+    responder.sendResponse(
+        QHttpServerResponse(QHttpServerResponder::StatusCode::InternalServerError));
+}
+
+bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    answer(request, responder);
+    return true;
+}
+
+#if QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
+void HttpFrontend::missingHandler(const QHttpServerRequest &request,
+                                  QHttpServerResponder &&responder)
+#else
+void HttpFrontend::missingHandler(const QHttpServerRequest &request,
+                                  QHttpServerResponder &responder)
+#endif
+{
+    // handleRequest() answers every request; this is only reached if Qt changes that.
+    answer(request, responder);
+}
+#endif
 
 QByteArray oversizedJson(const QByteArray &json)
 {
