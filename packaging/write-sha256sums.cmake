@@ -1,5 +1,5 @@
-# CPACK_POST_BUILD_SCRIPTS: after each cpack run, writes SHA256SUMS beside the packages, in the
-# format `sha256sum -c` reads. Entries of earlier runs (cpack -G DEB, then -G RPM, ...) are kept
+# CPACK_POST_BUILD_SCRIPTS: after each generator of a cpack run, writes SHA256SUMS beside the
+# packages (CPACK_PACKAGE_DIRECTORY), in the format `sha256sum -c` reads. Entries of earlier runs (cpack -G DEB, then -G RPM, ...) are kept
 # while their file still exists and is not one just rebuilt.
 set(sums "${CPACK_PACKAGE_DIRECTORY}/SHA256SUMS")
 set(entries "")
@@ -19,14 +19,9 @@ if(EXISTS "${sums}")
         endif()
     endforeach()
 endif()
+# The packages are still in _CPack_Packages here; cpack copies them beside SHA256SUMS afterwards.
 foreach(file IN LISTS CPACK_PACKAGE_FILES)
     get_filename_component(name "${file}" NAME)
-    get_filename_component(dir "${file}" DIRECTORY)
-    file(REAL_PATH "${dir}" dir)
-    file(REAL_PATH "${CPACK_PACKAGE_DIRECTORY}" top)
-    if(NOT dir STREQUAL top)
-        continue() # only packages written beside SHA256SUMS
-    endif()
     file(SHA256 "${file}" hash)
     list(APPEND entries "${hash}  ${name}")
 endforeach()

@@ -28,6 +28,23 @@ QByteArray head(int status, const HttpReply &reply, qsizetype contentLength, boo
     return text;
 }
 
+// Closes the connection once everything written to it has gone out. Qt HttpServer 6.5 and later
+// delete a socket that is no longer connected as soon as the request handler returns, which
+// would drop what is still buffered; before 6.5 disconnectFromHost() alone waits for it.
+void closeWhenWritten(QTcpSocket *socket)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    if (socket->bytesToWrite() > 0) {
+        QObject::connect(socket, &QTcpSocket::bytesWritten, socket, [socket] {
+            if (socket->bytesToWrite() == 0)
+                socket->disconnectFromHost();
+        });
+        return;
+    }
+#endif
+    socket->disconnectFromHost();
+}
+
 } // namespace
 
 HttpFrontend::HttpFrontend(Handler handler, QObject *parent)
@@ -136,7 +153,7 @@ void deliver(QTcpSocket *socket, const HttpReply &reply, Delivery delivery, bool
             full.body = R"({"message": "a body that will never arrive in full"})";
         socket->write(head(full.status == 204 ? 200 : full.status, full, full.body.size(), false));
         socket->write(full.body.left(full.body.size() / 2));
-        socket->disconnectFromHost();
+        closeWhenWritten(socket);
         return;
     }
     case Delivery::Oversized: {
@@ -147,7 +164,7 @@ void deliver(QTcpSocket *socket, const HttpReply &reply, Delivery delivery, bool
     }
     }
     if (close)
-        socket->disconnectFromHost();
+        closeWhenWritten(socket);
 }
 
 } // namespace keycard::sandbox
