@@ -50,6 +50,16 @@ echo "Depends: $depends"
 grep -q 'libc6' <<<"$depends" || fail "Depends lacks libc6: dpkg-shlibdeps did not run"
 grep -q 'libqt6core6' <<<"$depends" || fail "Depends lacks libqt6core6"
 grep -q 'libsecret-1-0' <<<"$depends" || fail "Depends lacks libsecret-1-0 (QtKeychain loads it at run time)"
+if [ "$gui" = 1 ]; then
+    svg=$(tr ',' '\n' <<<"$depends" | grep -c 'libqt6svg6' || true)
+    [ "$svg" = 1 ] || fail "Depends names libqt6svg6 $svg times, expected once"
+    recommends=$(field Recommends)
+    echo "Recommends: $recommends"
+    grep -q 'gnome-keyring | libkf5wallet-bin' <<<"$recommends" || fail "Recommends lacks a Secret Service provider"
+    grep -q 'qt6-wayland' <<<"$recommends" || fail "Recommends lacks qt6-wayland"
+fi
+# No invented contact: the maintainer is the configured one (default: an RFC 2606 .invalid address).
+grep -qv 'keycard-admin@keycard.ai' <<<"$(field Maintainer)" || fail "Maintainer is the invented address"
 
 echo "== contents"
 dpkg-deb -c "$deb" >"$work/contents"
@@ -78,6 +88,13 @@ if awk '{print $6}' "$work/contents" | grep -vE '^\./(usr(/.*)?)?$'; then
 fi
 if awk '{print $1}' "$work/contents" | grep -E '^.{8}w|^...s|^......s'; then
     fail "world-writable or setuid/setgid entries"
+fi
+
+echo "== copyright"
+copyright=$(dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/doc/$package/copyright)
+grep -q '^License: Apache-2.0 and GPL-3$' <<<"$copyright" || fail "copyright lacks the combined licence"
+if grep -qE 'keycard-admin@keycard\.ai|github\.com/keycardai' <<<"$copyright"; then
+    fail "copyright names an invented address or repository"
 fi
 
 echo "== lintian"

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Keycard Admin needs to build, run and test, if any are missing.
-# Usage: scripts/install-deps.sh        (as root, or with sudo available)
+# Installs the packages Keycard Admin needs to build, run and test, if any are missing, on
+# Debian 12 (bookworm, Qt 6.4) or Debian 13 (trixie, Qt 6.8): the package names are the same.
+# Usage: scripts/install-deps.sh           (as root, or with sudo available)
+#        scripts/install-deps.sh --list    print the package list (scripts/test-debian13.sh
+#                                          installs it into its Debian 13 root)
 set -euo pipefail
 
 packages=(
@@ -15,6 +18,15 @@ packages=(
     # packaging gates
     dpkg-dev file desktop-file-utils appstream lintian rpm imagemagick curl
 )
+
+if [ "${1:-}" = --list ]; then
+    printf '%s\n' "${packages[@]}"
+    exit 0
+fi
+# CI (or KEYCARD_TEST_DEBIAN13=1) also makes the Debian 13 root of scripts/test-debian13.sh.
+if [ "${CI:-}" = true ] || [ "${KEYCARD_TEST_DEBIAN13:-0}" = 1 ]; then
+    packages+=(mmdebstrap)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

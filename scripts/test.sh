@@ -1,8 +1,26 @@
 #!/usr/bin/env bash
 # Quick start, step 2: install what is missing, build with warnings as errors, run every test.
+# Extra arguments go to ctest (e.g. -R sandbox, -L packaging).
+#
+# With CI=true (as .ci/run sets it) two more checks follow, each of which can also be asked for,
+# or skipped, with its variable (1 = run, 0 = skip):
+#   KEYCARD_TEST_DEBIAN13      build and run every test on Debian 13 (Qt 6.8) in an mmdebstrap
+#                              root: scripts/test-debian13.sh
+#   KEYCARD_TEST_REPRODUCIBLE  build the packages twice and compare them byte for byte:
+#                              scripts/check-reproducible.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+default=0
+if [ "${CI:-}" = true ]; then
+    default=1
+fi
 scripts/install-deps.sh
 cmake --preset ci >/dev/null
 cmake --build --preset ci
 ctest --preset ci --parallel 2 "$@"
+if [ "${KEYCARD_TEST_REPRODUCIBLE:-$default}" = 1 ]; then
+    scripts/check-reproducible.sh
+fi
+if [ "${KEYCARD_TEST_DEBIAN13:-$default}" = 1 ]; then
+    scripts/test-debian13.sh "$@"
+fi

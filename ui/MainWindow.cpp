@@ -293,7 +293,10 @@ void MainWindow::showAbout()
     box->setTextFormat(Qt::RichText);
     box->setText(tr("<h3>Keycard Admin %1</h3>"
                     "<p>Set up and inspect single sign-on for Keycard organizations.</p>"
-                    "<p>Built with Qt %2.</p>")
+                    "<p>Built with Qt %2.</p>"
+                    "<p>Source code under the Apache License 2.0. This program links Qt "
+                    "HttpServer (GPL-3.0 only), so it is distributed under the GNU General "
+                    "Public License version 3.</p>")
                      .arg(QStringLiteral(KEYCARD_VERSION), QString::fromLatin1(qVersion())));
     box->setStandardButtons(QMessageBox::Close);
     box->open();

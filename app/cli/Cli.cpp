@@ -15,8 +15,16 @@
 
 #include <cstdio>
 #include <string>
+#ifdef Q_OS_WIN
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <io.h>
+#include <windows.h>
+#else
 #include <termios.h>
 #include <unistd.h>
+#endif
 
 namespace keycard::cli {
 
@@ -31,28 +39,65 @@ QString tr(const char *text)
 
 bool stdinIsTerminal()
 {
+#ifdef Q_OS_WIN
+    return ::_isatty(::_fileno(stdin)) != 0;
+#else
     return ::isatty(STDIN_FILENO) == 1;
+#endif
 }
+
+// Turns the terminal's echo off until destroyed (POSIX termios; the Windows console mode).
+class EchoOff
+{
+public:
+    EchoOff()
+    {
+#ifdef Q_OS_WIN
+        m_input = ::GetStdHandle(STD_INPUT_HANDLE);
+        m_active = m_input != INVALID_HANDLE_VALUE && ::GetConsoleMode(m_input, &m_saved) &&
+                   ::SetConsoleMode(m_input, m_saved & ~DWORD(ENABLE_ECHO_INPUT));
+#else
+        m_active = ::tcgetattr(STDIN_FILENO, &m_saved) == 0;
+        if (m_active) {
+            termios quiet = m_saved;
+            quiet.c_lflag &= ~tcflag_t(ECHO);
+            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        }
+#endif
+    }
+    ~EchoOff()
+    {
+        if (!m_active)
+            return;
+#ifdef Q_OS_WIN
+        ::SetConsoleMode(m_input, m_saved);
+#else
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &m_saved);
+#endif
+        Console::err(QStringLiteral("\n"));
+    }
+    EchoOff(const EchoOff &) = delete;
+    EchoOff &operator=(const EchoOff &) = delete;
+
+private:
+    bool m_active = false;
+#ifdef Q_OS_WIN
+    HANDLE m_input = nullptr;
+    DWORD m_saved = 0;
+#else
+    termios m_saved{};
+#endif
+};
 
 // Reads standard input to its end (a pipe or file) or one line (a terminal, echo off).
 QByteArray readStandardInput(bool terminal)
 {
     QByteArray data;
     if (terminal) {
-        termios saved{};
-        const bool haveTermios = ::tcgetattr(STDIN_FILENO, &saved) == 0;
-        if (haveTermios) {
-            termios quiet = saved;
-            quiet.c_lflag &= ~tcflag_t(ECHO);
-            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-        }
+        const EchoOff echoOff;
         int c = 0;
-        while ((c = std::fgetc(stdin)) != EOF && c != '\n')
+        while ((c = std::fgetc(stdin)) != EOF && c != '\n' && c != '\r')
             data.append(char(c));
-        if (haveTermios) {
-            ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-            Console::err(QStringLiteral("\n"));
-        }
         return data;
     }
     char buffer[4096];

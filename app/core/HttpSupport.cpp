@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSslError>
+#include <QTimeZone>
 
 namespace keycard::http {
 
@@ -201,7 +202,7 @@ std::optional<qint64> retryAfterMs(const QNetworkReply *reply)
                                              QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (!when.isValid())
         return std::nullopt;
-    when.setTimeSpec(Qt::UTC);
+    when.setTimeZone(QTimeZone::utc()); // setTimeSpec() is deprecated since Qt 6.8
     return QDateTime::currentDateTimeUtc().msecsTo(when);
 }
 

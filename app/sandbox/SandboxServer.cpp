@@ -122,7 +122,11 @@ RecordedRequest SandboxServerPrivate::record(const QHttpServerRequest &request) 
     recorded.method = methodName(request.method());
     recorded.path = request.url().path(QUrl::FullyDecoded);
     recorded.query = request.query();
+#if QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
     const auto headers = request.headers();
+#else
+    const auto headers = request.headers().toListOfPairs(); // a QHttpHeaders since Qt 6.8
+#endif
     for (const auto &header : headers)
         recorded.headers.insert(header.first.toLower(), header.second);
     recorded.body = request.body();

@@ -1,6 +1,11 @@
 #include "Transport.h"
 
 #include <QTcpSocket>
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QHttpServerResponse>
+#endif
 
 namespace keycard::sandbox {
 
@@ -23,6 +28,23 @@ QByteArray head(int status, const HttpReply &reply, qsizetype contentLength, boo
     return text;
 }
 
+// Closes the connection once everything written to it has gone out. Qt HttpServer 6.5 and later
+// delete a socket that is no longer connected as soon as the request handler returns, which
+// would drop what is still buffered; before 6.5 disconnectFromHost() alone waits for it.
+void closeWhenWritten(QTcpSocket *socket)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    if (socket->bytesToWrite() > 0) {
+        QObject::connect(socket, &QTcpSocket::bytesWritten, socket, [socket] {
+            if (socket->bytesToWrite() == 0)
+                socket->disconnectFromHost();
+        });
+        return;
+    }
+#endif
+    socket->disconnectFromHost();
+}
+
 } // namespace
 
 HttpFrontend::HttpFrontend(Handler handler, QObject *parent)
@@ -31,6 +53,7 @@ HttpFrontend::HttpFrontend(Handler handler, QObject *parent)
 {
 }
 
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
 bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     m_handler(request, socket);
@@ -42,6 +65,50 @@ void HttpFrontend::missingHandler(const QHttpServerRequest &request, QTcpSocket 
     // handleRequest() answers every request; this is only reached if Qt changes that.
     m_handler(request, socket);
 }
+#else
+QTcpSocket *HttpFrontend::socketFor(const QHttpServerRequest &request) const
+{
+    const auto sockets = findChildren<QTcpSocket *>();
+    for (QTcpSocket *socket : sockets) {
+        if (socket->state() == QAbstractSocket::ConnectedState &&
+            socket->peerPort() == request.remotePort() &&
+            socket->localPort() == request.localPort() &&
+            socket->peerAddress().isEqual(request.remoteAddress()))
+            return socket;
+    }
+    return nullptr;
+}
+
+void HttpFrontend::answer(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    if (QTcpSocket *socket = socketFor(request)) {
+        m_handler(request, socket);
+        return;
+    }
+    // Only if Qt stops keeping its sockets under the server object.
+    qWarning("keycard-sandbox: no connection found for a request");
+    responder.sendResponse(
+        QHttpServerResponse(QHttpServerResponder::StatusCode::InternalServerError));
+}
+
+bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    answer(request, responder);
+    return true;
+}
+
+#if QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
+void HttpFrontend::missingHandler(const QHttpServerRequest &request,
+                                  QHttpServerResponder &&responder)
+#else
+void HttpFrontend::missingHandler(const QHttpServerRequest &request,
+                                  QHttpServerResponder &responder)
+#endif
+{
+    // handleRequest() answers every request; this is only reached if Qt changes that.
+    answer(request, responder);
+}
+#endif
 
 QByteArray oversizedJson(const QByteArray &json)
 {
@@ -86,7 +153,7 @@ void deliver(QTcpSocket *socket, const HttpReply &reply, Delivery delivery, bool
             full.body = R"({"message": "a body that will never arrive in full"})";
         socket->write(head(full.status == 204 ? 200 : full.status, full, full.body.size(), false));
         socket->write(full.body.left(full.body.size() / 2));
-        socket->disconnectFromHost();
+        closeWhenWritten(socket);
         return;
     }
     case Delivery::Oversized: {
@@ -97,7 +164,7 @@ void deliver(QTcpSocket *socket, const HttpReply &reply, Delivery delivery, bool
     }
     }
     if (close)
-        socket->disconnectFromHost();
+        closeWhenWritten(socket);
 }
 
 } // namespace keycard::sandbox

@@ -8,6 +8,7 @@
 
 QT_BEGIN_NAMESPACE
 class QTcpSocket;
+class QHttpServerResponder;
 QT_END_NAMESPACE
 
 namespace keycard::sandbox {
@@ -23,10 +24,29 @@ public:
     explicit HttpFrontend(Handler handler, QObject *parent = nullptr);
 
 protected:
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+#else
+    // Qt 6.5 and later pass a responder instead of the socket (6.8: missingHandler takes it by
+    // lvalue reference). The sandbox still writes to the socket itself: socketFor() finds it.
+    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
+#if QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
+    void missingHandler(const QHttpServerRequest &request,
+                        QHttpServerResponder &&responder) override;
+#else
+    void missingHandler(const QHttpServerRequest &request,
+                        QHttpServerResponder &responder) override;
+#endif
+#endif
 
 private:
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    // The connection a request arrived on: matched by its local and remote ports among the
+    // sockets Qt HttpServer keeps under this object.
+    QTcpSocket *socketFor(const QHttpServerRequest &request) const;
+    void answer(const QHttpServerRequest &request, QHttpServerResponder &responder);
+#endif
     Handler m_handler;
 };
 
