@@ -129,7 +129,8 @@ void CommandRunner::listOrganizations()
             [this](const Result<ListAllOutcome> &result) {
                 if (!result.ok()) {
                     // What arrived stays printed, and the JSON array stays valid.
-                    endListing(0, 0);
+                    if (m_inv.json)
+                        m_stream.end();
                     fail(result.error());
                     return;
                 }
