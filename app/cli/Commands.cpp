@@ -129,7 +129,7 @@ void CommandRunner::listOrganizations()
             [this](const Result<ListAllOutcome> &result) {
                 if (!result.ok()) {
                     // What arrived stays printed, and the JSON array stays valid.
-                    if (m_inv.json)
+                    if (m_inv.json && m_stream.begun())
                         m_stream.end();
                     fail(result.error());
                     return;

@@ -63,6 +63,7 @@ public:
     void begin();
     void add(const QJsonObject &object);
     void end();
+    bool begun() const { return m_begun; }
 
 private:
     bool m_begun = false;
