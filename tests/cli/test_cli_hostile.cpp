@@ -111,9 +111,9 @@ private Q_SLOTS:
         CLI_RUN(r, args({"orgs", "list"}));
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.count(QLatin1Char('\n')), 3);
-        QVERIFY2(r.err.contains(QLatin1String("1 organization shown with a value unknown")),
+        QVERIFY2(r.err.contains(QLatin1String("1 organization(s) shown with a value unknown")),
                  qPrintable(r.err));
-        QVERIFY(r.err.contains(QLatin1String("1 list item skipped")));
+        QVERIFY(r.err.contains(QLatin1String("1 list item(s) skipped")));
     }
 
     void controlCharactersAreReplaced()
