@@ -118,7 +118,7 @@ QByteArray withoutTrailingNewline(QByteArray data)
 
 int usageError(const QString &message, const QString &topic, const QString &field, bool json)
 {
-    QString text = QStringLiteral("keycardctl: ") + message + QLatin1Char('\n');
+    QString text = QStringLiteral("keycardctl: ") + printable(message) + QLatin1Char('\n');
     const QString command =
         topic.isEmpty() ? QStringLiteral("keycardctl") : QStringLiteral("keycardctl ") + topic;
     text += tr("Try '%1 --help' for more information.\n").arg(command);

@@ -47,6 +47,7 @@ constexpr OptionSpec kOptions[] = {
     {"version", false, Everywhere},
     {"all", false, InOrgsList},
     {"limit", true, InOrgsList},
+    {"max-items", true, InOrgsList},
     {"after", true, InOrgsList},
     {"permissions", false, InOrgsList},
     {"identifier", true, InSsoWrite},
@@ -345,6 +346,8 @@ ParseOutcome parseArguments(const QStringList &arguments)
             inv.all = true;
         } else if (name == QLatin1String("limit")) {
             inv.limit = v.toInt(&ok);
+        } else if (name == QLatin1String("max-items")) {
+            inv.maxItems = v.toLongLong(&ok);
         } else if (name == QLatin1String("after")) {
             inv.after = v;
         } else if (name == QLatin1String("permissions")) {
@@ -419,6 +422,11 @@ std::optional<ParseOutcome> validateInvocation(const Invocation &inv)
                     .arg(locale.toString(1), locale.toString(1000), locale.toString(inv.limit)),
                 topic, QStringLiteral("limit"));
         }
+        if (inv.maxItems && *inv.maxItems < 1) {
+            return error(tr("--max-items: at least %1 — %2 entered")
+                             .arg(locale.toString(1), locale.toString(*inv.maxItems)),
+                         topic, QStringLiteral("max_items"));
+        }
         if (inv.after && inv.after->trimmed().isEmpty())
             return error(tr("--after: the cursor must not be empty"), topic,
                          QStringLiteral("after"));
@@ -429,9 +437,20 @@ std::optional<ParseOutcome> validateInvocation(const Invocation &inv)
                           rules::fieldLabel(rules::Field::OrganizationId)))
         return e;
 
+    // The issuer rules the client applies before sending (rules::checkIssuer), reported here
+    // as a usage error like every other field rule.
+    const auto badIssuer = [&](const QString &value) -> std::optional<ParseOutcome> {
+        if (const auto problem = rules::checkIssuer(value))
+            return error(QStringLiteral("--identifier: ") + problem->message(), topic,
+                         QLatin1String(rules::rule(rules::Field::Identifier).jsonName));
+        return std::nullopt;
+    };
+
     if (inv.command == Command::SsoEnable) {
         if (auto e = violated(rules::Field::Identifier, inv.identifier.value_or(QString()),
                               QStringLiteral("--identifier")))
+            return e;
+        if (auto e = badIssuer(inv.identifier.value_or(QString())))
             return e;
         if (auto e = violated(rules::Field::ClientId, inv.clientId.value_or(QString()),
                               QStringLiteral("--client-id")))
@@ -440,6 +459,8 @@ std::optional<ParseOutcome> validateInvocation(const Invocation &inv)
         if (inv.identifier) {
             if (auto e = violated(rules::Field::Identifier, *inv.identifier,
                                   QStringLiteral("--identifier")))
+                return e;
+            if (auto e = badIssuer(*inv.identifier))
                 return e;
         }
         if (inv.clientId && inv.clearClientId)

@@ -45,6 +45,7 @@ struct Invocation
     int limit = 100;
     std::optional<QString> after;
     bool permissions = false;
+    std::optional<qint64> maxItems; // --max-items N: stop after N organizations
 
     // Every command but `orgs list`: the organization's id or label.
     QString organization;

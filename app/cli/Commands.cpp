@@ -5,6 +5,9 @@
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
 
+#include <algorithm>
+#include <climits>
+
 namespace keycard::cli {
 
 namespace {
@@ -85,39 +88,72 @@ CallOptions CommandRunner::callOptions(bool expandPermissions) const
     return options;
 }
 
+void CommandRunner::printPage(const OrganizationPage &page)
+{
+    if (m_inv.json) {
+        for (const Organization &organization : page.items)
+            m_stream.add(organization.raw);
+    } else {
+        Console::out(m_table.page(page.items));
+    }
+}
+
+void CommandRunner::endListing(qint64 skipped, qint64 incomplete)
+{
+    if (m_inv.json)
+        m_stream.end();
+    else if (m_table.isEmpty())
+        Console::out(tr("No organizations.\n"));
+    if (incomplete > 0)
+        Console::err(tr("keycardctl: note: %n organizations shown with a value unknown (a "
+                        "field was missing or of the wrong type)\n",
+                        nullptr, int(std::min<qint64>(incomplete, INT_MAX))));
+    if (skipped > 0)
+        Console::err(tr("keycardctl: note: %n list items skipped (not an organization with "
+                        "an id)\n",
+                        nullptr, int(std::min<qint64>(skipped, INT_MAX))));
+}
+
 void CommandRunner::listOrganizations()
 {
     ListOrganizationsRequest request;
-    request.limit = m_inv.limit;
+    request.limit =
+        m_inv.maxItems ? int(std::min<qint64>(m_inv.limit, *m_inv.maxItems)) : m_inv.limit;
     request.after = m_inv.after;
     request.expandPermissions = m_inv.permissions;
 
     if (m_inv.all) {
         // Each page is printed (JSON) or tabulated as it arrives and then dropped.
         m_client->listAllOrganizations(
-            request, this,
-            [this](const OrganizationPage &page) {
-                for (const Organization &organization : page.items) {
-                    if (m_inv.json)
-                        m_stream.add(organization.raw);
-                    else
-                        m_table.add(organization);
-                }
-            },
-            [this](const Result<int> &result) {
+            request, this, [this](const OrganizationPage &page) { printPage(page); },
+            [this](const Result<ListAllOutcome> &result) {
                 if (!result.ok()) {
+                    // What arrived stays printed, and the JSON array stays valid.
+                    if (m_inv.json && m_stream.begun())
+                        m_stream.end();
                     fail(result.error());
                     return;
                 }
-                if (m_inv.json)
-                    m_stream.end();
-                else
-                    Console::out(m_table.isEmpty() ? tr("No organizations.\n") : m_table.render());
+                const ListAllOutcome &outcome = result.value();
+                endListing(outcome.skippedItems, outcome.incompleteItems);
                 if (m_inv.verbose)
-                    Console::err(tr("keycardctl: %n organizations\n", nullptr, result.value()));
+                    Console::err(tr("keycardctl: %n organizations\n", nullptr,
+                                    int(std::min<qint64>(outcome.items, INT_MAX))));
+                if (outcome.stop == PagingStop::ItemLimit) {
+                    Console::err(QStringLiteral("keycardctl: ") + outcome.stopMessage() +
+                                 QLatin1Char('\n'));
+                } else if (outcome.stop != PagingStop::LastPage) {
+                    // The server misbehaved: what it sent is printed, the status says so.
+                    ApiError error =
+                        ApiError::make(ApiError::Kind::MalformedResponse, outcome.stopMessage(),
+                                       QStringLiteral("page_info.end_cursor"));
+                    error.requestId = result.requestId();
+                    fail(error);
+                    return;
+                }
                 succeed(result.requestId());
             },
-            callOptions(m_inv.permissions));
+            callOptions(m_inv.permissions), m_inv.maxItems.value_or(0));
         return;
     }
 
@@ -128,21 +164,20 @@ void CommandRunner::listOrganizations()
                 fail(result.error());
                 return;
             }
-            const OrganizationPage &page = result.value();
-            if (m_inv.json) {
-                for (const Organization &organization : page.items)
-                    m_stream.add(organization.raw);
-                m_stream.end();
-            } else {
-                for (const Organization &organization : page.items)
-                    m_table.add(organization);
-                Console::out(m_table.isEmpty() ? tr("No organizations.\n") : m_table.render());
-            }
-            if (page.pageInfo.hasNextPage && page.pageInfo.endCursor) {
+            OrganizationPage page = result.value();
+            const bool cut = m_inv.maxItems && page.items.size() > *m_inv.maxItems;
+            if (cut)
+                page.items.resize(*m_inv.maxItems);
+            printPage(page);
+            endListing(page.skippedItems, page.incompleteItems);
+            if (cut)
+                Console::err(QStringLiteral("keycardctl: ") +
+                             pagingStopMessage(PagingStop::ItemLimit, page.items.size()) +
+                             QLatin1Char('\n'));
+            else if (page.pageInfo.hasNextPage && page.pageInfo.endCursor)
                 Console::err(tr("keycardctl: more organizations follow; next page: --after %1 "
                                 "(or use --all)\n")
-                                 .arg(*page.pageInfo.endCursor));
-            }
+                                 .arg(printable(*page.pageInfo.endCursor)));
             succeed(result.requestId());
         },
         callOptions(m_inv.permissions));
@@ -155,7 +190,7 @@ void CommandRunner::getOrganization()
         [this](const Result<Organization> &result) {
             if (!result.ok()) {
                 ApiError error = result.error();
-                if (error.kind == ApiError::Kind::NotFound)
+                if (error.kind == ApiError::Kind::NotFound && error.httpStatus == 404)
                     error.message =
                         tr("No organization with id or label \"%1\"").arg(m_inv.organization);
                 fail(error);
@@ -330,7 +365,8 @@ void CommandRunner::disable()
 
 void CommandRunner::failOnConnection(const ApiError &error)
 {
-    if (error.kind == ApiError::Kind::NotFound)
+    // Only the API's own 404 (token failures are Authentication errors, see TokenProvider).
+    if (error.kind == ApiError::Kind::NotFound && error.httpStatus == 404)
         reportMissingConnection(error);
     else
         fail(error);
@@ -344,6 +380,12 @@ void CommandRunner::reportMissingConnection(const ApiError &original)
         m_inv.organization, this,
         [this, original](const Result<Organization> &result) {
             ApiError error = original;
+            if (!result.ok() && result.error().kind != ApiError::Kind::NotFound) {
+                // The follow-up read failed for its own reason (token, network, ...): that
+                // failure is what the user must see, not a guess about the 404.
+                fail(result.error());
+                return;
+            }
             if (result.ok())
                 error.message = tr("SSO is not enabled for %1").arg(m_inv.organization);
             else if (result.error().kind == ApiError::Kind::NotFound)
@@ -359,7 +401,10 @@ void CommandRunner::reportMissingConnection(const ApiError &original)
 
 void CommandRunner::fail(const ApiError &error, const QJsonObject &extra)
 {
-    QString text = QStringLiteral("keycardctl: ") + error.toString() + QLatin1Char('\n');
+    // Server text on a terminal: no control characters (the JSON line escapes them).
+    ApiError shown = error;
+    shown.message = printable(shown.message);
+    QString text = QStringLiteral("keycardctl: ") + shown.toString() + QLatin1Char('\n');
     if (m_inv.json) {
         QJsonObject object = error.toJson();
         for (auto it = extra.begin(); it != extra.end(); ++it)

@@ -32,6 +32,10 @@ Q_SIGNALS:
 
 private:
     void listOrganizations();
+    void printPage(const OrganizationPage &page);
+    // After the last page: closes the JSON array (or says there was nothing) and notes the
+    // skipped and incomplete items on standard error.
+    void endListing(qint64 skipped, qint64 incomplete);
     void getOrganization();
     void getConnection();
     void enable();

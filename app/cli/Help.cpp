@@ -25,7 +25,8 @@ QString globalOptions()
               "                       kept across retries and shown in errors)\n"
               "  --json               print the API's JSON objects as received; errors become a\n"
               "                       JSON object on the last line of standard error\n"
-              "  --timeout SECONDS    per-request timeout (default 60)\n"
+              "  --timeout SECONDS    time limit of each attempt, from connecting to the last\n"
+              "                       byte of the response (default 60)\n"
               "  --retries N          retries of transient failures, 0 to 10 (default 2)\n"
               "  -v, --verbose        report retries and request ids on standard error\n"
               "  -h, --help           show help (also: keycardctl help COMMAND)\n"
@@ -136,16 +137,21 @@ QString ssoHelp()
 
 QString orgsListHelp()
 {
-    return join({tr("Usage: keycardctl orgs list [--all] [--limit N] [--after CURSOR] "
-                    "[--permissions] [--json]\n"),
+    return join({tr("Usage: keycardctl orgs list [--all] [--limit N] [--max-items N] "
+                    "[--after CURSOR] [--permissions] [--json]\n"),
                  tr("List organizations, one page by default. The table shows NAME, LABEL, ID,\n"
                     "SSO and CREATED. When more pages follow, the cursor of the next page is\n"
                     "printed on standard error. With --json, the organizations are printed as a\n"
                     "JSON array of the objects the API returned; with --all that array is\n"
-                    "streamed page by page.\n"),
+                    "streamed page by page, and the table too: its column widths come from the\n"
+                    "first page (at most 40 characters; a longer value is printed whole).\n"
+                    "A server that repeats a page cursor, or says more pages follow without\n"
+                    "one, ends the listing: what arrived is printed, the reason goes to\n"
+                    "standard error, and the exit status is 8.\n"),
                  tr("Options:\n"
                     "  --all             follow the pages to the end\n"
                     "  --limit N         organizations per page, 1 to 1000 (default 100)\n"
+                    "  --max-items N     stop after N organizations (says so on standard error)\n"
                     "  --after CURSOR    start after this cursor (end_cursor of a page)\n"
                     "  --permissions     ask for the account's permissions on each organization\n"
                     "                    (adds an UPDATE column: may it change SSO?)\n"),

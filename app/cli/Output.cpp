@@ -40,8 +40,8 @@ QString keyValues(const Pairs &pairs, int indent = 0)
     QString out;
     const QString prefix(indent, QLatin1Char(' '));
     for (const auto &[key, value] : pairs) {
-        const QString label = key.isEmpty() ? QString() : key + QLatin1Char(':');
-        out += prefix + pad(label, width + 2) + value;
+        const QString label = key.isEmpty() ? QString() : printable(key) + QLatin1Char(':');
+        out += prefix + pad(label, width + 2) + printable(value);
         // Keep no trailing spaces for empty values.
         while (out.endsWith(QLatin1Char(' ')))
             out.chop(1);
@@ -126,45 +126,69 @@ bool Console::finish()
     return std::fflush(stdout) == 0 && !std::ferror(stdout);
 }
 
-void OrganizationTable::add(const Organization &organization)
+QString printable(const QString &text)
 {
-    QStringList row{organization.name, organization.label, organization.id,
-                    !organization.ssoEnabled    ? tr("unknown")
-                    : *organization.ssoEnabled ? tr("enabled")
-                                               : dash(),
-                    displayTime(organization.createdAt)};
+    QString out = text;
+    for (QChar &c : out) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || (u >= 0x7f && u <= 0x9f) || u == 0x2028 || u == 0x2029 ||
+            (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069))
+            c = QChar(0xfffd);
+    }
+    return out;
+}
+
+QStringList OrganizationTable::row(const Organization &organization) const
+{
+    QStringList cells{printable(organization.name), printable(organization.label),
+                      printable(organization.id),
+                      !organization.ssoEnabled   ? tr("unknown")
+                      : *organization.ssoEnabled ? tr("enabled")
+                                                 : dash(),
+                      displayTime(organization.createdAt)};
     if (m_withPermissions) {
         std::optional<bool> update;
         if (organization.permissions)
             update = organization.permissions->allows(QStringLiteral("organizations"),
                                                       QStringLiteral("update"));
-        row << yesNo(update);
+        cells << yesNo(update);
     }
-    m_rows.append(row);
+    return cells;
 }
 
-QString OrganizationTable::render() const
+QString OrganizationTable::line(const QStringList &cells) const
 {
-    QStringList header{tr("NAME"), tr("LABEL"), tr("ID"), tr("SSO"), tr("CREATED")};
-    if (m_withPermissions)
-        header << tr("UPDATE");
-    QList<int> widths;
-    for (const QString &h : std::as_const(header))
-        widths << rules::codePoints(h);
-    for (const QStringList &row : m_rows) {
-        for (qsizetype c = 0; c < row.size(); ++c)
-            widths[c] = std::max(widths[c], rules::codePoints(row.at(c)));
-    }
+    QString text;
+    for (qsizetype c = 0; c < cells.size(); ++c)
+        text += c + 1 < cells.size() ? pad(cells.at(c), m_widths[c] + 2) : cells.at(c);
+    return text + QLatin1Char('\n');
+}
+
+QString OrganizationTable::page(const QList<Organization> &organizations)
+{
+    QList<QStringList> rows;
+    rows.reserve(organizations.size());
+    for (const Organization &organization : organizations)
+        rows << row(organization);
     QString out;
-    const auto line = [&](const QStringList &cells) {
-        QString text;
-        for (qsizetype c = 0; c < cells.size(); ++c)
-            text += c + 1 < cells.size() ? pad(cells.at(c), widths[c] + 2) : cells.at(c);
-        out += text + QLatin1Char('\n');
-    };
-    line(header);
-    for (const QStringList &row : m_rows)
-        line(row);
+    if (rows.isEmpty())
+        return out; // the header waits for the first page with rows
+    if (m_widths.isEmpty()) {
+        QStringList header{tr("NAME"), tr("LABEL"), tr("ID"), tr("SSO"), tr("CREATED")};
+        if (m_withPermissions)
+            header << tr("UPDATE");
+        for (const QString &h : std::as_const(header))
+            m_widths << rules::codePoints(h);
+        for (const QStringList &cells : std::as_const(rows)) {
+            for (qsizetype c = 0; c < cells.size(); ++c)
+                m_widths[c] = std::max(m_widths[c],
+                                       std::min(kMaxColumnWidth, rules::codePoints(cells.at(c))));
+        }
+        out += line(header);
+    }
+    for (const QStringList &cells : std::as_const(rows))
+        out += line(cells);
+    m_rows += rows.size();
     return out;
 }
 

@@ -25,23 +25,38 @@ public:
     static bool finish();
 };
 
-// Rows for the organizations table, collected page by page.
+// Server text made safe for a terminal: control characters (C0, DEL, C1, line and paragraph
+// separators, bidirectional overrides) become U+FFFD, so that an escape sequence cannot set
+// the title, write the clipboard or clear the screen, and "\r\n" cannot forge a line.
+QString printable(const QString &text);
+
+// The organizations table, printed page by page as the pages arrive (never all rows held).
+// The column widths are fixed by the header and the first page, each at most
+// kMaxColumnWidth; a later or longer cell is printed whole (never cut: ids and labels are
+// copied from here) and only shifts the rest of its own line.
 class OrganizationTable
 {
     Q_DECLARE_TR_FUNCTIONS(keycard::cli)
 
 public:
+    static constexpr int kMaxColumnWidth = 40;
+
     explicit OrganizationTable(bool withPermissions)
         : m_withPermissions(withPermissions)
     {
     }
-    void add(const Organization &organization);
-    bool isEmpty() const { return m_rows.isEmpty(); }
-    QString render() const; // aligned columns with a header line
+    // The rows of one page (the first call prints the header line first) as text.
+    QString page(const QList<Organization> &organizations);
+    bool isEmpty() const { return m_rows == 0; }
+    qint64 rows() const { return m_rows; }
 
 private:
+    QStringList row(const Organization &organization) const;
+    QString line(const QStringList &cells) const;
+
     bool m_withPermissions;
-    QList<QStringList> m_rows;
+    QList<int> m_widths; // empty until the first page
+    qint64 m_rows = 0;
 };
 
 // A JSON array printed as its items arrive: "[", items separated by ",\n", "]".
@@ -51,6 +66,7 @@ public:
     void begin();
     void add(const QJsonObject &object);
     void end();
+    bool begun() const { return m_begun; }
 
 private:
     bool m_begun = false;

@@ -35,8 +35,13 @@ void CallRunner::finishCall(PendingCall *call)
 
 QStringList CallRunner::secrets() const
 {
-    QStringList list = m_spec.extraSecrets;
-    list << m_session->config.credentials.secret.reveal() << m_token;
+    const Credentials &credentials = m_session->config.credentials;
+    QStringList list;
+    for (const QString &secret : m_spec.extraSecrets)
+        list << http::secretForms(secret);
+    list << http::secretForms(credentials.secret.reveal()) << http::secretForms(m_token);
+    if (credentials.kind == Credentials::Kind::ServiceAccount)
+        list << http::basicCredentialForms(credentials.clientId, credentials.secret.reveal());
     return list;
 }
 
@@ -81,9 +86,12 @@ void CallRunner::startAttempt()
         if (!m_active)
             return;
         if (error.isError()) {
+            // A redirect from the token endpoint (Network with a 3xx status) is not retried.
+            const bool redirect = error.httpStatus >= 300 && error.httpStatus <= 399;
             const bool retryable =
-                error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout ||
-                error.kind == ApiError::Kind::Server || error.kind == ApiError::Kind::RateLimited;
+                !redirect &&
+                (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout ||
+                 error.kind == ApiError::Kind::Server || error.kind == ApiError::Kind::RateLimited);
             fail(error, retryable, error.httpStatus, std::nullopt, std::nullopt);
             return;
         }
@@ -110,7 +118,7 @@ void CallRunner::send(const QString &token)
     else
         reply = m_session->nam->sendCustomRequest(request, m_spec.method, m_spec.body);
     m_reply = reply;
-    auto watch = http::watchReply(reply, config.maxResponseBytes);
+    auto watch = http::watchReply(reply, config.maxResponseBytes, config.requestTimeoutMs);
     connect(reply, &QNetworkReply::finished, this,
             [this, reply, watch] { onReplyFinished(reply, *watch); });
 }
@@ -130,7 +138,15 @@ void CallRunner::onReplyFinished(QNetworkReply *reply, const http::ReplyWatch &w
         fail(std::move(*e), retryable, failedStatus, std::nullopt, std::nullopt);
         return;
     }
-    const QByteArray body = reply->readAll();
+    // At most one byte more than the cap: a compressed body may inflate far beyond what the
+    // size guard counted on the wire (a decompression bomb).
+    const QByteArray body = reply->read(config.maxResponseBytes + 1);
+    if (body.size() > config.maxResponseBytes) {
+        ApiError e = http::responseTooLarge(config.maxResponseBytes);
+        e.httpStatus = status;
+        fail(std::move(e), false, status, std::nullopt, std::nullopt);
+        return;
+    }
     if (status >= 200 && status <= 299) {
         HttpOutcome outcome;
         outcome.status = status;
@@ -148,9 +164,11 @@ void CallRunner::onReplyFinished(QNetworkReply *reply, const http::ReplyWatch &w
         return;
     }
     ApiError e = http::errorFromResponse(
-        status, body, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
+        status, body, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(),
+        secrets());
+    const bool redirect = status >= 300 && status <= 399; // never retried, whatever it says
     fail(e, http::isRetryableStatus(status), status, http::retryAfterMs(reply),
-         http::shouldRetryHeader(reply));
+         redirect ? std::optional<bool>(false) : http::shouldRetryHeader(reply));
 }
 
 int CallRunner::backoffMs(int retry) const
@@ -197,9 +215,9 @@ void CallRunner::complete(HttpOutcome outcome)
 {
     m_active = false;
     if (outcome.error.isError()) {
+        // Server text was redacted where it came in (errorFromResponse, TokenProvider).
         outcome.error.requestId = m_requestId;
         outcome.error.attempts = m_attempts;
-        http::redact(outcome.error, secrets());
     }
     m_token.fill(QLatin1Char('\0'));
     m_token.clear();

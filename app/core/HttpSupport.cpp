@@ -4,12 +4,16 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSslError>
 #include <QTimeZone>
+
+#include <QTimer>
+#include <algorithm>
 
 namespace keycard::http {
 
@@ -154,11 +158,20 @@ bool isRetryableStatus(int status)
     return status == 408 || status == 429 || status >= 500;
 }
 
-ApiError errorFromResponse(int status, const QByteArray &body, const QString &reasonPhrase)
+ApiError errorFromResponse(int status, const QByteArray &body, const QString &reasonPhrase,
+                           const QStringList &secrets)
 {
     ApiError error;
     error.kind = kindForStatus(status);
     error.httpStatus = status;
+    if (status >= 300 && status <= 399) {
+        // Redirects are never followed (an Authorization header must not travel elsewhere);
+        // whatever the body says, this is not a server error to retry.
+        error.kind = ApiError::Kind::Network;
+        error.message =
+            trc("unexpected redirect (HTTP %1); redirects are not followed").arg(status);
+        return error;
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error == QJsonParseError::NoError && doc.isObject()) {
@@ -175,10 +188,14 @@ ApiError errorFromResponse(int status, const QByteArray &body, const QString &re
     }
     if (error.field.isEmpty() && !error.message.isEmpty())
         error.field = fieldFromMessage(error.message);
+    error.message = redact(error.message, secrets);
+    error.code = redact(error.code, secrets);
+    error.field = redact(error.field, secrets);
     if (error.message.isEmpty()) {
-        error.message = reasonPhrase.isEmpty()
-                            ? trc("the server answered HTTP %1").arg(status)
-                            : trc("the server answered HTTP %1 %2").arg(status).arg(reasonPhrase);
+        error.message = reasonPhrase.isEmpty() ? trc("the server answered HTTP %1").arg(status)
+                                               : trc("the server answered HTTP %1 %2")
+                                                     .arg(status)
+                                                     .arg(redact(reasonPhrase, secrets));
     }
     return error;
 }
@@ -237,10 +254,35 @@ void guardResponseSize(QNetworkReply *reply, qint64 limit, std::function<void()>
                      [check](qint64 received, qint64) { check(received); });
 }
 
-std::shared_ptr<const ReplyWatch> watchReply(QNetworkReply *reply, qint64 limit)
+std::shared_ptr<const ReplyWatch> watchReply(QNetworkReply *reply, qint64 limit, int deadlineMs)
 {
     auto watch = std::make_shared<ReplyWatch>();
+    watch->deadlineMs = deadlineMs;
     guardResponseSize(reply, limit, [watch] { watch->tooLarge = true; });
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, watch] {
+        if (watch->headersTooLarge || reply->isFinished())
+            return;
+        const auto pairs = reply->rawHeaderPairs();
+        qint64 bytes = 0;
+        for (const auto &pair : pairs)
+            bytes += pair.first.size() + pair.second.size() + 4;
+        if (pairs.size() > kMaxHeaderFields || bytes > kMaxHeaderBytes) {
+            watch->headersTooLarge = true;
+            reply->abort();
+        }
+    });
+    if (deadlineMs > 0) {
+        // One timer per attempt, owned by the reply: it dies with it.
+        auto *timer = new QTimer(reply);
+        timer->setSingleShot(true);
+        QObject::connect(timer, &QTimer::timeout, reply, [reply, watch] {
+            if (reply->isFinished())
+                return;
+            watch->deadlineExceeded = true;
+            reply->abort();
+        });
+        timer->start(deadlineMs);
+    }
     QObject::connect(reply, &QNetworkReply::sslErrors, reply,
                      [watch](const QList<QSslError> &errors) {
                          if (watch->tlsProblem.isEmpty() && !errors.isEmpty())
@@ -259,6 +301,30 @@ std::optional<ApiError> transportFailure(const QNetworkReply *reply, const Reply
         e.httpStatus = status;
         return e;
     }
+    if (watch.headersTooLarge) {
+        ApiError e = malformed(trc("response headers too large (more than %1 fields or %2 bytes)")
+                                   .arg(kMaxHeaderFields)
+                                   .arg(kMaxHeaderBytes));
+        e.httpStatus = status;
+        return e;
+    }
+    if (watch.deadlineExceeded) {
+        // Retried like any time-out: the next attempt has a deadline of its own.
+        retryable = true;
+        ApiError e = ApiError::make(ApiError::Kind::Timeout,
+                                    trc("no complete response within %1 s")
+                                        .arg(QLocale().toString(watch.deadlineMs / 1000.0)));
+        e.httpStatus = status;
+        return e;
+    }
+    if (status >= 200 && status <= 299 && reply->error() == QNetworkReply::UnknownContentError &&
+        reply->hasRawHeader("Content-Encoding")) {
+        // Qt stops inflating a body whose output is out of all proportion to its input.
+        ApiError e = malformed(trc("response too large once decompressed (a compressed body "
+                                   "that inflates far beyond its size), or broken compression"));
+        e.httpStatus = status;
+        return e;
+    }
     if (!isTransportError(reply->error()) && status != 0)
         return std::nullopt;
     ApiError e = transportError(reply->error(), status != 0, retryable);
@@ -270,26 +336,86 @@ std::optional<ApiError> transportFailure(const QNetworkReply *reply, const Reply
     return e;
 }
 
+QStringList secretForms(const QString &secret)
+{
+    QStringList forms;
+    const auto add = [&forms](const QString &form) {
+        if (!form.isEmpty() && !forms.contains(form))
+            forms << form;
+    };
+    add(secret);
+    if (secret.isEmpty())
+        return forms;
+    const QByteArray utf8 = secret.toUtf8();
+    const QString percent = QString::fromLatin1(QUrl::toPercentEncoding(secret));
+    add(percent);
+    add(percent.toLower()); // lower-case hex digits
+    QString form = QString::fromLatin1(QUrl::toPercentEncoding(secret, " "));
+    form.replace(QLatin1Char(' '), QLatin1Char('+'));
+    add(form);
+    // As it appears inside a JSON string (quotes stripped), both with and without "\/".
+    QString json =
+        QString::fromUtf8(QJsonDocument(QJsonArray{secret}).toJson(QJsonDocument::Compact));
+    json = json.mid(2, json.size() - 4);
+    add(json);
+    add(QString(json).replace(QLatin1Char('/'), QStringLiteral("\\/")));
+    add(QString::fromLatin1(utf8.toBase64()));
+    add(QString::fromLatin1(utf8.toBase64(QByteArray::OmitTrailingEquals)));
+    add(QString::fromLatin1(
+        utf8.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)));
+    return forms;
+}
+
+QStringList basicCredentialForms(const QString &clientId, const QString &secret)
+{
+    if (secret.isEmpty())
+        return {};
+    const QByteArray pair =
+        QUrl::toPercentEncoding(clientId) + ':' + QUrl::toPercentEncoding(secret);
+    QStringList forms{QString::fromLatin1(pair.toBase64()),
+                      QString::fromLatin1(pair.toBase64(QByteArray::OmitTrailingEquals))};
+    forms.removeDuplicates();
+    return forms;
+}
+
 QString redact(QString text, const QStringList &secrets)
 {
-    for (const QString &secret : secrets) {
+    // Longest first, so that a form containing another is replaced whole.
+    QStringList ordered = secrets;
+    std::sort(ordered.begin(), ordered.end(),
+              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    for (const QString &secret : std::as_const(ordered)) {
         if (!secret.isEmpty())
             text.replace(secret, QStringLiteral("<redacted>"));
     }
     return text;
 }
 
-void redact(ApiError &error, const QStringList &secrets)
+bool isBearerTokenSyntax(const QString &token)
 {
-    error.message = redact(error.message, secrets);
-    error.code = redact(error.code, secrets);
-    error.field = redact(error.field, secrets);
+    if (token.isEmpty())
+        return false;
+    qsizetype i = 0;
+    for (; i < token.size(); ++i) {
+        const char16_t c = token.at(i).unicode();
+        const bool ok = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') ||
+                        (c >= u'0' && c <= u'9') || c == u'-' || c == u'.' || c == u'_' ||
+                        c == u'~' || c == u'+' || c == u'/';
+        if (!ok)
+            break;
+    }
+    if (i == 0)
+        return false;
+    for (; i < token.size(); ++i) {
+        if (token.at(i) != QLatin1Char('='))
+            return false;
+    }
+    return true;
 }
 
 ApiError malformed(const QString &what, const QString &field)
 {
-    return ApiError::make(ApiError::Kind::MalformedResponse,
-                          trc("malformed response: %1").arg(what), field);
+    return ApiError::make(ApiError::Kind::MalformedResponse, what, field);
 }
 
 ApiError malformedField(const QString &field)

@@ -42,8 +42,12 @@ ApiError transportError(QNetworkReply::NetworkError error, bool receivedHeaders,
 bool isRetryableStatus(int status);
 
 // ApiError for a non-2xx HTTP response from its status and Error body
-// ({message, code, status[, field]}); copes with empty and non-JSON bodies.
-ApiError errorFromResponse(int status, const QByteArray &body, const QString &reasonPhrase);
+// ({message, code, status[, field]}); copes with empty and non-JSON bodies. A 3xx is an
+// unexpected redirect (Network; redirects are never followed). What the server wrote (message,
+// code, field, reason phrase) is redacted with `secrets` (see redactServerText()); our own
+// words are not.
+ApiError errorFromResponse(int status, const QByteArray &body, const QString &reasonPhrase,
+                           const QStringList &secrets = {});
 
 // Retry-After (delta seconds or HTTP date) or retry-after-ms, in milliseconds; nullopt when
 // absent or unparsable.
@@ -58,13 +62,23 @@ void guardResponseSize(QNetworkReply *reply, qint64 limit, std::function<void()>
 // What happened to a reply below HTTP while it ran (see watchReply()).
 struct ReplyWatch
 {
-    bool tooLarge = false; // aborted by the response size cap
-    QString tlsProblem;    // the first TLS error reported; TLS errors are never ignored
+    bool tooLarge = false;         // aborted by the response size cap
+    bool headersTooLarge = false;  // aborted: more header lines or bytes than kMaxHeader*
+    bool deadlineExceeded = false; // aborted: no complete response within the attempt deadline
+    int deadlineMs = 0;
+    QString tlsProblem; // the first TLS error reported; TLS errors are never ignored
 };
 
-// Guards `reply`'s size (`limit`, as guardResponseSize()) and notes its first TLS error.
-// The returned state is complete once the reply has finished.
-std::shared_ptr<const ReplyWatch> watchReply(QNetworkReply *reply, qint64 limit);
+// Response header limits. Qt 6.4's HTTP client has none of its own (Qt 6.5 and later stop at
+// 100 fields): a reply whose headers exceed these is aborted as soon as they have arrived.
+inline constexpr int kMaxHeaderFields = 100;
+inline constexpr qint64 kMaxHeaderBytes = 64 * 1024;
+
+// Guards `reply`'s size (`limit`, as guardResponseSize()), its headers (kMaxHeader*) and its
+// total duration: `deadlineMs` > 0 aborts it when the whole exchange (connection, headers and
+// body) has not finished by then, however slowly bytes keep arriving. Notes its first TLS
+// error. The returned state is complete once the reply has finished.
+std::shared_ptr<const ReplyWatch> watchReply(QNetworkReply *reply, qint64 limit, int deadlineMs);
 
 // The failure of a finished reply that brought no usable HTTP response: the size cap
 // (MalformedResponse, never retried), a TLS problem (Tls, never retried) or a transport error
@@ -73,11 +87,26 @@ std::shared_ptr<const ReplyWatch> watchReply(QNetworkReply *reply, qint64 limit)
 std::optional<ApiError> transportFailure(const QNetworkReply *reply, const ReplyWatch &watch,
                                          qint64 limit, bool &retryable);
 
-// Replaces every occurrence of a non-empty secret in `text` with a placeholder.
-QString redact(QString text, const QStringList &secrets);
-void redact(ApiError &error, const QStringList &secrets);
+// Every form in which a secret may come back in a server's text: as is, percent-encoded
+// (path, query, form), form-encoded ('+' for spaces), JSON-escaped (inside a string) and
+// base64 (alone). Empty strings are left out.
+QStringList secretForms(const QString &secret);
+// The HTTP Basic credential sent to the token endpoint for `clientId` and `secret`
+// (base64 of both parts percent-encoded, joined by ':'), with and without padding.
+QStringList basicCredentialForms(const QString &clientId, const QString &secret);
 
-// "malformed response: <what>".
+// Replaces every occurrence of a non-empty secret in `text` with a placeholder. For text a
+// server wrote (an error body's message or code): never apply it to our own words, where a
+// short secret would match inside them ("b" in "obtain").
+QString redact(QString text, const QStringList &secrets);
+
+// True when `token` only has characters of RFC 6750's b64token
+// (ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/", then any "="): anything else (CR, LF,
+// spaces, ...) would break or inject into the Authorization header.
+bool isBearerTokenSyntax(const QString &token);
+
+// A malformed response; `what` is the message ("field id", "not JSON (...)"): the title
+// "Malformed response" comes from ApiError::toString().
 ApiError malformed(const QString &what, const QString &field = {});
 ApiError malformedField(const QString &field);
 ApiError responseTooLarge(qint64 limit);

@@ -135,47 +135,62 @@ PendingCall *KeycardClient::listOrganizations(const ListOrganizationsRequest &re
 
 namespace {
 
+// The state of one listAllOrganizations(), shared by its pages.
+struct ListAllState
+{
+    explicit ListAllState(qint64 maxItems)
+        : cursor(maxItems)
+    {
+    }
+    PageCursor cursor;
+    ListAllOutcome outcome;
+    std::function<void(const OrganizationPage &)> onPage;
+};
+
 // Follows end_cursor page after page; each page is its own exchange with its own request id.
-void fetchNextPage(const OperationPtr<int> &op, ListOrganizationsRequest request,
-                   std::function<void(const OrganizationPage &)> onPage, QString requestId,
-                   int total)
+void fetchNextPage(const OperationPtr<ListAllOutcome> &op, ListOrganizationsRequest request,
+                   std::shared_ptr<ListAllState> state, QString requestId)
 {
     op->runner->run(
         HttpRequestSpec{"GET", QStringLiteral("/organizations"), listQuery(request), {}, {}},
-        requestId,
-        [op, request, onPage = std::move(onPage), requestId, total](const HttpOutcome &outcome) {
+        requestId, [op, request, state, requestId](const HttpOutcome &outcome) {
             if (outcome.error.isError())
-                return deliver(op, failureOf<int>(outcome, op->attempts));
+                return deliver(op, failureOf<ListAllOutcome>(outcome, op->attempts));
             op->attempts += outcome.attempts;
             if (op->contextGone()) {
                 // Nobody is listening any more: stop fetching.
-                return deliver(op, Result<int>::failure(ApiError::make(ApiError::Kind::Cancelled,
-                                                                       detail::trc("cancelled"))));
+                return deliver(op, Result<ListAllOutcome>::failure(ApiError::make(
+                                       ApiError::Kind::Cancelled, detail::trc("cancelled"))));
             }
             Result<OrganizationPage> page =
                 decodeBody<OrganizationPage>(outcome, requestId, &decode::organizationPage);
             if (!page.ok())
-                return deliver(op, Result<int>::failure(page.error()));
-            const int newTotal = total + int(page.value().items.size());
-            const PageInfo info = page.value().pageInfo;
-            if (onPage)
-                onPage(page.value());
+                return deliver(op, Result<ListAllOutcome>::failure(page.error()));
+            OrganizationPage value = page.value();
             page = {};
+            const PageInfo info = value.pageInfo;
+            const int received = int(value.items.size());
+            const qint64 room = state->cursor.room();
+            if (received > room)
+                value.items.resize(room);
+            std::optional<QString> next;
+            const PagingStop stop = state->cursor.advance(info, received, next);
+            ListAllOutcome &total = state->outcome;
+            total.items += value.items.size();
+            total.skippedItems += value.skippedItems;
+            total.incompleteItems += value.incompleteItems;
+            if (state->onPage)
+                state->onPage(value);
             if (op->delivered)
                 return; // aborted from onPage
-            if (!info.hasNextPage || !info.endCursor)
-                return deliver(op, Result<int>::success(newTotal, op->call->requestId()));
-            if (request.after && *request.after == *info.endCursor) {
-                ApiError e = http::malformed(detail::trc("the page cursor did not advance"),
-                                             QStringLiteral("page_info.end_cursor"));
-                e.requestId = requestId;
-                e.httpStatus = outcome.status;
-                return deliver(op, Result<int>::failure(e));
+            if (stop != PagingStop::None) {
+                total.stop = stop;
+                return deliver(op, Result<ListAllOutcome>::success(total, op->call->requestId()));
             }
-            ListOrganizationsRequest next = request;
-            next.after = info.endCursor;
-            next.before.reset();
-            fetchNextPage(op, next, onPage, KeycardClient::newRequestId(), newTotal);
+            ListOrganizationsRequest following = request;
+            following.after = next;
+            following.before.reset();
+            fetchNextPage(op, following, state, KeycardClient::newRequestId());
         });
 }
 
@@ -184,14 +199,17 @@ void fetchNextPage(const OperationPtr<int> &op, ListOrganizationsRequest request
 PendingCall *
 KeycardClient::listAllOrganizations(const ListOrganizationsRequest &first, QObject *context,
                                     std::function<void(const OrganizationPage &)> onPage,
-                                    Callback<int> done, const CallOptions &options)
+                                    Callback<ListAllOutcome> done, const CallOptions &options,
+                                    qint64 maxItems)
 {
-    auto op = d->start<int>(options, context, std::move(done));
+    auto op = d->start<ListAllOutcome>(options, context, std::move(done));
     if (failedPreflight(op, listPreflight(config(), options, first)))
         return op->call;
     ListOrganizationsRequest request = first;
     request.expandPermissions = first.expandPermissions || options.expandPermissions;
-    fetchNextPage(op, request, std::move(onPage), op->call->requestId(), 0);
+    auto state = std::make_shared<ListAllState>(maxItems);
+    state->onPage = std::move(onPage);
+    fetchNextPage(op, request, std::move(state), op->call->requestId());
     return op->call;
 }
 
@@ -236,7 +254,8 @@ PendingCall *KeycardClient::enableSso(const QString &organization, const SsoConn
                           {{rules::Field::OrganizationId, organization},
                            {rules::Field::Identifier, body.identifier},
                            {rules::Field::ClientId, body.clientId},
-                           {rules::Field::ClientSecret, body.clientSecret.value_or(QString())}})))
+                           {rules::Field::ClientSecret, body.clientSecret.value_or(QString())}},
+                          {body.identifier})))
         return op->call;
     const QString requestId = op->call->requestId();
     HttpRequestSpec spec{"POST",
@@ -298,6 +317,8 @@ PendingCall *KeycardClient::updateSso(const QString &organization, const SsoConn
     if (!error && body.identifier) {
         if (auto v = rules::check(rules::Field::Identifier, *body.identifier))
             error = fieldError(rules::Field::Identifier, *v);
+        else
+            error = issuerError(*body.identifier);
     }
     if (!error && body.clientId && !body.clientId->isNull()) {
         if (auto v = rules::check(rules::Field::ClientId, *body.clientId))

@@ -2,6 +2,7 @@
 
 #include "ClientConfig.h"
 #include "Models.h"
+#include "Paging.h"
 #include "Result.h"
 
 #include <QObject>
@@ -50,6 +51,17 @@ struct ListOrganizationsRequest
     bool expandPermissions = false;
 };
 
+// How listAllOrganizations() ended when no error stopped it.
+struct ListAllOutcome
+{
+    qint64 items = 0;                       // organizations handed to onPage, in all
+    PagingStop stop = PagingStop::LastPage; // LastPage, or why it stopped early
+    qint64 skippedItems = 0;                // see OrganizationPage, summed over the pages
+    qint64 incompleteItems = 0;
+    // pagingStopMessage(stop, items): empty for LastPage.
+    QString stopMessage() const { return pagingStopMessage(stop, items); }
+};
+
 // Options every operation accepts.
 struct CallOptions
 {
@@ -90,12 +102,15 @@ public:
     // One page of GET /organizations.
     PendingCall *listOrganizations(const ListOrganizationsRequest &request, QObject *context,
                                    Callback<OrganizationPage> done, const CallOptions &options = {});
-    // Every page, following end_cursor; `onPage` runs for each page as it arrives, `done` with
-    // the total number of organizations once the last page is in (or with the first error).
-    // Each page is its own logical operation with its own request id.
+    // Every page, following end_cursor with a PageCursor: `onPage` runs for each page as it
+    // arrives, `done` once the listing ended (or with the first error; what onPage got stays
+    // valid). A server that repeats a cursor or says "more" without one ends the listing with
+    // a success whose `stop` says why; so does `maxItems` (> 0), and the page that crosses it
+    // reaches onPage cut to the limit. Each page is its own exchange with its own request id.
     PendingCall *listAllOrganizations(const ListOrganizationsRequest &first, QObject *context,
                                       std::function<void(const OrganizationPage &)> onPage,
-                                      Callback<int> done, const CallOptions &options = {});
+                                      Callback<ListAllOutcome> done,
+                                      const CallOptions &options = {}, qint64 maxItems = 0);
     PendingCall *getOrganization(const QString &organization, QObject *context,
                                  Callback<Organization> done, const CallOptions &options = {});
 

@@ -11,8 +11,20 @@ ApiError fieldError(rules::Field field, const rules::Violation &violation)
                           QString::fromLatin1(rules::rule(field).jsonName));
 }
 
+std::optional<ApiError> issuerError(const QString &identifier)
+{
+    const auto problem = rules::checkIssuer(identifier);
+    if (!problem)
+        return std::nullopt;
+    return ApiError::make(ApiError::Kind::InvalidArgument,
+                          rules::fieldLabel(rules::Field::Identifier) + QStringLiteral(": ") +
+                              problem->message(),
+                          QString::fromLatin1(rules::rule(rules::Field::Identifier).jsonName));
+}
+
 std::optional<ApiError> preflight(const ClientConfig &config, const CallOptions &options,
-                                  std::initializer_list<std::pair<rules::Field, QString>> fields)
+                                  std::initializer_list<std::pair<rules::Field, QString>> fields,
+                                  std::initializer_list<QString> issuers)
 {
     if (auto error = config.validate())
         return error;
@@ -21,6 +33,10 @@ std::optional<ApiError> preflight(const ClientConfig &config, const CallOptions 
     for (const auto &[field, value] : fields) {
         if (auto v = rules::check(field, value))
             return fieldError(field, *v);
+    }
+    for (const QString &issuer : issuers) {
+        if (auto e = issuerError(issuer))
+            return e;
     }
     return std::nullopt;
 }

@@ -134,9 +134,14 @@ std::function<void(const HttpOutcome &)> deliverDecoded(const OperationPtr<T> &o
 
 ApiError fieldError(rules::Field field, const rules::Violation &violation);
 
-// Configuration, request id and field checks, in that order.
+// The issuer rules (rules::checkIssuer) for an identifier that passed its field rules.
+std::optional<ApiError> issuerError(const QString &identifier);
+
+// Configuration, request id and field checks, in that order; then the issuer rules for
+// `issuers` (identifiers about to be sent).
 std::optional<ApiError> preflight(const ClientConfig &config, const CallOptions &options,
-                                  std::initializer_list<std::pair<rules::Field, QString>> fields);
+                                  std::initializer_list<std::pair<rules::Field, QString>> fields,
+                                  std::initializer_list<QString> issuers = {});
 // preflight() and the page size of a list request.
 std::optional<ApiError> listPreflight(const ClientConfig &config, const CallOptions &options,
                                       const ListOrganizationsRequest &request);

@@ -8,6 +8,9 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+#include <algorithm>
+#include <cmath>
+
 namespace keycard {
 
 namespace {
@@ -82,9 +85,16 @@ void TokenProvider::fetch()
     request.setRawHeader("Authorization", QByteArrayLiteral("Basic ") + pair.toBase64());
     QNetworkReply *reply = m_nam->post(request, QByteArrayLiteral("grant_type=client_credentials"));
     m_reply = reply;
-    auto watch = http::watchReply(reply, m_config.maxResponseBytes);
+    auto watch = http::watchReply(reply, m_config.maxResponseBytes, m_config.requestTimeoutMs);
     connect(reply, &QNetworkReply::finished, this,
             [this, reply, watch] { onFetchFinished(reply, *watch); });
+}
+
+QStringList TokenProvider::secrets() const
+{
+    const QString &secret = m_config.credentials.secret.reveal();
+    return http::secretForms(secret) +
+           http::basicCredentialForms(m_config.credentials.clientId, secret);
 }
 
 void TokenProvider::onFetchFinished(QNetworkReply *reply, const http::ReplyWatch &watch)
@@ -95,12 +105,20 @@ void TokenProvider::onFetchFinished(QNetworkReply *reply, const http::ReplyWatch
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     bool retryable = false; // the API call that waits for the token decides on retries
     if (auto e = http::transportFailure(reply, watch, m_config.maxResponseBytes, retryable)) {
-        if (e->kind != ApiError::Kind::MalformedResponse) // not the size cap
-            e->message = trc("could not obtain an access token: %1").arg(e->message);
+        e->message = trc("could not obtain an access token: %1").arg(e->message);
         finishWaiters({}, *e);
         return;
     }
-    const QByteArray body = reply->readAll();
+    // At most one byte more than the cap: a compressed body may inflate far beyond what the
+    // size guard counted on the wire (a decompression bomb).
+    const QByteArray body = reply->read(m_config.maxResponseBytes + 1);
+    if (body.size() > m_config.maxResponseBytes) {
+        ApiError e = http::responseTooLarge(m_config.maxResponseBytes);
+        e.httpStatus = status;
+        e.message = trc("could not obtain an access token: %1").arg(e.message);
+        finishWaiters({}, e);
+        return;
+    }
     if (status == 400 || status == 401) {
         ApiError e = ApiError::make(
             ApiError::Kind::Authentication,
@@ -112,51 +130,63 @@ void TokenProvider::onFetchFinished(QNetworkReply *reply, const http::ReplyWatch
             e.code = o.value(QLatin1String("code")).toString();
         else if (o.value(QLatin1String("error")).isString()) // OAuth 2.0 error response
             e.code = o.value(QLatin1String("error")).toString();
-        http::redact(e, {m_config.credentials.secret.reveal()});
+        e.code = http::redact(e.code, secrets()); // the server's words only
         finishWaiters({}, e);
         return;
     }
     if (status < 200 || status > 299) {
         ApiError e = http::errorFromResponse(
-            status, body, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
+            status, body, reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(),
+            secrets());
+        // Only what a retry may cure keeps its kind (408, 429, 5xx; a redirect is a Network
+        // error that is never retried). Anything else the token endpoint answers (403, 404,
+        // another 4xx) means no token can be had with this configuration: an authentication
+        // failure, never to be read as the API call's own 403 or 404.
+        const bool redirect = status >= 300 && status <= 399;
+        if (!redirect && !http::isRetryableStatus(status))
+            e.kind = ApiError::Kind::Authentication;
         e.message = trc("could not obtain an access token: %1").arg(e.message);
-        http::redact(e, {m_config.credentials.secret.reveal()});
         finishWaiters({}, e);
         return;
     }
+    const auto malformedToken = [&](ApiError e) {
+        e.message = trc("could not obtain an access token: %1").arg(e.message);
+        e.httpStatus = status;
+        finishWaiters({}, e);
+    };
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        ApiError e = http::malformed(trc("the token response is not a JSON object"));
-        e.httpStatus = status;
-        finishWaiters({}, e);
-        return;
-    }
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return malformedToken(http::malformed(trc("the token response is not a JSON object")));
     const QJsonObject o = doc.object();
     const QJsonValue token = o.value(QLatin1String("access_token"));
-    if (!token.isString() || token.toString().isEmpty()) {
-        ApiError e = http::malformedField(QStringLiteral("access_token"));
-        e.httpStatus = status;
-        finishWaiters({}, e);
-        return;
+    if (!token.isString() || token.toString().isEmpty())
+        return malformedToken(http::malformedField(QStringLiteral("access_token")));
+    if (!http::isBearerTokenSyntax(token.toString())) {
+        // CR, LF, spaces, ... would break (or inject into) the Authorization header.
+        return malformedToken(
+            http::malformed(trc("the access token has characters a bearer token cannot have"),
+                            QStringLiteral("access_token")));
     }
-    qint64 lifetimeSeconds = kDefaultLifetimeSeconds;
+    // Lifetimes are clamped: a huge or negative expires_in must neither overflow nor make the
+    // token live for ever (a day at most; the API hands out tokens for an hour).
+    constexpr qint64 kMaxLifetimeSeconds = 24 * 3600;
+    double lifetimeSeconds = kDefaultLifetimeSeconds;
     const QJsonValue expiresIn = o.value(QLatin1String("expires_in"));
     if (expiresIn.isDouble()) {
-        lifetimeSeconds = qint64(expiresIn.toDouble());
+        lifetimeSeconds = expiresIn.toDouble();
     } else if (expiresIn.isString()) {
         bool ok = false;
-        const qint64 parsed = expiresIn.toString().toLongLong(&ok);
+        const double parsed = expiresIn.toString().toDouble(&ok);
         if (ok)
             lifetimeSeconds = parsed;
     } else if (!expiresIn.isUndefined() && !expiresIn.isNull()) {
-        ApiError e = http::malformedField(QStringLiteral("expires_in"));
-        e.httpStatus = status;
-        finishWaiters({}, e);
-        return;
+        return malformedToken(http::malformedField(QStringLiteral("expires_in")));
     }
+    if (!std::isfinite(lifetimeSeconds))
+        lifetimeSeconds = 0;
     m_token = token.toString();
-    m_lifetimeMs = qMax<qint64>(0, lifetimeSeconds) * 1000;
+    m_lifetimeMs = qint64(std::clamp(lifetimeSeconds, 0.0, double(kMaxLifetimeSeconds))) * 1000;
     m_obtained.start();
     Q_EMIT tokenObtained();
     finishWaiters(m_token, ApiError());

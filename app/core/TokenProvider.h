@@ -54,6 +54,8 @@ private:
         Callback done;
     };
     bool cachedTokenValid() const;
+    // Every form of the service account's secret a server's text may echo.
+    QStringList secrets() const;
     void fetch();
     void onFetchFinished(QNetworkReply *reply, const http::ReplyWatch &watch);
     void finishWaiters(const QString &token, const ApiError &error);

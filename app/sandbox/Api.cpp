@@ -315,10 +315,24 @@ Api::Result Api::connection(const RecordedRequest &request, int index)
 
 namespace {
 
-std::optional<QJsonObject> jsonObjectBody(const QByteArray &body, HttpReply &failure)
+// JSON endpoints take application/json (parameters such as charset allowed) or a +json type.
+bool isJsonContentType(const QByteArray &value)
 {
+    const QByteArray type = value.split(';').constFirst().trimmed().toLower();
+    return type == "application/json" ||
+           (type.startsWith("application/") && type.endsWith("+json"));
+}
+
+std::optional<QJsonObject> jsonObjectBody(const RecordedRequest &request, HttpReply &failure)
+{
+    if (!isJsonContentType(request.header("content-type"))) {
+        failure = HttpReply::error(415, QStringLiteral("unsupported_media_type"),
+                                   QStringLiteral("The request body must be sent as "
+                                                  "Content-Type: application/json"));
+        return std::nullopt;
+    }
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject()) {
         failure = HttpReply::error(400, QStringLiteral("invalid_json"),
                                    QStringLiteral("The request body must be a JSON object"));
@@ -332,7 +346,7 @@ std::optional<QJsonObject> jsonObjectBody(const QByteArray &body, HttpReply &fai
 Api::Result Api::createConnection(const RecordedRequest &request, int index)
 {
     HttpReply failure;
-    const std::optional<QJsonObject> body = jsonObjectBody(request.body, failure);
+    const std::optional<QJsonObject> body = jsonObjectBody(request, failure);
     if (!body)
         return {failure};
     if (const auto error = validateSsoCreate(*body))
@@ -353,7 +367,7 @@ Api::Result Api::createConnection(const RecordedRequest &request, int index)
 Api::Result Api::updateConnection(const RecordedRequest &request, int index)
 {
     HttpReply failure;
-    const std::optional<QJsonObject> body = jsonObjectBody(request.body, failure);
+    const std::optional<QJsonObject> body = jsonObjectBody(request, failure);
     if (!body)
         return {failure};
     if (const auto error = validateSsoUpdate(*body))

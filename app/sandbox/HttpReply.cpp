@@ -94,8 +94,14 @@ QByteArray reasonPhrase(int status)
         return "Request Timeout";
     case 409:
         return "Conflict";
+    case 411:
+        return "Length Required";
     case 413:
         return "Payload Too Large";
+    case 415:
+        return "Unsupported Media Type";
+    case 431:
+        return "Request Header Fields Too Large";
     case 422:
         return "Unprocessable Entity";
     case 429:

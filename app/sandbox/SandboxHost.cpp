@@ -1,5 +1,7 @@
 #include "SandboxHost.h"
 
+#include "ConnectionGuard.h"
+
 #include <QTcpServer>
 #include <QThread>
 
@@ -77,7 +79,7 @@ bool SandboxHost::start(QString *error)
             *error = tr("The sandbox is already running.");
         return false;
     }
-    auto listening = std::make_unique<QTcpServer>();
+    auto listening = std::make_unique<GuardedTcpServer>();
     if (!listening->listen(QHostAddress::LocalHost, 0)) {
         if (error)
             *error = listening->errorString();

@@ -1,6 +1,7 @@
 #include "SandboxServer.h"
 
 #include "Api.h"
+#include "ConnectionGuard.h"
 #include "Faults.h"
 #include "LogFilter.h"
 #include "Seed.h"
@@ -206,6 +207,8 @@ void SandboxServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket 
 void SandboxServerPrivate::respond(QTcpSocket *socket, const HttpReply &reply, Delivery delivery,
                                    bool close)
 {
+    if (auto *guarded = qobject_cast<GuardedSocket *>(socket))
+        guarded->responded();
     deliver(socket, reply, delivery, close);
 }
 
@@ -243,7 +246,7 @@ SandboxServer::~SandboxServer()
 
 bool SandboxServer::listen(const QHostAddress &address, quint16 port)
 {
-    auto *server = new QTcpServer;
+    auto *server = new GuardedTcpServer;
     if (!server->listen(address, port)) {
         d->errorString = server->errorString();
         delete server;
@@ -270,6 +273,14 @@ bool SandboxServer::listen(QTcpServer *listening)
                                                             : listening->errorString();
         delete listening;
         return false;
+    }
+    if (auto *guarded = qobject_cast<GuardedTcpServer *>(listening)) {
+        ConnectionLimits limits;
+        limits.maxHeadBytes = d->options.maxRequestHeadBytes;
+        limits.maxHeadLines = d->options.maxRequestHeadLines;
+        limits.maxBodyBytes = d->options.maxRequestBodyBytes;
+        limits.idleTimeoutMs = d->options.idleTimeoutMs;
+        guarded->setLimits(limits);
     }
     d->frontend->bind(listening); // reparents it to the front end
     d->port = listening->serverPort();

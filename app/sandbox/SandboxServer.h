@@ -64,6 +64,12 @@ struct SandboxOptions
     QString clientId = QStringLiteral("demo-admin");
     QString clientSecret = QStringLiteral("sandbox-demo-secret");
     int latencyMs = 0; // added before every response (setLatency changes it later)
+    // Limits of the server itself (see ConnectionGuard.h): request line and headers, request
+    // bodies, and how long a connection may sit idle or half-sent before it is closed.
+    qint64 maxRequestHeadBytes = 32 * 1024;
+    int maxRequestHeadLines = 100;
+    qint64 maxRequestBodyBytes = 1024 * 1024;
+    int idleTimeoutMs = 30000;
 };
 
 class SandboxServerPrivate;
@@ -82,7 +88,8 @@ public:
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     // Serves on a QTcpServer that is already listening (e.g. bound in another thread, then
     // moved to this server's thread). Takes ownership, also when it returns false. `listening`
-    // must live in this server's thread.
+    // must live in this server's thread. The request limits of SandboxOptions apply only when
+    // it is a GuardedTcpServer (ConnectionGuard.h), as listen(address, port) creates.
     bool listen(QTcpServer *listening);
     quint16 port() const;
     QUrl baseUrl() const; // http://127.0.0.1:<port>

@@ -41,8 +41,6 @@ Store::Connection connection(const char *id, const char *identifier, const char 
     };
     if (!protocols.isEmpty())
         c.json.insert(QStringLiteral("protocols"), protocols);
-    if (secret)
-        c.secretSha256 = Store::hashSecret(QString::fromLatin1(secret));
     return c;
 }
 

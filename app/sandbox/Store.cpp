@@ -3,7 +3,6 @@
 #include "DemoData.h"
 #include "Models.h"
 
-#include <QCryptographicHash>
 #include <QJsonValue>
 #include <QRandomGenerator>
 
@@ -134,8 +133,6 @@ void Store::createConnection(int index, const QJsonObject &fields,
     const QJsonValue protocols = fields.value(QLatin1String("protocols"));
     if (protocols.isObject())
         connection.json.insert(QStringLiteral("protocols"), protocols);
-    if (secret && !secret->isEmpty())
-        connection.secretSha256 = hashSecret(*secret);
     org.connection = std::move(connection);
     ++m_connectionCount;
     touch(index);
@@ -153,9 +150,8 @@ bool Store::updateConnection(int index, const QJsonObject &fields)
         if (key == QLatin1String("identifier") || key == QLatin1String("client_id")) {
             connection.json.insert(key, value.isNull() ? QJsonValue(QJsonValue::Null) : value);
         } else if (key == QLatin1String("client_secret")) {
-            const QString secret = value.toString();
-            connection.secretSha256 = secret.isEmpty() ? QByteArray() : hashSecret(secret);
-            connection.json.insert(QStringLiteral("client_secret_set"), !secret.isEmpty());
+            connection.json.insert(QStringLiteral("client_secret_set"),
+                                   !value.toString().isEmpty());
         } else if (key == QLatin1String("protocols")) {
             if (value.isObject())
                 connection.json.insert(key, value);
@@ -182,11 +178,6 @@ void Store::deleteConnection(int index)
     org.connection.reset();
     --m_connectionCount;
     touch(index);
-}
-
-QByteArray Store::hashSecret(const QString &secret)
-{
-    return QCryptographicHash::hash(secret.toUtf8(), QCryptographicHash::Sha256).toHex();
 }
 
 QString Store::newId()

@@ -21,9 +21,10 @@ public:
     {
         // The connection as returned by the API, without permissions and without any secret:
         // id, identifier, client_id, client_secret_set, created_at, updated_at, protocols and
-        // whatever extra members the seed gave it (login_url, ...).
+        // whatever extra members the seed gave it (login_url, ...). Whether a client secret is
+        // set is its client_secret_set: the secret itself, or any derivative of it (a hash),
+        // is never kept, not even in memory.
         QJsonObject json;
-        QByteArray secretSha256; // hex SHA-256 of the client secret; empty when none is set
     };
 
     struct Organization
@@ -66,14 +67,14 @@ public:
     bool updateConnection(int index, const QJsonObject &fields);
     void deleteConnection(int index);
 
-    static QByteArray hashSecret(const QString &secret);
     static QString newId(); // a random 26-character nanoid
 
     // --- persistence ---------------------------------------------------------------------
     // Loads changes saved earlier. Returns false (with `error`) when the file exists but is
     // unreadable; a missing file is not an error.
     bool load(const QString &path, QString &error);
-    // Writes every organization changed since the seed, atomically. No secret is written.
+    // Writes every organization changed since the seed, atomically. No secret, and nothing
+    // derived from one, is written: only client_secret_set.
     bool save(const QString &path, QString &error) const;
 
 private:

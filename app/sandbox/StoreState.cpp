@@ -1,6 +1,8 @@
 // Store persistence: the state file holds, per changed organization, its updated_at, its
-// permissions override and its SSO connection. The client secret is never written: only
-// client_secret_set and a SHA-256 of the secret.
+// permissions override and its SSO connection. Neither the client secret nor anything derived
+// from it is written: only client_secret_set. (Files written by earlier versions carried an
+// unsalted SHA-256 of the secret; it is dropped when such a file is loaded, and gone from the
+// file at the next save.)
 #include "Store.h"
 
 #include "Models.h"
@@ -24,7 +26,7 @@ const QString kId = QStringLiteral("id");
 const QString kUpdatedAt = QStringLiteral("updated_at");
 const QString kPermissions = QStringLiteral("permissions");
 const QString kConnection = QStringLiteral("sso_connection");
-const QString kSecretHash = QStringLiteral("client_secret_sha256");
+const QString kLegacySecretHash = QStringLiteral("client_secret_sha256");
 
 } // namespace
 
@@ -39,10 +41,7 @@ bool Store::save(const QString &path, QString &error) const
         if (org.permissions)
             entry.insert(kPermissions, *org.permissions);
         if (org.connection) {
-            QJsonObject connection = org.connection->json;
-            if (!org.connection->secretSha256.isEmpty())
-                connection.insert(kSecretHash, QString::fromLatin1(org.connection->secretSha256));
-            entry.insert(kConnection, connection);
+            entry.insert(kConnection, org.connection->json);
         } else {
             entry.insert(kConnection, QJsonValue::Null);
         }
@@ -103,8 +102,9 @@ bool Store::load(const QString &path, QString &error)
         if (connectionValue.isObject()) {
             QJsonObject json = connectionValue.toObject();
             Connection connection;
-            connection.secretSha256 = json.take(kSecretHash).toString().toLatin1();
-            json.insert(QStringLiteral("client_secret_set"), !connection.secretSha256.isEmpty());
+            const bool legacyHash = !json.take(kLegacySecretHash).toString().isEmpty();
+            const QString secretSet = QStringLiteral("client_secret_set");
+            json.insert(secretSet, json.value(secretSet).toBool() || legacyHash);
             connection.json = json;
             org.connection = std::move(connection);
         } else if (connectionValue.isNull()) {

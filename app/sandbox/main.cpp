@@ -26,6 +26,22 @@ bool parseNumber(const QString &text, int minimum, int maximum, int &out)
     return true;
 }
 
+// A request path as the log shows it: control characters (a decoded %1B, %0D%0A, ...) would
+// drive the terminal or forge log lines, so they are shown escaped.
+QString loggable(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || (u >= 0x7f && u <= 0x9f) || u == 0x2028 || u == 0x2029)
+            out += QStringLiteral("\\x%1").arg(int(u), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -117,14 +133,14 @@ int main(int argc, char *argv[])
         << QCoreApplication::translate("main", "Press Ctrl+C to stop.") << Qt::endl;
 
     if (!parser.isSet(quietOption)) {
-        QObject::connect(&server, &SandboxServer::requestCompleted, &app,
-                         [&out](const QByteArray &method, const QString &path, int status) {
-                             out << QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)
-                                 << ' ' << method << ' ' << path << ' '
-                                 << (status == 0 ? QStringLiteral("dropped")
-                                                 : QString::number(status))
-                                 << Qt::endl;
-                         });
+        QObject::connect(
+            &server, &SandboxServer::requestCompleted, &app,
+            [&out](const QByteArray &method, const QString &path, int status) {
+                out << QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) << ' '
+                    << loggable(QString::fromLatin1(method)) << ' ' << loggable(path) << ' '
+                    << (status == 0 ? QStringLiteral("dropped") : QString::number(status))
+                    << Qt::endl;
+            });
     }
     return app.exec();
 }

@@ -111,7 +111,7 @@ private Q_SLOTS:
         QStringList ids;
         int pages = 0;
         int largest = 0;
-        Recorder<int> rec;
+        Recorder<ListAllOutcome> rec;
         const QString firstId = KeycardClient::newRequestId();
         CallOptions callOptions;
         callOptions.requestId = firstId;
@@ -126,7 +126,8 @@ private Q_SLOTS:
             rec.callback(), callOptions);
         AWAIT(rec);
         VERIFY_OK(rec);
-        QCOMPARE(rec.value(), 2345);
+        QCOMPARE(rec.value().items, 2345);
+        QCOMPARE(rec.value().stop, PagingStop::LastPage);
         QCOMPARE(pages, 24);
         QCOMPARE(largest, 100);
         QCOMPARE(ids, expected);
@@ -150,7 +151,7 @@ private Q_SLOTS:
         sandbox::SandboxOptions options;
         options.extraOrganizations = 500;
         Fixture f(options);
-        Recorder<int> rec;
+        Recorder<ListAllOutcome> rec;
         int pages = 0;
         QPointer<PendingCall> call;
         ListOrganizationsRequest request;

@@ -233,8 +233,9 @@ private Q_SLOTS:
     {
         Fixture f;
         SsoConnectionCreate body;
-        // 2,048 code points = 4,096 UTF-16 units: valid.
-        body.identifier = QStringLiteral("\U0001D518").repeated(2048);
+        // 2,048 code points (2,024 of them 2 UTF-16 units each): valid, and an issuer URL.
+        const QString origin = QStringLiteral("https://idp.example.com/");
+        body.identifier = origin + QStringLiteral("\U0001D518").repeated(2048 - origin.size());
         body.clientId = QStringLiteral("abc");
         Recorder<EnableOutcome> rec;
         f.client->enableSso(QStringLiteral("globex"), body, this, rec.callback());

@@ -123,7 +123,13 @@ private Q_SLOTS:
                                        {"client_secret", "logged-nowhere-secret"}})
                      .status,
                  201);
+        // A path with an escape sequence and a forged line: logged escaped, one line.
+        QVERIFY(http.get(QStringLiteral("/organizations/x%1B%5D0%3Bpwned%07%0D%0Aforged")).status >=
+                400);
         QTRY_VERIFY(out.contains("POST /organizations/globex/sso-connection 201"));
+        QTRY_VERIFY(out.contains("GET /organizations/x\\x1b]0;pwned\\x07\\x0d\\x0aforged "));
+        QVERIFY(!out.contains('\x1b'));
+        QVERIFY(!out.contains("\nforged"));
         QVERIFY(out.contains("GET /organizations 200"));
         QVERIFY(out.contains("POST /service-account-token 200"));
         QVERIFY(!out.contains("logged-nowhere-secret"));

@@ -1,6 +1,8 @@
 // The state file: changes survive a restart, and no client secret is ever written to it.
 #include "SandboxTestSupport.h"
 
+#include <QCryptographicHash>
+
 #include <QFile>
 #include <QTemporaryDir>
 
@@ -70,7 +72,12 @@ private Q_SLOTS:
         QVERIFY(!file.contains("acme-rotated-secret"));
         QVERIFY(!file.contains("sandbox-demo-secret"));
         QVERIFY(!file.contains("\"client_secret\""));
-        QVERIFY(file.contains("client_secret_sha256"));
+        // Nothing derived from a secret either: no hash of it, salted or not.
+        QVERIFY(!file.contains("sha256"));
+        QVERIFY(!file.contains(
+            QCryptographicHash::hash(QByteArray(kSecret), QCryptographicHash::Sha256).toHex()));
+        QVERIFY(!file.contains(
+            QCryptographicHash::hash("acme-rotated-secret", QCryptographicHash::Sha256).toHex()));
         QVERIFY((QFile::permissions(options.stateFile) &
                  (QFileDevice::ReadOther | QFileDevice::ReadGroup)) == 0);
 
