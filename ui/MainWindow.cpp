@@ -5,6 +5,7 @@
 #include "KeycardClient.h"
 #include "OrganizationBrowser.h"
 #include "OrganizationDetail.h"
+#include "OrganizationState.h"
 #include "SandboxBadge.h"
 #include "SsoPermissions.h"
 #include "Version.h"
@@ -45,6 +46,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_browser(new OrganizationBrowser(this))
     , m_detail(new OrganizationDetail(this))
+    , m_store(new OrganizationStateStore(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_badge(new SandboxBadge(this))
     , m_sessionLabel(new QLabel(this))
@@ -86,14 +88,20 @@ MainWindow::MainWindow(QWidget *parent)
         updateActions();
         Q_EMIT detailsLoaded(id, ok);
     });
-    connect(m_detail, &OrganizationDetail::organizationRefreshed, this,
-            [this](const Organization &org) {
-                if (org.ssoEnabled)
-                    m_browser->model()->setSsoEnabled(org.id, *org.ssoEnabled);
-                updateActions();
-            });
+    connect(m_detail, &OrganizationDetail::stateChanged, this, &MainWindow::updateActions);
+    // The list's SSO column follows what is known about each organization.
+    connect(m_store, &OrganizationStateStore::changed, this, [this](const QString &id) {
+        if (const OrganizationState *state = m_store->state(id))
+            if (const std::optional<bool> enabled = state->ssoEnabled())
+                m_browser->model()->setSsoEnabled(id, *enabled);
+    });
+    connect(m_browser, &OrganizationBrowser::selectionHiddenChanged, this, [this](bool hidden) {
+        m_detail->setHidden(hidden);
+        updateActions();
+    });
     connect(m_detail, &OrganizationDetail::enableSsoRequested, m_enableSso, &QAction::trigger);
 
+    m_detail->setStore(m_store);
     setTabOrder(m_browser, m_detail);
     resize(1180, 740);
     updateTitle();
@@ -212,7 +220,8 @@ void MainWindow::setClient(KeycardClient *client, const SessionInfo &session)
         m_restoreSelection =
             settings.value(QLatin1String(kLastOrganization) + settingsServerKey()).toString();
     }
-    m_detail->setClient(client);
+    m_detail->clear();
+    m_store->setClient(client);
     m_browser->setClient(client);
     m_sessionLabel->setText(tr("Server: %1").arg(session.describe()));
     if (!session.isSandbox() && session.baseUrl.isValid())
@@ -266,15 +275,21 @@ void MainWindow::selectOrganization(const QString &idOrLabel)
 
 void MainWindow::showConnection(const QString &organizationId, const SsoConnection &connection)
 {
-    m_browser->model()->setSsoEnabled(organizationId, true);
-    m_detail->showConnection(organizationId, connection);
+    // The reply carries the connection; the organization (its permissions, its JSON) is asked
+    // for again so that every pane agrees with the server.
+    m_store->setConnection(organizationId, connection);
+    // Writes carry no permissions (no expand[] on POST / PATCH): ask for the connection too.
+    if (connection.permissions)
+        m_store->fetchOrganization(organizationId);
+    else
+        m_store->fetch(organizationId);
     updateActions();
 }
 
 void MainWindow::showSsoDisabled(const QString &organizationId)
 {
-    m_browser->model()->setSsoEnabled(organizationId, false);
-    m_detail->showSsoDisabled(organizationId);
+    m_store->setConnectionAbsent(organizationId);
+    m_store->fetchOrganization(organizationId);
     updateActions();
 }
 
@@ -343,28 +358,42 @@ void MainWindow::selectFirstRow()
 
 void MainWindow::updateActions()
 {
-    const auto org = m_detail->organization();
-    const auto connection = m_detail->connection();
-    const bool loaded = org && m_detail->isLoaded();
+    const OrganizationState *state = m_detail->state();
+    using Sso = OrganizationState::Sso;
     const QString notInBuild =
         tr("Changing SSO settings is not available in this build of Keycard Admin");
     // Permissions reported on the connection win over the organization's (ui/sso).
-    const std::optional<QString> missingPermission = ui::missingSsoPermission(
-        org ? org->permissions : std::nullopt, connection ? connection->permissions : std::nullopt);
+    const std::optional<QString> missingPermission =
+        state ? ui::missingSsoPermission(state->permissions(), state->connectionPermissions())
+              : std::nullopt;
+    QString name;
+    if (state)
+        name =
+            state->organization.name.isEmpty() ? state->organization.id : state->organization.name;
 
     auto apply = [&](QAction *action, bool wantsSso, const QString &toolTipWhenAvailable) {
         QString why;
-        if (!org)
+        if (m_detail->isHidden())
+            why = tr("The selected organization is hidden by the filter");
+        else if (!state)
             why = tr("Select an organization first");
         else if (!m_ssoAvailable)
             why = notInBuild;
-        else if (!loaded)
+        else if (state->sso == Sso::Unknown && state->isLoading())
             why = tr("Loading the organization…");
+        else if (state->sso == Sso::Unknown && state->connectionError)
+            why = tr("Whether SSO is enabled for %1 is not known: %2. Refresh (F5) to ask the "
+                     "server again.")
+                      .arg(name, state->connectionError->toString());
+        else if (state->sso == Sso::Unknown)
+            why = tr("Whether SSO is enabled for %1 is not known yet: refresh (F5) to ask the "
+                     "server again")
+                      .arg(name);
         else if (missingPermission)
             why = *missingPermission;
-        else if (wantsSso && !connection)
+        else if (wantsSso && state->sso != Sso::Enabled)
             why = tr("SSO is not enabled for this organization");
-        else if (!wantsSso && connection)
+        else if (!wantsSso && state->sso == Sso::Enabled)
             why = tr("SSO is already enabled for this organization");
         action->setEnabled(why.isEmpty());
         action->setToolTip(why.isEmpty() ? toolTipWhenAvailable : why);

@@ -21,6 +21,7 @@ class BusyIndicator;
 class KeycardClient;
 class OrganizationBrowser;
 class OrganizationDetail;
+class OrganizationStateStore;
 class SandboxBadge;
 
 // Coordinates the organization browser, the detail panes, actions, menus and settings.
@@ -48,6 +49,8 @@ public:
 
     OrganizationBrowser *browser() const { return m_browser; }
     OrganizationDetail *detail() const { return m_detail; }
+    // What the window knows about each organization (list row, details, actions, dialogs).
+    OrganizationStateStore *stateStore() const { return m_store; }
     QToolBar *mainToolBar() const { return m_toolBar; }
     QMenu *fileMenu() const { return m_fileMenu; }
     QMenu *organizationMenu() const { return m_orgMenu; }
@@ -104,6 +107,7 @@ private:
 
     OrganizationBrowser *m_browser;
     OrganizationDetail *m_detail;
+    OrganizationStateStore *m_store;
     QSplitter *m_splitter;
     QToolBar *m_toolBar = nullptr;
     QMenu *m_fileMenu = nullptr;

@@ -155,7 +155,9 @@ void SsoConnectionForm::setupEnable(const QString &organization)
     m_mode = Mode::Enable;
     m_original.reset();
     m_organization->setText(organization);
-    m_organization->edit()->setReadOnly(false);
+    // A form opened for one organization stays bound to it (it is shown, not edited).
+    m_organizationFixed = !organization.isEmpty();
+    m_organization->edit()->setReadOnly(m_organizationFixed);
     m_issuer->setText(QString());
     m_clientId->setText(QString());
     m_secret->setText(QString());
@@ -230,7 +232,7 @@ void SsoConnectionForm::updateSecretWidgets()
 {
     const bool edit = m_mode == Mode::Edit;
     const bool secretSet = edit && m_original && m_original->clientSecretSet;
-    m_organization->edit()->setReadOnly(m_locked || edit);
+    m_organization->edit()->setReadOnly(m_locked || edit || m_organizationFixed);
     m_secretChoices->setVisible(edit);
     m_keep->setText(secretSet ? tr("Keep the current secret") : tr("No secret"));
     m_replace->setText(secretSet ? tr("Replace secret") : tr("Set a secret"));

@@ -196,12 +196,8 @@ void SsoDialog::reject()
 
 Organization SsoDialog::organizationSent() const
 {
-    const QString sent = m_form->organization();
-    if (sent == m_organization.id || sent == m_organization.label)
-        return m_organization;
-    Organization other;
-    other.id = sent;
-    return other;
+    // The dialog is bound to one organization: its field is read-only.
+    return m_organization;
 }
 
 void SsoDialog::refreshTitle()
@@ -261,7 +257,7 @@ void SsoDialog::submit()
 void SsoDialog::send()
 {
     m_banner->clear();
-    const QString org = m_form->organization();
+    const QString org = m_organization.label.isEmpty() ? m_organization.id : m_organization.label;
     const QString requestId = m_form->requestId();
     const bool edit = m_form->mode() == SsoConnectionForm::Mode::Edit;
     m_busyLabel->setText(edit ? tr("Saving changes…") : tr("Enabling SSO…"));
