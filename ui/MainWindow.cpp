@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -266,6 +267,11 @@ void MainWindow::focusFilter()
     m_browser->focusFilter();
 }
 
+void MainWindow::focusList()
+{
+    m_browser->tableView()->setFocus(Qt::OtherFocusReason);
+}
+
 void MainWindow::selectOrganization(const QString &idOrLabel)
 {
     m_initialSelectionDone = true;
@@ -340,6 +346,11 @@ void MainWindow::makeInitialSelection()
     if (m_initialSelectionDone || !m_browser->model()->hasLoadedOnce())
         return;
     m_initialSelectionDone = true;
+    // The list was hidden behind "Loading…" when the window showed: focus it now, unless the
+    // admin already went somewhere else.
+    QWidget *focus = focusWidget();
+    if (!focus || !focus->isVisible() || m_toolBar->isAncestorOf(focus))
+        focusList();
     // Restore the last selection: right away when it is on the first page, otherwise the
     // browser fetches the following pages until it arrives (selectFirstRow if it never does).
     if (!m_restoreSelection.isEmpty() &&
@@ -443,7 +454,10 @@ void MainWindow::showEvent(QShowEvent *event)
 {
     if (!m_restored) {
         m_restored = true;
-        restoreSettings();
+        if (!restoreSettings())
+            fitToScreen();
+        // Keyboard work starts in the list (not on the first toolbar control).
+        focusList();
     }
     QMainWindow::showEvent(event);
 }
@@ -454,17 +468,36 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::restoreSettings()
+void MainWindow::fitToScreen()
+{
+    // The first window: its default size, but never larger than the screen's free area
+    // (whatever the scale factor), and placed inside it.
+    const QScreen *s = screen();
+    if (!s)
+        return;
+    const QRect available = s->availableGeometry();
+    const QSize frameExtra(16, 48); // title bar and borders, before the window manager says
+    const QSize room = (available.size() * 0.92) - frameExtra;
+    const QSize wanted = size().boundedTo(room).expandedTo(minimumSizeHint().boundedTo(room));
+    resize(wanted);
+    const QPoint topLeft(
+        available.x() + qMax(0, (available.width() - wanted.width()) / 2),
+        available.y() + qMax(0, (available.height() - wanted.height() - frameExtra.height()) / 2));
+    move(topLeft);
+}
+
+bool MainWindow::restoreSettings()
 {
     if (!m_persist)
-        return;
+        return false;
     QSettings settings;
-    restoreGeometry(settings.value(QLatin1String(kGeometry)).toByteArray());
+    const bool restored = restoreGeometry(settings.value(QLatin1String(kGeometry)).toByteArray());
     restoreState(settings.value(QLatin1String(kState)).toByteArray());
     const QByteArray splitter = settings.value(QLatin1String(kSplitter)).toByteArray();
     if (!splitter.isEmpty())
         m_splitter->restoreState(splitter);
     m_browser->restoreHeaderState(settings.value(QLatin1String(kListHeader)).toByteArray());
+    return restored;
 }
 
 void MainWindow::saveSettings()

@@ -70,6 +70,8 @@ public Q_SLOTS:
     void refresh();
     void loadAll();
     void focusFilter();
+    // Puts the keyboard focus in the organization list.
+    void focusList();
     // Selects by id or label, now or as soon as the organization is loaded.
     void selectOrganization(const QString &idOrLabel);
     void showConnection(const QString &organizationId, const keycard::SsoConnection &connection);
@@ -101,7 +103,9 @@ private:
     void onFirstPage();
     void makeInitialSelection();
     void selectFirstRow();
-    void restoreSettings();
+    // Returns false when there was no saved geometry.
+    bool restoreSettings();
+    void fitToScreen();
     void saveSettings();
     QString settingsServerKey() const;
 

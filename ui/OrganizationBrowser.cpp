@@ -1,6 +1,7 @@
 #include "OrganizationBrowser.h"
 
 #include "BusyIndicator.h"
+#include "ErrorAdvice.h"
 #include "ErrorBanner.h"
 #include "Format.h"
 #include "Icons.h"
@@ -328,8 +329,10 @@ void OrganizationBrowser::updateState()
         m_stateView->setButton({});
         m_stack->setCurrentWidget(m_stateView);
     } else if (empty && state == State::Error) {
+        const QString advice = errorAdvice(m_model->lastError());
         m_stateView->setState(QStringLiteral("warning"), tr("Organizations could not be loaded"),
-                              tr("The message above says what went wrong."));
+                              advice.isEmpty() ? ApiError::kindTitle(m_model->lastError().kind)
+                                               : advice);
         m_stateView->setButton(tr("Try again"), QStringLiteral("refresh"));
         m_stack->setCurrentWidget(m_stateView);
     } else if (empty && m_model->hasLoadedOnce()) {

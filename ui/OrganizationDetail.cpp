@@ -25,9 +25,7 @@ OrganizationDetail::OrganizationDetail(QWidget *parent)
 {
     setObjectName(QStringLiteral("organizationDetail"));
     m_placeholder->setObjectName(QStringLiteral("detailPlaceholder"));
-    m_placeholder->setState(QStringLiteral("organization"), tr("No organization selected"),
-                            tr("Select an organization in the list to see its single sign-on "
-                               "connection, permissions and endpoints."));
+    showNothingSelected();
     m_stack->addWidget(m_placeholder);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -152,10 +150,19 @@ void OrganizationDetail::clear()
     m_hidden = false;
     if (m_banner)
         m_banner->hide();
+    showNothingSelected();
     m_stack->setCurrentWidget(m_placeholder);
+    m_wasLoading = false;
     if (wasLoading)
         Q_EMIT busyChanged(false);
     Q_EMIT stateChanged();
+}
+
+void OrganizationDetail::showNothingSelected()
+{
+    m_placeholder->setState(QStringLiteral("organization"), tr("No organization selected"),
+                            tr("Select an organization in the list to see its single sign-on "
+                               "connection, permissions and endpoints."));
 }
 
 void OrganizationDetail::setHidden(bool hidden)
@@ -172,7 +179,10 @@ void OrganizationDetail::setHidden(bool hidden)
                                    "organization that matches it."));
         m_stack->setCurrentWidget(m_placeholder);
     } else {
+        showNothingSelected();
         render();
+        if (m_content)
+            m_stack->setCurrentWidget(m_content);
     }
     Q_EMIT stateChanged();
 }

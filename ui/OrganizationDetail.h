@@ -73,6 +73,7 @@ private:
     void placeContentInFocusChain();
     void render();
     void onStoreChanged(const QString &id);
+    void showNothingSelected();
 
     QStackedWidget *m_stack;
     StateView *m_placeholder;

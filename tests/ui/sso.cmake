@@ -19,3 +19,9 @@ keycard_add_test(test_window_state GUI
     LIBS keycard_ui_sso_window keycard_ui keycard_sandbox keycard_core
     TIMEOUT 180)
 target_include_directories(test_window_state PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+keycard_add_test(test_window_behaviour GUI
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_window_behaviour.cpp ${CMAKE_CURRENT_LIST_DIR}/test_sso_support.h
+            ${CMAKE_CURRENT_LIST_DIR}/WindowTestSupport.h ${CMAKE_CURRENT_LIST_DIR}/UiTestSupport.h
+    LIBS keycard_ui_sso_window keycard_ui keycard_sandbox keycard_core
+    TIMEOUT 180)
+target_include_directories(test_window_behaviour PRIVATE ${CMAKE_CURRENT_LIST_DIR})

@@ -202,6 +202,7 @@ private Q_SLOTS:
         QVERIFY(window->editSsoAction()->isEnabled());
         QVERIFY(!window->enableSsoAction()->isEnabled());
         QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("enabled")));
+        keycard::test::screenshot(window.get(), QStringLiteral("window-after-enable"));
 
         window->disableSsoAction()->trigger();
         auto *confirm = qobject_cast<ui::DisableSsoDialog *>(workflow->activeDialog());
@@ -248,6 +249,7 @@ private Q_SLOTS:
         QCOMPARE(window->detail()->findChild<QStackedWidget *>()->currentWidget()->objectName(),
                  QStringLiteral("detailPlaceholder"));
         QVERIFY(currentRowId(*window).isEmpty()); // no other row stands for it
+        keycard::test::screenshot(window.get(), QStringLiteral("window-selection-filtered-out"));
 
         filter->clear();
         QCOMPARE(currentRowId(*window), wayne);
@@ -287,6 +289,7 @@ private Q_SLOTS:
         }
         window->enableSsoAction()->trigger();
         QVERIFY(!workflow->activeDialog());
+        keycard::test::screenshot(window.get(), QStringLiteral("window-stale-unknown"));
 
         sandbox->server->clearFaults(); // answering again
         QSignalSpy loaded(window.get(), &MainWindow::detailsLoaded);

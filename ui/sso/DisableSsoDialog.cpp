@@ -1,5 +1,6 @@
 #include "DisableSsoDialog.h"
 
+#include "ErrorAdvice.h"
 #include "KeycardClient.h"
 #include "SsoBanner.h"
 #include "SsoController.h"
@@ -177,8 +178,9 @@ void DisableSsoDialog::onFailed(const ApiError &error)
         m_banner->setActions({});
         return;
     }
-    m_banner->showError(error);
-    m_banner->setActions({m_retry});
+    m_banner->showError(error, errorAdvice(error));
+    m_banner->setActions(retryCanHelp(error) ? QList<QPushButton *>{m_retry}
+                                             : QList<QPushButton *>{});
 }
 
 } // namespace keycard::ui

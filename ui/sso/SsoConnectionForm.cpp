@@ -121,10 +121,11 @@ SsoConnectionForm::SsoConnectionForm(QWidget *parent)
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    form->addRow(rules::fieldLabel(Field::OrganizationId), m_organization);
-    form->addRow(rules::fieldLabel(Field::Identifier), m_issuer);
-    form->addRow(rules::fieldLabel(Field::ClientId), m_clientId);
-    form->addRow(rules::fieldLabel(Field::ClientSecret), secretBox);
+    form->addRow(withMnemonic(rules::fieldLabel(Field::OrganizationId), u'o'), m_organization);
+    form->addRow(withMnemonic(rules::fieldLabel(Field::Identifier), u'i'), m_issuer);
+    form->addRow(withMnemonic(rules::fieldLabel(Field::ClientId), u'c'), m_clientId);
+    form->addRow(withMnemonic(rules::fieldLabel(Field::ClientSecret), u's'), secretBox);
+    secretBox->setFocusProxy(m_secret);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
