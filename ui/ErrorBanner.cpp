@@ -1,5 +1,7 @@
 #include "ErrorBanner.h"
 
+#include "ErrorAdvice.h"
+
 #include "Icons.h"
 
 #include <QEvent>
@@ -74,6 +76,11 @@ void ErrorBanner::showError(const QString &what, const ApiError &error)
         message += QStringLiteral(": ") + error.message;
     if (error.httpStatus > 0)
         message += tr(" (HTTP %1)").arg(error.httpStatus);
+    // What to check, and Retry only where sending the request again can help.
+    const QString advice = errorAdvice(error);
+    if (!advice.isEmpty())
+        message += QLatin1Char('\n') + advice;
+    m_retry->setVisible(retryCanHelp(error));
     m_message->setText(message);
     m_requestIdText = error.requestId;
     m_requestId->setText(error.requestId.isEmpty() ? QString()

@@ -5,6 +5,7 @@
 #include "KeycardClient.h"
 #include "OrganizationBrowser.h"
 #include "OrganizationDetail.h"
+#include "OrganizationState.h"
 #include "SandboxBadge.h"
 #include "SsoPermissions.h"
 #include "Version.h"
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -45,6 +47,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_browser(new OrganizationBrowser(this))
     , m_detail(new OrganizationDetail(this))
+    , m_store(new OrganizationStateStore(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_badge(new SandboxBadge(this))
     , m_sessionLabel(new QLabel(this))
@@ -86,14 +89,20 @@ MainWindow::MainWindow(QWidget *parent)
         updateActions();
         Q_EMIT detailsLoaded(id, ok);
     });
-    connect(m_detail, &OrganizationDetail::organizationRefreshed, this,
-            [this](const Organization &org) {
-                if (org.ssoEnabled)
-                    m_browser->model()->setSsoEnabled(org.id, *org.ssoEnabled);
-                updateActions();
-            });
+    connect(m_detail, &OrganizationDetail::stateChanged, this, &MainWindow::updateActions);
+    // The list's SSO column follows what is known about each organization.
+    connect(m_store, &OrganizationStateStore::changed, this, [this](const QString &id) {
+        if (const OrganizationState *state = m_store->state(id))
+            if (const std::optional<bool> enabled = state->ssoEnabled())
+                m_browser->model()->setSsoEnabled(id, *enabled);
+    });
+    connect(m_browser, &OrganizationBrowser::selectionHiddenChanged, this, [this](bool hidden) {
+        m_detail->setHidden(hidden);
+        updateActions();
+    });
     connect(m_detail, &OrganizationDetail::enableSsoRequested, m_enableSso, &QAction::trigger);
 
+    m_detail->setStore(m_store);
     setTabOrder(m_browser, m_detail);
     resize(1180, 740);
     updateTitle();
@@ -212,7 +221,8 @@ void MainWindow::setClient(KeycardClient *client, const SessionInfo &session)
         m_restoreSelection =
             settings.value(QLatin1String(kLastOrganization) + settingsServerKey()).toString();
     }
-    m_detail->setClient(client);
+    m_detail->clear();
+    m_store->setClient(client);
     m_browser->setClient(client);
     m_sessionLabel->setText(tr("Server: %1").arg(session.describe()));
     if (!session.isSandbox() && session.baseUrl.isValid())
@@ -257,6 +267,11 @@ void MainWindow::focusFilter()
     m_browser->focusFilter();
 }
 
+void MainWindow::focusList()
+{
+    m_browser->tableView()->setFocus(Qt::OtherFocusReason);
+}
+
 void MainWindow::selectOrganization(const QString &idOrLabel)
 {
     m_initialSelectionDone = true;
@@ -266,15 +281,21 @@ void MainWindow::selectOrganization(const QString &idOrLabel)
 
 void MainWindow::showConnection(const QString &organizationId, const SsoConnection &connection)
 {
-    m_browser->model()->setSsoEnabled(organizationId, true);
-    m_detail->showConnection(organizationId, connection);
+    // The reply carries the connection; the organization (its permissions, its JSON) is asked
+    // for again so that every pane agrees with the server.
+    m_store->setConnection(organizationId, connection);
+    // Writes carry no permissions (no expand[] on POST / PATCH): ask for the connection too.
+    if (connection.permissions)
+        m_store->fetchOrganization(organizationId);
+    else
+        m_store->fetch(organizationId);
     updateActions();
 }
 
 void MainWindow::showSsoDisabled(const QString &organizationId)
 {
-    m_browser->model()->setSsoEnabled(organizationId, false);
-    m_detail->showSsoDisabled(organizationId);
+    m_store->setConnectionAbsent(organizationId);
+    m_store->fetchOrganization(organizationId);
     updateActions();
 }
 
@@ -328,6 +349,11 @@ void MainWindow::makeInitialSelection()
     if (m_initialSelectionDone || !m_browser->model()->hasLoadedOnce())
         return;
     m_initialSelectionDone = true;
+    // The list was hidden behind "Loading…" when the window showed: focus it now, unless the
+    // admin already went somewhere else.
+    QWidget *focus = focusWidget();
+    if (!focus || !focus->isVisible() || m_toolBar->isAncestorOf(focus))
+        focusList();
     // Restore the last selection: right away when it is on the first page, otherwise the
     // browser fetches the following pages until it arrives (selectFirstRow if it never does).
     if (!m_restoreSelection.isEmpty() &&
@@ -346,28 +372,42 @@ void MainWindow::selectFirstRow()
 
 void MainWindow::updateActions()
 {
-    const auto org = m_detail->organization();
-    const auto connection = m_detail->connection();
-    const bool loaded = org && m_detail->isLoaded();
+    const OrganizationState *state = m_detail->state();
+    using Sso = OrganizationState::Sso;
     const QString notInBuild =
         tr("Changing SSO settings is not available in this build of Keycard Admin");
     // Permissions reported on the connection win over the organization's (ui/sso).
-    const std::optional<QString> missingPermission = ui::missingSsoPermission(
-        org ? org->permissions : std::nullopt, connection ? connection->permissions : std::nullopt);
+    const std::optional<QString> missingPermission =
+        state ? ui::missingSsoPermission(state->permissions(), state->connectionPermissions())
+              : std::nullopt;
+    QString name;
+    if (state)
+        name =
+            state->organization.name.isEmpty() ? state->organization.id : state->organization.name;
 
     auto apply = [&](QAction *action, bool wantsSso, const QString &toolTipWhenAvailable) {
         QString why;
-        if (!org)
+        if (m_detail->isHidden())
+            why = tr("The selected organization is hidden by the filter");
+        else if (!state)
             why = tr("Select an organization first");
         else if (!m_ssoAvailable)
             why = notInBuild;
-        else if (!loaded)
+        else if (state->sso == Sso::Unknown && state->isLoading())
             why = tr("Loading the organization…");
+        else if (state->sso == Sso::Unknown && state->connectionError)
+            why = tr("Whether SSO is enabled for %1 is not known: %2. Refresh (F5) to ask the "
+                     "server again.")
+                      .arg(name, state->connectionError->toString());
+        else if (state->sso == Sso::Unknown)
+            why = tr("Whether SSO is enabled for %1 is not known yet: refresh (F5) to ask the "
+                     "server again")
+                      .arg(name);
         else if (missingPermission)
             why = *missingPermission;
-        else if (wantsSso && !connection)
+        else if (wantsSso && state->sso != Sso::Enabled)
             why = tr("SSO is not enabled for this organization");
-        else if (!wantsSso && connection)
+        else if (!wantsSso && state->sso == Sso::Enabled)
             why = tr("SSO is already enabled for this organization");
         action->setEnabled(why.isEmpty());
         action->setToolTip(why.isEmpty() ? toolTipWhenAvailable : why);
@@ -417,7 +457,10 @@ void MainWindow::showEvent(QShowEvent *event)
 {
     if (!m_restored) {
         m_restored = true;
-        restoreSettings();
+        if (!restoreSettings())
+            fitToScreen();
+        // Keyboard work starts in the list (not on the first toolbar control).
+        focusList();
     }
     QMainWindow::showEvent(event);
 }
@@ -428,17 +471,36 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::restoreSettings()
+void MainWindow::fitToScreen()
+{
+    // The first window: its default size, but never larger than the screen's free area
+    // (whatever the scale factor), and placed inside it.
+    const QScreen *s = screen();
+    if (!s)
+        return;
+    const QRect available = s->availableGeometry();
+    const QSize frameExtra(16, 48); // title bar and borders, before the window manager says
+    const QSize room = (available.size() * 0.92) - frameExtra;
+    const QSize wanted = size().boundedTo(room).expandedTo(minimumSizeHint().boundedTo(room));
+    resize(wanted);
+    const QPoint topLeft(
+        available.x() + qMax(0, (available.width() - wanted.width()) / 2),
+        available.y() + qMax(0, (available.height() - wanted.height() - frameExtra.height()) / 2));
+    move(topLeft);
+}
+
+bool MainWindow::restoreSettings()
 {
     if (!m_persist)
-        return;
+        return false;
     QSettings settings;
-    restoreGeometry(settings.value(QLatin1String(kGeometry)).toByteArray());
+    const bool restored = restoreGeometry(settings.value(QLatin1String(kGeometry)).toByteArray());
     restoreState(settings.value(QLatin1String(kState)).toByteArray());
     const QByteArray splitter = settings.value(QLatin1String(kSplitter)).toByteArray();
     if (!splitter.isEmpty())
         m_splitter->restoreState(splitter);
     m_browser->restoreHeaderState(settings.value(QLatin1String(kListHeader)).toByteArray());
+    return restored;
 }
 
 void MainWindow::saveSettings()

@@ -21,6 +21,7 @@ class BusyIndicator;
 class KeycardClient;
 class OrganizationBrowser;
 class OrganizationDetail;
+class OrganizationStateStore;
 class SandboxBadge;
 
 // Coordinates the organization browser, the detail panes, actions, menus and settings.
@@ -48,6 +49,8 @@ public:
 
     OrganizationBrowser *browser() const { return m_browser; }
     OrganizationDetail *detail() const { return m_detail; }
+    // What the window knows about each organization (list row, details, actions, dialogs).
+    OrganizationStateStore *stateStore() const { return m_store; }
     QToolBar *mainToolBar() const { return m_toolBar; }
     QMenu *fileMenu() const { return m_fileMenu; }
     QMenu *organizationMenu() const { return m_orgMenu; }
@@ -67,6 +70,8 @@ public Q_SLOTS:
     void refresh();
     void loadAll();
     void focusFilter();
+    // Puts the keyboard focus in the organization list.
+    void focusList();
     // Selects by id or label, now or as soon as the organization is loaded.
     void selectOrganization(const QString &idOrLabel);
     void showConnection(const QString &organizationId, const keycard::SsoConnection &connection);
@@ -98,12 +103,15 @@ private:
     void onFirstPage();
     void makeInitialSelection();
     void selectFirstRow();
-    void restoreSettings();
+    // Returns false when there was no saved geometry.
+    bool restoreSettings();
+    void fitToScreen();
     void saveSettings();
     QString settingsServerKey() const;
 
     OrganizationBrowser *m_browser;
     OrganizationDetail *m_detail;
+    OrganizationStateStore *m_store;
     QSplitter *m_splitter;
     QToolBar *m_toolBar = nullptr;
     QMenu *m_fileMenu = nullptr;

@@ -1,6 +1,7 @@
 #include "OrganizationBrowser.h"
 
 #include "BusyIndicator.h"
+#include "ErrorAdvice.h"
 #include "ErrorBanner.h"
 #include "Format.h"
 #include "Icons.h"
@@ -126,7 +127,10 @@ OrganizationBrowser::OrganizationBrowser(QWidget *parent)
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_clearFilter->setVisible(!text.isEmpty());
+        m_syncing = true; // the filter moving the current row is not the admin choosing one
         m_proxy->setFilterText(text);
+        m_syncing = false;
+        syncCurrent();
         updateState();
     });
     connect(m_clearFilter, &QAction::triggered, this, [this] {
@@ -161,6 +165,13 @@ OrganizationBrowser::OrganizationBrowser(QWidget *parent)
         updateState();
     });
     connect(m_model, &OrganizationListModel::modelReset, this, &OrganizationBrowser::updateState);
+    // A refresh replaced the rows: the selection is by id, not by row.
+    connect(m_model, &OrganizationListModel::modelAboutToBeReset, this, [this] {
+        if (m_pendingSelection.isEmpty())
+            m_pendingSelection = m_currentId;
+        m_syncing = true;
+    });
+    connect(m_model, &OrganizationListModel::modelReset, this, [this] { m_syncing = false; });
     connect(m_model, &OrganizationListModel::errorOccurred, this, [this](const ApiError &error) {
         m_banner->showError(tr("Could not load the organizations"), error);
         updateState();
@@ -178,6 +189,7 @@ void OrganizationBrowser::setClient(KeycardClient *client)
 {
     m_banner->hide();
     m_currentId.clear();
+    setSelectionHidden(false);
     m_model->setClient(client);
 }
 
@@ -259,13 +271,47 @@ void OrganizationBrowser::trySelectPending()
     m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
                                                           QItemSelectionModel::Rows);
     m_table->scrollTo(index);
+    setSelectionHidden(false);
+}
+
+void OrganizationBrowser::syncCurrent()
+{
+    if (m_currentId.isEmpty())
+        return;
+    const int row = m_model->rowOfId(m_currentId);
+    const QModelIndex index =
+        row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(row, 0));
+    m_syncing = true;
+    if (index.isValid()) {
+        if (m_table->currentIndex().row() != index.row() ||
+            !m_table->selectionModel()->isSelected(index))
+            m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                                  QItemSelectionModel::Rows);
+    } else if (row >= 0) {
+        m_table->selectionModel()->clearCurrentIndex();
+        m_table->selectionModel()->clearSelection();
+    }
+    m_syncing = false;
+    if (row >= 0)
+        setSelectionHidden(!index.isValid());
+}
+
+void OrganizationBrowser::setSelectionHidden(bool hidden)
+{
+    if (m_selectionHidden == hidden)
+        return;
+    m_selectionHidden = hidden;
+    Q_EMIT selectionHiddenChanged(hidden);
 }
 
 void OrganizationBrowser::onCurrentChanged(const QModelIndex &current)
 {
+    if (m_syncing)
+        return;
     if (!current.isValid())
         return; // keep showing the last organization (e.g. while the filter hides it)
     const Organization &org = m_model->organization(m_proxy->mapToSource(current).row());
+    setSelectionHidden(false);
     if (org.id == m_currentId)
         return;
     m_currentId = org.id;
@@ -283,8 +329,10 @@ void OrganizationBrowser::updateState()
         m_stateView->setButton({});
         m_stack->setCurrentWidget(m_stateView);
     } else if (empty && state == State::Error) {
+        const QString advice = errorAdvice(m_model->lastError());
         m_stateView->setState(QStringLiteral("warning"), tr("Organizations could not be loaded"),
-                              tr("The message above says what went wrong."));
+                              advice.isEmpty() ? ApiError::kindTitle(m_model->lastError().kind)
+                                               : advice);
         m_stateView->setButton(tr("Try again"), QStringLiteral("refresh"));
         m_stack->setCurrentWidget(m_stateView);
     } else if (empty && m_model->hasLoadedOnce()) {
@@ -332,6 +380,8 @@ void OrganizationBrowser::updateCount()
     }
     if (!m_proxy->filterText().isEmpty() && m_model->hasLoadedOnce())
         text = tr("%1 shown · %2").arg(format::number(shown), text);
+    if (m_model->isStale() && m_model->state() == OrganizationListModel::State::Error)
+        text = tr("%1 · not up to date: the last refresh failed").arg(text);
     m_count->setText(text);
 }
 

@@ -48,6 +48,9 @@ public:
     // selected right away.
     bool selectOrganization(const QString &idOrLabel);
     bool hasPendingSelection() const { return !m_pendingSelection.isEmpty(); }
+    // The id of the selected organization (kept while the filter hides it or a refresh runs).
+    QString currentId() const { return m_currentId; }
+    bool isSelectionHidden() const { return m_selectionHidden; }
 
     QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray &state);
@@ -59,6 +62,8 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     // Every page is loaded and none holds the organization selectOrganization() asked for.
     void selectionNotFound(const QString &idOrLabel);
+    // The selected organization stopped (or started again) being shown by the filter.
+    void selectionHiddenChanged(bool hidden);
 
 private:
     void updateState();
@@ -67,6 +72,9 @@ private:
     void trySelectPending();
     void seekPending();
     int pendingRow() const; // model row of the pending selection, or -1
+    // Puts the view's current row back on the selected organization, or says it is hidden.
+    void syncCurrent();
+    void setSelectionHidden(bool hidden);
 
     OrganizationListModel *m_model;
     OrganizationFilterModel *m_proxy;
@@ -82,6 +90,8 @@ private:
     BusyIndicator *m_busy;
     QString m_pendingSelection;
     QString m_currentId;
+    bool m_selectionHidden = false;
+    bool m_syncing = false; // current-row changes made by the filter or by syncCurrent()
 };
 
 } // namespace keycard

@@ -4,7 +4,7 @@
 #include "DetailHeader.h"
 #include "EndpointsPane.h"
 #include "ErrorBanner.h"
-#include "KeycardClient.h"
+#include "OrganizationState.h"
 #include "PermissionsPane.h"
 #include "RawPane.h"
 #include "StateView.h"
@@ -25,9 +25,7 @@ OrganizationDetail::OrganizationDetail(QWidget *parent)
 {
     setObjectName(QStringLiteral("organizationDetail"));
     m_placeholder->setObjectName(QStringLiteral("detailPlaceholder"));
-    m_placeholder->setState(QStringLiteral("organization"), tr("No organization selected"),
-                            tr("Select an organization in the list to see its single sign-on "
-                               "connection, permissions and endpoints."));
+    showNothingSelected();
     m_stack->addWidget(m_placeholder);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -96,189 +94,196 @@ void OrganizationDetail::placeContentInFocusChain()
 OrganizationDetail::~OrganizationDetail()
 {
     blockSignals(true); // the window listening may already be half destroyed
-    ++m_generation;
-    abortCalls();
 }
 
-void OrganizationDetail::setClient(KeycardClient *client)
+void OrganizationDetail::setStore(OrganizationStateStore *store)
 {
-    abortCalls();
-    m_client = client;
-    clear();
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    connect(store, &OrganizationStateStore::changed, this, &OrganizationDetail::onStoreChanged);
+    connect(store, &OrganizationStateStore::fetched, this, [this](const QString &id, bool ok) {
+        if (id == m_id)
+            Q_EMIT detailsLoaded(id, ok);
+    });
+}
+
+const OrganizationState *OrganizationDetail::state() const
+{
+    if (m_id.isEmpty() || m_hidden || !m_store)
+        return nullptr;
+    return m_store->state(m_id);
+}
+
+std::optional<Organization> OrganizationDetail::organization() const
+{
+    const OrganizationState *s = state();
+    if (!s)
+        return std::nullopt;
+    return s->organization;
+}
+
+std::optional<SsoConnection> OrganizationDetail::connection() const
+{
+    const OrganizationState *s = state();
+    return s ? s->connection : std::nullopt;
+}
+
+bool OrganizationDetail::isLoading() const
+{
+    const OrganizationState *s = m_store && !m_id.isEmpty() ? m_store->state(m_id) : nullptr;
+    return s && s->isLoading();
+}
+
+bool OrganizationDetail::isLoaded() const
+{
+    const OrganizationState *s = state();
+    return s && !s->isLoading() &&
+           (s->organizationFetchedAt.isValid() || s->organizationError ||
+            s->connectionFetchedAt.isValid() || s->connectionError);
 }
 
 void OrganizationDetail::clear()
 {
-    abortCalls();
-    ++m_generation;
-    m_org.reset();
-    m_connection.reset();
-    m_loaded = false;
+    const bool wasLoading = isLoading();
+    m_id.clear();
+    m_hidden = false;
     if (m_banner)
         m_banner->hide();
+    showNothingSelected();
     m_stack->setCurrentWidget(m_placeholder);
+    m_wasLoading = false;
+    if (wasLoading)
+        Q_EMIT busyChanged(false);
+    Q_EMIT stateChanged();
+}
+
+void OrganizationDetail::showNothingSelected()
+{
+    m_placeholder->setState(QStringLiteral("organization"), tr("No organization selected"),
+                            tr("Select an organization in the list to see its single sign-on "
+                               "connection, permissions and endpoints."));
+}
+
+void OrganizationDetail::setHidden(bool hidden)
+{
+    if (m_hidden == hidden || m_id.isEmpty())
+        return;
+    m_hidden = hidden;
+    if (hidden) {
+        const OrganizationState *s = m_store ? m_store->state(m_id) : nullptr;
+        const QString name = s ? s->organization.name : m_id;
+        m_placeholder->setState(QStringLiteral("search"),
+                                tr("%1 is hidden by the filter").arg(name),
+                                tr("Clear the filter to see its details again, or select an "
+                                   "organization that matches it."));
+        m_stack->setCurrentWidget(m_placeholder);
+    } else {
+        showNothingSelected();
+        render();
+        if (m_content)
+            m_stack->setCurrentWidget(m_content);
+    }
+    Q_EMIT stateChanged();
 }
 
 void OrganizationDetail::showOrganization(const Organization &listEntry)
 {
-    m_org = listEntry;
+    if (!m_store)
+        return;
+    m_id = listEntry.id;
+    m_hidden = false;
+    m_store->seed(listEntry);
     reload();
 }
 
 void OrganizationDetail::reload()
 {
-    if (!m_org)
+    if (m_id.isEmpty() || !m_store)
         return;
     ensureContent();
-    abortCalls();
-    const quint64 generation = ++m_generation;
-    m_connection.reset();
-    m_connectionMissing = false;
-    m_orgError.reset();
-    m_connectionError.reset();
-    m_loaded = false;
-    m_banner->hide();
-    m_header->setOrganization(*m_org);
-    m_connectionPane->showLoading();
-    m_permissionsPane->clear();
-    m_endpointsPane->showLoading();
-    m_rawPane->clear();
-    if (m_client) {
-        m_pending = 2;
-        m_header->setBusy(true);
-    }
+    m_store->fetch(m_id);
+    render();
     // Last: showing the page lays out everything above at once (each child shown on a visible
     // page would lay it out again).
-    m_stack->setCurrentWidget(m_content);
-    if (!m_client)
-        return;
-    Q_EMIT busyChanged(true);
-
-    CallOptions options;
-    options.expandPermissions = true;
-    const QString id = m_org->id;
-    m_orgCall = m_client->getOrganization(
-        id, this,
-        [this, generation](const Result<Organization> &result) {
-            if (generation != m_generation)
-                return; // a later selection replaced this one
-            if (result.ok())
-                m_org = result.value();
-            else
-                m_orgError = result.error();
-            finishOne();
-        },
-        options);
-    m_connectionCall = m_client->getSsoConnection(
-        id, this,
-        [this, generation](const Result<SsoConnection> &result) {
-            if (generation != m_generation)
-                return;
-            if (result.ok())
-                m_connection = result.value();
-            else if (result.error().kind == ApiError::Kind::NotFound)
-                m_connectionMissing = true; // 404 on the connection: SSO is not enabled
-            else
-                m_connectionError = result.error();
-            finishOne();
-        },
-        options);
+    if (!m_hidden)
+        m_stack->setCurrentWidget(m_content);
+    Q_EMIT stateChanged();
 }
 
-void OrganizationDetail::abortCalls()
+void OrganizationDetail::onStoreChanged(const QString &id)
 {
-    // Bump the generation first so the Cancelled callbacks are ignored.
-    ++m_generation;
-    if (m_orgCall)
-        m_orgCall->abort();
-    if (m_connectionCall)
-        m_connectionCall->abort();
-    m_orgCall = nullptr;
-    m_connectionCall = nullptr;
-    if (m_pending > 0) {
-        m_pending = 0;
-        m_header->setBusy(false);
-        Q_EMIT busyChanged(false);
+    if (id != m_id)
+        return;
+    if (!m_store->contains(id)) {
+        clear(); // forgotten (another server)
+        return;
     }
-}
-
-void OrganizationDetail::finishOne()
-{
-    if (--m_pending > 0)
-        return;
-    m_header->setBusy(false);
-    Q_EMIT busyChanged(false);
     render();
-    m_loaded = true;
-    const bool ok = !m_orgError && !m_connectionError;
-    if (!m_orgError)
-        Q_EMIT organizationRefreshed(*m_org);
-    Q_EMIT detailsLoaded(m_org->id, ok);
+    Q_EMIT stateChanged();
 }
 
 void OrganizationDetail::render()
 {
-    ensureContent();
-    if (m_orgError && m_orgError->kind == ApiError::Kind::NotFound) {
-        m_banner->showError(tr("The organization no longer exists on the server"), *m_orgError);
-    } else if (m_orgError) {
-        m_banner->showError(tr("Could not load the organization"), *m_orgError);
-    } else if (m_connectionError) {
-        m_banner->showError(tr("Could not load the SSO connection"), *m_connectionError);
+    const OrganizationState *s = m_store && !m_id.isEmpty() ? m_store->state(m_id) : nullptr;
+    const bool loading = s && s->isLoading();
+    if (loading != m_wasLoading) {
+        m_wasLoading = loading;
+        Q_EMIT busyChanged(loading);
     }
-    if (m_connectionMissing && !m_orgError) {
-        // The organization may have been changed elsewhere: trust the newest answer.
-        m_org->ssoEnabled = false;
-    } else if (m_connection) {
-        m_org->ssoEnabled = true;
-    }
-    m_header->setOrganization(*m_org);
-    if (m_connection) {
-        m_connectionPane->showConnection(*m_connection);
-        m_endpointsPane->showConnection(*m_connection);
-    } else if (m_connectionMissing) {
-        m_connectionPane->showNoSso(m_org->name);
-        m_endpointsPane->showNoSso();
-    } else {
-        m_connectionPane->showUnavailable();
-        m_endpointsPane->showUnavailable();
-    }
-    if (m_orgError && !m_connection && !m_connectionMissing)
-        m_permissionsPane->clear();
-    else
-        m_permissionsPane->setPermissions(m_orgError ? std::nullopt : m_org->permissions,
-                                          m_connection.has_value(),
-                                          m_connection ? m_connection->permissions : std::nullopt);
-    m_rawPane->setDocuments(m_org->raw,
-                            m_connection ? std::optional(m_connection->raw) : std::nullopt);
-}
-
-void OrganizationDetail::showConnection(const QString &organizationId,
-                                        const SsoConnection &connection)
-{
-    showWrittenState(organizationId, connection);
-}
-
-void OrganizationDetail::showSsoDisabled(const QString &organizationId)
-{
-    showWrittenState(organizationId, std::nullopt);
-}
-
-void OrganizationDetail::showWrittenState(const QString &organizationId,
-                                          const std::optional<SsoConnection> &connection)
-{
-    if (!m_org || m_org->id != organizationId)
+    if (!s || m_hidden)
         return;
     ensureContent();
-    abortCalls();
-    m_connection = connection;
-    m_connectionMissing = !connection.has_value();
-    m_connectionError.reset();
-    m_orgError.reset();
-    m_banner->hide();
-    render();
-    m_loaded = true;
-    Q_EMIT organizationRefreshed(*m_org);
+    m_header->setBusy(loading);
+    Organization org = s->organization;
+    using Sso = OrganizationState::Sso;
+    // The header says what is known now: the list's word only while the server is being asked.
+    if (s->sso != Sso::Unknown || !loading)
+        org.ssoEnabled = s->ssoEnabled();
+    m_header->setOrganization(org);
+
+    const std::optional<ApiError> &orgError = s->organizationError;
+    const std::optional<ApiError> &connectionError = s->connectionError;
+    if (orgError && orgError->kind == ApiError::Kind::NotFound)
+        m_banner->showError(tr("The organization no longer exists on the server"), *orgError);
+    else if (orgError)
+        m_banner->showError(tr("Could not load the organization"), *orgError);
+    else if (connectionError && s->sso == Sso::Unknown)
+        m_banner->showError(tr("Could not load the SSO connection"), *connectionError);
+    else
+        m_banner->hide();
+
+    switch (s->sso) {
+    case Sso::Enabled:
+        m_connectionPane->showConnection(*s->connection);
+        m_endpointsPane->showConnection(*s->connection);
+        break;
+    case Sso::Absent:
+        m_connectionPane->showNoSso(org.name);
+        m_endpointsPane->showNoSso();
+        break;
+    case Sso::Unknown:
+        if (loading) {
+            m_connectionPane->showLoading();
+            m_endpointsPane->showLoading();
+        } else {
+            m_connectionPane->showUnavailable();
+            m_endpointsPane->showUnavailable();
+        }
+        break;
+    }
+    if (loading && !s->organizationFetchedAt.isValid() && s->sso == Sso::Unknown)
+        m_permissionsPane->clear();
+    else if (orgError && s->sso == Sso::Unknown)
+        m_permissionsPane->clear();
+    else
+        m_permissionsPane->setPermissions(orgError ? std::nullopt : org.permissions,
+                                          s->sso == Sso::Enabled, s->connectionPermissions());
+    if (loading && !s->organizationFetchedAt.isValid())
+        m_rawPane->clear();
+    else
+        m_rawPane->setDocuments(org.raw,
+                                s->connection ? std::optional(s->connection->raw) : std::nullopt);
 }
 
 QTabWidget *OrganizationDetail::tabs()

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "ApiError.h"
-#include "KeycardClient.h"
 #include "Models.h"
+#include "OrganizationState.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -18,15 +18,14 @@ class ConnectionPane;
 class DetailHeader;
 class EndpointsPane;
 class ErrorBanner;
-class KeycardClient;
-class PendingCall;
 class PermissionsPane;
 class RawPane;
 class StateView;
 
 // Everything about the selected organization: header and the Connection, Permissions,
-// Endpoints and Raw panes. Fetches the organization and its SSO connection (both with
-// expand[]=permissions) on selection; replies for an earlier selection are dropped.
+// Endpoints and Raw panes. Shows what the OrganizationStateStore knows about it and follows
+// the store's changes (fetches, writes); fetches it (organization and SSO connection, both with
+// expand[]=permissions) on selection and on reload.
 class OrganizationDetail : public QWidget
 {
     Q_OBJECT
@@ -34,22 +33,27 @@ public:
     explicit OrganizationDetail(QWidget *parent = nullptr);
     ~OrganizationDetail() override;
 
-    void setClient(KeycardClient *client);
+    // The store is not owned; the window sets it once, before anything is shown.
+    void setStore(OrganizationStateStore *store);
+    OrganizationStateStore *store() const { return m_store; }
     // Shows `listEntry` at once and fetches its details.
     void showOrganization(const Organization &listEntry);
     void clear();
     void reload();
+    // The selected organization is hidden by the list's filter: say so instead of its details
+    // (nothing is offered for it). showOrganization() or setHidden(false) shows it again.
+    void setHidden(bool hidden);
+    bool isHidden() const { return m_hidden; }
 
-    // For the write path: show a connection the server returned (enable / update) or that SSO
-    // is now disabled, without fetching again. Ignored when another organization is shown.
-    void showConnection(const QString &organizationId, const SsoConnection &connection);
-    void showSsoDisabled(const QString &organizationId);
-
-    bool hasOrganization() const { return m_org.has_value(); }
-    std::optional<Organization> organization() const { return m_org; }
-    std::optional<SsoConnection> connection() const { return m_connection; }
-    bool isLoading() const { return m_pending > 0; }
-    bool isLoaded() const { return m_loaded; }
+    bool hasOrganization() const { return !m_id.isEmpty() && !m_hidden; }
+    QString organizationId() const { return m_id; }
+    // The organization shown (nullopt: none, or hidden by the filter).
+    std::optional<Organization> organization() const;
+    std::optional<SsoConnection> connection() const;
+    // The state shown (nullptr: none, or hidden by the filter).
+    const OrganizationState *state() const;
+    bool isLoading() const;
+    bool isLoaded() const;
 
     // The Connection / Permissions / Endpoints / Raw tabs (created with the content page, on
     // the first organization shown or here).
@@ -60,19 +64,16 @@ Q_SIGNALS:
     void enableSsoRequested();
     // Both requests finished (successfully or not) for this organization.
     void detailsLoaded(const QString &organizationId, bool ok);
-    // The organization as the server returned it (may differ from the list entry).
-    void organizationRefreshed(const keycard::Organization &organization);
+    // What is shown changed (loaded, written, hidden, cleared).
+    void stateChanged();
     void busyChanged(bool busy);
 
 private:
     void ensureContent();
     void placeContentInFocusChain();
-    void abortCalls();
-    void finishOne();
     void render();
-    // After a write: the connection as it now is (nullopt: SSO was disabled).
-    void showWrittenState(const QString &organizationId,
-                          const std::optional<SsoConnection> &connection);
+    void onStoreChanged(const QString &id);
+    void showNothingSelected();
 
     QStackedWidget *m_stack;
     StateView *m_placeholder;
@@ -88,17 +89,10 @@ private:
     bool m_enableAvailable = true;
     QString m_enableToolTip;
 
-    QPointer<KeycardClient> m_client;
-    QPointer<PendingCall> m_orgCall;
-    QPointer<PendingCall> m_connectionCall;
-    quint64 m_generation = 0;
-    int m_pending = 0;
-    bool m_loaded = false;
-    std::optional<Organization> m_org;
-    std::optional<SsoConnection> m_connection;
-    bool m_connectionMissing = false; // 404: SSO not enabled
-    std::optional<ApiError> m_orgError;
-    std::optional<ApiError> m_connectionError;
+    QPointer<OrganizationStateStore> m_store;
+    QString m_id;
+    bool m_hidden = false;
+    bool m_wasLoading = false;
 };
 
 } // namespace keycard

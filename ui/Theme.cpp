@@ -1,14 +1,73 @@
 #include "Theme.h"
 
 #include <QApplication>
+#include <QPainter>
 #include <QPalette>
+#include <QProxyStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 
 namespace keycard::theme {
 
+namespace {
+
+// Fusion derives frame colours from the window colour (darker), which on a dark palette leaves
+// text fields without a visible border and a checked radio button as a faint dot. This draws
+// both with enough contrast.
+class DarkStyle : public QProxyStyle
+{
+public:
+    using QProxyStyle::QProxyStyle;
+
+    static QColor border() { return QColor(0x6e, 0x73, 0x7b); }
+
+    void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
+                       const QWidget *widget) const override
+    {
+        switch (element) {
+        case PE_FrameLineEdit: {
+            painter->save();
+            painter->setRenderHint(QPainter::Antialiasing, true);
+            const bool focus = option->state & State_HasFocus;
+            const bool enabled = option->state & State_Enabled;
+            QColor pen = focus ? option->palette.color(QPalette::Highlight).lighter(130) : border();
+            if (!enabled)
+                pen = pen.darker(140);
+            painter->setPen(QPen(pen, 1));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRoundedRect(QRectF(option->rect).adjusted(0.5, 0.5, -0.5, -0.5), 2, 2);
+            painter->restore();
+            return;
+        }
+        case PE_IndicatorRadioButton: {
+            QProxyStyle::drawPrimitive(element, option, painter, widget);
+            painter->save();
+            painter->setRenderHint(QPainter::Antialiasing, true);
+            const QRectF r = QRectF(option->rect).adjusted(1, 1, -1, -1);
+            painter->setPen(QPen(border(), 1));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawEllipse(r);
+            if (option->state & State_On) {
+                const qreal d = r.width() / 2.2;
+                painter->setPen(Qt::NoPen);
+                painter->setBrush(option->palette.color(QPalette::Highlight).lighter(150));
+                painter->drawEllipse(QRectF(r.center().x() - d / 2, r.center().y() - d / 2, d, d));
+            }
+            painter->restore();
+            return;
+        }
+        default:
+            break;
+        }
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+    }
+};
+
+} // namespace
+
 void applyDark(QApplication &app)
 {
-    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    app.setStyle(new DarkStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
     QPalette p;
     const QColor window(0x2b, 0x2d, 0x31);
     const QColor base(0x1f, 0x21, 0x24);

@@ -12,8 +12,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMessageBox>
 #include <QResizeEvent>
+#include <QTimer>
 #include <QToolButton>
+#include <QToolTip>
 #include <QUrl>
 
 namespace keycard {
@@ -44,8 +47,17 @@ ValueField::ValueField(const QString &name, const QString &accessibleLabel, Opti
         m_copy->setToolTip(tr("Copy %1").arg(accessibleLabel));
         m_copy->setAccessibleName(tr("Copy %1").arg(accessibleLabel));
         layout->addWidget(m_copy, 0, Qt::AlignTop);
-        connect(m_copy, &QToolButton::clicked, this, [this] {
+        connect(m_copy, &QToolButton::clicked, this, [this, accessibleLabel] {
             QGuiApplication::clipboard()->setText(m_value);
+            // Say it worked, where the admin looks: at the button, for a moment.
+            const QString done = tr("Copied");
+            m_copy->setToolTip(done);
+            m_copy->setAccessibleDescription(done);
+            QToolTip::showText(m_copy->mapToGlobal(QPoint(0, m_copy->height())), done, m_copy);
+            QTimer::singleShot(2500, m_copy, [button = m_copy, accessibleLabel] {
+                button->setToolTip(tr("Copy %1").arg(accessibleLabel));
+                button->setAccessibleDescription(QString());
+            });
             Q_EMIT copied(m_value);
         });
     }
@@ -57,8 +69,20 @@ ValueField::ValueField(const QString &name, const QString &accessibleLabel, Opti
         m_open->setToolTip(tr("Open %1 in the web browser").arg(accessibleLabel));
         m_open->setAccessibleName(tr("Open %1").arg(accessibleLabel));
         layout->addWidget(m_open, 0, Qt::AlignTop);
-        connect(m_open, &QToolButton::clicked, this,
-                [this] { QDesktopServices::openUrl(QUrl(m_value, QUrl::StrictMode)); });
+        connect(m_open, &QToolButton::clicked, this, [this] {
+            if (QDesktopServices::openUrl(QUrl(m_value, QUrl::StrictMode)))
+                return;
+            // No browser could be started: show the address so it can be copied instead.
+            auto *box = new QMessageBox(QMessageBox::Information, tr("Could not open a browser"),
+                                        tr("No web browser could be opened for this address. "
+                                           "Copy it and open it yourself:"),
+                                        QMessageBox::Close, window());
+            box->setObjectName(QStringLiteral("openFailedBox"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->setInformativeText(m_value);
+            box->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+            box->open();
+        });
     }
     layout->addStretch(1);
     setMissing(QString());

@@ -4,6 +4,8 @@
 
 #include <QLocale>
 
+#include <utility>
+
 namespace keycard {
 
 OrganizationListModel::OrganizationListModel(QObject *parent)
@@ -28,6 +30,7 @@ void OrganizationListModel::setClient(KeycardClient *client)
     m_cursor.reset();
     m_hasMore = false;
     m_loadedOnce = false;
+    m_replacing = false;
     m_lastError = {};
     endResetModel();
     m_hasMore = client != nullptr;
@@ -159,13 +162,23 @@ void OrganizationListModel::fetchMore(const QModelIndex &parent)
 void OrganizationListModel::reload()
 {
     cancel();
+    m_cursor.reset();
+    m_lastError = {};
+    if (m_loadedOnce && m_client) {
+        // Keep showing the rows loaded so far until the first page replaces them: a failed
+        // refresh leaves them (isStale()) instead of an empty list.
+        m_replacing = true;
+        m_hasMore = false;
+        setState(State::Idle);
+        requestPage(m_pageSize);
+        return;
+    }
     beginResetModel();
     m_rows.clear();
     m_search.clear();
-    m_cursor.reset();
     m_hasMore = false; // views reacting to the reset must not start a fetch of their own
     m_loadedOnce = false;
-    m_lastError = {};
+    m_replacing = false;
     endResetModel();
     m_hasMore = m_client != nullptr;
     setState(State::Idle);
@@ -235,7 +248,15 @@ void OrganizationListModel::requestPage(int limit)
             if (page.pageInfo.endCursor)
                 m_cursor = page.pageInfo.endCursor;
             m_loadedOnce = true;
-            if (!page.items.isEmpty()) {
+            if (std::exchange(m_replacing, false)) {
+                beginResetModel();
+                m_rows.clear();
+                m_search.clear();
+                m_rows.append(page.items);
+                for (const Organization &org : page.items)
+                    m_search.append(searchKey(org));
+                endResetModel();
+            } else if (!page.items.isEmpty()) {
                 const int first = int(m_rows.size());
                 beginInsertRows({}, first, first + int(page.items.size()) - 1);
                 m_rows.append(page.items);

@@ -51,7 +51,7 @@ public:
     bool canFetchMore(const QModelIndex &parent = {}) const override;
     void fetchMore(const QModelIndex &parent = {}) override;
 
-    // Drops every row and fetches the first page again.
+    // Fetches the first page again; the rows loaded so far stay until it replaces them.
     void reload();
     // Fetches every remaining page, one after another.
     void loadAll();
@@ -66,6 +66,8 @@ public:
     // True once the first page has arrived (an empty list is then really empty).
     bool hasLoadedOnce() const { return m_loadedOnce; }
     const ApiError &lastError() const { return m_lastError; }
+    // True while the rows shown are those of before a reload that has not (yet) succeeded.
+    bool isStale() const { return m_replacing; }
 
     const Organization &organization(int row) const { return m_rows.at(row); }
     // Name, label and id of a row, case-folded, for fast filtering.
@@ -96,6 +98,7 @@ private:
     bool m_hasMore = true;
     bool m_loadedOnce = false;
     bool m_loadingAll = false;
+    bool m_replacing = false; // reload(): the next page replaces every row
     int m_pageSize = 100;
     int m_loadAllPageSize = 500;
     int m_generation = 0;

@@ -173,9 +173,13 @@ void TestOrganizationModel::errorThenRetry()
     QCOMPARE(model.state(), OrganizationListModel::State::Error);
     QCOMPARE(model.lastError().httpStatus, 503);
     QVERIFY(!model.canFetchMore()); // views must not hammer a failing server
+    // A failed reload keeps the rows it would have replaced, marked as stale.
+    QCOMPARE(model.rowCount(), 6);
+    QVERIFY(model.isStale());
     model.retry();
-    QTRY_COMPARE(model.rowCount(), 6);
-    QCOMPARE(model.state(), OrganizationListModel::State::Idle);
+    QTRY_COMPARE(model.state(), OrganizationListModel::State::Idle);
+    QCOMPARE(model.rowCount(), 6);
+    QVERIFY(!model.isStale());
 }
 
 void TestOrganizationModel::ssoFlagUpdatesInPlace()

@@ -105,6 +105,9 @@ ConnectDialog::ConnectDialog(profiles::ProfileSession *session, QNetworkAccessMa
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     form->addRow(tr("Profile &name:"), nameRow);
     form->addRow(tr("API base &URL:"), urlRow);
+    // The labels' buddies are the rows: Alt+N / Alt+U land in their text fields.
+    nameRow->setFocusProxy(m_name.edit);
+    urlRow->setFocusProxy(m_baseUrl.edit);
     form->addRow(tr("Sign in with:"), kindRow);
     m_clientIdLabel = new QLabel(tr("&Client ID:"), this);
     m_clientIdLabel->setBuddy(m_clientId.edit);

@@ -246,6 +246,8 @@ void ProfileController::openConnectDialog(const QString &profileName, const QStr
                 dialog->setSecretStored(r.hasSecret());
         });
     }
+    // Back in the window, keyboard work continues in the list.
+    connect(m_dialog, &QDialog::finished, m_window, &MainWindow::focusList);
     connect(m_dialog, &ConnectDialog::sandboxRequested, this, [this] {
         if (m_defaultInfo.isSandbox())
             switchToSession();

@@ -1,5 +1,6 @@
 #include "DisableSsoDialog.h"
 
+#include "ErrorAdvice.h"
 #include "KeycardClient.h"
 #include "SsoBanner.h"
 #include "SsoController.h"
@@ -60,14 +61,18 @@ DisableSsoDialog::DisableSsoDialog(KeycardClient *client, const Organization &or
     m_confirmHint = new QLabel(this);
     m_confirmHint->setObjectName(QStringLiteral("confirmLabelMessage"));
     m_confirmHint->setWordWrap(true);
+    // Room for the hint is kept, so the dialog does not jump (or clip) when it appears.
+    m_confirmHint->setMinimumHeight(m_confirmHint->fontMetrics().lineSpacing() * 2);
 
     m_busy = makeBusyIndicator(this);
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
-    m_cancel->setDefault(true);
+    m_cancel->setAutoDefault(false);
     m_disable = new QPushButton(tr("Disable SSO"), this);
     m_disable->setObjectName(QStringLiteral("disableButton"));
-    m_disable->setAutoDefault(false);
+    // Enter confirms once the label matches (the button is disabled until then, so Enter
+    // before that does nothing); Esc cancels.
+    m_disable->setDefault(true);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_busy);
@@ -84,6 +89,7 @@ DisableSsoDialog::DisableSsoDialog(KeycardClient *client, const Organization &or
     layout->addWidget(m_confirmHint);
     layout->addStretch(1);
     layout->addLayout(buttons);
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
 
     connect(m_confirm, &QLineEdit::textChanged, this, &DisableSsoDialog::refreshButton);
     connect(m_disable, &QPushButton::clicked, this, &DisableSsoDialog::send);
@@ -158,7 +164,6 @@ void DisableSsoDialog::refreshButton()
     pal.setColor(QPalette::WindowText, ValidatedField::messageColor(palette(), true));
     m_confirmHint->setPalette(pal);
     m_confirmHint->setText(hint);
-    m_confirmHint->setVisible(!hint.isEmpty());
     m_disable->setToolTip(matches
                               ? tr("Disable SSO now")
                               : tr("Type %1 above to enable this button").arg(confirmationText()));
@@ -173,8 +178,9 @@ void DisableSsoDialog::onFailed(const ApiError &error)
         m_banner->setActions({});
         return;
     }
-    m_banner->showError(error);
-    m_banner->setActions({m_retry});
+    m_banner->showError(error, errorAdvice(error));
+    m_banner->setActions(retryCanHelp(error) ? QList<QPushButton *>{m_retry}
+                                             : QList<QPushButton *>{});
 }
 
 } // namespace keycard::ui

@@ -61,7 +61,7 @@ SsoAdvancedSection::SsoAdvancedSection(QWidget *parent)
     m_regenerate->setToolTip(tr("Generate a new request ID"));
     m_regenerate->setAccessibleName(tr("Generate a new request ID"));
     m_requestId->editRow()->addWidget(m_regenerate, 0, Qt::AlignTop);
-    form->addRow(rules::fieldLabel(rules::Field::RequestId), m_requestId);
+    form->addRow(withMnemonic(rules::fieldLabel(rules::Field::RequestId), u'r'), m_requestId);
     m_entries.append({m_requestId, rules::fieldLabel(rules::Field::RequestId), QString()});
 
     auto *protocolsNote = new QLabel(
@@ -102,6 +102,11 @@ SsoAdvancedSection::SsoAdvancedSection(QWidget *parent)
     connect(m_regenerate, &QToolButton::clicked, this, &SsoAdvancedSection::regenerateRequestId);
     for (const Entry &e : std::as_const(m_entries))
         connect(e.field, &ValidatedField::stateChanged, this, &SsoAdvancedSection::stateChanged);
+    // A problem inside the collapsed section is shown, not hidden behind the toggle.
+    connect(this, &SsoAdvancedSection::stateChanged, this, [this] {
+        if (!isAcceptable() && !isExpanded())
+            setExpanded(true);
+    });
     regenerateRequestId();
     setExpanded(false);
 }

@@ -121,10 +121,11 @@ SsoConnectionForm::SsoConnectionForm(QWidget *parent)
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    form->addRow(rules::fieldLabel(Field::OrganizationId), m_organization);
-    form->addRow(rules::fieldLabel(Field::Identifier), m_issuer);
-    form->addRow(rules::fieldLabel(Field::ClientId), m_clientId);
-    form->addRow(rules::fieldLabel(Field::ClientSecret), secretBox);
+    form->addRow(withMnemonic(rules::fieldLabel(Field::OrganizationId), u'o'), m_organization);
+    form->addRow(withMnemonic(rules::fieldLabel(Field::Identifier), u'i'), m_issuer);
+    form->addRow(withMnemonic(rules::fieldLabel(Field::ClientId), u'c'), m_clientId);
+    form->addRow(withMnemonic(rules::fieldLabel(Field::ClientSecret), u's'), secretBox);
+    secretBox->setFocusProxy(m_secret);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
@@ -155,7 +156,9 @@ void SsoConnectionForm::setupEnable(const QString &organization)
     m_mode = Mode::Enable;
     m_original.reset();
     m_organization->setText(organization);
-    m_organization->edit()->setReadOnly(false);
+    // A form opened for one organization stays bound to it (it is shown, not edited).
+    m_organizationFixed = !organization.isEmpty();
+    m_organization->edit()->setReadOnly(m_organizationFixed);
     m_issuer->setText(QString());
     m_clientId->setText(QString());
     m_secret->setText(QString());
@@ -230,7 +233,7 @@ void SsoConnectionForm::updateSecretWidgets()
 {
     const bool edit = m_mode == Mode::Edit;
     const bool secretSet = edit && m_original && m_original->clientSecretSet;
-    m_organization->edit()->setReadOnly(m_locked || edit);
+    m_organization->edit()->setReadOnly(m_locked || edit || m_organizationFixed);
     m_secretChoices->setVisible(edit);
     m_keep->setText(secretSet ? tr("Keep the current secret") : tr("No secret"));
     m_replace->setText(secretSet ? tr("Replace secret") : tr("Set a secret"));

@@ -73,6 +73,7 @@ private:
     Mode m_mode = Mode::Enable;
     std::optional<SsoConnection> m_original;
     ValidatedField *m_organization = nullptr;
+    bool m_organizationFixed = false;
     ValidatedField *m_issuer = nullptr;
     ValidatedField *m_clientId = nullptr;
     FieldValidator *m_clientIdValidator = nullptr;

@@ -1,5 +1,6 @@
 #include "SsoDialog.h"
 
+#include "ErrorAdvice.h"
 #include "KeycardClient.h"
 #include "SsoAdvancedSection.h"
 #include "SsoBanner.h"
@@ -196,12 +197,8 @@ void SsoDialog::reject()
 
 Organization SsoDialog::organizationSent() const
 {
-    const QString sent = m_form->organization();
-    if (sent == m_organization.id || sent == m_organization.label)
-        return m_organization;
-    Organization other;
-    other.id = sent;
-    return other;
+    // The dialog is bound to one organization: its field is read-only.
+    return m_organization;
 }
 
 void SsoDialog::refreshTitle()
@@ -261,7 +258,7 @@ void SsoDialog::submit()
 void SsoDialog::send()
 {
     m_banner->clear();
-    const QString org = m_form->organization();
+    const QString org = m_organization.label.isEmpty() ? m_organization.id : m_organization.label;
     const QString requestId = m_form->requestId();
     const bool edit = m_form->mode() == SsoConnectionForm::Mode::Edit;
     m_busyLabel->setText(edit ? tr("Saving changes…") : tr("Enabling SSO…"));
@@ -309,19 +306,30 @@ void SsoDialog::onFailed(const ApiError &error)
         return;
     }
     if (error.kind == Kind::Permission) {
-        m_banner->showError(error, tr("You may not change SSO for this organization (requires the "
-                                      "organizations.update permission)."));
+        // The permission is named once: the server's message may already name it.
+        m_banner->showError(error, error.message.contains(QStringLiteral("organizations.update"))
+                                       ? tr("You may not change SSO for this organization.")
+                                       : tr("You may not change SSO for this organization "
+                                            "(requires the organizations.update permission)."));
         m_banner->setActions({});
         return;
     }
-    if (error.kind == Kind::NotFound && m_form->mode() == SsoConnectionForm::Mode::Edit) {
-        m_banner->showError(error, tr("SSO is no longer enabled for this organization."));
+    if (error.kind == Kind::NotFound) {
+        m_banner->showError(error, m_form->mode() == SsoConnectionForm::Mode::Edit
+                                       ? tr("SSO is no longer enabled for this organization.")
+                                       : tr("The organization no longer exists on the server."));
         m_banner->setActions({});
         return;
     }
-    m_banner->showError(error,
-                        tr("Nothing you typed was lost. Retry sends the request again with the "
-                           "same request ID."));
+    const QString advice = errorAdvice(error);
+    if (!retryCanHelp(error)) {
+        m_banner->showError(error, advice);
+        m_banner->setActions({});
+        return;
+    }
+    m_banner->showError(error, (advice.isEmpty() ? QString() : advice + QLatin1Char(' ')) +
+                                   tr("Nothing you typed was lost. Retry sends the request again "
+                                      "with the same request ID."));
     m_banner->setActions({m_retry});
     m_retry->setFocus();
 }

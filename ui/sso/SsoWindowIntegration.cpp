@@ -3,6 +3,8 @@
 #include "MainWindow.h"
 #include "SsoWorkflow.h"
 
+#include <QStatusBar>
+
 namespace keycard::ui {
 
 SsoWorkflow *installSsoWritePath(MainWindow *window)
@@ -42,6 +44,9 @@ SsoWorkflow *installSsoWritePath(MainWindow *window)
                          window->selectOrganization(organization.id);
                          window->showConnection(organization.id, connection);
                      });
+    QObject::connect(workflow, &SsoWorkflow::succeeded, window, [window](const QString &message) {
+        window->statusBar()->showMessage(message, 10000);
+    });
     window->setSsoActionsAvailable(true);
     return workflow;
 }

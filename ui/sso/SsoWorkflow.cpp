@@ -6,6 +6,15 @@
 
 namespace keycard::ui {
 
+namespace {
+QString displayName(const Organization &o)
+{
+    if (!o.name.isEmpty())
+        return o.name;
+    return o.label.isEmpty() ? o.id : o.label;
+}
+} // namespace
+
 SsoWorkflow::SsoWorkflow(KeycardClient *client, QWidget *window, QObject *parent)
     : QObject(parent)
     , m_client(client)
@@ -35,6 +44,12 @@ SsoDialog *SsoWorkflow::enableSso(const Organization &organization)
     auto *dialog = new SsoDialog(m_client, organization, m_window);
     connect(dialog, &SsoDialog::ssoEnabled, this, &SsoWorkflow::connectionChanged);
     connect(dialog, &SsoDialog::ssoUpdated, this, &SsoWorkflow::connectionChanged);
+    connect(dialog, &SsoDialog::ssoEnabled, this, [this](const Organization &org) {
+        Q_EMIT succeeded(tr("SSO enabled for %1").arg(displayName(org)));
+    });
+    connect(dialog, &SsoDialog::ssoUpdated, this, [this](const Organization &org) {
+        Q_EMIT succeeded(tr("SSO settings of %1 saved").arg(displayName(org)));
+    });
     connect(dialog, &SsoDialog::existingConnectionFound, this, &SsoWorkflow::connectionChanged);
     connect(dialog, &SsoDialog::viewConnectionRequested, this,
             &SsoWorkflow::showConnectionRequested);
@@ -48,6 +63,9 @@ SsoDialog *SsoWorkflow::editSso(const Organization &organization, const SsoConne
         return qobject_cast<SsoDialog *>(m_dialog.data());
     auto *dialog = new SsoDialog(m_client, organization, current, m_window);
     connect(dialog, &SsoDialog::ssoUpdated, this, &SsoWorkflow::connectionChanged);
+    connect(dialog, &SsoDialog::ssoUpdated, this, [this](const Organization &org) {
+        Q_EMIT succeeded(tr("SSO settings of %1 saved").arg(displayName(org)));
+    });
     track(dialog);
     return dialog;
 }
@@ -75,6 +93,9 @@ DisableSsoDialog *SsoWorkflow::disableSso(const Organization &organization)
         return qobject_cast<DisableSsoDialog *>(m_dialog.data());
     auto *dialog = new DisableSsoDialog(m_client, organization, m_window);
     connect(dialog, &DisableSsoDialog::ssoDisabled, this, &SsoWorkflow::ssoDisabled);
+    connect(dialog, &DisableSsoDialog::ssoDisabled, this, [this](const Organization &org) {
+        Q_EMIT succeeded(tr("SSO disabled for %1").arg(displayName(org)));
+    });
     track(dialog);
     return dialog;
 }

@@ -49,6 +49,8 @@ Q_SIGNALS:
     void showConnectionRequested(const keycard::Organization &organization,
                                  const keycard::SsoConnection &connection);
     void loadFailed(const QString &message);
+    // A write succeeded: one line for the status bar ("SSO enabled for Globex Corporation").
+    void succeeded(const QString &message);
 
 private:
     bool raiseExisting();

@@ -1,5 +1,6 @@
 #include "ValidatedField.h"
 
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -19,6 +20,7 @@ ValidatedField::ValidatedField(const QString &name, AssessingValidator *validato
     m_edit->setObjectName(name + QStringLiteral("Edit"));
     m_message->setObjectName(name + QStringLiteral("Message"));
     m_fix->setObjectName(name + QStringLiteral("Fix"));
+    setFocusProxy(m_edit); // a form label's buddy (Alt+mnemonic) lands in the text field
     if (m_validator) {
         m_validator->setParent(this);
         m_edit->setValidator(m_validator);
@@ -29,6 +31,7 @@ ValidatedField::ValidatedField(const QString &name, AssessingValidator *validato
     QFont small = m_message->font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
     m_message->setFont(small);
+    m_message->setMinimumHeight(QFontMetrics(small).lineSpacing());
     m_fix->setFlat(false);
     m_fix->setVisible(false);
 
@@ -116,7 +119,8 @@ void ValidatedField::update()
     pal.setColor(QPalette::WindowText, messageColor(palette(), error));
     m_message->setPalette(pal);
     m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
+    // The line stays reserved while empty: fields below do not move as hints come and go.
+    m_message->setVisible(true);
     m_fixValue = m_serverError.isEmpty() ? a.fix : std::nullopt;
     if (m_fixValue) {
         const QString label = a.fixLabel.isEmpty() ? tr("Fix") : a.fixLabel;
@@ -135,6 +139,16 @@ void ValidatedField::applyFix()
         return;
     m_edit->setText(*m_fixValue);
     m_edit->setFocus();
+}
+
+QString withMnemonic(const QString &label, char16_t letter)
+{
+    qsizetype at = label.indexOf(QChar(letter), 0, Qt::CaseInsensitive);
+    if (at < 0)
+        at = 0;
+    QString out = label;
+    out.insert(at, QLatin1Char('&'));
+    return out;
 }
 
 } // namespace keycard::ui

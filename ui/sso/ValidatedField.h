@@ -58,4 +58,8 @@ private:
     std::optional<QString> m_fixValue;
 };
 
+// `label` with an Alt mnemonic on the first `letter` in it (any case), or on its first
+// character when there is none: "Client secret", 's' -> "Client &secret".
+QString withMnemonic(const QString &label, char16_t letter);
+
 } // namespace keycard::ui

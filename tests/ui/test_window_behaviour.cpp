@@ -1,0 +1,204 @@
+// What a desktop user expects of the window and its dialogs (issue 10, items 6, 7, 8, 9, 10, 13):
+// the real MainWindow with the write path installed, against the in-process sandbox, offscreen.
+#include "DemoData.h"
+#include "DisableSsoDialog.h"
+#include "ErrorBanner.h"
+#include "MainWindow.h"
+#include "OrganizationBrowser.h"
+#include "OrganizationListModel.h"
+#include "SsoDialog.h"
+#include "SsoWindowIntegration.h"
+#include "SsoWorkflow.h"
+#include "WindowTestSupport.h"
+#include "test_sso_support.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScreen>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolButton>
+
+using namespace keycard;
+using keycard::test::SandboxFixture;
+using keycard::test::selectAndWait;
+using keycard::test::showOnSandbox;
+using ssotest::button;
+using ssotest::edit;
+namespace demo = keycard::sandbox::demo;
+
+class TestWindowBehaviour : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<SandboxFixture> sandbox;
+    std::unique_ptr<MainWindow> window;
+    ui::SsoWorkflow *workflow = nullptr;
+
+private Q_SLOTS:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+    void init()
+    {
+        sandbox = std::make_unique<SandboxFixture>();
+        window = std::make_unique<MainWindow>();
+        showOnSandbox(*window, *sandbox);
+        workflow = ui::installSsoWritePath(window.get());
+    }
+    void cleanup()
+    {
+        ssotest::deleteOpenDialogs();
+        window.reset();
+        sandbox.reset();
+    }
+
+    // 6. Enter in the Disable dialog confirms once the label matches; before, it does nothing.
+    //    The paragraph above keeps its room when the hint appears.
+    void enterConfirmsDisable()
+    {
+        QVERIFY(
+            selectAndWait(*window, QStringLiteral("acme"), QString::fromLatin1(demo::kAcme.id)));
+        window->disableSsoAction()->trigger();
+        auto *dialog = qobject_cast<ui::DisableSsoDialog *>(workflow->activeDialog());
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QLineEdit *confirm = edit(dialog, "confirmLabelEdit");
+        QTest::keyClicks(confirm, QStringLiteral("ACME"));
+        auto *effect = dialog->findChild<QLabel *>(QStringLiteral("disableEffect"));
+        QVERIFY(
+            !dialog->findChild<QLabel *>(QStringLiteral("confirmLabelMessage"))->text().isEmpty());
+        QCoreApplication::sendPostedEvents();
+        QVERIFY2(effect->height() >= effect->heightForWidth(effect->width()),
+                 qPrintable(QStringLiteral("%1 < %2")
+                                .arg(effect->height())
+                                .arg(effect->heightForWidth(effect->width()))));
+        ssotest::shot(dialog, QStringLiteral("disable-hint"));
+        QTest::keyClick(confirm, Qt::Key_Return); // not matching yet: nothing happens
+        QVERIFY(dialog->isVisible());
+        QVERIFY(sandbox->server->connection(QStringLiteral("acme")));
+        confirm->clear();
+        QTest::keyClicks(confirm, QStringLiteral("acme"));
+        QTest::keyClick(confirm, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!sandbox->server->connection(QStringLiteral("acme")), 10000);
+        QTRY_VERIFY(workflow->activeDialog() == nullptr);
+        QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("disabled")));
+    }
+
+    // 9. Copy says it copied.
+    void copySaysCopied()
+    {
+        QVERIFY(
+            selectAndWait(*window, QStringLiteral("acme"), QString::fromLatin1(demo::kAcme.id)));
+        auto *copy = window->findChild<QToolButton *>(QStringLiteral("organizationIdCopy"));
+        QVERIFY(copy);
+        QTest::mouseClick(copy, Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QString::fromLatin1(demo::kAcme.id));
+        QCOMPARE(copy->toolTip(), QStringLiteral("Copied"));
+    }
+
+    // 10. Errors say what to check and offer only what can help.
+    void errorsSayWhatToCheck()
+    {
+        QVERIFY(selectAndWait(*window, QStringLiteral("globex"),
+                              QString::fromLatin1(demo::kGlobex.id)));
+        // A 404 on a write: no "Retry with the same request ID".
+        const QString path =
+            QStringLiteral("/organizations/%1/sso-connection").arg(QStringLiteral("globex"));
+        sandbox->server->scriptResponses("POST", path, {{404, {}, {}, false}});
+        window->enableSsoAction()->trigger();
+        auto *dialog = qobject_cast<ui::SsoDialog *>(workflow->activeDialog());
+        QVERIFY(dialog);
+        QTest::keyClicks(edit(dialog, "issuerEdit"), QStringLiteral("https://globex.okta.com"));
+        QTest::keyClicks(edit(dialog, "clientIdEdit"), QStringLiteral("0oaGlobex"));
+        button(dialog, "submitButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 10000);
+        QVERIFY(!button(dialog, "retryButton")->isVisible());
+        QVERIFY(!ssotest::labelText(dialog, "bannerText").contains(QStringLiteral("Retry")));
+
+        // A 403 names the permission once.
+        sandbox->server->scriptResponses(
+            "POST", path,
+            {{403,
+              R"({"code":"forbidden","message":"Requires the organizations.update permission"})",
+              {},
+              false}});
+        button(dialog, "submitButton")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 10000);
+        const QString text = ssotest::labelText(dialog, "bannerText");
+        QCOMPARE(text.count(QStringLiteral("organizations.update")), 1);
+        dialog->reject();
+
+        // The server stops answering: the list says what to check, and Retry can help.
+        sandbox->server.reset();
+        window->refresh();
+        auto *banner = window->findChild<ErrorBanner *>(QStringLiteral("listErrorBanner"));
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
+        QVERIFY2(banner->message().contains(QStringLiteral("proxy")),
+                 qPrintable(banner->message()));
+        QVERIFY(button(banner, "retryButton")->isVisible());
+        keycard::test::screenshot(window.get(), QStringLiteral("window-network-error"));
+    }
+
+    // 7. A problem inside the collapsed Advanced section is shown: the section opens and the
+    //    field says what is wrong.
+    void anInvalidAdvancedFieldIsPointedAt()
+    {
+        QVERIFY(selectAndWait(*window, QStringLiteral("globex"),
+                              QString::fromLatin1(demo::kGlobex.id)));
+        window->enableSsoAction()->trigger();
+        auto *dialog = qobject_cast<ui::SsoDialog *>(workflow->activeDialog());
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QWidget *body = dialog->findChild<QWidget *>(QStringLiteral("advancedBody"));
+        QVERIFY(!body->isVisible());
+        edit(dialog, "requestIdEdit")->setText(QStringLiteral("not-a-uuid"));
+        QVERIFY(body->isVisible());
+        QVERIFY(!ssotest::labelText(dialog, "requestIdMessage").isEmpty());
+        QVERIFY(!button(dialog, "submitButton")->isEnabled());
+        ssotest::shot(dialog, QStringLiteral("enable-advanced-invalid"));
+    }
+
+    // 8. Hints coming and going under a field do not move the fields below it.
+    void hintsDoNotMoveTheFields()
+    {
+        QVERIFY(selectAndWait(*window, QStringLiteral("globex"),
+                              QString::fromLatin1(demo::kGlobex.id)));
+        window->enableSsoAction()->trigger();
+        auto *dialog = qobject_cast<ui::SsoDialog *>(workflow->activeDialog());
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QLineEdit *clientId = edit(dialog, "clientIdEdit");
+        auto where = [&] {
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            return clientId->mapTo(dialog, QPoint(0, 0)).y();
+        };
+        const int before = where();
+        QTest::keyClicks(edit(dialog, "issuerEdit"), QStringLiteral("ftp:x"));
+        QVERIFY(!ssotest::labelText(dialog, "issuerMessage").isEmpty());
+        QCOMPARE(where(), before);
+        edit(dialog, "issuerEdit")->setText(QStringLiteral("https://globex.okta.com"));
+        QCOMPARE(where(), before);
+    }
+
+    // 13. The first window fits the screen's free area and lies inside it.
+    void firstWindowFitsTheScreen()
+    {
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        const QRect available = window->screen()->availableGeometry();
+        QVERIFY2(available.contains(window->geometry()),
+                 qPrintable(QStringLiteral("%1,%2 %3x%4 not inside %5x%6")
+                                .arg(window->x())
+                                .arg(window->y())
+                                .arg(window->width())
+                                .arg(window->height())
+                                .arg(available.width())
+                                .arg(available.height())));
+    }
+};
+
+QTEST_MAIN(TestWindowBehaviour)
+#include "test_window_behaviour.moc"
