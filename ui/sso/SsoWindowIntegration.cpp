@@ -1,9 +1,59 @@
 #include "SsoWindowIntegration.h"
 
 #include "MainWindow.h"
+#include "ProfileStore.h"
+#include "ProviderPresets.h"
+#include "SsoLoginSection.h"
 #include "SsoWorkflow.h"
 
+#include <QPointer>
+
+#include <memory>
+
 namespace keycard::ui {
+
+namespace {
+
+// The redirect URI setting of the window's session: the sandbox's own value, the profile's
+// saved value, or (environment / command line) one kept for this run.
+void applySetupContext(MainWindow *window, SsoWorkflow *workflow,
+                       const std::shared_ptr<QString> &sessionRedirect)
+{
+    const SessionInfo &session = window->session();
+    SsoSetupContext context;
+    if (session.isSandbox()) {
+        context.sandboxBase = session.baseUrl;
+        context.redirectUri = oidc::sandboxRedirectUri(session.baseUrl);
+        context.redirectUriIsSandboxValue = true;
+    } else if (session.source == SessionInfo::Source::Profile && !session.profileName.isEmpty()) {
+        context.redirectUri = profiles::ProfileStore().redirectUri(session.profileName);
+        const QString name = session.profileName;
+        QPointer<MainWindow> guard(window);
+        context.saveRedirectUri = [name, guard](const QString &uri) {
+            profiles::ProfileStore store;
+            store.setRedirectUri(name, uri == QLatin1String(oidc::kDefaultRedirectUri) ? QString()
+                                                                                       : uri);
+            store.sync();
+            if (guard)
+                if (auto *section = guard->findChild<SsoLoginSection *>())
+                    section->setRedirectUri(uri);
+        };
+    } else {
+        context.redirectUri = *sessionRedirect;
+        QPointer<MainWindow> guard(window);
+        context.saveRedirectUri = [sessionRedirect, guard](const QString &uri) {
+            *sessionRedirect = uri;
+            if (guard)
+                if (auto *section = guard->findChild<SsoLoginSection *>())
+                    section->setRedirectUri(uri);
+        };
+    }
+    workflow->setSetupContext(context);
+    if (auto *section = window->findChild<SsoLoginSection *>())
+        section->setRedirectUri(context.redirectUri);
+}
+
+} // namespace
 
 SsoWorkflow *installSsoWritePath(MainWindow *window)
 {
@@ -41,6 +91,12 @@ SsoWorkflow *installSsoWritePath(MainWindow *window)
                      [window](const Organization &organization, const SsoConnection &connection) {
                          window->selectOrganization(organization.id);
                          window->showConnection(organization.id, connection);
+                     });
+    auto sessionRedirect = std::make_shared<QString>();
+    applySetupContext(window, workflow, sessionRedirect);
+    QObject::connect(window, &MainWindow::sessionChanged, workflow,
+                     [window, workflow, sessionRedirect] {
+                         applySetupContext(window, workflow, sessionRedirect);
                      });
     window->setSsoActionsAvailable(true);
     return workflow;
