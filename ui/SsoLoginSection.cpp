@@ -7,6 +7,19 @@
 
 namespace keycard {
 
+namespace {
+QString &sessionRedirectUri()
+{
+    static QString uri;
+    return uri;
+}
+} // namespace
+
+void SsoLoginSection::setSessionRedirectUri(const QString &uri)
+{
+    sessionRedirectUri() = uri;
+}
+
 SsoLoginSection::SsoLoginSection(QWidget *parent)
     : QGroupBox(tr("Sign-in"), parent)
     , m_loginUrl(new ValueField(QStringLiteral("loginUrl"), tr("Login URL"),
@@ -42,6 +55,7 @@ void SsoLoginSection::showConnection(const SsoConnection &connection)
         m_claim->setValue(*claim);
     else
         m_claim->setMissing(tr("Not reported (Keycard's default is sub)"));
+    setRedirectUri(sessionRedirectUri());
 }
 
 void SsoLoginSection::setRedirectUri(const QString &uri)

@@ -19,6 +19,9 @@ public:
 
     void showConnection(const SsoConnection &connection);
     void setRedirectUri(const QString &uri);
+    // The redirect URI of the window's session, for every section, also those created or
+    // shown later (set by the SSO write path when the session changes).
+    static void setSessionRedirectUri(const QString &uri);
 
 private:
     ValueField *m_loginUrl;

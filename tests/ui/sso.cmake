@@ -15,3 +15,6 @@ keycard_add_test(test_sso_main_window GUI
 keycard_add_test(test_sso_setup GUI
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sso_setup.cpp ${CMAKE_CURRENT_LIST_DIR}/test_sso_support.h
     LIBS keycard_ui_sso keycard_sandbox keycard_core)
+keycard_add_test(test_sso_setup_window GUI
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sso_setup_window.cpp ${CMAKE_CURRENT_LIST_DIR}/test_sso_support.h
+    LIBS keycard_ui_sso_window keycard_ui keycard_sandbox keycard_core)

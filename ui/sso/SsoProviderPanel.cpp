@@ -50,7 +50,7 @@ QWidget *makeCopyableValue(const QString &name, const QString &value, QWidget *p
 }
 
 SsoProviderPanel::SsoProviderPanel(const oidc::PresetContext &context, QWidget *parent)
-    : QWidget(parent)
+    : QGroupBox(tr("Your identity provider"), parent)
     , m_presets(oidc::providerPresets(!context.sandboxBase.isEmpty()))
     , m_context(context)
 {
@@ -81,12 +81,8 @@ SsoProviderPanel::SsoProviderPanel(const oidc::PresetContext &context, QWidget *
     m_sets = mutedLabel(QString(), this);
     m_sets->setObjectName(QStringLiteral("presetSets"));
 
-    auto *top = new QFormLayout;
-    top->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    top->addRow(tr("Identity provider"), m_combo);
+    m_fieldsForm->addRow(tr("Provider"), m_combo); // the preset's fields follow
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(top);
     layout->addWidget(m_fieldsBox);
     layout->addWidget(m_problem);
     layout->addWidget(m_stepsTitle);
@@ -155,8 +151,8 @@ void SsoProviderPanel::setLocked(bool locked)
 
 void SsoProviderPanel::rebuild()
 {
-    while (m_fieldsForm->rowCount() > 0)
-        m_fieldsForm->removeRow(0);
+    while (m_fieldsForm->rowCount() > 1)
+        m_fieldsForm->removeRow(1);
     m_fields.clear();
     m_lastIssuer.clear();
     const auto p = preset();
@@ -171,7 +167,6 @@ void SsoProviderPanel::rebuild()
             connect(edit, &QLineEdit::textChanged, this, &SsoProviderPanel::updateIssuer);
         }
     }
-    m_fieldsBox->setVisible(p && !p->fields.isEmpty());
     m_sets->setText(p ? p->setsDescription() : QString());
     m_sets->setVisible(!m_sets->text().isEmpty());
     rebuildSteps();

@@ -2,8 +2,8 @@
 
 #include "ProviderPresets.h"
 
+#include <QGroupBox>
 #include <QMap>
-#include <QWidget>
 
 class QComboBox;
 class QFormLayout;
@@ -17,7 +17,7 @@ namespace keycard::ui {
 // chosen preset asks for ("presetField_<id>"), the steps to do in that provider's console with
 // the values to paste ("stepValue<n>", "stepCopy<n>") and what the preset sets. Builds the
 // issuer; the form takes it through issuerBuilt().
-class SsoProviderPanel : public QWidget
+class SsoProviderPanel : public QGroupBox
 {
     Q_OBJECT
 public:

@@ -34,6 +34,7 @@ void applySetupContext(MainWindow *window, SsoWorkflow *workflow,
             store.setRedirectUri(name, uri == QLatin1String(oidc::kDefaultRedirectUri) ? QString()
                                                                                        : uri);
             store.sync();
+            SsoLoginSection::setSessionRedirectUri(uri);
             if (guard)
                 if (auto *section = guard->findChild<SsoLoginSection *>())
                     section->setRedirectUri(uri);
@@ -43,12 +44,14 @@ void applySetupContext(MainWindow *window, SsoWorkflow *workflow,
         QPointer<MainWindow> guard(window);
         context.saveRedirectUri = [sessionRedirect, guard](const QString &uri) {
             *sessionRedirect = uri;
+            SsoLoginSection::setSessionRedirectUri(uri);
             if (guard)
                 if (auto *section = guard->findChild<SsoLoginSection *>())
                     section->setRedirectUri(uri);
         };
     }
     workflow->setSetupContext(context);
+    SsoLoginSection::setSessionRedirectUri(context.redirectUri);
     if (auto *section = window->findChild<SsoLoginSection *>())
         section->setRedirectUri(context.redirectUri);
 }
