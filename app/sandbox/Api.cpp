@@ -348,8 +348,9 @@ Api::Result Api::createConnection(const RecordedRequest &request, int index)
     fields.remove(QStringLiteral("login_url")); // read-only: the sandbox's own value
     if (const QString login = mockidp::loginUrl(request, org.id); !login.isEmpty())
         fields.insert(QStringLiteral("login_url"), login);
-    m_store.createConnection(
-        index, fields, secret.isString() ? std::optional<QString>(secret.toString()) : std::nullopt);
+    m_store.createConnection(index, fields,
+                             secret.isString() ? std::optional<QString>(secret.toString())
+                                               : std::nullopt);
     HttpReply reply = connectionReply(201, index, wantsPermissions(request.query));
     reply.addHeader("Location", "/organizations/" + org.id.toLatin1() + "/sso-connection");
     return {reply, true};

@@ -31,8 +31,8 @@ void applySetupContext(MainWindow *window, SsoWorkflow *workflow,
         QPointer<MainWindow> guard(window);
         context.saveRedirectUri = [name, guard](const QString &uri) {
             profiles::ProfileStore store;
-            store.setRedirectUri(name, uri == QLatin1String(oidc::kDefaultRedirectUri) ? QString()
-                                                                                       : uri);
+            store.setRedirectUri(name,
+                                 uri == QLatin1String(oidc::kDefaultRedirectUri) ? QString() : uri);
             store.sync();
             SsoLoginSection::setSessionRedirectUri(uri);
             if (guard)
