@@ -130,6 +130,54 @@ private Q_SLOTS:
         QCOMPARE(button(d, "submitButton")->text(), QStringLiteral("Enable SSO"));
     }
 
+    void everyScenarioInThePanel_data()
+    {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QString>("expected"); // P pass, W warn, F fail, S not checked
+        QTest::newRow("good") << "good"
+                              << "PPPPPPP";
+        QTest::newRow("issuer-mismatch") << "issuer-mismatch"
+                                         << "PFPPPPP";
+        QTest::newRow("no-s256") << "no-s256"
+                                 << "PPPPPWP";
+        QTest::newRow("http-endpoint") << "http-endpoint"
+                                       << "PPFPPPP";
+        QTest::newRow("empty-jwks") << "empty-jwks"
+                                    << "PPPFPPP";
+        QTest::newRow("not-json") << "not-json"
+                                  << "FSSSSSS";
+        QTest::newRow("404") << "404"
+                             << "FSSSSSS";
+        QTest::newRow("slow") << "slow"
+                              << "FSSSSSS"; // deadline 300 ms
+    }
+
+    void everyScenarioInThePanel()
+    {
+        QFETCH(QString, scenario);
+        QFETCH(QString, expected);
+        SsoDialog *d = openEnable();
+        checklist(d)->setDeadlineMs(300);
+        edit(d, "clientIdEdit")->setText(QStringLiteral("c1"));
+        edit(d, "issuerEdit")->setText(issuer(qPrintable(scenario)));
+        QTRY_COMPARE_WITH_TIMEOUT(checklist(d)->state(), SsoIssuerChecklist::State::Done, 10000);
+        const QMap<QChar, QString> names = {{QLatin1Char('P'), QStringLiteral("pass")},
+                                            {QLatin1Char('W'), QStringLiteral("warn")},
+                                            {QLatin1Char('F'), QStringLiteral("fail")},
+                                            {QLatin1Char('S'), QStringLiteral("skipped")}};
+        const char *ids[] = {"reachable", "issuer_match", "endpoints_https", "jwks",
+                             "code_flow", "pkce_s256",    "openid_scope"};
+        for (int i = 0; i < 7; ++i) {
+            QCOMPARE(rowStatus(d, ids[i]), names.value(expected.at(i)));
+            QVERIFY(!labelText(d, qPrintable(QStringLiteral("check_") + QLatin1String(ids[i])))
+                         .isEmpty());
+        }
+        const bool failed = expected.contains(QLatin1Char('F'));
+        QCOMPARE(button(d, "submitButton")->text(),
+                 failed ? QStringLiteral("Enable anyway") : QStringLiteral("Enable SSO"));
+        QVERIFY(button(d, "submitButton")->isEnabled());
+    }
+
     void slowCheckCanBeCancelled()
     {
         SsoDialog *d = openEnable();
