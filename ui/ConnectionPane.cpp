@@ -2,6 +2,7 @@
 
 #include "Format.h"
 #include "PaneStack.h"
+#include "SsoLoginSection.h"
 #include "StateView.h"
 #include "ValueField.h"
 
@@ -16,7 +17,8 @@ static const QStringList kKnownConnectionKeys = {
     QStringLiteral("id"),          QStringLiteral("identifier"),
     QStringLiteral("client_id"),   QStringLiteral("client_secret_set"),
     QStringLiteral("created_at"),  QStringLiteral("updated_at"),
-    QStringLiteral("permissions"), QStringLiteral("protocols")};
+    QStringLiteral("permissions"), QStringLiteral("protocols"),
+    QStringLiteral("login_url")}; // shown by SsoLoginSection
 
 ConnectionPane::ConnectionPane(QWidget *parent)
     : QWidget(parent)
@@ -54,6 +56,8 @@ ConnectionPane::ConnectionPane(QWidget *parent)
     auto *detailsLayout = new QVBoxLayout(m_details);
     detailsLayout->setContentsMargins(12, 12, 12, 12);
     detailsLayout->addLayout(form);
+    m_login = new SsoLoginSection(m_details);
+    detailsLayout->addWidget(m_login);
     detailsLayout->addWidget(m_otherBox);
     detailsLayout->addStretch(1);
 
@@ -87,6 +91,7 @@ void ConnectionPane::showConnection(const SsoConnection &connection)
                         format::utcTooltip(connection.createdAt));
     m_updated->setValue(format::localTime(connection.updatedAt),
                         format::utcTooltip(connection.updatedAt));
+    m_login->showConnection(connection);
     showOtherFields(connection.raw);
     m_stack->showContent();
 }

@@ -10,6 +10,7 @@ class QGroupBox;
 namespace keycard {
 
 class PaneStack;
+class SsoLoginSection;
 class StateView;
 class ValueField;
 
@@ -45,6 +46,7 @@ private:
     ValueField *m_updated;
     QGroupBox *m_otherBox;
     QFormLayout *m_otherForm;
+    SsoLoginSection *m_login = nullptr;
 };
 
 } // namespace keycard

@@ -7,6 +7,7 @@
 #include "ExitCodes.h"
 #include "Help.h"
 #include "Output.h"
+#include "SsoCheckCommand.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -177,6 +178,10 @@ int run(QCoreApplication &app)
     if (const auto invalid = validateInvocation(inv))
         return usageError(invalid->error, invalid->helpTopic, invalid->field, inv.json);
 
+    // The issuer check talks to the identity provider only: no Keycard configuration needed.
+    if (inv.command == Command::SsoCheck)
+        return runSsoCheck(app, inv);
+
     // Configuration: environment, then the command line. Checked before anything is sent.
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     ClientConfig config = ClientConfig::fromEnvironment(env);
@@ -262,6 +267,11 @@ int run(QCoreApplication &app)
             Console::err(tr("keycardctl: not disabled\n"));
             return ExitFailure;
         }
+    }
+
+    if (inv.command == Command::SsoEnable && inv.check) {
+        if (const int status = runSsoEnablePreflight(app, inv); status != ExitOk)
+            return status;
     }
 
     CommandRunner runner(inv, std::move(config), std::move(ssoSecret));

@@ -24,6 +24,7 @@ enum Scope : unsigned {
     InSsoEnable = 1u << 3,
     InSsoUpdate = 1u << 4,
     InSsoDisable = 1u << 5,
+    InSsoCheck = 1u << 6,
     Everywhere = 0xffu,
     InSsoWrite = InSsoEnable | InSsoUpdate,
 };
@@ -63,6 +64,7 @@ constexpr OptionSpec kOptions[] = {
     {"code-challenge-methods", true, InSsoWrite},
     {"userinfo-endpoint", true, InSsoWrite},
     {"yes", false, InSsoDisable},
+    {"check", false, InSsoEnable},
 };
 
 const OptionSpec *findOption(const QString &name)
@@ -89,6 +91,8 @@ unsigned scopeOf(Command command)
         return InSsoUpdate;
     case Command::SsoDisable:
         return InSsoDisable;
+    case Command::SsoCheck:
+        return InSsoCheck;
     case Command::None:
         break;
     }
@@ -124,6 +128,8 @@ std::optional<Command> commandFor(const QString &group, const QString &verb)
             return Command::SsoUpdate;
         if (verb == QLatin1String("disable"))
             return Command::SsoDisable;
+        if (verb == QLatin1String("check"))
+            return Command::SsoCheck;
     }
     return std::nullopt;
 }
@@ -188,6 +194,8 @@ QString commandPath(Command command)
         return QStringLiteral("sso update");
     case Command::SsoDisable:
         return QStringLiteral("sso disable");
+    case Command::SsoCheck:
+        return QStringLiteral("sso check");
     case Command::None:
         break;
     }
@@ -313,12 +321,18 @@ ParseOutcome parseArguments(const QStringList &arguments)
         if (!positional.isEmpty())
             return error(tr("unexpected argument '%1'").arg(positional.first()), topic);
     } else {
+        if (positional.isEmpty() && *command == Command::SsoCheck)
+            return error(tr("missing ISSUER (the identity provider's issuer URL)"), topic,
+                         QStringLiteral("identifier"));
         if (positional.isEmpty())
             return error(tr("missing ORG (an organization's id or label)"), topic,
                          QStringLiteral("organization_id"));
         if (positional.size() > 1)
             return error(tr("unexpected argument '%1'").arg(positional.at(1)), topic);
-        inv.organization = positional.first();
+        if (*command == Command::SsoCheck)
+            inv.identifier = positional.first();
+        else
+            inv.organization = positional.first();
     }
 
     const unsigned scope = scopeOf(*command);
@@ -378,6 +392,8 @@ ParseOutcome parseArguments(const QStringList &arguments)
             inv.protocols.userinfoEndpoint = v;
         } else if (name == QLatin1String("yes")) {
             inv.yes = true;
+        } else if (name == QLatin1String("check")) {
+            inv.check = true;
         }
         if (!ok)
             return error(tr("--%1: not a number: '%2'").arg(name, v), topic);
@@ -431,6 +447,20 @@ std::optional<ParseOutcome> validateInvocation(const Invocation &inv)
             return error(tr("--after: the cursor must not be empty"), topic,
                          QStringLiteral("after"));
         return std::nullopt;
+    }
+
+    if (inv.command == Command::SsoCheck || (inv.command == Command::SsoEnable && inv.check)) {
+        // The issuer check fetches nothing from a value that is not an issuer URL.
+        const QString what = inv.command == Command::SsoCheck ? QStringLiteral("ISSUER")
+                                                              : QStringLiteral("--identifier");
+        const QString issuer = inv.identifier.value_or(QString());
+        if (auto e = violated(rules::Field::Identifier, issuer, what))
+            return e;
+        if (const auto problem = rules::checkIssuer(issuer))
+            return error(what + QStringLiteral(": ") + problem->message(), topic,
+                         QStringLiteral("identifier"));
+        if (inv.command == Command::SsoCheck)
+            return std::nullopt;
     }
 
     if (auto e = violated(rules::Field::OrganizationId, inv.organization,

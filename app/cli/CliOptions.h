@@ -9,7 +9,7 @@
 // Parsing only looks at the words; field rules are checked by validateInvocation().
 namespace keycard::cli {
 
-enum class Command { None, OrgsList, OrgsGet, SsoGet, SsoEnable, SsoUpdate, SsoDisable };
+enum class Command { None, OrgsList, OrgsGet, SsoGet, SsoEnable, SsoUpdate, SsoDisable, SsoCheck };
 
 // "orgs list", "sso enable", ... (the help topic of a command).
 QString commandPath(Command command);
@@ -60,6 +60,9 @@ struct Invocation
 
     // sso disable
     bool yes = false;
+
+    // sso enable --check: run the issuer check first (sso check takes ISSUER as `identifier`).
+    bool check = false;
 };
 
 struct ParseOutcome

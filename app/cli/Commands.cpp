@@ -74,6 +74,7 @@ void CommandRunner::start()
     case Command::SsoDisable:
         disable();
         return;
+    case Command::SsoCheck: // run by runSsoCheck(), without a Keycard client
     case Command::None:
         break;
     }

@@ -17,6 +17,7 @@ enum ExitCode : int {
     ExitConflict = 6,       // SSO already enabled with different settings (409)
     ExitNetwork = 7,        // connection failed, timed out, or TLS failed
     ExitServer = 8,         // server error (5xx), rate limited (429), or malformed response
+    ExitCheckFailed = 9,    // sso check (or sso enable --check): a check of the issuer failed
 };
 
 // The exit status for an operation that ended with `kind`.

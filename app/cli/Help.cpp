@@ -58,7 +58,8 @@ QString exitCodes()
               "  5  not found: no such organization, or SSO not enabled (HTTP 404)\n"
               "  6  conflict: SSO already enabled with other settings (HTTP 409)\n"
               "  7  network error, time-out or TLS failure\n"
-              "  8  server error (5xx), rate limited (429) or malformed response\n");
+              "  8  server error (5xx), rate limited (429) or malformed response\n"
+              "  9  sso check, sso enable --check: a check of the issuer failed\n");
 }
 
 QString protocolOptions()
@@ -97,7 +98,8 @@ QString toolHelp()
                     "  sso get ORG            show the SSO connection of an organization\n"
                     "  sso enable ORG         enable SSO with an identity provider\n"
                     "  sso update ORG         change the SSO connection\n"
-                    "  sso disable ORG        disable SSO (asks, or needs --yes)\n"),
+                    "  sso disable ORG        disable SSO (asks, or needs --yes)\n"
+                    "  sso check ISSUER       check an identity provider's issuer URL\n"),
                  globalOptions(), environment(), exitCodes(),
                  tr("Examples:\n"
                     "  keycardctl orgs list\n"
@@ -129,7 +131,8 @@ QString ssoHelp()
             "       keycardctl sso enable ORG --identifier URL --client-id ID "
             "[--client-secret-stdin]\n"
             "       keycardctl sso update ORG [--identifier URL] [--client-id ID] ...\n"
-            "       keycardctl sso disable ORG [--yes]\n"),
+            "       keycardctl sso disable ORG [--yes]\n"
+            "       keycardctl sso check ISSUER [--json]\n"),
          tr("The SSO connection of an organization: the identity provider (Okta, Entra ID,\n"
             "Google Workspace, ...) its members sign in with.\n"),
          tr("Run 'keycardctl help sso COMMAND' for details.\n")});
@@ -202,7 +205,9 @@ QString ssoEnableHelp()
             "  --client-secret-stdin   read the IdP client secret from standard input: a\n"
             "                          pipe or file to its end, a terminal one line with\n"
             "                          echo off; a trailing newline is dropped. Without it,\n"
-            "                          $KEYCARD_SSO_CLIENT_SECRET is used when set.\n"),
+            "                          $KEYCARD_SSO_CLIENT_SECRET is used when set.\n"
+            "  --check                 run 'sso check' on the identifier first; when a\n"
+            "                          check fails, send nothing and exit with status 9\n"),
          protocolOptions(), globalOptions(), environment(), exitCodes(),
          tr("Examples:\n"
             "  keycardctl sso enable globex --identifier https://globex.okta.com \\\n"
@@ -248,6 +253,34 @@ QString ssoDisableHelp()
                     "  keycardctl sso disable umbrella --yes\n")});
 }
 
+QString ssoCheckHelp()
+{
+    return join(
+        {tr("Usage: keycardctl sso check ISSUER [--json] [--timeout SECONDS]\n"),
+         tr("Check an identity provider's issuer URL with OpenID Connect Discovery before\n"
+            "enabling SSO with it: fetch ISSUER/.well-known/openid-configuration (a trailing\n"
+            "slash of ISSUER removed) and the JWKS it names. Sends no Keycard credentials and\n"
+            "no Authorization header, follows no redirect to another origin, reads at most\n"
+            "1 MiB per document and gives up after 15 seconds (--timeout) in total.\n"
+            "http:// is accepted for localhost only.\n"),
+         tr("Checks, each pass, warn or fail:\n"
+            "  reachable        the discovery document is a JSON object (HTTP 200)\n"
+            "  issuer_match     its issuer equals ISSUER exactly, trailing slash included\n"
+            "  endpoints_https  authorization, token, JWKS and userinfo endpoints use https\n"
+            "  jwks             the JWKS can be fetched and has at least one signing key\n"
+            "  code_flow        response_types_supported includes code\n"
+            "  pkce_s256        code_challenge_methods_supported includes S256 (else warn)\n"
+            "  openid_scope     scopes_supported includes openid (else warn)\n"),
+         tr("Output: one line per check. With --json: an object with issuer,\n"
+            "discovered_issuer (when the document was read) and checks, an array of\n"
+            "{\"id\", \"status\", \"message\"}. Exit status 0 when no check fails (warnings\n"
+            "allowed), 9 when one fails, 2 when ISSUER is not a valid issuer URL (nothing is\n"
+            "fetched).\n"),
+         tr("Examples:\n"
+            "  keycardctl sso check https://your-org.okta.com\n"
+            "  keycardctl sso check https://login.microsoftonline.com/<tenant>/v2.0 --json\n")});
+}
+
 } // namespace
 
 QString helpText(const QString &topic)
@@ -268,6 +301,8 @@ QString helpText(const QString &topic)
         return ssoUpdateHelp();
     if (topic == QLatin1String("sso disable"))
         return ssoDisableHelp();
+    if (topic == QLatin1String("sso check"))
+        return ssoCheckHelp();
     return toolHelp();
 }
 

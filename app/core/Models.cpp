@@ -170,6 +170,7 @@ QJsonObject SsoProtocols::toJson() const
     if (openid && !openid->isEmpty()) {
         QJsonObject o;
         putOptional(o, "userinfo_endpoint", openid->userinfoEndpoint);
+        putOptional(o, "external_id_claim", openid->externalIdClaim);
         out.insert(QStringLiteral("openid"), o);
     }
     return out;
@@ -288,6 +289,10 @@ bool protocols(const QJsonValue &v, SsoProtocols &out, QString &errorField)
         if (!optionalString(openid.toObject(), "userinfo_endpoint", s.userinfoEndpoint, p,
                             errorField))
             return false;
+        // A field newer servers add: lenient (another type is kept in raw only).
+        const QJsonValue claim = openid.toObject().value(QLatin1String("external_id_claim"));
+        if (claim.isString())
+            s.externalIdClaim = claim.toString();
         out.openid = s;
     }
     return true;
@@ -436,6 +441,9 @@ bool ssoConnection(const QJsonObject &o, SsoConnection &out, QString &errorField
             return false;
         out.protocols = p;
     }
+    const QJsonValue loginUrl = o.value(QLatin1String("login_url"));
+    if (loginUrl.isString())
+        out.loginUrl = loginUrl.toString();
     out.raw = o;
     return true;
 }

@@ -69,7 +69,10 @@ struct OAuth2Settings
 struct OpenIdSettings
 {
     std::optional<QString> userinfoEndpoint;
-    bool isEmpty() const { return !userinfoEndpoint; }
+    // Newer servers: the claim carrying a user's stable external id ("sub" by default, "oid"
+    // for Entra ID). Decoded only when it is a string; sent only when set.
+    std::optional<QString> externalIdClaim;
+    bool isEmpty() const { return !userinfoEndpoint && !externalIdClaim; }
     friend bool operator==(const OpenIdSettings &, const OpenIdSettings &) = default;
 };
 
@@ -92,6 +95,8 @@ struct SsoConnection
     QDateTime updatedAt;
     std::optional<Permissions> permissions;
     std::optional<SsoProtocols> protocols;
+    // Newer servers: the IdP-initiated login URL (read-only; decoded only when it is a string).
+    std::optional<QString> loginUrl;
     QJsonObject raw;
 };
 

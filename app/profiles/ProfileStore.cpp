@@ -1,6 +1,7 @@
 #include "ProfileStore.h"
 
 #include <QSettings>
+#include <QUrl>
 
 namespace keycard::profiles {
 
@@ -11,6 +12,13 @@ const QString kBaseUrl = QStringLiteral("baseUrl");
 const QString kKind = QStringLiteral("credentialKind");
 const QString kClientId = QStringLiteral("clientId");
 const QString kLastUsed = QStringLiteral("Connection/lastProfile");
+const QString kRedirectUris = QStringLiteral("SsoRedirectUris/");
+
+// A settings key for a profile name ('/' and '\\' would make groups).
+QString redirectKey(const QString &profileName)
+{
+    return kRedirectUris + QString::fromLatin1(QUrl::toPercentEncoding(profileName));
+}
 } // namespace
 
 ProfileStore::ProfileStore(QSettings *settings)
@@ -105,6 +113,19 @@ bool ProfileStore::save(const Profile &profile, const QString &previousName)
     return true;
 }
 
+QString ProfileStore::redirectUri(const QString &profileName) const
+{
+    return m_settings->value(redirectKey(profileName)).toString();
+}
+
+void ProfileStore::setRedirectUri(const QString &profileName, const QString &uri)
+{
+    if (uri.trimmed().isEmpty())
+        m_settings->remove(redirectKey(profileName));
+    else
+        m_settings->setValue(redirectKey(profileName), uri.trimmed());
+}
+
 bool ProfileStore::remove(const QString &name)
 {
     QList<Profile> all = profiles();
@@ -112,6 +133,7 @@ bool ProfileStore::remove(const QString &name)
     if (removed == 0)
         return false;
     write(all);
+    m_settings->remove(redirectKey(name));
     if (lastUsed() == name)
         m_settings->remove(kLastUsed);
     return true;

@@ -44,6 +44,12 @@ public:
     // Returns false when there was no such profile. Forgets it as the last used one too.
     bool remove(const QString &name);
 
+    // The redirect URI to register at identity providers for SSO set up through this profile
+    // (Keycard's default when empty; newer consoles show a per-organization one). Kept apart
+    // from the profile entries so that saving a profile leaves it alone.
+    QString redirectUri(const QString &profileName) const;
+    void setRedirectUri(const QString &profileName, const QString &uri); // empty: forget
+
     // The profile the app used last (empty when none, or when it was removed since).
     QString lastUsed() const;
     void setLastUsed(const QString &name);

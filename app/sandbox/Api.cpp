@@ -1,5 +1,6 @@
 #include "Api.h"
 
+#include "MockIdp.h"
 #include "SsoValidation.h"
 
 #include <QJsonArray>
@@ -357,8 +358,13 @@ Api::Result Api::createConnection(const RecordedRequest &request, int index)
             409, QStringLiteral("conflict"),
             QStringLiteral("SSO is already enabled for organization %1").arg(quoted(org.label)))};
     const QJsonValue secret = body->value(QLatin1String("client_secret"));
-    m_store.createConnection(
-        index, *body, secret.isString() ? std::optional<QString>(secret.toString()) : std::nullopt);
+    QJsonObject fields = *body;
+    fields.remove(QStringLiteral("login_url")); // read-only: the sandbox's own value
+    if (const QString login = mockidp::loginUrl(request, org.id); !login.isEmpty())
+        fields.insert(QStringLiteral("login_url"), login);
+    m_store.createConnection(index, fields,
+                             secret.isString() ? std::optional<QString>(secret.toString())
+                                               : std::nullopt);
     HttpReply reply = connectionReply(201, index, wantsPermissions(request.query));
     reply.addHeader("Location", "/organizations/" + org.id.toLatin1() + "/sso-connection");
     return {reply, true};

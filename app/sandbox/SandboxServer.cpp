@@ -4,6 +4,7 @@
 #include "ConnectionGuard.h"
 #include "Faults.h"
 #include "LogFilter.h"
+#include "MockIdp.h"
 #include "Seed.h"
 #include "Store.h"
 #include "Tokens.h"
@@ -143,6 +144,7 @@ void SandboxServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket 
 
     HttpReply reply;
     Delivery delivery = Delivery::Normal;
+    int delayMs = latencyMs;
     const std::optional<Fault> fault = faults.takeFault(recorded.method, recorded.path);
     std::optional<ScriptedResponse> scripted;
     if (!fault)
@@ -162,6 +164,9 @@ void SandboxServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket 
         if (scripted->shouldRetry)
             reply.addHeader("x-should-retry",
                             QByteArray(*scripted->shouldRetry ? "true" : "false"));
+    } else if (auto idp = mockidp::handle(recorded)) { // mock identity providers, /idp/...
+        reply = std::move(idp->reply);
+        delayMs += idp->delayMs;
     } else {
         Api::Result result = api.handle(recorded, pathSegments(request.url()));
         reply = std::move(result.reply);
@@ -193,9 +198,9 @@ void SandboxServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket 
     Q_EMIT q->requestCompleted(recorded.method, recorded.path,
                                delivery == Delivery::Drop ? 0 : reply.status);
     // Drops always go through the event loop: Qt is still inside its read handler here.
-    if (latencyMs > 0 || delivery == Delivery::Drop) {
+    if (delayMs > 0 || delivery == Delivery::Drop) {
         QPointer<QTcpSocket> guard(socket);
-        QTimer::singleShot(latencyMs, frontend, [this, guard, reply, delivery, close] {
+        QTimer::singleShot(delayMs, frontend, [this, guard, reply, delivery, close] {
             if (guard)
                 respond(guard, reply, delivery, close);
         });

@@ -133,6 +133,8 @@ void Store::createConnection(int index, const QJsonObject &fields,
     const QJsonValue protocols = fields.value(QLatin1String("protocols"));
     if (protocols.isObject())
         connection.json.insert(QStringLiteral("protocols"), protocols);
+    if (const QJsonValue login = fields.value(QLatin1String("login_url")); login.isString())
+        connection.json.insert(QStringLiteral("login_url"), login);
     org.connection = std::move(connection);
     ++m_connectionCount;
     touch(index);

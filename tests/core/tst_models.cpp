@@ -440,7 +440,8 @@ void TestModels::createBody()
     QCOMPARE(o.keys(), (QStringList{QStringLiteral("client_id"), QStringLiteral("identifier")}));
     create.clientSecret = QStringLiteral("s3cret");
     SsoProtocols protocols;
-    protocols.openid = OpenIdSettings{QStringLiteral("https://acme.okta.com/userinfo")};
+    protocols.openid =
+        OpenIdSettings{QStringLiteral("https://acme.okta.com/userinfo"), std::nullopt};
     create.protocols = protocols;
     o = create.toJson();
     QCOMPARE(o.value(QStringLiteral("client_secret")).toString(), QStringLiteral("s3cret"));

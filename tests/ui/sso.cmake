@@ -25,3 +25,9 @@ keycard_add_test(test_window_behaviour GUI
     LIBS keycard_ui_sso_window keycard_ui keycard_sandbox keycard_core
     TIMEOUT 180)
 target_include_directories(test_window_behaviour PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+keycard_add_test(test_sso_setup GUI
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sso_setup.cpp ${CMAKE_CURRENT_LIST_DIR}/test_sso_support.h
+    LIBS keycard_ui_sso keycard_sandbox keycard_core)
+keycard_add_test(test_sso_setup_window GUI
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sso_setup_window.cpp ${CMAKE_CURRENT_LIST_DIR}/test_sso_support.h
+    LIBS keycard_ui_sso_window keycard_ui keycard_sandbox keycard_core)

@@ -352,7 +352,7 @@ void TestMainWindow::wayneShowsFieldsThisVersionDoesNotKnow()
     QCOMPARE(valueText(&window, QStringLiteral("userinfoEndpoint")),
              window.selectedConnection()->protocols->openid->userinfoEndpoint.value_or(
                  QStringLiteral("Not provided")));
-    QCOMPARE(valueText(&window, QStringLiteral("other_login_url")),
+    QCOMPARE(valueText(&window, QStringLiteral("loginUrl")),
              raw.value(QStringLiteral("login_url")).toString());
     QVERIFY(!raw.value(QStringLiteral("login_url")).toString().isEmpty());
 }

@@ -153,8 +153,8 @@ private Q_SLOTS:
         SsoConnectionUpdate update;
         OAuth2Settings o2;
         o2.scopesSupported = QStringList{QStringLiteral("openid"), QStringLiteral("email")};
-        update.protocols =
-            SsoProtocols{o2, OpenIdSettings{QStringLiteral("https://a.example.com/me")}};
+        update.protocols = SsoProtocols{
+            o2, OpenIdSettings{QStringLiteral("https://a.example.com/me"), std::nullopt}};
         QStringList lines;
         const auto changes = describeChanges(current, update);
         for (const SsoChange &c : changes)

@@ -29,6 +29,26 @@ std::optional<SsoProtocols> normalized(const std::optional<SsoProtocols> &p)
     return out;
 }
 
+// The Advanced section has no field for external_id_claim: `claim` is added when set.
+std::optional<SsoProtocols> withExternalIdClaim(std::optional<SsoProtocols> p,
+                                                const std::optional<QString> &claim)
+{
+    if (!claim)
+        return p;
+    if (!p)
+        p = SsoProtocols{};
+    if (!p->openid)
+        p->openid = OpenIdSettings{};
+    if (!p->openid->externalIdClaim)
+        p->openid->externalIdClaim = claim;
+    return p;
+}
+
+std::optional<QString> externalIdClaimOf(const std::optional<SsoProtocols> &p)
+{
+    return p && p->openid ? p->openid->externalIdClaim : std::nullopt;
+}
+
 } // namespace
 
 SsoConnectionForm::SsoConnectionForm(QWidget *parent)
@@ -264,7 +284,7 @@ SsoConnectionCreate SsoConnectionForm::createBody() const
     body.clientId = m_clientId->text().trimmed();
     if (!m_secret->text().isEmpty())
         body.clientSecret = m_secret->text();
-    body.protocols = m_advanced->protocols();
+    body.protocols = withExternalIdClaim(m_advanced->protocols(), m_externalIdClaim);
     return body;
 }
 
@@ -295,7 +315,8 @@ SsoConnectionUpdate SsoConnectionForm::updateBody() const
             body.clientSecret = QString(); // null: remove
         break;
     }
-    const std::optional<SsoProtocols> protocols = normalized(m_advanced->protocols());
+    const std::optional<SsoProtocols> protocols = normalized(
+        withExternalIdClaim(m_advanced->protocols(), externalIdClaimOf(m_original->protocols)));
     if (protocols != normalized(m_original->protocols))
         body.protocols = protocols.value_or(SsoProtocols{});
     return body;

@@ -49,6 +49,10 @@ public:
     // Only the fields that differ from original() (edit mode).
     SsoConnectionUpdate updateBody() const;
 
+    // protocols.openid.external_id_claim sent when enabling (a provider preset's, e.g. "oid");
+    // editing keeps the connection's own value.
+    void setExternalIdClaim(const std::optional<QString> &claim) { m_externalIdClaim = claim; }
+
     bool isAcceptable() const;
     // One line per problem, "Issuer URL: Required"; in edit mode "Nothing has changed" too.
     QStringList problems() const;
@@ -87,6 +91,7 @@ private:
     QButtonGroup *m_choiceGroup = nullptr;
     SsoAdvancedSection *m_advanced = nullptr;
     bool m_locked = false;
+    std::optional<QString> m_externalIdClaim;
 };
 
 } // namespace keycard::ui

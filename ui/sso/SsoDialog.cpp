@@ -223,7 +223,9 @@ void SsoDialog::refreshSubmit()
     if (isReviewing())
         m_submit->setText(tr("Save changes"));
     else
-        m_submit->setText(edit ? tr("Review changes…") : tr("Enable SSO"));
+        m_submit->setText(edit                      ? tr("Review changes…")
+                          : m_cautionText.isEmpty() ? tr("Enable SSO")
+                                                    : m_cautionText);
     if (isBusy()) {
         m_submit->setEnabled(false);
         m_submit->setToolTip(tr("Waiting for Keycard…"));
@@ -234,11 +236,20 @@ void SsoDialog::refreshSubmit()
     if (problems.isEmpty()) {
         m_submit->setToolTip(edit ? tr("Review the changes before they are sent")
                                   : tr("Enable SSO with these settings"));
+        if (!edit && !m_cautionExplanation.isEmpty())
+            m_submit->setToolTip(m_submit->toolTip() + QLatin1Char('\n') + m_cautionExplanation);
     } else {
         m_submit->setToolTip(tr("Not ready yet:") + QStringLiteral("\n• ") +
                              problems.join(QStringLiteral("\n• ")));
     }
     m_submit->setAccessibleDescription(m_submit->toolTip());
+}
+
+void SsoDialog::setSubmitCaution(const QString &text, const QString &explanation)
+{
+    m_cautionText = text;
+    m_cautionExplanation = explanation;
+    refreshSubmit();
 }
 
 void SsoDialog::submit()
@@ -282,6 +293,7 @@ void SsoDialog::back()
 void SsoDialog::setBusy(bool busy)
 {
     m_form->setLocked(busy);
+    Q_EMIT busyChanged(busy);
     m_busy->setVisible(busy);
     m_busyLabel->setVisible(busy);
     m_back->setVisible(isReviewing());

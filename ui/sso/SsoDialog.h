@@ -43,6 +43,10 @@ public:
 
     void reject() override; // while busy: cancels the request instead of closing
 
+    // While `text` is set, the Enable button reads it and its tooltip adds `explanation` (a
+    // failed issuer check: submitting stays possible). Empty text restores the usual wording.
+    void setSubmitCaution(const QString &text, const QString &explanation);
+
 Q_SIGNALS:
     // SSO was enabled (201, or the reconciled result of a retried request).
     void ssoEnabled(const keycard::Organization &organization,
@@ -56,6 +60,7 @@ Q_SIGNALS:
     // "View existing connection" was chosen; the dialog closes.
     void viewConnectionRequested(const keycard::Organization &organization,
                                  const keycard::SsoConnection &existing);
+    void busyChanged(bool busy);
 
 private:
     SsoDialog(KeycardClient *client, const Organization &organization, QWidget *parent,
@@ -89,6 +94,8 @@ private:
     QPushButton *m_viewExisting = nullptr;
     QPushButton *m_editInstead = nullptr;
     std::optional<SsoConnection> m_existing;
+    QString m_cautionText;
+    QString m_cautionExplanation;
 };
 
 } // namespace keycard::ui

@@ -1,6 +1,7 @@
 #include "SsoValidators.h"
 
 #include "ClientConfig.h"
+#include "IssuerPaste.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -132,9 +133,21 @@ IssuerValidator::IssuerValidator(QObject *parent)
 FieldAssessment IssuerValidator::assess(const QString &text) const
 {
     FieldAssessment a = FieldValidator::assess(text);
-    if (!a.isAcceptable())
-        return a;
-    return assessUrl(text, UrlRules{true});
+    if (a.isAcceptable())
+        a = assessUrl(text, UrlRules{true});
+    // Something pasted that implies another issuer (an endpoint, an admin console, a tenant
+    // id, ...): offered as a one-click fix, never applied silently.
+    if (!a.fix && !text.isEmpty()) {
+        if (const auto suggestion = oidc::suggestIssuer(text)) {
+            a.fix = suggestion->issuer;
+            a.fixLabel = tr("Use %1").arg(suggestion->issuer);
+            if (a.isAcceptable() || a.message.isEmpty())
+                a.message = suggestion->reason;
+            else
+                a.message = a.message + QStringLiteral(" — ") + suggestion->reason;
+        }
+    }
+    return a;
 }
 
 std::optional<QString> IssuerValidator::stripDiscoverySuffix(const QString &text)

@@ -1,11 +1,63 @@
 #include "SsoWindowIntegration.h"
 
 #include "MainWindow.h"
+#include "ProfileStore.h"
+#include "ProviderPresets.h"
+#include "SsoLoginSection.h"
 #include "SsoWorkflow.h"
 
 #include <QStatusBar>
+#include <QPointer>
+
+#include <memory>
 
 namespace keycard::ui {
+
+namespace {
+
+// The redirect URI setting of the window's session: the sandbox's own value, the profile's
+// saved value, or (environment / command line) one kept for this run.
+void applySetupContext(MainWindow *window, SsoWorkflow *workflow,
+                       const std::shared_ptr<QString> &sessionRedirect)
+{
+    const SessionInfo &session = window->session();
+    SsoSetupContext context;
+    if (session.isSandbox()) {
+        context.sandboxBase = session.baseUrl;
+        context.redirectUri = oidc::sandboxRedirectUri(session.baseUrl);
+        context.redirectUriIsSandboxValue = true;
+    } else if (session.source == SessionInfo::Source::Profile && !session.profileName.isEmpty()) {
+        context.redirectUri = profiles::ProfileStore().redirectUri(session.profileName);
+        const QString name = session.profileName;
+        QPointer<MainWindow> guard(window);
+        context.saveRedirectUri = [name, guard](const QString &uri) {
+            profiles::ProfileStore store;
+            store.setRedirectUri(name,
+                                 uri == QLatin1String(oidc::kDefaultRedirectUri) ? QString() : uri);
+            store.sync();
+            SsoLoginSection::setSessionRedirectUri(uri);
+            if (guard)
+                if (auto *section = guard->findChild<SsoLoginSection *>())
+                    section->setRedirectUri(uri);
+        };
+    } else {
+        context.redirectUri = *sessionRedirect;
+        QPointer<MainWindow> guard(window);
+        context.saveRedirectUri = [sessionRedirect, guard](const QString &uri) {
+            *sessionRedirect = uri;
+            SsoLoginSection::setSessionRedirectUri(uri);
+            if (guard)
+                if (auto *section = guard->findChild<SsoLoginSection *>())
+                    section->setRedirectUri(uri);
+        };
+    }
+    workflow->setSetupContext(context);
+    SsoLoginSection::setSessionRedirectUri(context.redirectUri);
+    if (auto *section = window->findChild<SsoLoginSection *>())
+        section->setRedirectUri(context.redirectUri);
+}
+
+} // namespace
 
 SsoWorkflow *installSsoWritePath(MainWindow *window)
 {
@@ -47,6 +99,12 @@ SsoWorkflow *installSsoWritePath(MainWindow *window)
     QObject::connect(workflow, &SsoWorkflow::succeeded, window, [window](const QString &message) {
         window->statusBar()->showMessage(message, 10000);
     });
+    auto sessionRedirect = std::make_shared<QString>();
+    applySetupContext(window, workflow, sessionRedirect);
+    QObject::connect(window, &MainWindow::sessionChanged, workflow,
+                     [window, workflow, sessionRedirect] {
+                         applySetupContext(window, workflow, sessionRedirect);
+                     });
     window->setSsoActionsAvailable(true);
     return workflow;
 }

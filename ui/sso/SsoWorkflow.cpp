@@ -3,6 +3,7 @@
 #include "DisableSsoDialog.h"
 #include "KeycardClient.h"
 #include "SsoDialog.h"
+#include "SsoSetupIntegration.h"
 
 namespace keycard::ui {
 
@@ -42,6 +43,7 @@ SsoDialog *SsoWorkflow::enableSso(const Organization &organization)
     if (raiseExisting())
         return qobject_cast<SsoDialog *>(m_dialog.data());
     auto *dialog = new SsoDialog(m_client, organization, m_window);
+    installSsoSetup(dialog, m_setupContext);
     connect(dialog, &SsoDialog::ssoEnabled, this, &SsoWorkflow::connectionChanged);
     connect(dialog, &SsoDialog::ssoUpdated, this, &SsoWorkflow::connectionChanged);
     connect(dialog, &SsoDialog::ssoEnabled, this, [this](const Organization &org) {
@@ -62,6 +64,7 @@ SsoDialog *SsoWorkflow::editSso(const Organization &organization, const SsoConne
     if (raiseExisting())
         return qobject_cast<SsoDialog *>(m_dialog.data());
     auto *dialog = new SsoDialog(m_client, organization, current, m_window);
+    installSsoSetup(dialog, m_setupContext);
     connect(dialog, &SsoDialog::ssoUpdated, this, &SsoWorkflow::connectionChanged);
     connect(dialog, &SsoDialog::ssoUpdated, this, [this](const Organization &org) {
         Q_EMIT succeeded(tr("SSO settings of %1 saved").arg(displayName(org)));

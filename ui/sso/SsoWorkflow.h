@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Models.h"
+#include "SsoSetupContext.h"
 
 #include <QDialog>
 #include <QObject>
@@ -30,6 +31,9 @@ public:
     // The client used by dialogs opened from now on (e.g. after a profile switch).
     void setClient(KeycardClient *client) { m_client = client; }
     KeycardClient *client() const { return m_client; }
+    // The identity provider side of the Enable / Edit dialogs opened from now on.
+    void setSetupContext(const SsoSetupContext &context) { m_setupContext = context; }
+    const SsoSetupContext &setupContext() const { return m_setupContext; }
 
     // The dialog currently open (null when none): tests answer it through findChild.
     QDialog *activeDialog() const { return m_dialog.data(); }
@@ -59,6 +63,7 @@ private:
     KeycardClient *m_client;
     QWidget *m_window;
     QPointer<QDialog> m_dialog;
+    SsoSetupContext m_setupContext;
 };
 
 } // namespace keycard::ui
