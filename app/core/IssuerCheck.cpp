@@ -17,7 +17,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("IssuerCheck", text);
+    return QCoreApplication::translate("keycard::oidc", text);
 }
 
 const QString kReachable = QStringLiteral("reachable");

@@ -12,7 +12,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("IssuerPaste", text);
+    return QCoreApplication::translate("keycard::oidc", text);
 }
 
 std::optional<IssuerSuggestion> offer(const QString &issuer, const QString &pasted,

@@ -11,7 +11,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("ProviderPresets", text);
+    return QCoreApplication::translate("keycard::oidc", text);
 }
 
 QString value(const QMap<QString, QString> &values, const char *id)
@@ -262,7 +262,9 @@ QString ProviderPreset::setsDescription() const
 {
     if (!externalIdClaim)
         return {};
-    return tr("Sets protocols.openid.external_id_claim to %1").arg(*externalIdClaim);
+    return QCoreApplication::translate("keycard::oidc",
+                                       "Sets protocols.openid.external_id_claim to %1")
+        .arg(*externalIdClaim);
 }
 
 QList<ProviderPreset> providerPresets(bool includeSandbox)

@@ -7,7 +7,7 @@ namespace keycard {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("keycard::ErrorAdvice", text);
+    return QCoreApplication::translate("keycard", text);
 }
 } // namespace
 

@@ -285,6 +285,45 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <source>Request ID</source>
         <translation>Anfrage-ID</translation>
     </message>
+    <message>
+        <source>Must not contain spaces</source>
+        <translation type="unfinished">Darf keine Leerzeichen enthalten</translation>
+    </message>
+    <message>
+        <source>Not a valid URL</source>
+        <translation type="unfinished">Keine gültige URL</translation>
+    </message>
+    <message>
+        <source>Must start with https://</source>
+        <translation type="unfinished">Muss mit https:// beginnen</translation>
+    </message>
+    <message>
+        <source>Must use https:// (http:// only for localhost)</source>
+        <translation type="unfinished">Muss https:// verwenden (http:// nur für localhost)</translation>
+    </message>
+    <message>
+        <source>Enter the host name after https://</source>
+        <translation type="unfinished">Geben Sie nach https:// den Hostnamen ein</translation>
+    </message>
+    <message>
+        <source>An issuer URL has no query (?…) or fragment (#…)</source>
+        <translation type="unfinished">Eine Aussteller-URL hat keine Query (?…) und kein Fragment (#…)</translation>
+    </message>
+</context>
+<context>
+    <name>Paging</name>
+    <message>
+        <source>The server said more pages follow but sent no cursor for the next one; stopped after %1 organizations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a page cursor it had already sent; stopped after %1 organizations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped at the limit of %1 organizations.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Profile</name>
@@ -355,10 +394,52 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     </message>
 </context>
 <context>
+    <name>SsoProviderPanel</name>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation type="unfinished">%1 kopieren</translation>
+    </message>
+</context>
+<context>
     <name>format</name>
     <message>
         <source>%1 (UTC)</source>
         <translation>%1 (UTC)</translation>
+    </message>
+</context>
+<context>
+    <name>keycard</name>
+    <message>
+        <source>Check the server address, your network connection and any proxy, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Check the server address and your network, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the server address and that its certificate is trusted on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the credentials of this connection (Profile › Connect to Keycard…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is busy. Wait a moment, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not answer. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read. Check that the server address points at the Keycard API.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -488,6 +569,10 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>Organization %1</source>
         <translation>Organisation %1</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -651,10 +736,6 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <translation>Über Keycard Admin</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Keycard Admin %1&lt;/h3&gt;&lt;p&gt;Set up and inspect single sign-on for Keycard organizations.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Keycard Admin %1&lt;/h3&gt;&lt;p&gt;Single Sign-On für Keycard-Organisationen einrichten und prüfen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Changing SSO settings is not available in this build of Keycard Admin</source>
         <translation>SSO-Einstellungen können in dieser Version von Keycard Admin nicht geändert werden</translation>
     </message>
@@ -705,6 +786,22 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>Loading organization details…</source>
         <translation>Details der Organisation werden geladen …</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Keycard Admin %1&lt;/h3&gt;&lt;p&gt;Set up and inspect single sign-on for Keycard organizations.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;&lt;p&gt;Source code under the Apache License 2.0. This program links Qt HttpServer (GPL-3.0 only), so it is distributed under the GNU General Public License version 3.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected organization is hidden by the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether SSO is enabled for %1 is not known: %2. Refresh (F5) to ask the server again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether SSO is enabled for %1 is not known yet: refresh (F5) to ask the server again</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -762,10 +859,6 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <translation>Organisationen konnten nicht geladen werden</translation>
     </message>
     <message>
-        <source>The message above says what went wrong.</source>
-        <translation>Die Meldung oben nennt den Grund.</translation>
-    </message>
-    <message>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
@@ -816,6 +909,10 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <source>%1 shown · %2</source>
         <translation>%1 angezeigt · %2</translation>
     </message>
+    <message>
+        <source>%1 · not up to date: the last refresh failed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>keycard::OrganizationDetail</name>
@@ -859,6 +956,14 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <source>Could not load the SSO connection</source>
         <translation>Die SSO-Verbindung konnte nicht geladen werden</translation>
     </message>
+    <message>
+        <source>%1 is hidden by the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the filter to see its details again, or select an organization that matches it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>keycard::OrganizationListModel</name>
@@ -901,6 +1006,14 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>Created</source>
         <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not say whether single sign-on is enabled</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -980,6 +1093,53 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     </message>
 </context>
 <context>
+    <name>keycard::SsoLoginSection</name>
+    <message>
+        <source>Sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External ID claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redirect URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External ID claim:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redirect URI:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity provider-initiated login URL: set it as the login URL (login_uri) of the application at the identity provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register this redirect URI in the identity provider&apos;s application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reported by this server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reported (Keycard&apos;s default is sub)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>keycard::StartupProbe</name>
     <message>
         <source>startup-probe: the organization list failed to load: %1</source>
@@ -1012,6 +1172,10 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <source>the token response is not a JSON object</source>
         <translation>Die Token-Antwort ist kein JSON-Objekt</translation>
     </message>
+    <message>
+        <source>the access token has characters a bearer token cannot have</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>keycard::ValueField</name>
@@ -1030,6 +1194,18 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>null</source>
         <translation>null</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open a browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No web browser could be opened for this address. Copy it and open it yourself:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1157,44 +1333,6 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <translation>%1: keine absolute http(s)-URL</translation>
     </message>
     <message>
-        <source>Global options:
-  --base-url URL       API root (default: $KEYCARD_API_BASE_URL, else
-                       https://api.keycard.ai). http:// only for localhost.
-  --profile NAME       use a connection saved in Keycard Admin, its secret read
-                       from the system keychain; KEYCARD_API_* variables and
-                       --base-url still override it
-  --request-id UUID    X-Client-Request-ID of the operation (default: a new UUID;
-                       kept across retries and shown in errors)
-  --json               print the API&apos;s JSON objects as received; errors become a
-                       JSON object on the last line of standard error
-  --timeout SECONDS    per-request timeout (default 60)
-  --retries N          retries of transient failures, 0 to 10 (default 2)
-  -v, --verbose        report retries and request ids on standard error
-  -h, --help           show help (also: keycardctl help COMMAND)
-  --version            show the version and exit
-</source>
-        <translation>Globale Optionen:
-  --base-url URL       API-Stamm-URL (Standard: $KEYCARD_API_BASE_URL, sonst
-                       https://api.keycard.ai). http:// nur für localhost.
-  --profile NAME       eine in Keycard Admin gespeicherte Verbindung verwenden;
-                       ihr Secret wird aus dem Schlüsselbund gelesen;
-                       KEYCARD_API_*-Variablen und --base-url haben Vorrang
-  --request-id UUID    X-Client-Request-ID des Vorgangs (Standard: eine neue
-                       UUID; bleibt bei Wiederholungen gleich und steht in
-                       Fehlermeldungen)
-  --json               die JSON-Objekte der API unverändert ausgeben; Fehler
-                       werden zu einem JSON-Objekt in der letzten Zeile der
-                       Standardfehlerausgabe
-  --timeout SECONDS    Zeitlimit pro Anfrage (Standard 60)
-  --retries N          Wiederholungen bei vorübergehenden Fehlern, 0 bis 10
-                       (Standard 2)
-  -v, --verbose        Wiederholungen und Anfrage-IDs auf der
-                       Standardfehlerausgabe melden
-  -h, --help           Hilfe anzeigen (auch: keycardctl help COMMAND)
-  --version            die Version anzeigen und beenden
-</translation>
-    </message>
-    <message>
         <source>Environment:
   KEYCARD_API_BASE_URL       API root, overridden by --base-url
   KEYCARD_API_CLIENT_ID      service account client ID
@@ -1213,36 +1351,6 @@ Secrets are never accepted as command-line options, and never printed.
   KEYCARD_SSO_CLIENT_SECRET  das Client-Secret des IdP für sso enable/update,
                              wenn --client-secret-stdin nicht angegeben ist
 Secrets werden nie als Befehlszeilenoptionen angenommen und nie ausgegeben.
-</translation>
-    </message>
-    <message>
-        <source>Exit status:
-  0  success
-  1  other failure (output could not be written, sso disable not confirmed)
-  2  usage or validation error, configuration error (nothing was sent), or the
-     server rejected a value (HTTP 400/422)
-  3  authentication failed: no credentials configured, or wrong or expired
-     ones (HTTP 401)
-  4  permission denied (HTTP 403)
-  5  not found: no such organization, or SSO not enabled (HTTP 404)
-  6  conflict: SSO already enabled with other settings (HTTP 409)
-  7  network error, time-out or TLS failure
-  8  server error (5xx), rate limited (429) or malformed response
-</source>
-        <translation>Exit-Status:
-  0  Erfolg
-  1  anderer Fehler (Ausgabe konnte nicht geschrieben werden, sso disable nicht
-     bestätigt)
-  2  Aufruf- oder Prüffehler, Konfigurationsfehler (nichts wurde gesendet), oder
-     der Server hat einen Wert abgelehnt (HTTP 400/422)
-  3  Anmeldung fehlgeschlagen: keine Zugangsdaten konfiguriert, oder falsche
-     oder abgelaufene (HTTP 401)
-  4  Zugriff verweigert (HTTP 403)
-  5  nicht gefunden: keine solche Organisation, oder SSO nicht aktiviert
-     (HTTP 404)
-  6  Konflikt: SSO bereits mit anderen Einstellungen aktiviert (HTTP 409)
-  7  Netzwerkfehler, Zeitüberschreitung oder TLS-Fehler
-  8  Serverfehler (5xx), Anfragelimit erreicht (429) oder fehlerhafte Antwort
 </translation>
     </message>
     <message>
@@ -1277,24 +1385,6 @@ connection from scripts. The command-line twin of Keycard Admin.
 </source>
         <translation>Keycard-Organisationen prüfen und ihre Single-Sign-On-Verbindung (SSO) aus
 Skripten einrichten. Das Befehlszeilen-Gegenstück zu Keycard Admin.
-</translation>
-    </message>
-    <message>
-        <source>Commands:
-  orgs list              list the organizations the account can see
-  orgs get ORG           show one organization (ORG: id or label)
-  sso get ORG            show the SSO connection of an organization
-  sso enable ORG         enable SSO with an identity provider
-  sso update ORG         change the SSO connection
-  sso disable ORG        disable SSO (asks, or needs --yes)
-</source>
-        <translation>Befehle:
-  orgs list              die Organisationen auflisten, die das Konto sieht
-  orgs get ORG           eine Organisation anzeigen (ORG: ID oder Label)
-  sso get ORG            die SSO-Verbindung einer Organisation anzeigen
-  sso enable ORG         SSO mit einem Identitätsanbieter aktivieren
-  sso update ORG         die SSO-Verbindung ändern
-  sso disable ORG        SSO deaktivieren (fragt nach, oder braucht --yes)
 </translation>
     </message>
     <message>
@@ -1350,18 +1440,6 @@ die Optionen eines Befehls.
 </translation>
     </message>
     <message>
-        <source>Usage: keycardctl sso get ORG
-       keycardctl sso enable ORG --identifier URL --client-id ID [--client-secret-stdin]
-       keycardctl sso update ORG [--identifier URL] [--client-id ID] ...
-       keycardctl sso disable ORG [--yes]
-</source>
-        <translation>Aufruf: keycardctl sso get ORG
-        keycardctl sso enable ORG --identifier URL --client-id ID [--client-secret-stdin]
-        keycardctl sso update ORG [--identifier URL] [--client-id ID] ...
-        keycardctl sso disable ORG [--yes]
-</translation>
-    </message>
-    <message>
         <source>The SSO connection of an organization: the identity provider (Okta, Entra ID,
 Google Workspace, ...) its members sign in with.
 </source>
@@ -1373,42 +1451,6 @@ Google Workspace, ...), über den sich ihre Mitglieder anmelden.
         <source>Run &apos;keycardctl help sso COMMAND&apos; for details.
 </source>
         <translation>Details mit „keycardctl help sso COMMAND“.
-</translation>
-    </message>
-    <message>
-        <source>Usage: keycardctl orgs list [--all] [--limit N] [--after CURSOR] [--permissions] [--json]
-</source>
-        <translation>Aufruf: keycardctl orgs list [--all] [--limit N] [--after CURSOR] [--permissions] [--json]
-</translation>
-    </message>
-    <message>
-        <source>List organizations, one page by default. The table shows NAME, LABEL, ID,
-SSO and CREATED. When more pages follow, the cursor of the next page is
-printed on standard error. With --json, the organizations are printed as a
-JSON array of the objects the API returned; with --all that array is
-streamed page by page.
-</source>
-        <translation>Organisationen auflisten, standardmäßig eine Seite. Die Tabelle zeigt NAME,
-LABEL, ID, SSO und CREATED. Folgen weitere Seiten, wird der Cursor der nächsten
-Seite auf der Standardfehlerausgabe ausgegeben. Mit --json werden die
-Organisationen als JSON-Array der Objekte ausgegeben, die die API geliefert hat;
-mit --all wird dieses Array Seite für Seite gestreamt.
-</translation>
-    </message>
-    <message>
-        <source>Options:
-  --all             follow the pages to the end
-  --limit N         organizations per page, 1 to 1000 (default 100)
-  --after CURSOR    start after this cursor (end_cursor of a page)
-  --permissions     ask for the account&apos;s permissions on each organization
-                    (adds an UPDATE column: may it change SSO?)
-</source>
-        <translation>Optionen:
-  --all             den Seiten bis zum Ende folgen
-  --limit N         Organisationen pro Seite, 1 bis 1000 (Standard 100)
-  --after CURSOR    nach diesem Cursor beginnen (end_cursor einer Seite)
-  --permissions     die Berechtigungen des Kontos für jede Organisation abfragen
-                    (fügt eine Spalte UPDATE hinzu: darf es SSO ändern?)
 </translation>
     </message>
     <message>
@@ -1495,28 +1537,6 @@ und derselben Client-ID aktiviert (etwa weil eine Antwort verloren ging und der
 Befehl wiederholt wurde), gelingt der Befehl und meldet das; mit anderen
 Einstellungen schlägt er mit Status 6 fehl und zeigt den vorhandenen Identifier
 und die vorhandene Client-ID.
-</translation>
-    </message>
-    <message>
-        <source>Options:
-  --identifier URL        the IdP&apos;s issuer URL, 1 to 2,048 characters,
-                          e.g. https://your-org.okta.com
-  --client-id ID          the OAuth 2.0 client ID issued by the IdP
-  --client-secret-stdin   read the IdP client secret from standard input: a
-                          pipe or file to its end, a terminal one line with
-                          echo off; a trailing newline is dropped. Without it,
-                          $KEYCARD_SSO_CLIENT_SECRET is used when set.
-</source>
-        <translation>Optionen:
-  --identifier URL        die Aussteller-URL des IdP, 1 bis 2.048 Zeichen,
-                          z. B. https://your-org.okta.com
-  --client-id ID          die vom IdP ausgestellte OAuth-2.0-Client-ID
-  --client-secret-stdin   das Client-Secret des IdP von der Standardeingabe
-                          lesen: aus einer Pipe oder Datei bis zum Ende, von
-                          einem Terminal eine Zeile ohne Echo; ein
-                          abschließender Zeilenumbruch wird entfernt. Ohne
-                          diese Option wird $KEYCARD_SSO_CLIENT_SECRET
-                          verwendet, wenn gesetzt.
 </translation>
     </message>
     <message>
@@ -1747,6 +1767,172 @@ Terminal ist; Skripte müssen --yes übergeben.
         <source>Other fields:</source>
         <translation>Weitere Felder:</translation>
     </message>
+    <message>
+        <source>missing ISSUER (the identity provider&apos;s issuer URL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--max-items: at least %1 — %2 entered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global options:
+  --base-url URL       API root (default: $KEYCARD_API_BASE_URL, else
+                       https://api.keycard.ai). http:// only for localhost.
+  --profile NAME       use a connection saved in Keycard Admin, its secret read
+                       from the system keychain; KEYCARD_API_* variables and
+                       --base-url still override it
+  --request-id UUID    X-Client-Request-ID of the operation (default: a new UUID;
+                       kept across retries and shown in errors)
+  --json               print the API&apos;s JSON objects as received; errors become a
+                       JSON object on the last line of standard error
+  --timeout SECONDS    time limit of each attempt, from connecting to the last
+                       byte of the response (default 60)
+  --retries N          retries of transient failures, 0 to 10 (default 2)
+  -v, --verbose        report retries and request ids on standard error
+  -h, --help           show help (also: keycardctl help COMMAND)
+  --version            show the version and exit
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit status:
+  0  success
+  1  other failure (output could not be written, sso disable not confirmed)
+  2  usage or validation error, configuration error (nothing was sent), or the
+     server rejected a value (HTTP 400/422)
+  3  authentication failed: no credentials configured, or wrong or expired
+     ones (HTTP 401)
+  4  permission denied (HTTP 403)
+  5  not found: no such organization, or SSO not enabled (HTTP 404)
+  6  conflict: SSO already enabled with other settings (HTTP 409)
+  7  network error, time-out or TLS failure
+  8  server error (5xx), rate limited (429) or malformed response
+  9  sso check, sso enable --check: a check of the issuer failed
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands:
+  orgs list              list the organizations the account can see
+  orgs get ORG           show one organization (ORG: id or label)
+  sso get ORG            show the SSO connection of an organization
+  sso enable ORG         enable SSO with an identity provider
+  sso update ORG         change the SSO connection
+  sso disable ORG        disable SSO (asks, or needs --yes)
+  sso check ISSUER       check an identity provider&apos;s issuer URL
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl sso get ORG
+       keycardctl sso enable ORG --identifier URL --client-id ID [--client-secret-stdin]
+       keycardctl sso update ORG [--identifier URL] [--client-id ID] ...
+       keycardctl sso disable ORG [--yes]
+       keycardctl sso check ISSUER [--json]
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl orgs list [--all] [--limit N] [--max-items N] [--after CURSOR] [--permissions] [--json]
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List organizations, one page by default. The table shows NAME, LABEL, ID,
+SSO and CREATED. When more pages follow, the cursor of the next page is
+printed on standard error. With --json, the organizations are printed as a
+JSON array of the objects the API returned; with --all that array is
+streamed page by page, and the table too: its column widths come from the
+first page (at most 40 characters; a longer value is printed whole).
+A server that repeats a page cursor, or says more pages follow without
+one, ends the listing: what arrived is printed, the reason goes to
+standard error, and the exit status is 8.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options:
+  --all             follow the pages to the end
+  --limit N         organizations per page, 1 to 1000 (default 100)
+  --max-items N     stop after N organizations (says so on standard error)
+  --after CURSOR    start after this cursor (end_cursor of a page)
+  --permissions     ask for the account&apos;s permissions on each organization
+                    (adds an UPDATE column: may it change SSO?)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options:
+  --identifier URL        the IdP&apos;s issuer URL, 1 to 2,048 characters,
+                          e.g. https://your-org.okta.com
+  --client-id ID          the OAuth 2.0 client ID issued by the IdP
+  --client-secret-stdin   read the IdP client secret from standard input: a
+                          pipe or file to its end, a terminal one line with
+                          echo off; a trailing newline is dropped. Without it,
+                          $KEYCARD_SSO_CLIENT_SECRET is used when set.
+  --check                 run &apos;sso check&apos; on the identifier first; when a
+                          check fails, send nothing and exit with status 9
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl sso check ISSUER [--json] [--timeout SECONDS]
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check an identity provider&apos;s issuer URL with OpenID Connect Discovery before
+enabling SSO with it: fetch ISSUER/.well-known/openid-configuration (a trailing
+slash of ISSUER removed) and the JWKS it names. Sends no Keycard credentials and
+no Authorization header, follows no redirect to another origin, reads at most
+1 MiB per document and gives up after 15 seconds (--timeout) in total.
+http:// is accepted for localhost only.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks, each pass, warn or fail:
+  reachable        the discovery document is a JSON object (HTTP 200)
+  issuer_match     its issuer equals ISSUER exactly, trailing slash included
+  endpoints_https  authorization, token, JWKS and userinfo endpoints use https
+  jwks             the JWKS can be fetched and has at least one signing key
+  code_flow        response_types_supported includes code
+  pkce_s256        code_challenge_methods_supported includes S256 (else warn)
+  openid_scope     scopes_supported includes openid (else warn)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output: one line per check. With --json: an object with issuer,
+discovered_issuer (when the document was read) and checks, an array of
+{&quot;id&quot;, &quot;status&quot;, &quot;message&quot;}. Exit status 0 when no check fails (warnings
+allowed), 9 when one fails, 2 when ISSUER is not a valid issuer URL (nothing is
+fetched).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples:
+  keycardctl sso check https://your-org.okta.com
+  keycardctl sso check https://login.microsoftonline.com/&lt;tenant&gt;/v2.0 --json
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The discovery document names the issuer %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keycardctl: the issuer check failed; SSO was not enabled (nothing was sent to Keycard). Run without --check to enable it anyway.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>keycard::cli::CommandRunner</name>
@@ -1842,16 +2028,28 @@ Terminal ist; Skripte müssen --yes übergeben.
         <translation>keycardctl: Die Ausgabe konnte nicht geschrieben werden
 </translation>
     </message>
+    <message numerus="yes">
+        <source>keycardctl: note: %n organizations shown with a value unknown (a field was missing or of the wrong type)
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>keycardctl: note: %n list items skipped (not an organization with an id)
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>keycard::detail</name>
     <message>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
-    </message>
-    <message>
-        <source>the page cursor did not advance</source>
-        <translation>Der Seiten-Cursor ist nicht vorangekommen</translation>
     </message>
     <message>
         <source>nothing to update</source>
@@ -1925,16 +2123,462 @@ Terminal ist; Skripte müssen --yes übergeben.
         <translation>Der Server hat mit HTTP %1 %2 geantwortet</translation>
     </message>
     <message>
-        <source>malformed response: %1</source>
-        <translation>fehlerhafte Antwort: %1</translation>
-    </message>
-    <message>
         <source>field %1</source>
         <translation>Feld %1</translation>
     </message>
     <message>
         <source>response too large (more than %1 bytes)</source>
         <translation>Antwort zu groß (mehr als %1 Bytes)</translation>
+    </message>
+    <message>
+        <source>unexpected redirect (HTTP %1); redirects are not followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>response headers too large (more than %1 fields or %2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no complete response within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>response too large once decompressed (a compressed body that inflates far beyond its size), or broken compression</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keycard::oidc</name>
+    <message>
+        <source>no %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not https:// (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization, token and JWKS endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization, token, JWKS and userinfo endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 use https:// or http:// on this machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 use https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discovery document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuer matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoints use HTTPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing keys (JWKS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization code flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCE with S256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>openid scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetched %1: a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document has no issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document&apos;s issuer is exactly %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document&apos;s issuer is %1, not %2 (they must be equal, trailing slash included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JWKS at %1 has no signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 signing key at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signing keys at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>response_types_supported includes code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document has no response_types_supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>response_types_supported lacks code (lists: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCE with S256 is supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No code_challenge_methods_supported: PKCE with S256 is not advertised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code_challenge_methods_supported lacks S256 (lists: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scopes_supported includes openid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document does not list scopes_supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scopes_supported lacks openid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This looks like a Microsoft Entra ID tenant id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the discovery document&apos;s address; the issuer is the part before /.well-known/openid-configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is Okta&apos;s admin console; the issuer is the org&apos;s own host, without -admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an endpoint of Okta&apos;s org authorization server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an endpoint of an Okta custom authorization server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a Microsoft Entra ID v2.0 endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an endpoint of a Keycloak realm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auth0&apos;s issuer is the tenant domain with a trailing slash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google&apos;s issuer is https://accounts.google.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your Okta domain, e.g. your-org.okta.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the Okta domain alone, e.g. your-org.okta.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the admin console; enter %2.%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The authorization server id has letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos; only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the directory (tenant) id or a domain of the tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the tenant id (a GUID) or a domain such as contoso.onmicrosoft.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your Auth0 tenant domain, e.g. your-tenant.us.auth0.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the tenant domain alone, e.g. your-tenant.us.auth0.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the Keycloak host, e.g. sso.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the Keycloak host name (with a port or path prefix if it has one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the realm&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The realm name has letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos; only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the issuer URL the provider shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only available on the sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the Okta Admin Console, open Applications › Applications and choose Create App Integration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose OIDC - OpenID Connect and the application type Web Application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under Sign-in redirect URIs, enter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the grant type Authorization Code and assign the people or groups who will sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the Client ID and the client secret into this form. Your Okta domain is the org&apos;s address without -admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the Microsoft Entra admin center, open App registrations and choose New registration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under Redirect URI, choose the platform Web and enter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the Overview page, copy the Application (client) ID into this form and the Directory (tenant) ID into the field above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under Certificates &amp; secrets, create a new client secret and copy its Value into this form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keycard identifies members by the oid claim, as Entra ID recommends: this preset sets external_id_claim to oid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the Google Cloud console, choose a project of your organization and open APIs &amp; Services › Credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Create credentials › OAuth client ID, application type Web application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under Authorized redirect URIs, add:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the Client ID and the Client secret into this form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the Auth0 Dashboard, open Applications › Applications and choose Create Application, type Regular Web Applications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the application&apos;s Settings, add to Allowed Callback URLs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the Domain into the field above (the issuer keeps a trailing slash), and the Client ID and Client Secret into this form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the Keycloak admin console, select the realm and open Clients › Create client, client type OpenID Connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn on Client authentication and keep Standard flow (the authorization code flow) enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under Valid redirect URIs, enter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the Client ID, and the client secret from the Credentials tab, into this form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the provider&apos;s admin console, create an OpenID Connect application for a web (confidential) client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register this redirect URI:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow the authorization code grant and the scopes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the issuer URL the provider gives for it into Issuer URL below (its discovery document is at &lt;issuer&gt;/.well-known/openid-configuration), and the client ID and secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox serves a mock identity provider with this issuer, so the whole form can be tried offline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It has no console: any client ID is accepted, e.g. sandbox-client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox profile&apos;s redirect URI:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox IdP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Okta domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your-org.okta.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom authorization server id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional, e.g. default; empty for the org authorization server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant ID or domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directory (tenant) ID, or e.g. contoso.onmicrosoft.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your-tenant.us.auth0.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sso.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Realm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. employees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other OpenID Connect provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sets protocols.openid.external_id_claim to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keycard::oidc::IssuerCheck</name>
+    <message>
+        <source>%1 is larger than %2 KiB; not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 from %2 without a usable Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 redirects to another origin (%2); not followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many redirects from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not fetch %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not return a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document has no jwks_uri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not fetched: %1 is not https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked: no discovery document was read</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2041,6 +2685,18 @@ Terminal ist; Skripte müssen --yes übergeben.
     <message>
         <source>An issuer URL has no query (?…) or fragment (#…)</source>
         <translation>Eine Aussteller-URL hat keine Query (?…) und kein Fragment (#…)</translation>
+    </message>
+    <message>
+        <source>Whether SSO is enabled for %1 is not known yet: refresh (F5) to ask the server again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The issuer check failed. An identity provider on an internal network may be unreachable from this machine; Keycard may still reach it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2299,6 +2955,13 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
     <message>
         <source>Remove the spaces</source>
         <translation>Leerzeichen entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::IssuerValidator</name>
+    <message>
+        <source>Use %1</source>
+        <translation type="unfinished">%1 verwenden</translation>
     </message>
 </context>
 <context>
@@ -2774,6 +3437,222 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
     <message>
         <source>SSO is already enabled for %1, with issuer %2. Keycard allows one connection per organization: view it, or edit it with what you typed here.</source>
         <translation>SSO ist für %1 bereits aktiviert, mit dem Aussteller %2. Keycard erlaubt eine Verbindung pro Organisation: Zeigen Sie sie an, oder bearbeiten Sie sie mit dem, was Sie hier eingegeben haben.</translation>
+    </message>
+    <message>
+        <source>You may not change SSO for this organization.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organization no longer exists on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::SsoIdpSection</name>
+    <message>
+        <source>At your identity provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redirect URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the redirect URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use Keycard&apos;s default redirect URI, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation type="unfinished">Scopes</translation>
+    </message>
+    <message>
+        <source>Before you enable SSO: a member&apos;s first SSO sign-in creates them in Keycard without roles, and granting roles takes an administrator who does not sign in through SSO. Keep one such administrator account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s own redirect URI (the sandbox profile&apos;s value).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register it in the identity provider&apos;s application. If the Keycard console shows a redirect URL for your organization, paste that one here; it is kept with this connection profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register it in the identity provider&apos;s application. If the Keycard console shows a redirect URL for your organization, paste that one here; it is kept until Keycard Admin closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::SsoIssuerChecklist</name>
+    <message>
+        <source>Issuer check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch the issuer&apos;s discovery document and signing keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop checking the issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A failed check does not stop you: an identity provider on an internal network may be unreachable from this machine. &quot;Enable anyway&quot; sends the settings as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation type="unfinished">%1 verwenden</translation>
+    </message>
+    <message>
+        <source>Authorization endpoint</source>
+        <translation type="unfinished">Autorisierungs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Token endpoint</source>
+        <translation type="unfinished">Token-Endpunkt</translation>
+    </message>
+    <message>
+        <source>JWKS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Userinfo endpoint</source>
+        <translation type="unfinished">Userinfo-Endpunkt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>PKCE methods: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider reports:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the issuer URL to check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked: the issuer URL is not valid yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1 in a moment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed the check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 passed the check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check stopped. &quot;Check now&quot; runs it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::SsoProviderPanel</name>
+    <message>
+        <source>Your identity provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your identity provider…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the sandbox&apos;s identity provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation type="unfinished">%1: %2 {1.?}</translation>
+    </message>
+    <message>
+        <source>Copy the issuer URL from the provider&apos;s console into Issuer URL below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::SsoWorkflow</name>
+    <message>
+        <source>SSO enabled for %1</source>
+        <translation type="unfinished">SSO für %1 aktiviert. {1?}</translation>
+    </message>
+    <message>
+        <source>SSO settings of %1 saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSO disabled for %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,22 @@
 </numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>keycardctl: note: %n organizations shown with a value unknown (a field was missing or of the wrong type)
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>keycardctl: note: %n list items skipped (not an organization with an id)
+</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>keycard::ui::SsoChangeSummary</name>
