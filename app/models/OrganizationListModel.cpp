@@ -6,6 +6,22 @@
 
 namespace keycard {
 
+namespace {
+
+QString localTime(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+}
+
+qint64 toMSecs(const QDateTime &utc)
+{
+    return utc.isValid() ? utc.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+}
+
+} // namespace
+
 OrganizationListModel::OrganizationListModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
@@ -18,17 +34,27 @@ OrganizationListModel::~OrganizationListModel()
         m_call->abort();
 }
 
+void OrganizationListModel::clearRows()
+{
+    m_rows = {};
+    m_text = QString();
+    m_folded = QString();
+    m_cursor.reset();
+    m_pager = PageCursor();
+    m_stopReason = PagingStop::None;
+    m_incompleteItems = 0;
+    m_skippedItems = 0;
+    m_loadedOnce = false;
+    m_lastError = {};
+}
+
 void OrganizationListModel::setClient(KeycardClient *client)
 {
     cancel();
     m_client = client;
     beginResetModel();
-    m_rows.clear();
-    m_search.clear();
-    m_cursor.reset();
+    clearRows();
     m_hasMore = false;
-    m_loadedOnce = false;
-    m_lastError = {};
     endResetModel();
     m_hasMore = client != nullptr;
     setState(State::Idle);
@@ -39,7 +65,7 @@ void OrganizationListModel::setSsoIcons(const QIcon &on, const QIcon &off, const
     m_ssoOn = on;
     m_ssoOff = off;
     m_ssoUnknown = unknown;
-    if (!m_rows.isEmpty())
+    if (!m_rows.empty())
         Q_EMIT dataChanged(index(0, SsoColumn), index(int(m_rows.size()) - 1, SsoColumn),
                            {Qt::DecorationRole});
 }
@@ -54,33 +80,92 @@ int OrganizationListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-static QString searchKey(const Organization &org)
+QStringView OrganizationListModel::text(int row, Field field) const
 {
-    return (org.name + QLatin1Char('\n') + org.label + QLatin1Char('\n') + org.id).toCaseFolded();
+    const Row &r = m_rows[size_t(row)];
+    switch (field) {
+    case Name:
+        return QStringView(m_text.constData() + r.text, r.nameLength);
+    case Label:
+        return QStringView(m_text.constData() + r.text + r.nameLength, r.labelLength);
+    case Id:
+        break;
+    }
+    return QStringView(m_text.constData() + r.text + r.nameLength + r.labelLength, r.idLength);
 }
 
-static QString localTime(const QDateTime &utc)
+QStringView OrganizationListModel::searchText(int row) const
 {
-    if (!utc.isValid())
-        return {};
-    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+    const Row &r = m_rows[size_t(row)];
+    return QStringView(m_folded.constData() + r.folded, r.foldedLength);
+}
+
+bool OrganizationListModel::matches(int row, const QStringList &foldedWords) const
+{
+    const QStringView haystack = searchText(row);
+    for (const QString &word : foldedWords) {
+        if (!haystack.contains(word))
+            return false;
+    }
+    return true;
+}
+
+Organization OrganizationListModel::organization(int row) const
+{
+    const Row &r = m_rows.at(size_t(row));
+    Organization org;
+    org.id = text(row, Id).toString();
+    org.name = text(row, Name).toString();
+    org.label = text(row, Label).toString();
+    if (r.sso != 2)
+        org.ssoEnabled = r.sso == 1;
+    if (r.created != kNoTime)
+        org.createdAt = QDateTime::fromMSecsSinceEpoch(r.created, Qt::UTC);
+    if (r.updated != kNoTime)
+        org.updatedAt = QDateTime::fromMSecsSinceEpoch(r.updated, Qt::UTC);
+    return org;
+}
+
+OrganizationListModel::Row OrganizationListModel::makeRow(const Organization &org)
+{
+    Row r;
+    r.text = quint32(m_text.size());
+    r.nameLength = quint32(org.name.size());
+    r.labelLength = quint32(org.label.size());
+    r.idLength = quint32(org.id.size());
+    m_text.append(org.name);
+    m_text.append(org.label);
+    m_text.append(org.id);
+    r.folded = quint32(m_folded.size());
+    m_folded.append(org.name.toCaseFolded());
+    m_folded.append(QLatin1Char('\n'));
+    m_folded.append(org.label.toCaseFolded());
+    m_folded.append(QLatin1Char('\n'));
+    m_folded.append(org.id.toCaseFolded());
+    r.foldedLength = quint32(m_folded.size()) - r.folded;
+    r.created = toMSecs(org.createdAt);
+    r.updated = toMSecs(org.updatedAt);
+    r.sso = org.ssoEnabled ? qint8(*org.ssoEnabled) : qint8(2);
+    return r;
 }
 
 // The plain value of a column: shown as is for text columns, sorted by for all of them.
-static QVariant columnValue(const Organization &org, int column)
+QVariant OrganizationListModel::columnValue(int row, int column) const
 {
+    const Row &r = m_rows[size_t(row)];
     switch (column) {
-    case OrganizationListModel::NameColumn:
-        return org.name;
-    case OrganizationListModel::LabelColumn:
-        return org.label;
-    case OrganizationListModel::IdColumn:
-        return org.id;
-    case OrganizationListModel::SsoColumn:
+    case NameColumn:
+        return text(row, Name).toString();
+    case LabelColumn:
+        return text(row, Label).toString();
+    case IdColumn:
+        return text(row, Id).toString();
+    case SsoColumn:
         // Sorts off < on < unknown (unknown last, whichever the order).
-        return org.ssoEnabled ? int(*org.ssoEnabled) : 2;
-    case OrganizationListModel::CreatedColumn:
-        return org.createdAt;
+        return int(r.sso);
+    case CreatedColumn:
+        return r.created == kNoTime ? QDateTime()
+                                    : QDateTime::fromMSecsSinceEpoch(r.created, Qt::UTC);
     }
     return {};
 }
@@ -89,37 +174,38 @@ QVariant OrganizationListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Organization &org = m_rows.at(index.row());
+    const int row = index.row();
+    const Row &r = m_rows[size_t(row)];
     const int column = index.column();
     switch (role) {
     case IdRole:
-        return org.id;
+        return id(row);
     case LabelRole:
-        return org.label;
+        return label(row);
     case SsoEnabledRole:
-        return org.ssoEnabled ? QVariant(*org.ssoEnabled) : QVariant(); // invalid: unknown
+        return r.sso == 2 ? QVariant() : QVariant(r.sso == 1); // invalid: unknown
     case SortRole:
-        return columnValue(org, column);
+        return columnValue(row, column);
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
         if (column == SsoColumn)
-            return !org.ssoEnabled ? tr("Unknown") : *org.ssoEnabled ? tr("On") : tr("Off");
+            return r.sso == 2 ? tr("Unknown") : r.sso == 1 ? tr("On") : tr("Off");
         if (column == CreatedColumn)
-            return localTime(org.createdAt);
-        return columnValue(org, column);
+            return localTime(columnValue(row, column).toDateTime());
+        return columnValue(row, column);
     case Qt::DecorationRole:
         if (column == SsoColumn)
-            return !org.ssoEnabled ? m_ssoUnknown : *org.ssoEnabled ? m_ssoOn : m_ssoOff;
+            return r.sso == 2 ? m_ssoUnknown : r.sso == 1 ? m_ssoOn : m_ssoOff;
         break;
     case Qt::ToolTipRole:
-        if (column == CreatedColumn && org.createdAt.isValid())
-            return tr("%1 (UTC)").arg(formatTimestamp(org.createdAt));
+        if (column == CreatedColumn && r.created != kNoTime)
+            return tr("%1 (UTC)").arg(formatTimestamp(columnValue(row, column).toDateTime()));
         if (column == SsoColumn)
-            return !org.ssoEnabled ? tr("The server did not say whether single sign-on is enabled")
-                   : *org.ssoEnabled ? tr("Single sign-on is enabled")
-                                     : tr("Single sign-on is not enabled");
+            return r.sso == 2   ? tr("The server did not say whether single sign-on is enabled")
+                   : r.sso == 1 ? tr("Single sign-on is enabled")
+                                : tr("Single sign-on is not enabled");
         if (column != CreatedColumn)
-            return columnValue(org, column); // the whole text when the column cuts it short
+            return columnValue(row, column); // the whole text when the column cuts it short
         break;
     }
     return {};
@@ -160,12 +246,8 @@ void OrganizationListModel::reload()
 {
     cancel();
     beginResetModel();
-    m_rows.clear();
-    m_search.clear();
-    m_cursor.reset();
+    clearRows();
     m_hasMore = false; // views reacting to the reset must not start a fetch of their own
-    m_loadedOnce = false;
-    m_lastError = {};
     endResetModel();
     m_hasMore = m_client != nullptr;
     setState(State::Idle);
@@ -202,6 +284,11 @@ void OrganizationListModel::retry()
     requestPage(m_loadingAll ? m_loadAllPageSize : m_pageSize);
 }
 
+QString OrganizationListModel::stopMessage() const
+{
+    return pagingStopMessage(m_stopReason, qint64(m_rows.size()));
+}
+
 void OrganizationListModel::requestPage(int limit)
 {
     if (!m_client)
@@ -229,29 +316,43 @@ void OrganizationListModel::requestPage(int limit)
                 Q_EMIT errorOccurred(m_lastError);
                 return;
             }
-            const OrganizationPage &page = result.value();
-            m_lastError = {};
-            m_hasMore = page.pageInfo.hasNextPage && page.pageInfo.endCursor.has_value();
-            if (page.pageInfo.endCursor)
-                m_cursor = page.pageInfo.endCursor;
-            m_loadedOnce = true;
-            if (!page.items.isEmpty()) {
-                const int first = int(m_rows.size());
-                beginInsertRows({}, first, first + int(page.items.size()) - 1);
-                m_rows.append(page.items);
-                for (const Organization &org : page.items)
-                    m_search.append(searchKey(org));
-                endInsertRows();
-            }
-            setState(State::Idle);
-            Q_EMIT pageLoaded(int(m_rows.size()), m_hasMore);
-            if (m_loadingAll) {
-                if (m_hasMore)
-                    requestPage(m_loadAllPageSize);
-                else
-                    setLoadingAll(false);
-            }
+            onPage(result.value());
         });
+}
+
+void OrganizationListModel::onPage(const OrganizationPage &page)
+{
+    m_lastError = {};
+    std::optional<QString> next;
+    const PagingStop stop = m_pager.advance(page.pageInfo, int(page.items.size()), next);
+    m_hasMore = stop == PagingStop::None;
+    if (next)
+        m_cursor = std::move(next);
+    if (stop != PagingStop::None && stop != PagingStop::LastPage)
+        m_stopReason = stop;
+    m_incompleteItems += page.incompleteItems;
+    m_skippedItems += page.skippedItems;
+    m_loadedOnce = true;
+    if (!page.items.isEmpty()) {
+        const int first = int(m_rows.size());
+        const int count = int(page.items.size());
+        // One insertion per page: the view lays out once per batch.
+        beginInsertRows({}, first, first + count - 1);
+        m_rows.reserve(m_rows.size() + size_t(count));
+        for (const Organization &org : page.items)
+            m_rows.push_back(makeRow(org));
+        endInsertRows();
+    }
+    setState(State::Idle);
+    Q_EMIT pageLoaded(int(m_rows.size()), m_hasMore);
+    if (stop != PagingStop::None && stop != PagingStop::LastPage)
+        Q_EMIT pagingStopped(stopMessage());
+    if (m_loadingAll) {
+        if (m_hasMore)
+            requestPage(m_loadAllPageSize);
+        else
+            setLoadingAll(false);
+    }
 }
 
 void OrganizationListModel::setState(State state)
@@ -272,8 +373,17 @@ void OrganizationListModel::setLoadingAll(bool active)
 
 int OrganizationListModel::rowOfId(const QString &id) const
 {
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id == id)
+    for (int row = 0; row < int(m_rows.size()); ++row) {
+        if (text(row, Id) == id)
+            return row;
+    }
+    return -1;
+}
+
+int OrganizationListModel::rowOfLabel(const QString &label) const
+{
+    for (int row = 0; row < int(m_rows.size()); ++row) {
+        if (text(row, Label) == label)
             return row;
     }
     return -1;
@@ -284,11 +394,10 @@ bool OrganizationListModel::setSsoEnabled(const QString &id, bool enabled)
     const int row = rowOfId(id);
     if (row < 0)
         return false;
-    Organization &org = m_rows[row];
-    if (org.ssoEnabled == enabled)
+    Row &r = m_rows[size_t(row)];
+    if (r.sso == qint8(enabled))
         return true;
-    org.ssoEnabled = enabled;
-    org.raw.insert(QStringLiteral("sso_enabled"), enabled);
+    r.sso = qint8(enabled);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     return true;
 }
@@ -298,8 +407,8 @@ bool OrganizationListModel::updateOrganization(const Organization &organization)
     const int row = rowOfId(organization.id);
     if (row < 0)
         return false;
-    m_rows[row] = organization;
-    m_search[row] = searchKey(organization);
+    // The old strings stay in the arenas (rare: one row at a time).
+    m_rows[size_t(row)] = makeRow(organization);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     return true;
 }
