@@ -65,7 +65,7 @@ void OrganizationListModel::setSsoIcons(const QIcon &on, const QIcon &off, const
     m_ssoOn = on;
     m_ssoOff = off;
     m_ssoUnknown = unknown;
-    if (!m_rows.empty())
+    if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, SsoColumn), index(int(m_rows.size()) - 1, SsoColumn),
                            {Qt::DecorationRole});
 }
@@ -82,7 +82,7 @@ int OrganizationListModel::columnCount(const QModelIndex &parent) const
 
 QStringView OrganizationListModel::text(int row, Field field) const
 {
-    const Row &r = m_rows[size_t(row)];
+    const Row &r = m_rows[row];
     switch (field) {
     case Name:
         return QStringView(m_text.constData() + r.text, r.nameLength);
@@ -96,7 +96,7 @@ QStringView OrganizationListModel::text(int row, Field field) const
 
 QStringView OrganizationListModel::searchText(int row) const
 {
-    const Row &r = m_rows[size_t(row)];
+    const Row &r = m_rows[row];
     return QStringView(m_folded.constData() + r.folded, r.foldedLength);
 }
 
@@ -112,7 +112,7 @@ bool OrganizationListModel::matches(int row, const QStringList &foldedWords) con
 
 Organization OrganizationListModel::organization(int row) const
 {
-    const Row &r = m_rows.at(size_t(row));
+    const Row &r = m_rows.at(row);
     Organization org;
     org.id = text(row, Id).toString();
     org.name = text(row, Name).toString();
@@ -152,7 +152,7 @@ OrganizationListModel::Row OrganizationListModel::makeRow(const Organization &or
 // The plain value of a column: shown as is for text columns, sorted by for all of them.
 QVariant OrganizationListModel::columnValue(int row, int column) const
 {
-    const Row &r = m_rows[size_t(row)];
+    const Row &r = m_rows[row];
     switch (column) {
     case NameColumn:
         return text(row, Name).toString();
@@ -175,7 +175,7 @@ QVariant OrganizationListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int row = index.row();
-    const Row &r = m_rows[size_t(row)];
+    const Row &r = m_rows[row];
     const int column = index.column();
     switch (role) {
     case IdRole:
@@ -338,9 +338,8 @@ void OrganizationListModel::onPage(const OrganizationPage &page)
         const int count = int(page.items.size());
         // One insertion per page: the view lays out once per batch.
         beginInsertRows({}, first, first + count - 1);
-        m_rows.reserve(m_rows.size() + size_t(count));
         for (const Organization &org : page.items)
-            m_rows.push_back(makeRow(org));
+            m_rows.append(makeRow(org));
         endInsertRows();
     }
     setState(State::Idle);
@@ -394,7 +393,7 @@ bool OrganizationListModel::setSsoEnabled(const QString &id, bool enabled)
     const int row = rowOfId(id);
     if (row < 0)
         return false;
-    Row &r = m_rows[size_t(row)];
+    Row &r = m_rows[row];
     if (r.sso == qint8(enabled))
         return true;
     r.sso = qint8(enabled);
@@ -408,7 +407,7 @@ bool OrganizationListModel::updateOrganization(const Organization &organization)
     if (row < 0)
         return false;
     // The old strings stay in the arenas (rare: one row at a time).
-    m_rows[size_t(row)] = makeRow(organization);
+    m_rows[row] = makeRow(organization);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     return true;
 }

@@ -12,7 +12,6 @@
 
 #include <limits>
 #include <optional>
-#include <vector>
 
 namespace keycard {
 
@@ -141,9 +140,9 @@ private:
 
     QPointer<KeycardClient> m_client;
     QPointer<PendingCall> m_call;
-    std::vector<Row> m_rows;
-    QString m_text;   // every row's name, label and id
-    QString m_folded; // every row's case-folded "name\nlabel\nid"
+    QList<Row> m_rows; // relocatable: grows by realloc, without copying
+    QString m_text;    // every row's name, label and id
+    QString m_folded;  // every row's case-folded "name\nlabel\nid"
     std::optional<QString> m_cursor;
     PageCursor m_pager;
     PagingStop m_stopReason = PagingStop::None;
