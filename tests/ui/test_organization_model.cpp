@@ -34,6 +34,7 @@ private Q_SLOTS:
     void countsIncompleteAndSkippedItems();
     void refinedFilterNarrowsAndWidens();
     void rowsKeepTheListFields();
+    void filterFoldsCaseBeyondAscii();
 };
 
 namespace {
@@ -445,6 +446,30 @@ void TestOrganizationModel::rowsKeepTheListFields()
                  org.id);
     }
     QCOMPARE(model.rowOfLabel(QStringLiteral("no-such-label")), -1);
+}
+
+void TestOrganizationModel::filterFoldsCaseBeyondAscii()
+{
+    test::SandboxFixture sandbox;
+    OrganizationListModel model;
+    OrganizationFilterModel proxy;
+    proxy.setSourceModel(&model);
+    model.setClient(sandbox.client.get());
+    model.reload();
+    QTRY_COMPARE(model.rowCount(), 6);
+    Organization org = model.organization(0);
+    org.name = QStringLiteral("Ölmühle Ärger ΣΊΣΥΦΟΣ");
+    QVERIFY(model.updateOrganization(org));
+    QCOMPARE(model.name(0), org.name); // shown as sent
+    for (const QString &text : {QStringLiteral("ölmühle"), QStringLiteral("ÖLMÜHLE ärger"),
+                                QStringLiteral("σίσυφος"), QStringLiteral("Ölm")}) {
+        proxy.setFilterText(text);
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.data(proxy.index(0, OrganizationListModel::NameColumn)).toString(),
+                 org.name);
+    }
+    proxy.setFilterText(QStringLiteral("olmuhle")); // folding is not accent stripping
+    QCOMPARE(proxy.rowCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestOrganizationModel)
