@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# GUI benchmarks for keycard-admin (issue 3). Run by hand; never part of the test suite.
+# GUI benchmarks for keycard-admin (issues 3 and 15). Run by hand; never part of the test suite.
 #
-#   bench/gui-bench.sh [BUILD_DIR] [RUNS]      (defaults: build-gui-bench, 5)
+#   bench/gui-bench.sh [ORGS] [RUNS] [BUILD_DIR]      (defaults: 10000, 5, build-gui-bench)
+#
+# ORGS generated organizations are served next to the 6 demo ones (100000 -> 100,006 rows).
+# GUI_BENCH_PARTS=startup or GUI_BENCH_PARTS=large runs one half only (default: both).
 #
 # Builds bench/gui (a Release build of the product plus three bench programs; ninja keeps it up
 # to date), then measures, offscreen:
@@ -12,15 +15,19 @@
 #     requests any implementation of the design needs (and the page request alone, without the
 #     token). Median time to the first painted frame
 #     and peak RSS of RUNS runs each. Targets: within 1.5x of the bare window; memory < 60 MiB.
-#  2. 10,000 organizations from a separate keycard-sandbox process: Load all while a 5 ms
-#     watchdog timer records the longest event-loop stall, then a filter typed key by key
-#     (each keystroke timed with its repaint). Targets: stall < 50 ms, keystroke < 16 ms,
-#     peak memory < 80 MiB.
+#  2. ORGS organizations from a separate keycard-sandbox process, RUNS times: Load all while a
+#     5 ms watchdog timer records the longest event-loop stall, then a filter typed key by key
+#     (each keystroke timed with its repaint). Every run's lines, then their medians.
+#     Targets at 100,006 (issue 15): Load all <= 800 ms, stall <= 16 ms, keystroke avg <= 8 ms
+#     and worst <= 16 ms, peak memory <= 80 MiB. 1,000,000 is a reported figure only.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-$here/build-gui-bench}
+orgs=${1:-10000}
 runs=${2:-5}
+build=${3:-$here/build-gui-bench}
+parts=${GUI_BENCH_PARTS:-startup,large}
+[[ $orgs =~ ^[0-9]+$ ]] || { echo "usage: gui-bench.sh [ORGS] [RUNS] [BUILD_DIR]" >&2; exit 2; }
 [[ -f $build/build.ninja ]] ||
     cmake -S "$here/bench/gui" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" -j2 \
@@ -60,6 +67,7 @@ print(secs, rss)
 PY
 }
 
+if [[ $parts == *startup* ]]; then
 # Wall time with a monotonic clock and peak RSS from wait4() (/usr/bin/time only has 10 ms
 # resolution, too coarse for a 10 ms bare window). Page cache warmed by one untimed run each;
 # the three programs take turns so that a busy moment of the machine hits all of them alike.
@@ -103,16 +111,48 @@ print(f"ratio to first paint: {a/b:.2f}x (target <= 1.5x); the floor alone is {f
 print(sorted(results["app"])[len(results["app"]) // 2][2].strip())
 PY
 
+fi
+
+[[ $parts == *large* ]] || exit 0
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-"$sandbox" --port "$port" --orgs 10000 --quiet >"$work/sandbox.log" 2>&1 &
+"$sandbox" --port "$port" --orgs "$orgs" --quiet >"$work/sandbox.log" 2>&1 &
 sandbox_pid=$!
-for _ in $(seq 50); do
+# Generating a million organizations takes the sandbox a while: wait up to 5 minutes.
+for _ in $(seq 3000); do
     curl -s -o /dev/null "http://127.0.0.1:$port/organizations" 2>/dev/null && break
     sleep 0.1
 done
-echo "== 10,000 organizations (keycard-sandbox on port $port) =="
-KEYCARD_API_BASE_URL=http://127.0.0.1:$port KEYCARD_API_CLIENT_ID=demo-admin \
-KEYCARD_API_CLIENT_SECRET=sandbox-demo-secret measure large "$bench" large
-cat "$work/large.out"
-read -r large_wall large_rss <"$work/large"
-printf 'peak RSS %.1f MiB (target < 80 MiB), wall %.2f s\n' "$(echo "$large_rss/1024" | bc -l)" "$large_wall"
+total=$(printf "%'d" $((orgs + 6)) 2>/dev/null || echo $((orgs + 6)))
+echo "== $total organizations (keycard-sandbox on port $port; $runs runs; load: $(cut -d' ' -f1-3 /proc/loadavg)) =="
+for run in $(seq "$runs"); do
+    : >"$work/large.out"
+    KEYCARD_API_BASE_URL=http://127.0.0.1:$port KEYCARD_API_CLIENT_ID=demo-admin \
+    KEYCARD_API_CLIENT_SECRET=sandbox-demo-secret measure large "$bench" large
+    echo "-- run $run (load $(cut -d' ' -f1 /proc/loadavg))"
+    cat "$work/large.out"
+    cat "$work/large.out" >>"$work/large.all"
+    read -r large_wall large_rss < <(tail -n 1 "$work/large")
+    printf 'peak RSS %.1f MiB (target <= 80 MiB), wall %.2f s\n' "$(echo "$large_rss/1024" | bc -l)" "$large_wall"
+done
+python3 - "$work/large.all" "$work/large" <<'PY'
+import re, statistics, sys
+text = open(sys.argv[1]).read()
+def med(pattern):
+    xs = [float(x) for x in re.findall(pattern, text)]
+    return statistics.median(xs) if xs else float("nan")
+rss = statistics.median(float(line.split()[1]) / 1024 for line in open(sys.argv[2]) if line.strip())
+load = med(r"loaded in (\d+) ms")
+stall = med(r"stall while pages streamed: (\d+) ms")
+avg = med(r"per keystroke avg ([\d.]+) ms")
+worst = med(r"worst ([\d.]+) ms")
+clear = med(r"all rows back\): ([\d.]+) ms")
+cpu_stall = med(r"at most ([\d.]+) ms between two watchdog ticks")
+cpu_key_avg = med(r"CPU time per keystroke: avg ([\d.]+) ms")
+cpu_key_max = med(r"CPU time per keystroke: avg [\d.]+ ms, at most ([\d.]+) ms")
+print(f"median: loaded in {load:.0f} ms (target <= 800 ms at 100,006); longest event-loop stall "
+      f"{stall:.0f} ms (<= 16); per keystroke avg {avg:.2f} ms (<= 8), worst {worst:.2f} ms "
+      f"(<= 16); clearing the filter {clear:.2f} ms; peak RSS {rss:.1f} MiB (<= 80)")
+print(f"median GUI thread CPU time: {cpu_stall:.1f} ms at most between watchdog ticks; per "
+      f"keystroke avg {cpu_key_avg:.2f} ms, at most {cpu_key_max:.2f} ms (what the wall-clock "
+      f"figures would approach on an idle machine)")
+PY

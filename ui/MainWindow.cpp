@@ -92,9 +92,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_detail, &OrganizationDetail::stateChanged, this, &MainWindow::updateActions);
     // The list's SSO column follows what is known about each organization.
     connect(m_store, &OrganizationStateStore::changed, this, [this](const QString &id) {
-        if (const OrganizationState *state = m_store->state(id))
-            if (const std::optional<bool> enabled = state->ssoEnabled())
-                m_browser->model()->setSsoEnabled(id, *enabled);
+        // Known: show it. Made unknown by a failed read: show unknown. Not asked yet: the list
+        // entry's own value stands.
+        if (const OrganizationState *state = m_store->state(id)) {
+            if (state->ssoEnabled() || state->connectionError)
+                m_browser->model()->setSsoEnabled(id, state->ssoEnabled());
+        }
     });
     connect(m_browser, &OrganizationBrowser::selectionHiddenChanged, this, [this](bool hidden) {
         m_detail->setHidden(hidden);

@@ -232,12 +232,8 @@ bool OrganizationBrowser::selectOrganization(const QString &idOrLabel)
 
 int OrganizationBrowser::pendingRow() const
 {
-    int row = m_model->rowOfId(m_pendingSelection);
-    for (int r = 0; row < 0 && r < m_model->rowCount(); ++r) {
-        if (m_model->organization(r).label == m_pendingSelection)
-            row = r;
-    }
-    return row;
+    const int row = m_model->rowOfId(m_pendingSelection);
+    return row >= 0 ? row : m_model->rowOfLabel(m_pendingSelection);
 }
 
 void OrganizationBrowser::seekPending()
@@ -375,6 +371,8 @@ void OrganizationBrowser::updateCount()
             m_model->state() == OrganizationListModel::State::Loading ? tr("Loading…") : QString();
     } else if (m_model->hasMore()) {
         text = tr("%1 loaded, more available").arg(format::number(rows));
+    } else if (m_model->stopReason() != PagingStop::None) {
+        text = tr("%1 loaded, paging stopped").arg(format::number(rows));
     } else {
         text = tr("%Ln organizations", nullptr, rows);
     }
@@ -382,7 +380,23 @@ void OrganizationBrowser::updateCount()
         text = tr("%1 shown · %2").arg(format::number(shown), text);
     if (m_model->isStale() && m_model->state() == OrganizationListModel::State::Error)
         text = tr("%1 · not up to date: the last refresh failed").arg(text);
+    // What the server sent that the list could not show in full, said in the tooltip too.
+    QStringList details;
+    if (m_model->stopReason() != PagingStop::None)
+        details.append(m_model->stopMessage());
+    if (const int incomplete = m_model->incompleteItems(); incomplete > 0) {
+        text = tr("%1 · %n incomplete", nullptr, incomplete).arg(text);
+        details.append(tr("%n items were incomplete (a field missing or of the wrong type): those "
+                          "values are shown as unknown.",
+                          nullptr, incomplete));
+    }
+    if (const int skipped = m_model->skippedItems(); skipped > 0) {
+        text = tr("%1 · %n left out", nullptr, skipped).arg(text);
+        details.append(
+            tr("%n items were left out: not an object or without an ID.", nullptr, skipped));
+    }
     m_count->setText(text);
+    m_count->setToolTip(details.join(QLatin1Char('\n')));
 }
 
 QByteArray OrganizationBrowser::saveHeaderState() const

@@ -2,7 +2,28 @@
 
 #include "OrganizationListModel.h"
 
+#include <algorithm>
+
 namespace keycard {
+
+namespace {
+
+// True when every row `after` accepts is one `before` accepted: each earlier word occurs in
+// some word now ("ac" -> "acme", "acme" -> "acme corp").
+bool refines(const QStringList &after, const QStringList &before)
+{
+    if (before.isEmpty())
+        return false; // no filter before: every row was accepted without being tested
+    for (const QString &old : before) {
+        const bool kept = std::any_of(after.cbegin(), after.cend(),
+                                      [&old](const QString &word) { return word.contains(old); });
+        if (!kept)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
 
 OrganizationFilterModel::OrganizationFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
@@ -12,34 +33,80 @@ OrganizationFilterModel::OrganizationFilterModel(QObject *parent)
     setSortLocaleAware(true);
 }
 
+void OrganizationFilterModel::setSourceModel(QAbstractItemModel *model)
+{
+    if (sourceModel())
+        disconnect(sourceModel(), nullptr, this, nullptr);
+    forgetVerdicts();
+    m_list = qobject_cast<const OrganizationListModel *>(model);
+    QSortFilterProxyModel::setSourceModel(model);
+    if (!model)
+        return;
+    // Anything but appended rows and changed data invalidates the kept verdicts (appended and
+    // changed rows are re-tested by filterAcceptsRow, which records their verdict).
+    connect(model, &QAbstractItemModel::modelReset, this, &OrganizationFilterModel::forgetVerdicts);
+    connect(model, &QAbstractItemModel::rowsRemoved, this,
+            &OrganizationFilterModel::forgetVerdicts);
+    connect(model, &QAbstractItemModel::rowsMoved, this, &OrganizationFilterModel::forgetVerdicts);
+    connect(model, &QAbstractItemModel::layoutChanged, this,
+            &OrganizationFilterModel::forgetVerdicts);
+    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            [this](const QModelIndex &parent, int first) {
+                if (!parent.isValid() && size_t(first) != m_verdicts.size())
+                    forgetVerdicts(); // not an append after the recorded rows: start over
+            });
+}
+
 void OrganizationFilterModel::setFilterText(const QString &text)
 {
     const QString simplified = text.simplified();
     if (simplified == m_text)
         return;
-    m_text = simplified;
-    m_words =
+    const QStringList words =
         simplified.isEmpty() ? QStringList() : simplified.toCaseFolded().split(QLatin1Char(' '));
+    const OrganizationListModel *model = m_list;
+    const int rows = model ? model->rowCount() : 0;
+    if (model && !words.isEmpty()) {
+        // Narrow within the previous result when the new filter refines it.
+        const bool narrow = refines(words, m_words) && m_verdicts.size() == size_t(rows);
+        if (!narrow)
+            m_verdicts.assign(size_t(rows), true);
+        for (int row = 0; row < rows; ++row) {
+            if (m_verdicts[size_t(row)])
+                m_verdicts[size_t(row)] = model->matches(row, words);
+        }
+    } else {
+        m_verdicts.clear();
+    }
+    m_text = simplified;
+    m_words = words;
     // A full re-map is much cheaper than invalidateFilter() when thousands of rows come or go
     // in scattered ranges (one rowsRemoved per range); selection survives via layoutChanged.
+    m_useVerdicts = model && !words.isEmpty();
     invalidate();
+    m_useVerdicts = false;
+}
+
+bool OrganizationFilterModel::test(int sourceRow) const
+{
+    const bool accepted = m_list->matches(sourceRow, m_words);
+    // Record the verdict of appended rows so that the next refinement can narrow.
+    if (size_t(sourceRow) < m_verdicts.size())
+        m_verdicts[size_t(sourceRow)] = accepted;
+    else if (size_t(sourceRow) == m_verdicts.size())
+        m_verdicts.push_back(accepted);
+    else
+        m_verdicts.clear(); // a gap: these verdicts are not kept in step any more
+    return accepted;
 }
 
 bool OrganizationFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (m_words.isEmpty())
+    if (m_words.isEmpty() || sourceParent.isValid() || !m_list)
         return true;
-    const auto *model = qobject_cast<const OrganizationListModel *>(sourceModel());
-    if (!model || sourceParent.isValid())
-        return true;
-    const Organization &org = model->organization(sourceRow);
-    for (const QString &word : m_words) {
-        if (!org.name.contains(word, Qt::CaseInsensitive) &&
-            !org.label.contains(word, Qt::CaseInsensitive) &&
-            !org.id.contains(word, Qt::CaseInsensitive))
-            return false;
-    }
-    return true;
+    if (m_useVerdicts && size_t(sourceRow) < m_verdicts.size())
+        return m_verdicts[size_t(sourceRow)];
+    return test(sourceRow);
 }
 
 } // namespace keycard

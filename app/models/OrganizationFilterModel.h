@@ -1,17 +1,26 @@
 #pragma once
 
 #include <QSortFilterProxyModel>
+#include <QStringList>
+
+#include <vector>
 
 namespace keycard {
 
+class OrganizationListModel;
+
 // Sorts the organization list and keeps the rows whose name, label or id contain the filter
 // text (case-insensitive, every whitespace-separated word must match).
+//
+// Each row's verdict is kept; a filter that refines the previous one (every earlier word is
+// part of a word now) only re-tests the rows that matched before.
 class OrganizationFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
 public:
     explicit OrganizationFilterModel(QObject *parent = nullptr);
 
+    void setSourceModel(QAbstractItemModel *model) override;
     void setFilterText(const QString &text);
     QString filterText() const { return m_text; }
 
@@ -19,8 +28,16 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    bool test(int sourceRow) const;
+    void forgetVerdicts() { m_verdicts.clear(); }
+
+    const OrganizationListModel *m_list = nullptr; // the source, when it is one
     QString m_text;
     QStringList m_words;
+    // Verdict per source row for m_words, kept in step with the source's appended rows; empty
+    // when unknown (the next filter then tests every row).
+    mutable std::vector<bool> m_verdicts;
+    bool m_useVerdicts = false;
 };
 
 } // namespace keycard

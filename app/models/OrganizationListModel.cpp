@@ -4,9 +4,45 @@
 
 #include <QLocale>
 
+#include <string_view>
 #include <utility>
 
 namespace keycard {
+
+namespace {
+
+QString localTime(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+}
+
+// Appends the case-folded form of `text` to `arena`: ASCII in place, anything else through
+// QString::toCaseFolded() (no temporary string for the usual ASCII names, labels and ids).
+void appendFolded(QString &arena, const QString &text)
+{
+    const qsizetype start = arena.size();
+    arena.append(text);
+    QChar *folded = arena.data() + start;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = folded[i].unicode();
+        if (c >= 0x80) {
+            arena.truncate(start);
+            arena.append(text.toCaseFolded());
+            return;
+        }
+        if (c >= u'A' && c <= u'Z')
+            folded[i] = QChar(char16_t(c + (u'a' - u'A')));
+    }
+}
+
+qint64 toMSecs(const QDateTime &utc)
+{
+    return utc.isValid() ? utc.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+}
+
+} // namespace
 
 OrganizationListModel::OrganizationListModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -20,18 +56,33 @@ OrganizationListModel::~OrganizationListModel()
         m_call->abort();
 }
 
+void OrganizationListModel::clearRows()
+{
+    m_rows = {};
+    m_text = QString();
+    m_folded = QString();
+    m_replacing = false;
+    m_loadedOnce = false;
+    m_lastError = {};
+    resetPaging();
+}
+
+void OrganizationListModel::resetPaging()
+{
+    m_cursor.reset();
+    m_pager = PageCursor();
+    m_stopReason = PagingStop::None;
+    m_incompleteItems = 0;
+    m_skippedItems = 0;
+}
+
 void OrganizationListModel::setClient(KeycardClient *client)
 {
     cancel();
     m_client = client;
     beginResetModel();
-    m_rows.clear();
-    m_search.clear();
-    m_cursor.reset();
+    clearRows();
     m_hasMore = false;
-    m_loadedOnce = false;
-    m_replacing = false;
-    m_lastError = {};
     endResetModel();
     m_hasMore = client != nullptr;
     setState(State::Idle);
@@ -57,33 +108,96 @@ int OrganizationListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-static QString searchKey(const Organization &org)
+QStringView OrganizationListModel::text(int row, Field field) const
 {
-    return (org.name + QLatin1Char('\n') + org.label + QLatin1Char('\n') + org.id).toCaseFolded();
+    const Row &r = m_rows[row];
+    switch (field) {
+    case Name:
+        return QStringView(m_text.constData() + r.text, r.nameLength);
+    case Label:
+        return QStringView(m_text.constData() + r.text + r.nameLength, r.labelLength);
+    case Id:
+        break;
+    }
+    return QStringView(m_text.constData() + r.text + r.nameLength + r.labelLength, r.idLength);
 }
 
-static QString localTime(const QDateTime &utc)
+QStringView OrganizationListModel::searchText(int row) const
 {
-    if (!utc.isValid())
-        return {};
-    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+    const Row &r = m_rows[row];
+    return QStringView(m_folded.constData() + r.folded, r.foldedLength);
+}
+
+bool OrganizationListModel::matches(int row, const QStringList &foldedWords) const
+{
+    // std::u16string_view::find has no set-up cost, unlike QStringView::contains (which is
+    // built for long haystacks): this runs for every row on a keystroke.
+    const QStringView text = searchText(row);
+    const std::u16string_view haystack(text.utf16(), size_t(text.size()));
+    for (const QString &word : foldedWords) {
+        if (haystack.find(std::u16string_view(QStringView(word).utf16(), size_t(word.size()))) ==
+            std::u16string_view::npos)
+            return false;
+    }
+    return true;
+}
+
+Organization OrganizationListModel::organization(int row) const
+{
+    const Row &r = m_rows.at(row);
+    Organization org;
+    org.id = text(row, Id).toString();
+    org.name = text(row, Name).toString();
+    org.label = text(row, Label).toString();
+    if (r.sso != 2)
+        org.ssoEnabled = r.sso == 1;
+    if (r.created != kNoTime)
+        org.createdAt = QDateTime::fromMSecsSinceEpoch(r.created, Qt::UTC);
+    if (r.updated != kNoTime)
+        org.updatedAt = QDateTime::fromMSecsSinceEpoch(r.updated, Qt::UTC);
+    return org;
+}
+
+OrganizationListModel::Row OrganizationListModel::makeRow(const Organization &org)
+{
+    Row r;
+    r.text = quint32(m_text.size());
+    r.nameLength = quint32(org.name.size());
+    r.labelLength = quint32(org.label.size());
+    r.idLength = quint32(org.id.size());
+    m_text.append(org.name);
+    m_text.append(org.label);
+    m_text.append(org.id);
+    r.folded = quint32(m_folded.size());
+    appendFolded(m_folded, org.name);
+    m_folded.append(QLatin1Char('\n'));
+    appendFolded(m_folded, org.label);
+    m_folded.append(QLatin1Char('\n'));
+    appendFolded(m_folded, org.id);
+    r.foldedLength = quint32(m_folded.size()) - r.folded;
+    r.created = toMSecs(org.createdAt);
+    r.updated = toMSecs(org.updatedAt);
+    r.sso = org.ssoEnabled ? qint8(*org.ssoEnabled) : qint8(2);
+    return r;
 }
 
 // The plain value of a column: shown as is for text columns, sorted by for all of them.
-static QVariant columnValue(const Organization &org, int column)
+QVariant OrganizationListModel::columnValue(int row, int column) const
 {
+    const Row &r = m_rows[row];
     switch (column) {
-    case OrganizationListModel::NameColumn:
-        return org.name;
-    case OrganizationListModel::LabelColumn:
-        return org.label;
-    case OrganizationListModel::IdColumn:
-        return org.id;
-    case OrganizationListModel::SsoColumn:
+    case NameColumn:
+        return text(row, Name).toString();
+    case LabelColumn:
+        return text(row, Label).toString();
+    case IdColumn:
+        return text(row, Id).toString();
+    case SsoColumn:
         // Sorts off < on < unknown (unknown last, whichever the order).
-        return org.ssoEnabled ? int(*org.ssoEnabled) : 2;
-    case OrganizationListModel::CreatedColumn:
-        return org.createdAt;
+        return int(r.sso);
+    case CreatedColumn:
+        return r.created == kNoTime ? QDateTime()
+                                    : QDateTime::fromMSecsSinceEpoch(r.created, Qt::UTC);
     }
     return {};
 }
@@ -92,37 +206,38 @@ QVariant OrganizationListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Organization &org = m_rows.at(index.row());
+    const int row = index.row();
+    const Row &r = m_rows[row];
     const int column = index.column();
     switch (role) {
     case IdRole:
-        return org.id;
+        return id(row);
     case LabelRole:
-        return org.label;
+        return label(row);
     case SsoEnabledRole:
-        return org.ssoEnabled ? QVariant(*org.ssoEnabled) : QVariant(); // invalid: unknown
+        return r.sso == 2 ? QVariant() : QVariant(r.sso == 1); // invalid: unknown
     case SortRole:
-        return columnValue(org, column);
+        return columnValue(row, column);
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
         if (column == SsoColumn)
-            return !org.ssoEnabled ? tr("Unknown") : *org.ssoEnabled ? tr("On") : tr("Off");
+            return r.sso == 2 ? tr("Unknown") : r.sso == 1 ? tr("On") : tr("Off");
         if (column == CreatedColumn)
-            return localTime(org.createdAt);
-        return columnValue(org, column);
+            return localTime(columnValue(row, column).toDateTime());
+        return columnValue(row, column);
     case Qt::DecorationRole:
         if (column == SsoColumn)
-            return !org.ssoEnabled ? m_ssoUnknown : *org.ssoEnabled ? m_ssoOn : m_ssoOff;
+            return r.sso == 2 ? m_ssoUnknown : r.sso == 1 ? m_ssoOn : m_ssoOff;
         break;
     case Qt::ToolTipRole:
-        if (column == CreatedColumn && org.createdAt.isValid())
-            return tr("%1 (UTC)").arg(formatTimestamp(org.createdAt));
+        if (column == CreatedColumn && r.created != kNoTime)
+            return tr("%1 (UTC)").arg(formatTimestamp(columnValue(row, column).toDateTime()));
         if (column == SsoColumn)
-            return !org.ssoEnabled ? tr("The server did not say whether single sign-on is enabled")
-                   : *org.ssoEnabled ? tr("Single sign-on is enabled")
-                                     : tr("Single sign-on is not enabled");
+            return r.sso == 2   ? tr("The server did not say whether single sign-on is enabled")
+                   : r.sso == 1 ? tr("Single sign-on is enabled")
+                                : tr("Single sign-on is not enabled");
         if (column != CreatedColumn)
-            return columnValue(org, column); // the whole text when the column cuts it short
+            return columnValue(row, column); // the whole text when the column cuts it short
         break;
     }
     return {};
@@ -162,11 +277,11 @@ void OrganizationListModel::fetchMore(const QModelIndex &parent)
 void OrganizationListModel::reload()
 {
     cancel();
-    m_cursor.reset();
-    m_lastError = {};
     if (m_loadedOnce && m_client) {
         // Keep showing the rows loaded so far until the first page replaces them: a failed
         // refresh leaves them (isStale()) instead of an empty list.
+        resetPaging();
+        m_lastError = {};
         m_replacing = true;
         m_hasMore = false;
         setState(State::Idle);
@@ -174,11 +289,8 @@ void OrganizationListModel::reload()
         return;
     }
     beginResetModel();
-    m_rows.clear();
-    m_search.clear();
+    clearRows();
     m_hasMore = false; // views reacting to the reset must not start a fetch of their own
-    m_loadedOnce = false;
-    m_replacing = false;
     endResetModel();
     m_hasMore = m_client != nullptr;
     setState(State::Idle);
@@ -215,6 +327,11 @@ void OrganizationListModel::retry()
     requestPage(m_loadingAll ? m_loadAllPageSize : m_pageSize);
 }
 
+QString OrganizationListModel::stopMessage() const
+{
+    return pagingStopMessage(m_stopReason, qint64(m_rows.size()));
+}
+
 void OrganizationListModel::requestPage(int limit)
 {
     if (!m_client)
@@ -242,37 +359,55 @@ void OrganizationListModel::requestPage(int limit)
                 Q_EMIT errorOccurred(m_lastError);
                 return;
             }
-            const OrganizationPage &page = result.value();
-            m_lastError = {};
-            m_hasMore = page.pageInfo.hasNextPage && page.pageInfo.endCursor.has_value();
-            if (page.pageInfo.endCursor)
-                m_cursor = page.pageInfo.endCursor;
-            m_loadedOnce = true;
-            if (std::exchange(m_replacing, false)) {
-                beginResetModel();
-                m_rows.clear();
-                m_search.clear();
-                m_rows.append(page.items);
-                for (const Organization &org : page.items)
-                    m_search.append(searchKey(org));
-                endResetModel();
-            } else if (!page.items.isEmpty()) {
-                const int first = int(m_rows.size());
-                beginInsertRows({}, first, first + int(page.items.size()) - 1);
-                m_rows.append(page.items);
-                for (const Organization &org : page.items)
-                    m_search.append(searchKey(org));
-                endInsertRows();
-            }
-            setState(State::Idle);
-            Q_EMIT pageLoaded(int(m_rows.size()), m_hasMore);
-            if (m_loadingAll) {
-                if (m_hasMore)
-                    requestPage(m_loadAllPageSize);
-                else
-                    setLoadingAll(false);
-            }
+            onPage(result.value());
         });
+}
+
+void OrganizationListModel::onPage(const OrganizationPage &page)
+{
+    const bool replacing = std::exchange(m_replacing, false);
+    if (replacing) {
+        beginResetModel();
+        m_rows = {};
+        m_text = QString();
+        m_folded = QString();
+    }
+    m_lastError = {};
+    std::optional<QString> next;
+    const PagingStop stop = m_pager.advance(page.pageInfo, int(page.items.size()), next);
+    m_hasMore = stop == PagingStop::None;
+    if (next)
+        m_cursor = std::move(next);
+    if (stop != PagingStop::None && stop != PagingStop::LastPage)
+        m_stopReason = stop;
+    m_incompleteItems += page.incompleteItems;
+    m_skippedItems += page.skippedItems;
+    m_loadedOnce = true;
+    if (replacing) {
+        for (const Organization &org : page.items)
+            m_rows.append(makeRow(org));
+        endResetModel();
+    } else if (!page.items.isEmpty()) {
+        const int first = int(m_rows.size());
+        const int count = int(page.items.size());
+        // One insertion per page: the view lays out once per batch.
+        beginInsertRows({}, first, first + count - 1);
+        for (const Organization &org : page.items)
+            m_rows.append(makeRow(org));
+        endInsertRows();
+    }
+    setState(State::Idle);
+    Q_EMIT pageLoaded(int(m_rows.size()), m_hasMore);
+    if (stop != PagingStop::None && stop != PagingStop::LastPage)
+        Q_EMIT pagingStopped(stopMessage());
+    if (m_loadingAll) {
+        // (Asking for the next page before inserting this one, to overlap the server's work
+        // with ours, left that request unsent by QNetworkAccessManager in the bench: not done.)
+        if (m_hasMore)
+            requestPage(m_loadAllPageSize);
+        else
+            setLoadingAll(false);
+    }
 }
 
 void OrganizationListModel::setState(State state)
@@ -293,23 +428,32 @@ void OrganizationListModel::setLoadingAll(bool active)
 
 int OrganizationListModel::rowOfId(const QString &id) const
 {
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id == id)
+    for (int row = 0; row < int(m_rows.size()); ++row) {
+        if (text(row, Id) == id)
             return row;
     }
     return -1;
 }
 
-bool OrganizationListModel::setSsoEnabled(const QString &id, bool enabled)
+int OrganizationListModel::rowOfLabel(const QString &label) const
+{
+    for (int row = 0; row < int(m_rows.size()); ++row) {
+        if (text(row, Label) == label)
+            return row;
+    }
+    return -1;
+}
+
+bool OrganizationListModel::setSsoEnabled(const QString &id, std::optional<bool> enabled)
 {
     const int row = rowOfId(id);
     if (row < 0)
         return false;
-    Organization &org = m_rows[row];
-    if (org.ssoEnabled == enabled)
+    Row &r = m_rows[row];
+    const qint8 value = enabled ? qint8(*enabled) : qint8(2);
+    if (r.sso == value)
         return true;
-    org.ssoEnabled = enabled;
-    org.raw.insert(QStringLiteral("sso_enabled"), enabled);
+    r.sso = value;
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     return true;
 }
@@ -319,8 +463,8 @@ bool OrganizationListModel::updateOrganization(const Organization &organization)
     const int row = rowOfId(organization.id);
     if (row < 0)
         return false;
-    m_rows[row] = organization;
-    m_search[row] = searchKey(organization);
+    // The old strings stay in the arenas (rare: one row at a time).
+    m_rows[row] = makeRow(organization);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     return true;
 }

@@ -3,11 +3,14 @@
 #include "ApiError.h"
 #include "KeycardClient.h"
 #include "Models.h"
+#include "Paging.h"
 
 #include <QAbstractTableModel>
 #include <QIcon>
 #include <QPointer>
+#include <QStringView>
 
+#include <limits>
 #include <optional>
 
 namespace keycard {
@@ -17,6 +20,11 @@ class PendingCall;
 
 // The organizations the client lists, fetched page by page. Views pull more rows through
 // canFetchMore()/fetchMore(); loadAll() keeps fetching until the server reports the last page.
+//
+// Rows are stored compactly (100,000 of them must stay cheap): the strings the columns show sit
+// in one text arena, their case-folded search form in another, and each row keeps offsets, the
+// SSO flag and its timestamps. The raw JSON of list items is not kept: the detail pane fetches
+// the organization it shows.
 class OrganizationListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -39,7 +47,9 @@ public:
 
     void setPageSize(int size) { m_pageSize = size; }
     int pageSize() const { return m_pageSize; }
+    // Page size of "Load all" (default: the API's maximum, 1000).
     void setLoadAllPageSize(int size) { m_loadAllPageSize = size; }
+    int loadAllPageSize() const { return m_loadAllPageSize; }
     // Icons shown in the SSO column (the model has no resource knowledge of its own).
     void setSsoIcons(const QIcon &on, const QIcon &off, const QIcon &unknown = {});
 
@@ -51,7 +61,7 @@ public:
     bool canFetchMore(const QModelIndex &parent = {}) const override;
     void fetchMore(const QModelIndex &parent = {}) override;
 
-    // Fetches the first page again; the rows loaded so far stay until it replaces them.
+    // Drops every row and fetches the first page again.
     void reload();
     // Fetches every remaining page, one after another.
     void loadAll();
@@ -68,13 +78,32 @@ public:
     const ApiError &lastError() const { return m_lastError; }
     // True while the rows shown are those of before a reload that has not (yet) succeeded.
     bool isStale() const { return m_replacing; }
+    // Why the listing ended early (None while it goes on or after its normal last page): the
+    // server sent a cursor it had already sent, or said more pages follow without a cursor.
+    PagingStop stopReason() const { return m_stopReason; }
+    // The sentence the window shows for stopReason() (empty for None / LastPage).
+    QString stopMessage() const;
+    // List items the server sent that had a display field missing or of the wrong type (kept,
+    // the field shown as unknown), and items that were left out (no id, not an object).
+    int incompleteItems() const { return m_incompleteItems; }
+    int skippedItems() const { return m_skippedItems; }
 
-    const Organization &organization(int row) const { return m_rows.at(row); }
-    // Name, label and id of a row, case-folded, for fast filtering.
-    const QString &searchText(int row) const { return m_search.at(row); }
+    // The list entry of a row: id, name, label, SSO flag and timestamps (no raw JSON, no
+    // permissions: the list does not keep them).
+    Organization organization(int row) const;
+    QString id(int row) const { return text(row, Id).toString(); }
+    QString name(int row) const { return text(row, Name).toString(); }
+    QString label(int row) const { return text(row, Label).toString(); }
+    // Name, label and id of a row, case-folded and separated by '\n', for fast filtering.
+    QStringView searchText(int row) const;
+    // True when every word (already case-folded, no whitespace) occurs in the row's name, label
+    // or id.
+    bool matches(int row, const QStringList &foldedWords) const;
     int rowOfId(const QString &id) const;
-    // Updates the SSO flag of one organization (after SSO was enabled or disabled).
-    bool setSsoEnabled(const QString &id, bool enabled);
+    int rowOfLabel(const QString &label) const;
+    // Updates the SSO flag of one organization (after SSO was enabled or disabled, or when a
+    // read made it unknown: nullopt).
+    bool setSsoEnabled(const QString &id, std::optional<bool> enabled);
     // Replaces one organization's row with fresher data (same id).
     bool updateOrganization(const Organization &organization);
 
@@ -84,23 +113,51 @@ Q_SIGNALS:
     void pageLoaded(int totalRows, bool more);
     void loadAllChanged(bool active);
     void errorOccurred(const keycard::ApiError &error);
+    // The listing ended before the server's last page (see stopReason()); what was loaded stays.
+    void pagingStopped(const QString &message);
 
 private:
+    enum Field { Name, Label, Id };
+    struct Row
+    {
+        quint32 text = 0;   // offset of name, label and id (in this order) in m_text
+        quint32 folded = 0; // offset of the search text in m_folded
+        quint32 nameLength = 0;
+        quint32 labelLength = 0;
+        quint32 idLength = 0;
+        quint32 foldedLength = 0;
+        qint64 created = kNoTime; // milliseconds since the epoch (UTC)
+        qint64 updated = kNoTime;
+        qint8 sso = 2; // 0 off, 1 on, 2 unknown
+    };
+    static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
+
+    QStringView text(int row, Field field) const;
+    QVariant columnValue(int row, int column) const;
+    Row makeRow(const Organization &org);
+    void clearRows();
+    void resetPaging(); // cursor, stop reason and item counts of the listing
     void requestPage(int limit);
+    void onPage(const OrganizationPage &page);
     void setState(State state);
     void setLoadingAll(bool active);
 
     QPointer<KeycardClient> m_client;
     QPointer<PendingCall> m_call;
-    QList<Organization> m_rows;
-    QList<QString> m_search; // parallel to m_rows
+    QList<Row> m_rows; // relocatable: grows by realloc, without copying
+    QString m_text;    // every row's name, label and id
+    QString m_folded;  // every row's case-folded "name\nlabel\nid"
     std::optional<QString> m_cursor;
+    PageCursor m_pager;
+    PagingStop m_stopReason = PagingStop::None;
+    int m_incompleteItems = 0;
+    int m_skippedItems = 0;
     bool m_hasMore = true;
     bool m_loadedOnce = false;
-    bool m_loadingAll = false;
     bool m_replacing = false; // reload(): the next page replaces every row
+    bool m_loadingAll = false;
     int m_pageSize = 100;
-    int m_loadAllPageSize = 500;
+    int m_loadAllPageSize = 1000;
     int m_generation = 0;
     State m_state = State::Idle;
     ApiError m_lastError;

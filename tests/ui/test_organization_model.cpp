@@ -7,9 +7,14 @@
 #include "DemoData.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace keycard;
 
@@ -23,7 +28,58 @@ private Q_SLOTS:
     void sortsByCreatedTime();
     void errorThenRetry();
     void ssoFlagUpdatesInPlace();
+    void loadAllAsksForTheLargestPages();
+    void loadAllStopsOnRepeatedCursor();
+    void loadAllStopsWhenCursorMissing();
+    void countsIncompleteAndSkippedItems();
+    void refinedFilterNarrowsAndWidens();
+    void rowsKeepTheListFields();
+    void filterFoldsCaseBeyondAscii();
 };
+
+namespace {
+
+QJsonObject orgJson(const QString &id, const QString &name, const QString &label)
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("label"), label},
+            {QStringLiteral("sso_enabled"), false},
+            {QStringLiteral("created_at"), QStringLiteral("2024-01-02T03:04:05.000Z")}};
+}
+
+// A scripted page of the list: these items, has_next_page, and the cursor (if any).
+sandbox::ScriptedResponse page(const QJsonArray &items, bool hasNext,
+                               const std::optional<QString> &cursor)
+{
+    QJsonObject info{{QStringLiteral("has_next_page"), hasNext},
+                     {QStringLiteral("has_prev_page"), false}};
+    if (cursor)
+        info.insert(QStringLiteral("end_cursor"), *cursor);
+    const QJsonObject body{{QStringLiteral("items"), items}, {QStringLiteral("page_info"), info}};
+    return sandbox::ScriptedResponse{
+        200, QJsonDocument(body).toJson(QJsonDocument::Compact), {}, {}};
+}
+
+// How many of the server's organizations contain every word in name, label or id.
+int expectedMatches(const QList<QJsonObject> &orgs, int loaded, const QStringList &words)
+{
+    int count = 0;
+    for (int i = 0; i < loaded; ++i) {
+        const QJsonObject &o = orgs.at(i);
+        const bool all = std::all_of(words.cbegin(), words.cend(), [&o](const QString &word) {
+            for (const char *key : {"name", "label", "id"}) {
+                if (o.value(QLatin1String(key)).toString().contains(word, Qt::CaseInsensitive))
+                    return true;
+            }
+            return false;
+        });
+        count += all ? 1 : 0;
+    }
+    return count;
+}
+
+} // namespace
 
 void TestOrganizationModel::fetchesPageByPage()
 {
@@ -200,6 +256,224 @@ void TestOrganizationModel::ssoFlagUpdatesInPlace()
     QCOMPARE(sso.data(OrganizationListModel::SsoEnabledRole).toBool(), true);
     QCOMPARE(sso.data().toString(), OrganizationListModel::tr("On"));
     QVERIFY(!model.setSsoEnabled(QStringLiteral("unknown-id"), true));
+}
+
+void TestOrganizationModel::loadAllAsksForTheLargestPages()
+{
+    test::SandboxFixture sandbox;
+    sandbox.server->addGeneratedOrganizations(1500 - 6);
+    OrganizationListModel model;
+    model.setClient(sandbox.client.get());
+    model.reload();
+    QTRY_COMPARE(model.rowCount(), 100);
+    model.loadAll();
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1500, 30000);
+    QTRY_VERIFY(!model.isLoadingAll());
+    const auto pages = sandbox.requestsTo("GET", QStringLiteral("/organizations"));
+    QCOMPARE(pages.size(), 3); // 100, then 1000 and the remaining 400
+    QCOMPARE(pages[1].query.queryItemValue(QStringLiteral("limit")), QStringLiteral("1000"));
+    QCOMPARE(pages[2].query.queryItemValue(QStringLiteral("limit")), QStringLiteral("1000"));
+    QCOMPARE(model.stopReason(), PagingStop::None);
+    QVERIFY(model.stopMessage().isEmpty());
+}
+
+void TestOrganizationModel::loadAllStopsOnRepeatedCursor()
+{
+    test::SandboxFixture sandbox;
+    // A server that cycles: A, B, A, ... with has_next_page true for ever.
+    sandbox.server->scriptResponses(
+        "GET", QStringLiteral("/organizations"),
+        {page({orgJson(QStringLiteral("o1"), QStringLiteral("One"), QStringLiteral("one")),
+               orgJson(QStringLiteral("o2"), QStringLiteral("Two"), QStringLiteral("two"))},
+              true, QStringLiteral("A")),
+         page({orgJson(QStringLiteral("o3"), QStringLiteral("Three"), QStringLiteral("three"))},
+              true, QStringLiteral("B")),
+         page({orgJson(QStringLiteral("o4"), QStringLiteral("Four"), QStringLiteral("four"))}, true,
+              QStringLiteral("A")),
+         page({orgJson(QStringLiteral("o5"), QStringLiteral("Five"), QStringLiteral("five"))}, true,
+              QStringLiteral("B"))});
+    OrganizationListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy stopped(&model, &OrganizationListModel::pagingStopped);
+    QSignalSpy loadAll(&model, &OrganizationListModel::loadAllChanged);
+    model.setClient(sandbox.client.get());
+    model.reload();
+    QTRY_COMPARE(model.rowCount(), 2);
+    model.loadAll();
+    QTRY_COMPARE(loadAll.size(), 2); // on, then off again: "Load all" ended by itself
+    QCOMPARE(stopped.size(), 1);
+    // What arrived is kept; nothing after the repeated cursor was asked for.
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.rowOfId(QStringLiteral("o4")), 3);
+    QCOMPARE(sandbox.requestsTo("GET", QStringLiteral("/organizations")).size(), 3);
+    QCOMPARE(model.stopReason(), PagingStop::RepeatedCursor);
+    QVERIFY(!model.hasMore());
+    QVERIFY(!model.canFetchMore());
+    QCOMPARE(model.state(), OrganizationListModel::State::Idle);
+    const QString message = stopped.at(0).at(0).toString();
+    QCOMPARE(message, model.stopMessage());
+    QVERIFY2(message.contains(QStringLiteral("4")), qPrintable(message));
+    // A reload starts a new listing: the earlier cursors and the stop are forgotten.
+    model.reload();
+    QTRY_COMPARE(model.rowCount(), 1); // the 4th scripted answer, asked for without a cursor
+    QCOMPARE(model.stopReason(), PagingStop::None);
+}
+
+void TestOrganizationModel::loadAllStopsWhenCursorMissing()
+{
+    test::SandboxFixture sandbox;
+    sandbox.server->scriptResponses(
+        "GET", QStringLiteral("/organizations"),
+        {page({orgJson(QStringLiteral("o1"), QStringLiteral("One"), QStringLiteral("one"))}, true,
+              QStringLiteral("A")),
+         page({orgJson(QStringLiteral("o2"), QStringLiteral("Two"), QStringLiteral("two"))}, true,
+              std::nullopt)});
+    OrganizationListModel model;
+    QSignalSpy stopped(&model, &OrganizationListModel::pagingStopped);
+    model.setClient(sandbox.client.get());
+    model.reload();
+    QTRY_COMPARE(model.rowCount(), 1);
+    model.loadAll();
+    QTRY_COMPARE(stopped.size(), 1);
+    QTRY_VERIFY(!model.isLoadingAll());
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.stopReason(), PagingStop::MissingCursor);
+    QVERIFY(!model.hasMore());
+    QCOMPARE(sandbox.requestsTo("GET", QStringLiteral("/organizations")).size(), 2);
+}
+
+void TestOrganizationModel::countsIncompleteAndSkippedItems()
+{
+    test::SandboxFixture sandbox;
+    QJsonObject noName = orgJson(QStringLiteral("o2"), QString(), QStringLiteral("two"));
+    noName.remove(QStringLiteral("name"));
+    QJsonObject oddSso =
+        orgJson(QStringLiteral("o3"), QStringLiteral("Three"), QStringLiteral("three"));
+    oddSso.insert(QStringLiteral("sso_enabled"), QStringLiteral("yes"));
+    QJsonObject noId = orgJson(QString(), QStringLiteral("Four"), QStringLiteral("four"));
+    noId.remove(QStringLiteral("id"));
+    sandbox.server->scriptResponses(
+        "GET", QStringLiteral("/organizations"),
+        {page({orgJson(QStringLiteral("o1"), QStringLiteral("One"), QStringLiteral("one")), noName,
+               oddSso, noId, 42},
+              true, QStringLiteral("A")),
+         page({noName}, false, std::nullopt)});
+    OrganizationListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setClient(sandbox.client.get());
+    model.reload();
+    QTRY_COMPARE(model.rowCount(), 3);
+    QCOMPARE(model.incompleteItems(), 2);
+    QCOMPARE(model.skippedItems(), 2);
+    const int row = model.rowOfId(QStringLiteral("o3"));
+    QCOMPARE(model.index(row, OrganizationListModel::SsoColumn).data().toString(),
+             OrganizationListModel::tr("Unknown"));
+    QVERIFY(!model.organization(row).ssoEnabled.has_value());
+    // The counts run over the pages of one listing...
+    model.fetchMore();
+    QTRY_COMPARE(model.rowCount(), 4);
+    QCOMPARE(model.incompleteItems(), 3);
+    QCOMPARE(model.stopReason(), PagingStop::None); // the normal last page
+    // ...and start again with the next one.
+    model.reload();
+    QTRY_COMPARE(model.rowCount(), 6); // the sandbox's own list: complete
+    QCOMPARE(model.incompleteItems(), 0);
+    QCOMPARE(model.skippedItems(), 0);
+}
+
+void TestOrganizationModel::refinedFilterNarrowsAndWidens()
+{
+    test::SandboxFixture sandbox;
+    sandbox.server->addGeneratedOrganizations(600 - 6);
+    const auto orgs = sandbox.server->organizations();
+    OrganizationListModel model;
+    OrganizationFilterModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setClient(sandbox.client.get());
+    model.setPageSize(200);
+    model.reload();
+    QTRY_COMPARE(model.rowCount(), 200);
+    const auto check = [&](const QString &text) {
+        proxy.setFilterText(text);
+        const QStringList words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        return proxy.rowCount() == expectedMatches(orgs, model.rowCount(), words);
+    };
+    // Typed key by key (each a refinement), then widened and replaced.
+    for (const QString &text :
+         {QStringLiteral("o"), QStringLiteral("or"), QStringLiteral("org-"),
+          QStringLiteral("org-00"), QStringLiteral("org-001"), QStringLiteral("org-001 1"),
+          QStringLiteral("org-00"), QStringLiteral("ACME"), QStringLiteral("acme corp"),
+          QStringLiteral("corp")})
+        QVERIFY2(check(text), qPrintable(text));
+    // Rows that arrive while a filter is set take part in the next refinement.
+    QVERIFY(check(QStringLiteral("org-0")));
+    model.fetchMore();
+    QTRY_COMPARE(model.rowCount(), 400);
+    QCOMPARE(proxy.rowCount(), expectedMatches(orgs, 400, {QStringLiteral("org-0")}));
+    QVERIFY(check(QStringLiteral("org-003")));
+    QVERIFY(proxy.rowCount() > 0);
+    // A changed row is tested again.
+    const int row = model.rowOfLabel(QStringLiteral("org-00350"));
+    QVERIFY(row >= 0);
+    Organization renamed = model.organization(row);
+    renamed.label = QStringLiteral("renamed");
+    const int before = proxy.rowCount();
+    QVERIFY(model.updateOrganization(renamed));
+    QCOMPARE(proxy.rowCount(), before - 1);
+    proxy.setFilterText(QStringLiteral("org-0035")); // the server still has the old label
+    QCOMPARE(proxy.rowCount(), expectedMatches(orgs, 400, {QStringLiteral("org-0035")}) - 1);
+    QVERIFY(check(QString()));
+    QCOMPARE(proxy.rowCount(), 400);
+}
+
+void TestOrganizationModel::rowsKeepTheListFields()
+{
+    test::SandboxFixture sandbox;
+    OrganizationListModel model;
+    model.setClient(sandbox.client.get());
+    model.reload();
+    QTRY_COMPARE(model.rowCount(), 6);
+    const auto orgs = sandbox.server->organizations();
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QJsonObject &o = orgs.at(row);
+        const Organization org = model.organization(row);
+        QCOMPARE(org.id, o.value(QStringLiteral("id")).toString());
+        QCOMPARE(org.name, o.value(QStringLiteral("name")).toString());
+        QCOMPARE(org.label, o.value(QStringLiteral("label")).toString());
+        QCOMPARE(org.ssoEnabled, std::optional(o.value(QStringLiteral("sso_enabled")).toBool()));
+        QCOMPARE(formatTimestamp(org.createdAt), o.value(QStringLiteral("created_at")).toString());
+        QCOMPARE(model.rowOfLabel(org.label), row);
+        QCOMPARE(model.index(row, OrganizationListModel::IdColumn)
+                     .data(OrganizationListModel::IdRole)
+                     .toString(),
+                 org.id);
+    }
+    QCOMPARE(model.rowOfLabel(QStringLiteral("no-such-label")), -1);
+}
+
+void TestOrganizationModel::filterFoldsCaseBeyondAscii()
+{
+    test::SandboxFixture sandbox;
+    OrganizationListModel model;
+    OrganizationFilterModel proxy;
+    proxy.setSourceModel(&model);
+    model.setClient(sandbox.client.get());
+    model.reload();
+    QTRY_COMPARE(model.rowCount(), 6);
+    Organization org = model.organization(0);
+    org.name = QStringLiteral("Ölmühle Ärger ΣΊΣΥΦΟΣ");
+    QVERIFY(model.updateOrganization(org));
+    QCOMPARE(model.name(0), org.name); // shown as sent
+    for (const QString &text : {QStringLiteral("ölmühle"), QStringLiteral("ÖLMÜHLE ärger"),
+                                QStringLiteral("σίσυφος"), QStringLiteral("Ölm")}) {
+        proxy.setFilterText(text);
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.data(proxy.index(0, OrganizationListModel::NameColumn)).toString(),
+                 org.name);
+    }
+    proxy.setFilterText(QStringLiteral("olmuhle")); // folding is not accent stripping
+    QCOMPARE(proxy.rowCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestOrganizationModel)
