@@ -287,42 +287,42 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     </message>
     <message>
         <source>Must not contain spaces</source>
-        <translation type="unfinished">Darf keine Leerzeichen enthalten</translation>
+        <translation>Darf keine Leerzeichen enthalten</translation>
     </message>
     <message>
         <source>Not a valid URL</source>
-        <translation type="unfinished">Keine gültige URL</translation>
+        <translation>Keine gültige URL</translation>
     </message>
     <message>
         <source>Must start with https://</source>
-        <translation type="unfinished">Muss mit https:// beginnen</translation>
+        <translation>Muss mit https:// beginnen</translation>
     </message>
     <message>
         <source>Must use https:// (http:// only for localhost)</source>
-        <translation type="unfinished">Muss https:// verwenden (http:// nur für localhost)</translation>
+        <translation>Muss https:// verwenden (http:// nur für localhost)</translation>
     </message>
     <message>
         <source>Enter the host name after https://</source>
-        <translation type="unfinished">Geben Sie nach https:// den Hostnamen ein</translation>
+        <translation>Geben Sie nach https:// den Hostnamen ein</translation>
     </message>
     <message>
         <source>An issuer URL has no query (?…) or fragment (#…)</source>
-        <translation type="unfinished">Eine Aussteller-URL hat keine Query (?…) und kein Fragment (#…)</translation>
+        <translation>Eine Aussteller-URL hat keine Query (?…) und kein Fragment (#…)</translation>
     </message>
 </context>
 <context>
     <name>Paging</name>
     <message>
         <source>The server said more pages follow but sent no cursor for the next one; stopped after %1 organizations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat weitere Seiten angekündigt, aber keinen Cursor für die nächste gesendet; nach %1 Organisationen angehalten.</translation>
     </message>
     <message>
         <source>The server sent a page cursor it had already sent; stopped after %1 organizations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat einen Seiten-Cursor gesendet, den er bereits gesendet hatte; nach %1 Organisationen angehalten.</translation>
     </message>
     <message>
         <source>Stopped at the limit of %1 organizations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Limit von %1 Organisationen angehalten.</translation>
     </message>
 </context>
 <context>
@@ -397,11 +397,11 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <name>SsoProviderPanel</name>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copy %1</source>
-        <translation type="unfinished">%1 kopieren</translation>
+        <translation>%1 kopieren</translation>
     </message>
 </context>
 <context>
@@ -415,31 +415,31 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <name>keycard</name>
     <message>
         <source>Check the server address, your network connection and any proxy, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Serveradresse, Ihre Netzwerkverbindung und einen etwaigen Proxy und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>The server did not answer in time. Check the server address and your network, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht rechtzeitig geantwortet. Prüfen Sie die Serveradresse und Ihr Netzwerk und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>Check the server address and that its certificate is trusted on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Serveradresse und ob das Zertifikat des Servers auf diesem Computer als vertrauenswürdig gilt.</translation>
     </message>
     <message>
         <source>Check the credentials of this connection (Profile › Connect to Keycard…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Zugangsdaten dieser Verbindung (Profil › Mit Keycard verbinden …).</translation>
     </message>
     <message>
         <source>The server is busy. Wait a moment, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist ausgelastet. Warten Sie einen Moment und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>The server could not answer. Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server konnte nicht antworten. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>The server&apos;s answer could not be read. Check that the server address points at the Keycard API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort des Servers konnte nicht gelesen werden. Prüfen Sie, ob die Serveradresse auf die Keycard-API zeigt.</translation>
     </message>
 </context>
 <context>
@@ -572,7 +572,7 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
 </context>
 <context>
@@ -789,19 +789,19 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     </message>
     <message>
         <source>&lt;h3&gt;Keycard Admin %1&lt;/h3&gt;&lt;p&gt;Set up and inspect single sign-on for Keycard organizations.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;&lt;p&gt;Source code under the Apache License 2.0. This program links Qt HttpServer (GPL-3.0 only), so it is distributed under the GNU General Public License version 3.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Keycard Admin %1&lt;/h3&gt;&lt;p&gt;Single Sign-On für Keycard-Organisationen einrichten und prüfen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;&lt;p&gt;Quellcode unter der Apache License 2.0. Dieses Programm bindet Qt HttpServer (nur GPL-3.0) ein und wird daher unter der GNU General Public License Version 3 vertrieben.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The selected organization is hidden by the filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Organisation wird vom Filter ausgeblendet</translation>
     </message>
     <message>
         <source>Whether SSO is enabled for %1 is not known: %2. Refresh (F5) to ask the server again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ob SSO für %1 aktiviert ist, ist nicht bekannt: %2. Aktualisieren Sie (F5), um den Server erneut zu fragen.</translation>
     </message>
     <message>
         <source>Whether SSO is enabled for %1 is not known yet: refresh (F5) to ask the server again</source>
-        <translation type="unfinished"></translation>
+        <translation>Ob SSO für %1 aktiviert ist, ist noch nicht bekannt: Aktualisieren Sie (F5), um den Server erneut zu fragen</translation>
     </message>
 </context>
 <context>
@@ -911,7 +911,7 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     </message>
     <message>
         <source>%1 · not up to date: the last refresh failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · nicht aktuell: Die letzte Aktualisierung ist fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -958,11 +958,11 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     </message>
     <message>
         <source>%1 is hidden by the filter</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird vom Filter ausgeblendet</translation>
     </message>
     <message>
         <source>Clear the filter to see its details again, or select an organization that matches it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen Sie den Filter, um die Details wieder zu sehen, oder wählen Sie eine Organisation aus, die zum Filter passt.</translation>
     </message>
 </context>
 <context>
@@ -1009,11 +1009,11 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <source>The server did not say whether single sign-on is enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht mitgeteilt, ob Single Sign-On aktiviert ist</translation>
     </message>
 </context>
 <context>
@@ -1096,47 +1096,47 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <name>keycard::SsoLoginSection</name>
     <message>
         <source>Sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung</translation>
     </message>
     <message>
         <source>Login URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Login-URL</translation>
     </message>
     <message>
         <source>External ID claim</source>
-        <translation type="unfinished"></translation>
+        <translation>Claim der externen ID</translation>
     </message>
     <message>
         <source>Redirect URI</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleitungs-URI</translation>
     </message>
     <message>
         <source>Login URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Login-URL:</translation>
     </message>
     <message>
         <source>External ID claim:</source>
-        <translation type="unfinished"></translation>
+        <translation>Claim der externen ID:</translation>
     </message>
     <message>
         <source>Redirect URI:</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleitungs-URI:</translation>
     </message>
     <message>
         <source>The identity provider-initiated login URL: set it as the login URL (login_uri) of the application at the identity provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vom Identitätsanbieter initiierte Login-URL: Tragen Sie sie als Login-URL (login_uri) der Anwendung beim Identitätsanbieter ein</translation>
     </message>
     <message>
         <source>Register this redirect URI in the identity provider&apos;s application</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrieren Sie diese Weiterleitungs-URI in der Anwendung beim Identitätsanbieter</translation>
     </message>
     <message>
         <source>Not reported by this server</source>
-        <translation type="unfinished"></translation>
+        <translation>Von diesem Server nicht gemeldet</translation>
     </message>
     <message>
         <source>Not reported (Keycard&apos;s default is sub)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gemeldet (Standard von Keycard ist sub)</translation>
     </message>
 </context>
 <context>
@@ -1174,7 +1174,7 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     </message>
     <message>
         <source>the access token has characters a bearer token cannot have</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zugriffstoken enthält Zeichen, die ein Bearer-Token nicht enthalten darf</translation>
     </message>
 </context>
 <context>
@@ -1197,15 +1197,15 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     </message>
     <message>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert</translation>
     </message>
     <message>
         <source>Could not open a browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Es konnte kein Browser geöffnet werden</translation>
     </message>
     <message>
         <source>No web browser could be opened for this address. Copy it and open it yourself:</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Adresse konnte kein Webbrowser geöffnet werden. Kopieren Sie sie und öffnen Sie sie selbst:</translation>
     </message>
 </context>
 <context>
@@ -1769,11 +1769,11 @@ Terminal ist; Skripte müssen --yes übergeben.
     </message>
     <message>
         <source>missing ISSUER (the identity provider&apos;s issuer URL)</source>
-        <translation type="unfinished"></translation>
+        <translation>ISSUER fehlt (die Aussteller-URL des Identitätsanbieters)</translation>
     </message>
     <message>
         <source>--max-items: at least %1 — %2 entered</source>
-        <translation type="unfinished"></translation>
+        <translation>--max-items: mindestens %1 – %2 eingegeben</translation>
     </message>
     <message>
         <source>Global options:
@@ -1793,7 +1793,28 @@ Terminal ist; Skripte müssen --yes übergeben.
   -h, --help           show help (also: keycardctl help COMMAND)
   --version            show the version and exit
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Globale Optionen:
+  --base-url URL       API-Stamm-URL (Standard: $KEYCARD_API_BASE_URL, sonst
+                       https://api.keycard.ai). http:// nur für localhost.
+  --profile NAME       eine in Keycard Admin gespeicherte Verbindung verwenden,
+                       deren Secret aus dem Schlüsselbund des Systems gelesen
+                       wird; KEYCARD_API_*-Variablen und --base-url haben
+                       weiterhin Vorrang
+  --request-id UUID    X-Client-Request-ID des Vorgangs (Standard: eine neue
+                       UUID; bleibt bei Wiederholungen gleich und wird in
+                       Fehlermeldungen angezeigt)
+  --json               die JSON-Objekte der API so ausgeben, wie sie empfangen
+                       wurden; Fehler werden zu einem JSON-Objekt in der
+                       letzten Zeile der Standardfehlerausgabe
+  --timeout SECONDS    Zeitlimit jedes Versuchs, vom Verbindungsaufbau bis zum
+                       letzten Byte der Antwort (Standard 60)
+  --retries N          Wiederholungen bei vorübergehenden Fehlern, 0 bis 10
+                       (Standard 2)
+  -v, --verbose        Wiederholungen und Anfrage-IDs auf der
+                       Standardfehlerausgabe melden
+  -h, --help           Hilfe anzeigen (auch: keycardctl help COMMAND)
+  --version            die Version anzeigen und beenden
+</translation>
     </message>
     <message>
         <source>Exit status:
@@ -1810,7 +1831,23 @@ Terminal ist; Skripte müssen --yes übergeben.
   8  server error (5xx), rate limited (429) or malformed response
   9  sso check, sso enable --check: a check of the issuer failed
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Exit-Status:
+  0  Erfolg
+  1  anderer Fehler (Ausgabe konnte nicht geschrieben werden, sso disable
+     nicht bestätigt)
+  2  Aufruf- oder Validierungsfehler, Konfigurationsfehler (nichts wurde
+     gesendet), oder der Server hat einen Wert abgelehnt (HTTP 400/422)
+  3  Anmeldung fehlgeschlagen: keine Zugangsdaten konfiguriert, oder falsche
+     oder abgelaufene (HTTP 401)
+  4  Zugriff verweigert (HTTP 403)
+  5  nicht gefunden: keine solche Organisation, oder SSO nicht aktiviert
+     (HTTP 404)
+  6  Konflikt: SSO bereits mit anderen Einstellungen aktiviert (HTTP 409)
+  7  Netzwerkfehler, Zeitüberschreitung oder TLS-Fehler
+  8  Serverfehler (5xx), Anfragelimit erreicht (429) oder fehlerhafte Antwort
+  9  sso check, sso enable --check: eine Prüfung des Ausstellers ist
+     fehlgeschlagen
+</translation>
     </message>
     <message>
         <source>Commands:
@@ -1822,7 +1859,15 @@ Terminal ist; Skripte müssen --yes übergeben.
   sso disable ORG        disable SSO (asks, or needs --yes)
   sso check ISSUER       check an identity provider&apos;s issuer URL
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle:
+  orgs list              die Organisationen auflisten, die das Konto sehen kann
+  orgs get ORG           eine Organisation anzeigen (ORG: ID oder Label)
+  sso get ORG            die SSO-Verbindung einer Organisation anzeigen
+  sso enable ORG         SSO mit einem Identitätsanbieter aktivieren
+  sso update ORG         die SSO-Verbindung ändern
+  sso disable ORG        SSO deaktivieren (fragt nach, oder braucht --yes)
+  sso check ISSUER       die Aussteller-URL eines Identitätsanbieters prüfen
+</translation>
     </message>
     <message>
         <source>Usage: keycardctl sso get ORG
@@ -1831,12 +1876,18 @@ Terminal ist; Skripte müssen --yes übergeben.
        keycardctl sso disable ORG [--yes]
        keycardctl sso check ISSUER [--json]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: keycardctl sso get ORG
+        keycardctl sso enable ORG --identifier URL --client-id ID [--client-secret-stdin]
+        keycardctl sso update ORG [--identifier URL] [--client-id ID] ...
+        keycardctl sso disable ORG [--yes]
+        keycardctl sso check ISSUER [--json]
+</translation>
     </message>
     <message>
         <source>Usage: keycardctl orgs list [--all] [--limit N] [--max-items N] [--after CURSOR] [--permissions] [--json]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: keycardctl orgs list [--all] [--limit N] [--max-items N] [--after CURSOR] [--permissions] [--json]
+</translation>
     </message>
     <message>
         <source>List organizations, one page by default. The table shows NAME, LABEL, ID,
@@ -1849,7 +1900,17 @@ A server that repeats a page cursor, or says more pages follow without
 one, ends the listing: what arrived is printed, the reason goes to
 standard error, and the exit status is 8.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Organisationen auflisten, standardmäßig eine Seite. Die Tabelle zeigt NAME,
+LABEL, ID, SSO und ERSTELLT. Folgen weitere Seiten, wird der Cursor der
+nächsten Seite auf der Standardfehlerausgabe ausgegeben. Mit --json werden die
+Organisationen als JSON-Array der Objekte ausgegeben, die die API geliefert
+hat; mit --all wird dieses Array Seite für Seite gestreamt, und die Tabelle
+ebenso: Ihre Spaltenbreiten ergeben sich aus der ersten Seite (höchstens 40
+Zeichen; ein längerer Wert wird vollständig ausgegeben).
+Ein Server, der einen Seiten-Cursor wiederholt oder weitere Seiten ohne Cursor
+ankündigt, beendet die Auflistung: Was angekommen ist, wird ausgegeben, der
+Grund geht an die Standardfehlerausgabe, und der Exit-Status ist 8.
+</translation>
     </message>
     <message>
         <source>Options:
@@ -1860,7 +1921,15 @@ standard error, and the exit status is 8.
   --permissions     ask for the account&apos;s permissions on each organization
                     (adds an UPDATE column: may it change SSO?)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Optionen:
+  --all             den Seiten bis zum Ende folgen
+  --limit N         Organisationen pro Seite, 1 bis 1000 (Standard 100)
+  --max-items N     nach N Organisationen anhalten (meldet das auf der
+                    Standardfehlerausgabe)
+  --after CURSOR    nach diesem Cursor beginnen (end_cursor einer Seite)
+  --permissions     die Berechtigungen des Kontos für jede Organisation abfragen
+                    (fügt eine Spalte ÄNDERN hinzu: Darf es SSO ändern?)
+</translation>
     </message>
     <message>
         <source>Options:
@@ -1874,12 +1943,26 @@ standard error, and the exit status is 8.
   --check                 run &apos;sso check&apos; on the identifier first; when a
                           check fails, send nothing and exit with status 9
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Optionen:
+  --identifier URL        die Aussteller-URL des IdP, 1 bis 2.048 Zeichen,
+                          z. B. https://your-org.okta.com
+  --client-id ID          die vom IdP ausgestellte OAuth-2.0-Client-ID
+  --client-secret-stdin   das Client-Secret des IdP von der Standardeingabe
+                          lesen: aus einer Pipe oder Datei bis zu ihrem Ende,
+                          von einem Terminal eine Zeile ohne Echo; ein
+                          abschließender Zeilenumbruch wird entfernt. Ohne
+                          diese Option wird $KEYCARD_SSO_CLIENT_SECRET
+                          verwendet, wenn gesetzt.
+  --check                 zuerst „sso check“ für den Identifier ausführen;
+                          schlägt eine Prüfung fehl, nichts senden und mit
+                          Status 9 beenden
+</translation>
     </message>
     <message>
         <source>Usage: keycardctl sso check ISSUER [--json] [--timeout SECONDS]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: keycardctl sso check ISSUER [--json] [--timeout SECONDS]
+</translation>
     </message>
     <message>
         <source>Check an identity provider&apos;s issuer URL with OpenID Connect Discovery before
@@ -1889,7 +1972,14 @@ no Authorization header, follows no redirect to another origin, reads at most
 1 MiB per document and gives up after 15 seconds (--timeout) in total.
 http:// is accepted for localhost only.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aussteller-URL eines Identitätsanbieters mit OpenID Connect Discovery
+prüfen, bevor SSO damit aktiviert wird: ISSUER/.well-known/openid-configuration
+(ohne abschließenden Schrägstrich von ISSUER) und das darin genannte JWKS
+abrufen. Sendet keine Keycard-Zugangsdaten und keinen Authorization-Header,
+folgt keiner Weiterleitung zu einem anderen Origin, liest höchstens 1 MiB pro
+Dokument und gibt nach insgesamt 15 Sekunden (--timeout) auf.
+http:// wird nur für localhost akzeptiert.
+</translation>
     </message>
     <message>
         <source>Checks, each pass, warn or fail:
@@ -1901,7 +1991,18 @@ http:// is accepted for localhost only.
   pkce_s256        code_challenge_methods_supported includes S256 (else warn)
   openid_scope     scopes_supported includes openid (else warn)
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfungen, jeweils pass, warn oder fail:
+  reachable        das Discovery-Dokument ist ein JSON-Objekt (HTTP 200)
+  issuer_match     sein issuer ist genau ISSUER, abschließender Schrägstrich
+                   eingeschlossen
+  endpoints_https  Autorisierungs-, Token-, JWKS- und Userinfo-Endpunkt
+                   verwenden https
+  jwks             das JWKS lässt sich abrufen und hat mindestens einen
+                   Signaturschlüssel
+  code_flow        response_types_supported enthält code
+  pkce_s256        code_challenge_methods_supported enthält S256 (sonst warn)
+  openid_scope     scopes_supported enthält openid (sonst warn)
+</translation>
     </message>
     <message>
         <source>Output: one line per check. With --json: an object with issuer,
@@ -1910,28 +2011,38 @@ discovered_issuer (when the document was read) and checks, an array of
 allowed), 9 when one fails, 2 when ISSUER is not a valid issuer URL (nothing is
 fetched).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe: eine Zeile pro Prüfung. Mit --json: ein Objekt mit issuer,
+discovered_issuer (wenn das Dokument gelesen wurde) und checks, einem Array von
+{&quot;id&quot;, &quot;status&quot;, &quot;message&quot;}. Exit-Status 0, wenn keine Prüfung fehlschlägt
+(Warnungen erlaubt), 9, wenn eine fehlschlägt, 2, wenn ISSUER keine gültige
+Aussteller-URL ist (dann wird nichts abgerufen).
+</translation>
     </message>
     <message>
         <source>Examples:
   keycardctl sso check https://your-org.okta.com
   keycardctl sso check https://login.microsoftonline.com/&lt;tenant&gt;/v2.0 --json
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiele:
+  keycardctl sso check https://your-org.okta.com
+  keycardctl sso check https://login.microsoftonline.com/&lt;tenant&gt;/v2.0 --json
+</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>The discovery document names the issuer %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Das Discovery-Dokument nennt den Aussteller %1
+</translation>
     </message>
     <message>
         <source>keycardctl: the issuer check failed; SSO was not enabled (nothing was sent to Keycard). Run without --check to enable it anyway.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>keycardctl: Die Prüfung des Ausstellers ist fehlgeschlagen; SSO wurde nicht aktiviert (an Keycard wurde nichts gesendet). Führen Sie den Befehl ohne --check aus, um SSO trotzdem zu aktivieren.
+</translation>
     </message>
 </context>
 <context>
@@ -2031,17 +2142,21 @@ fetched).
     <message numerus="yes">
         <source>keycardctl: note: %n organizations shown with a value unknown (a field was missing or of the wrong type)
 </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>keycardctl: Hinweis: %n Organisation mit einem unbekannten Wert angezeigt (ein Feld fehlte oder hatte den falschen Typ)
+</numerusform>
+            <numerusform>keycardctl: Hinweis: %n Organisationen mit einem unbekannten Wert angezeigt (ein Feld fehlte oder hatte den falschen Typ)
+</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>keycardctl: note: %n list items skipped (not an organization with an id)
 </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>keycardctl: Hinweis: %n Listeneintrag übersprungen (keine Organisation mit einer ID)
+</numerusform>
+            <numerusform>keycardctl: Hinweis: %n Listeneinträge übersprungen (keine Organisation mit einer ID)
+</numerusform>
         </translation>
     </message>
 </context>
@@ -2132,453 +2247,453 @@ fetched).
     </message>
     <message>
         <source>unexpected redirect (HTTP %1); redirects are not followed</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartete Weiterleitung (HTTP %1); Weiterleitungen werden nicht verfolgt</translation>
     </message>
     <message>
         <source>response headers too large (more than %1 fields or %2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort-Header zu groß (mehr als %1 Felder oder %2 Bytes)</translation>
     </message>
     <message>
         <source>no complete response within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>keine vollständige Antwort innerhalb von %1 s</translation>
     </message>
     <message>
         <source>response too large once decompressed (a compressed body that inflates far beyond its size), or broken compression</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort nach dem Dekomprimieren zu groß (ein komprimierter Body, der sich weit über seine Größe hinaus ausdehnt) oder fehlerhafte Komprimierung</translation>
     </message>
 </context>
 <context>
     <name>keycard::oidc</name>
     <message>
         <source>no %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlt</translation>
     </message>
     <message>
         <source>%1 is not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein String</translation>
     </message>
     <message>
         <source>%1 is not https:// (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht https:// (%2)</translation>
     </message>
     <message>
         <source>Authorization, token and JWKS endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorisierungs-, Token- und JWKS-Endpunkt</translation>
     </message>
     <message>
         <source>Authorization, token, JWKS and userinfo endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorisierungs-, Token-, JWKS- und Userinfo-Endpunkt</translation>
     </message>
     <message>
         <source>%1 use https:// or http:// on this machine</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verwenden https:// oder http:// auf diesem Rechner</translation>
     </message>
     <message>
         <source>%1 use https://</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 verwenden https://</translation>
     </message>
     <message>
         <source>Discovery document</source>
-        <translation type="unfinished"></translation>
+        <translation>Discovery-Dokument</translation>
     </message>
     <message>
         <source>Issuer matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Aussteller stimmt überein</translation>
     </message>
     <message>
         <source>Endpoints use HTTPS</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkte verwenden HTTPS</translation>
     </message>
     <message>
         <source>Signing keys (JWKS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturschlüssel (JWKS)</translation>
     </message>
     <message>
         <source>Authorization code flow</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorization-Code-Flow</translation>
     </message>
     <message>
         <source>PKCE with S256</source>
-        <translation type="unfinished"></translation>
+        <translation>PKCE mit S256</translation>
     </message>
     <message>
         <source>openid scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Scope openid</translation>
     </message>
     <message>
         <source>Fetched %1: a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 abgerufen: ein JSON-Objekt</translation>
     </message>
     <message>
         <source>The document has no issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dokument nennt keinen Aussteller</translation>
     </message>
     <message>
         <source>The document&apos;s issuer is exactly %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aussteller des Dokuments ist genau %1</translation>
     </message>
     <message>
         <source>The document&apos;s issuer is %1, not %2 (they must be equal, trailing slash included)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aussteller des Dokuments ist %1, nicht %2 (beide müssen gleich sein, abschließender Schrägstrich eingeschlossen)</translation>
     </message>
     <message>
         <source>The JWKS at %1 has no signing key</source>
-        <translation type="unfinished"></translation>
+        <translation>Das JWKS unter %1 hat keinen Signaturschlüssel</translation>
     </message>
     <message>
         <source>1 signing key at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Signaturschlüssel unter %1</translation>
     </message>
     <message>
         <source>%1 signing keys at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Signaturschlüssel unter %2</translation>
     </message>
     <message>
         <source>response_types_supported includes code</source>
-        <translation type="unfinished"></translation>
+        <translation>response_types_supported enthält code</translation>
     </message>
     <message>
         <source>The document has no response_types_supported</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dokument hat kein response_types_supported</translation>
     </message>
     <message>
         <source>response_types_supported lacks code (lists: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>response_types_supported enthält code nicht (Liste: %1)</translation>
     </message>
     <message>
         <source>PKCE with S256 is supported</source>
-        <translation type="unfinished"></translation>
+        <translation>PKCE mit S256 wird unterstützt</translation>
     </message>
     <message>
         <source>No code_challenge_methods_supported: PKCE with S256 is not advertised</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein code_challenge_methods_supported: PKCE mit S256 wird nicht angeboten</translation>
     </message>
     <message>
         <source>code_challenge_methods_supported lacks S256 (lists: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>code_challenge_methods_supported enthält S256 nicht (Liste: %1)</translation>
     </message>
     <message>
         <source>scopes_supported includes openid</source>
-        <translation type="unfinished"></translation>
+        <translation>scopes_supported enthält openid</translation>
     </message>
     <message>
         <source>The document does not list scopes_supported</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dokument führt kein scopes_supported auf</translation>
     </message>
     <message>
         <source>scopes_supported lacks openid</source>
-        <translation type="unfinished"></translation>
+        <translation>scopes_supported enthält openid nicht</translation>
     </message>
     <message>
         <source>This looks like a Microsoft Entra ID tenant id</source>
-        <translation type="unfinished"></translation>
+        <translation>Das sieht nach einer Mandanten-ID von Microsoft Entra ID aus</translation>
     </message>
     <message>
         <source>This is the discovery document&apos;s address; the issuer is the part before /.well-known/openid-configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist die Adresse des Discovery-Dokuments; der Aussteller ist der Teil vor /.well-known/openid-configuration</translation>
     </message>
     <message>
         <source>This is Okta&apos;s admin console; the issuer is the org&apos;s own host, without -admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist die Admin-Konsole von Okta; der Aussteller ist der eigene Host der Okta-Org, ohne -admin</translation>
     </message>
     <message>
         <source>This is an endpoint of Okta&apos;s org authorization server</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist ein Endpunkt des Org-Autorisierungsservers von Okta</translation>
     </message>
     <message>
         <source>This is an endpoint of an Okta custom authorization server</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist ein Endpunkt eines benutzerdefinierten Autorisierungsservers von Okta</translation>
     </message>
     <message>
         <source>This is a Microsoft Entra ID v2.0 endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist ein Endpunkt von Microsoft Entra ID v2.0</translation>
     </message>
     <message>
         <source>This is an endpoint of a Keycloak realm</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist ein Endpunkt eines Keycloak-Realms</translation>
     </message>
     <message>
         <source>Auth0&apos;s issuer is the tenant domain with a trailing slash</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aussteller bei Auth0 ist die Tenant-Domain mit abschließendem Schrägstrich</translation>
     </message>
     <message>
         <source>Google&apos;s issuer is https://accounts.google.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aussteller bei Google ist https://accounts.google.com</translation>
     </message>
     <message>
         <source>Enter your Okta domain, e.g. your-org.okta.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihre Okta-Domain ein, z. B. your-org.okta.com</translation>
     </message>
     <message>
         <source>Enter the Okta domain alone, e.g. your-org.okta.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie nur die Okta-Domain ein, z. B. your-org.okta.com</translation>
     </message>
     <message>
         <source>%1 is the admin console; enter %2.%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist die Admin-Konsole; geben Sie %2.%3 ein</translation>
     </message>
     <message>
         <source>The authorization server id has letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos; only</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ID des Autorisierungsservers enthält nur Buchstaben, Ziffern, „-“, „_“ oder „.“</translation>
     </message>
     <message>
         <source>Enter the directory (tenant) id or a domain of the tenant</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Verzeichnis-ID (Mandant) oder eine Domain des Mandanten ein</translation>
     </message>
     <message>
         <source>Enter the tenant id (a GUID) or a domain such as contoso.onmicrosoft.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Mandanten-ID (eine GUID) oder eine Domain wie contoso.onmicrosoft.com ein</translation>
     </message>
     <message>
         <source>Enter your Auth0 tenant domain, e.g. your-tenant.us.auth0.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihre Auth0-Tenant-Domain ein, z. B. your-tenant.us.auth0.com</translation>
     </message>
     <message>
         <source>Enter the tenant domain alone, e.g. your-tenant.us.auth0.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie nur die Tenant-Domain ein, z. B. your-tenant.us.auth0.com</translation>
     </message>
     <message>
         <source>Enter the Keycloak host, e.g. sso.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Keycloak-Host ein, z. B. sso.example.com</translation>
     </message>
     <message>
         <source>Enter the Keycloak host name (with a port or path prefix if it has one)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Hostnamen von Keycloak ein (mit Port oder Pfadpräfix, falls vorhanden)</translation>
     </message>
     <message>
         <source>Enter the realm&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Namen des Realms ein</translation>
     </message>
     <message>
         <source>The realm name has letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos; only</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Realm-Name enthält nur Buchstaben, Ziffern, „-“, „_“ oder „.“</translation>
     </message>
     <message>
         <source>Enter the issuer URL the provider shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Aussteller-URL ein, die der Anbieter anzeigt</translation>
     </message>
     <message>
         <source>Only available on the sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur in der Sandbox verfügbar</translation>
     </message>
     <message>
         <source>In the Okta Admin Console, open Applications › Applications and choose Create App Integration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie in der Okta Admin Console Applications › Applications und wählen Sie Create App Integration.</translation>
     </message>
     <message>
         <source>Choose OIDC - OpenID Connect and the application type Web Application.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie OIDC - OpenID Connect und den Anwendungstyp Web Application.</translation>
     </message>
     <message>
         <source>Under Sign-in redirect URIs, enter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie unter Sign-in redirect URIs ein:</translation>
     </message>
     <message>
         <source>Keep the grant type Authorization Code and assign the people or groups who will sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Behalten Sie den Grant-Typ Authorization Code bei und weisen Sie die Personen oder Gruppen zu, die sich anmelden sollen.</translation>
     </message>
     <message>
         <source>Copy the Client ID and the client secret into this form. Your Okta domain is the org&apos;s address without -admin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie die Client ID und das Client-Secret in dieses Formular. Ihre Okta-Domain ist die Adresse der Org ohne -admin.</translation>
     </message>
     <message>
         <source>In the Microsoft Entra admin center, open App registrations and choose New registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie im Microsoft Entra admin center App registrations und wählen Sie New registration.</translation>
     </message>
     <message>
         <source>Under Redirect URI, choose the platform Web and enter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie unter Redirect URI die Plattform Web und geben Sie ein:</translation>
     </message>
     <message>
         <source>On the Overview page, copy the Application (client) ID into this form and the Directory (tenant) ID into the field above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie auf der Seite Overview die Application (client) ID in dieses Formular und die Directory (tenant) ID in das Feld oben.</translation>
     </message>
     <message>
         <source>Under Certificates &amp; secrets, create a new client secret and copy its Value into this form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen Sie unter Certificates &amp; secrets ein neues Client-Secret und kopieren Sie dessen Value in dieses Formular.</translation>
     </message>
     <message>
         <source>Keycard identifies members by the oid claim, as Entra ID recommends: this preset sets external_id_claim to oid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keycard identifiziert Mitglieder anhand des Claims oid, wie von Entra ID empfohlen: Diese Vorlage setzt external_id_claim auf oid.</translation>
     </message>
     <message>
         <source>In the Google Cloud console, choose a project of your organization and open APIs &amp; Services › Credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie in der Google Cloud Console ein Projekt Ihrer Organisation und öffnen Sie APIs &amp; Services › Credentials.</translation>
     </message>
     <message>
         <source>Choose Create credentials › OAuth client ID, application type Web application.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie Create credentials › OAuth client ID, Anwendungstyp Web application.</translation>
     </message>
     <message>
         <source>Under Authorized redirect URIs, add:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie unter Authorized redirect URIs Folgendes hinzu:</translation>
     </message>
     <message>
         <source>Copy the Client ID and the Client secret into this form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie die Client ID und das Client secret in dieses Formular.</translation>
     </message>
     <message>
         <source>In the Auth0 Dashboard, open Applications › Applications and choose Create Application, type Regular Web Applications.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie im Auth0 Dashboard Applications › Applications und wählen Sie Create Application, Typ Regular Web Applications.</translation>
     </message>
     <message>
         <source>In the application&apos;s Settings, add to Allowed Callback URLs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie in den Settings der Anwendung unter Allowed Callback URLs Folgendes hinzu:</translation>
     </message>
     <message>
         <source>Copy the Domain into the field above (the issuer keeps a trailing slash), and the Client ID and Client Secret into this form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie die Domain in das Feld oben (der Aussteller behält einen abschließenden Schrägstrich) und die Client ID und das Client Secret in dieses Formular.</translation>
     </message>
     <message>
         <source>In the Keycloak admin console, select the realm and open Clients › Create client, client type OpenID Connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie in der Keycloak-Admin-Konsole den Realm aus und öffnen Sie Clients › Create client, Client type OpenID Connect.</translation>
     </message>
     <message>
         <source>Turn on Client authentication and keep Standard flow (the authorization code flow) enabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schalten Sie Client authentication ein und lassen Sie Standard flow (den Authorization-Code-Flow) aktiviert.</translation>
     </message>
     <message>
         <source>Under Valid redirect URIs, enter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie unter Valid redirect URIs ein:</translation>
     </message>
     <message>
         <source>Copy the Client ID, and the client secret from the Credentials tab, into this form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie die Client ID und das Client-Secret aus dem Tab Credentials in dieses Formular.</translation>
     </message>
     <message>
         <source>In the provider&apos;s admin console, create an OpenID Connect application for a web (confidential) client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen Sie in der Admin-Konsole des Anbieters eine OpenID-Connect-Anwendung für einen (vertraulichen) Web-Client.</translation>
     </message>
     <message>
         <source>Register this redirect URI:</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrieren Sie diese Weiterleitungs-URI:</translation>
     </message>
     <message>
         <source>Allow the authorization code grant and the scopes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erlauben Sie den Grant-Typ Authorization Code und die Scopes:</translation>
     </message>
     <message>
         <source>Copy the issuer URL the provider gives for it into Issuer URL below (its discovery document is at &lt;issuer&gt;/.well-known/openid-configuration), and the client ID and secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie die Aussteller-URL, die der Anbieter dafür angibt, unten in Aussteller-URL (ihr Discovery-Dokument liegt unter &lt;issuer&gt;/.well-known/openid-configuration), außerdem die Client-ID und das Secret.</translation>
     </message>
     <message>
         <source>The sandbox serves a mock identity provider with this issuer, so the whole form can be tried offline:</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandbox stellt einen simulierten Identitätsanbieter mit diesem Aussteller bereit, sodass das ganze Formular offline ausprobiert werden kann:</translation>
     </message>
     <message>
         <source>It has no console: any client ID is accepted, e.g. sandbox-client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er hat keine Konsole: Jede Client-ID wird akzeptiert, z. B. sandbox-client.</translation>
     </message>
     <message>
         <source>The sandbox profile&apos;s redirect URI:</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Weiterleitungs-URI des Sandbox-Profils:</translation>
     </message>
     <message>
         <source>Sandbox IdP</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox-IdP</translation>
     </message>
     <message>
         <source>Okta domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Okta-Domain</translation>
     </message>
     <message>
         <source>your-org.okta.com</source>
-        <translation type="unfinished"></translation>
+        <translation>your-org.okta.com</translation>
     </message>
     <message>
         <source>Custom authorization server id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID des benutzerdefinierten Autorisierungsservers</translation>
     </message>
     <message>
         <source>Optional, e.g. default; empty for the org authorization server</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional, z. B. default; leer für den Org-Autorisierungsserver</translation>
     </message>
     <message>
         <source>Tenant ID or domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandanten-ID oder Domain</translation>
     </message>
     <message>
         <source>Directory (tenant) ID, or e.g. contoso.onmicrosoft.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Verzeichnis-ID (Mandant) oder z. B. contoso.onmicrosoft.com</translation>
     </message>
     <message>
         <source>Tenant domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Tenant-Domain</translation>
     </message>
     <message>
         <source>your-tenant.us.auth0.com</source>
-        <translation type="unfinished"></translation>
+        <translation>your-tenant.us.auth0.com</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>sso.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>sso.example.com</translation>
     </message>
     <message>
         <source>Realm</source>
-        <translation type="unfinished"></translation>
+        <translation>Realm</translation>
     </message>
     <message>
         <source>e.g. employees</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. employees</translation>
     </message>
     <message>
         <source>Other OpenID Connect provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderer OpenID-Connect-Anbieter</translation>
     </message>
     <message>
         <source>Sets protocols.openid.external_id_claim to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzt protocols.openid.external_id_claim auf %1</translation>
     </message>
 </context>
 <context>
     <name>keycard::oidc::IssuerCheck</name>
     <message>
         <source>%1 is larger than %2 KiB; not read</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist größer als %2 KiB; nicht gelesen</translation>
     </message>
     <message>
         <source>No answer from %1 within %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort von %1 innerhalb von %2 s</translation>
     </message>
     <message>
         <source>HTTP %1 from %2 without a usable Location</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1 von %2 ohne verwendbaren Location-Header</translation>
     </message>
     <message>
         <source>%1 redirects to another origin (%2); not followed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 leitet zu einem anderen Origin weiter (%2); nicht verfolgt</translation>
     </message>
     <message>
         <source>Too many redirects from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Weiterleitungen von %1</translation>
     </message>
     <message>
         <source>Could not fetch %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht abgerufen werden: %2</translation>
     </message>
     <message>
         <source>HTTP %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1 von %2</translation>
     </message>
     <message>
         <source>%1 did not return a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat kein JSON-Objekt geliefert</translation>
     </message>
     <message>
         <source>The document has no jwks_uri</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dokument hat keine jwks_uri</translation>
     </message>
     <message>
         <source>Not fetched: %1 is not https://</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht abgerufen: %1 ist nicht https://</translation>
     </message>
     <message>
         <source>Not checked: no discovery document was read</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geprüft: Es wurde kein Discovery-Dokument gelesen</translation>
     </message>
 </context>
 <context>
@@ -2688,15 +2803,15 @@ fetched).
     </message>
     <message>
         <source>Whether SSO is enabled for %1 is not known yet: refresh (F5) to ask the server again</source>
-        <translation type="unfinished"></translation>
+        <translation>Ob SSO für %1 aktiviert ist, ist noch nicht bekannt: Aktualisieren Sie (F5), um den Server erneut zu fragen</translation>
     </message>
     <message>
         <source>Enable anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Trotzdem aktivieren</translation>
     </message>
     <message>
         <source>The issuer check failed. An identity provider on an internal network may be unreachable from this machine; Keycard may still reach it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung des Ausstellers ist fehlgeschlagen. Ein Identitätsanbieter in einem internen Netzwerk ist von diesem Rechner aus möglicherweise nicht erreichbar; Keycard erreicht ihn womöglich trotzdem.</translation>
     </message>
 </context>
 <context>
@@ -2961,7 +3076,7 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
     <name>keycard::ui::IssuerValidator</name>
     <message>
         <source>Use %1</source>
-        <translation type="unfinished">%1 verwenden</translation>
+        <translation>%1 verwenden</translation>
     </message>
 </context>
 <context>
@@ -3440,219 +3555,219 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
     </message>
     <message>
         <source>You may not change SSO for this organization.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie dürfen SSO für diese Organisation nicht ändern.</translation>
     </message>
     <message>
         <source>The organization no longer exists on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Organisation existiert auf dem Server nicht mehr.</translation>
     </message>
 </context>
 <context>
     <name>keycard::ui::SsoIdpSection</name>
     <message>
         <source>At your identity provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei Ihrem Identitätsanbieter</translation>
     </message>
     <message>
         <source>Redirect URI</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleitungs-URI</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copy the redirect URI</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Weiterleitungs-URI kopieren</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>Use Keycard&apos;s default redirect URI, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Standard-Weiterleitungs-URI von Keycard verwenden, %1</translation>
     </message>
     <message>
         <source>Application type</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendungstyp</translation>
     </message>
     <message>
         <source>Web</source>
-        <translation type="unfinished"></translation>
+        <translation>Web</translation>
     </message>
     <message>
         <source>Grant type</source>
-        <translation type="unfinished"></translation>
+        <translation>Grant-Typ</translation>
     </message>
     <message>
         <source>Authorization Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorization Code</translation>
     </message>
     <message>
         <source>Scopes</source>
-        <translation type="unfinished">Scopes</translation>
+        <translation>Scopes</translation>
     </message>
     <message>
         <source>Before you enable SSO: a member&apos;s first SSO sign-in creates them in Keycard without roles, and granting roles takes an administrator who does not sign in through SSO. Keep one such administrator account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevor Sie SSO aktivieren: Bei der ersten SSO-Anmeldung wird ein Mitglied ohne Rollen in Keycard angelegt, und Rollen vergeben kann nur ein Administrator, der sich nicht über SSO anmeldet. Behalten Sie ein solches Administratorkonto.</translation>
     </message>
     <message>
         <source>The sandbox&apos;s own redirect URI (the sandbox profile&apos;s value).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die eigene Weiterleitungs-URI der Sandbox (der Wert des Sandbox-Profils).</translation>
     </message>
     <message>
         <source>Register it in the identity provider&apos;s application. If the Keycard console shows a redirect URL for your organization, paste that one here; it is kept with this connection profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrieren Sie sie in der Anwendung beim Identitätsanbieter. Zeigt die Keycard-Konsole eine Weiterleitungs-URL für Ihre Organisation an, fügen Sie diese hier ein; sie wird mit diesem Verbindungsprofil gespeichert.</translation>
     </message>
     <message>
         <source>Register it in the identity provider&apos;s application. If the Keycard console shows a redirect URL for your organization, paste that one here; it is kept until Keycard Admin closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrieren Sie sie in der Anwendung beim Identitätsanbieter. Zeigt die Keycard-Konsole eine Weiterleitungs-URL für Ihre Organisation an, fügen Sie diese hier ein; sie bleibt erhalten, bis Keycard Admin beendet wird.</translation>
     </message>
 </context>
 <context>
     <name>keycard::ui::SsoIssuerChecklist</name>
     <message>
         <source>Issuer check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung des Ausstellers</translation>
     </message>
     <message>
         <source>Check now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt prüfen</translation>
     </message>
     <message>
         <source>Fetch the issuer&apos;s discovery document and signing keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Discovery-Dokument und Signaturschlüssel des Ausstellers abrufen</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Stop checking the issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prüfung des Ausstellers anhalten</translation>
     </message>
     <message>
         <source>A failed check does not stop you: an identity provider on an internal network may be unreachable from this machine. &quot;Enable anyway&quot; sends the settings as they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine fehlgeschlagene Prüfung hält Sie nicht auf: Ein Identitätsanbieter in einem internen Netzwerk ist von diesem Rechner aus möglicherweise nicht erreichbar. „Trotzdem aktivieren“ sendet die Einstellungen so, wie sie sind.</translation>
     </message>
     <message>
         <source>Use %1</source>
-        <translation type="unfinished">%1 verwenden</translation>
+        <translation>%1 verwenden</translation>
     </message>
     <message>
         <source>Authorization endpoint</source>
-        <translation type="unfinished">Autorisierungs-Endpunkt</translation>
+        <translation>Autorisierungs-Endpunkt</translation>
     </message>
     <message>
         <source>Token endpoint</source>
-        <translation type="unfinished">Token-Endpunkt</translation>
+        <translation>Token-Endpunkt</translation>
     </message>
     <message>
         <source>JWKS</source>
-        <translation type="unfinished"></translation>
+        <translation>JWKS</translation>
     </message>
     <message>
         <source>Userinfo endpoint</source>
-        <translation type="unfinished">Userinfo-Endpunkt</translation>
+        <translation>Userinfo-Endpunkt</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>PKCE methods: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PKCE-Methoden: %1</translation>
     </message>
     <message>
         <source>none listed</source>
-        <translation type="unfinished"></translation>
+        <translation>keine aufgeführt</translation>
     </message>
     <message>
         <source>The provider reports:</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter meldet:</translation>
     </message>
     <message>
         <source>Enter the issuer URL to check it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Aussteller-URL ein, um sie zu prüfen.</translation>
     </message>
     <message>
         <source>Not checked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht geprüft.</translation>
     </message>
     <message>
         <source>Not checked: the issuer URL is not valid yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geprüft: Die Aussteller-URL ist noch nicht gültig.</translation>
     </message>
     <message>
         <source>Checking %1 in a moment…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird gleich geprüft …</translation>
     </message>
     <message>
         <source>Checking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geprüft …</translation>
     </message>
     <message>
         <source>%1 failed the check.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Prüfung nicht bestanden.</translation>
     </message>
     <message>
         <source>%1 passed the check.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Prüfung bestanden.</translation>
     </message>
     <message>
         <source>Check stopped. &quot;Check now&quot; runs it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung angehalten. „Jetzt prüfen“ führt sie erneut aus.</translation>
     </message>
 </context>
 <context>
     <name>keycard::ui::SsoProviderPanel</name>
     <message>
         <source>Your identity provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Identitätsanbieter</translation>
     </message>
     <message>
         <source>Identity provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Identitätsanbieter</translation>
     </message>
     <message>
         <source>Choose your identity provider…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie Ihren Identitätsanbieter …</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieter</translation>
     </message>
     <message>
         <source>About the sandbox&apos;s identity provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Über den Identitätsanbieter der Sandbox</translation>
     </message>
     <message>
         <source>In %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1</translation>
     </message>
     <message>
         <source>%1. %2</source>
-        <translation type="unfinished">%1: %2 {1.?}</translation>
+        <translation>%1. %2</translation>
     </message>
     <message>
         <source>Copy the issuer URL from the provider&apos;s console into Issuer URL below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopieren Sie die Aussteller-URL aus der Konsole des Anbieters unten in Aussteller-URL.</translation>
     </message>
 </context>
 <context>
     <name>keycard::ui::SsoWorkflow</name>
     <message>
         <source>SSO enabled for %1</source>
-        <translation type="unfinished">SSO für %1 aktiviert. {1?}</translation>
+        <translation>SSO für %1 aktiviert</translation>
     </message>
     <message>
         <source>SSO settings of %1 saved</source>
-        <translation type="unfinished"></translation>
+        <translation>SSO-Einstellungen von %1 gespeichert</translation>
     </message>
     <message>
         <source>SSO disabled for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SSO für %1 deaktiviert</translation>
     </message>
 </context>
 <context>

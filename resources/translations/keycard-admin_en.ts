@@ -26,17 +26,21 @@
     <message numerus="yes">
         <source>keycardctl: note: %n organizations shown with a value unknown (a field was missing or of the wrong type)
 </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>keycardctl: note: %n organization shown with a value unknown (a field was missing or of the wrong type)
+</numerusform>
+            <numerusform>keycardctl: note: %n organizations shown with a value unknown (a field was missing or of the wrong type)
+</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>keycardctl: note: %n list items skipped (not an organization with an id)
 </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>keycardctl: note: %n list item skipped (not an organization with an id)
+</numerusform>
+            <numerusform>keycardctl: note: %n list items skipped (not an organization with an id)
+</numerusform>
         </translation>
     </message>
 </context>
