@@ -913,6 +913,38 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <source>%1 · not up to date: the last refresh failed</source>
         <translation>%1 · nicht aktuell: Die letzte Aktualisierung ist fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>%1 loaded, paging stopped</source>
+        <translation>%1 geladen, Seitenabruf angehalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n incomplete</source>
+        <translation>
+            <numerusform>%1 · %n unvollständig</numerusform>
+            <numerusform>%1 · %n unvollständig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items were incomplete (a field missing or of the wrong type): those values are shown as unknown.</source>
+        <translation>
+            <numerusform>%n Eintrag war unvollständig (ein Feld fehlte oder hatte den falschen Typ): Diese Werte werden als unbekannt angezeigt.</numerusform>
+            <numerusform>%n Einträge waren unvollständig (ein Feld fehlte oder hatte den falschen Typ): Diese Werte werden als unbekannt angezeigt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n left out</source>
+        <translation>
+            <numerusform>%1 · %n ausgelassen</numerusform>
+            <numerusform>%1 · %n ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items were left out: not an object or without an ID.</source>
+        <translation>
+            <numerusform>%n Eintrag wurde ausgelassen: kein Objekt oder ohne ID.</numerusform>
+            <numerusform>%n Einträge wurden ausgelassen: kein Objekt oder ohne ID.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>keycard::OrganizationDetail</name>

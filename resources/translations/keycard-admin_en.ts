@@ -10,6 +10,34 @@
             <numerusform>%Ln organizations</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 · %n incomplete</source>
+        <translation>
+            <numerusform>%1 · %n incomplete</numerusform>
+            <numerusform>%1 · %n incomplete</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items were incomplete (a field missing or of the wrong type): those values are shown as unknown.</source>
+        <translation>
+            <numerusform>%n item was incomplete (a field missing or of the wrong type): those values are shown as unknown.</numerusform>
+            <numerusform>%n items were incomplete (a field missing or of the wrong type): those values are shown as unknown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n left out</source>
+        <translation>
+            <numerusform>%1 · %n left out</numerusform>
+            <numerusform>%1 · %n left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items were left out: not an object or without an ID.</source>
+        <translation>
+            <numerusform>%n item was left out: not an object or without an ID.</numerusform>
+            <numerusform>%n items were left out: not an object or without an ID.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>keycard::cli::CommandRunner</name>
