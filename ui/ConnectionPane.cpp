@@ -118,10 +118,10 @@ void ConnectionPane::showNoSso(const QString &organizationName)
     m_stack->showStateView();
 }
 
-void ConnectionPane::showUnavailable()
+void ConnectionPane::showUnavailable(const QString &advice)
 {
     m_state->setState(QStringLiteral("warning"), tr("The SSO connection could not be loaded"),
-                      tr("The message above says what went wrong."));
+                      advice);
     m_state->setButton({});
     m_stack->showStateView();
 }

@@ -25,7 +25,8 @@ public:
     void showLoading();
     void showConnection(const SsoConnection &connection);
     void showNoSso(const QString &organizationName);
-    void showUnavailable();
+    // The pane's content could not be read; `advice` says what to check or do.
+    void showUnavailable(const QString &advice);
     // Enables or disables the "Enable SSO" call to action, with the reason as tooltip.
     void setEnableAvailable(bool available, const QString &toolTip);
 

@@ -77,10 +77,10 @@ void EndpointsPane::showNoSso()
     m_stack->showStateView();
 }
 
-void EndpointsPane::showUnavailable()
+void EndpointsPane::showUnavailable(const QString &advice)
 {
     m_state->setState(QStringLiteral("warning"), tr("The endpoints could not be loaded"),
-                      tr("The message above says what went wrong."));
+                      advice);
     m_stack->showStateView();
 }
 

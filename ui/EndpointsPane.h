@@ -25,7 +25,8 @@ public:
 
     void showLoading();
     void showNoSso();
-    void showUnavailable();
+    // The pane's content could not be read; `advice` says what to check or do.
+    void showUnavailable(const QString &advice);
     void showConnection(const SsoConnection &connection);
 
 private:

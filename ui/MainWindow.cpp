@@ -15,6 +15,7 @@
 #include <QCloseEvent>
 #include <QEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -267,6 +268,7 @@ void MainWindow::loadAll()
 
 void MainWindow::focusFilter()
 {
+    m_filterAskedFor = true;
     m_browser->focusFilter();
 }
 
@@ -354,8 +356,13 @@ void MainWindow::makeInitialSelection()
     m_initialSelectionDone = true;
     // The list was hidden behind "Loading…" when the window showed: focus it now, unless the
     // admin already went somewhere else.
+    // (Qt gives the filter box the focus when the window activates while the list is hidden:
+    // that is not the admin's choice unless they asked for the filter or typed in it.)
     QWidget *focus = focusWidget();
-    if (!focus || !focus->isVisible() || m_toolBar->isAncestorOf(focus))
+    const auto *filter = qobject_cast<QLineEdit *>(focus);
+    const bool filterByDefault = filter && m_browser->isAncestorOf(filter) &&
+                                 filter->text().isEmpty() && !m_filterAskedFor;
+    if (!focus || !focus->isVisible() || m_toolBar->isAncestorOf(focus) || filterByDefault)
         focusList();
     // Restore the last selection: right away when it is on the first page, otherwise the
     // browser fetches the following pages until it arrives (selectFirstRow if it never does).

@@ -138,6 +138,7 @@ private:
     bool m_persist = true;
     bool m_restored = false;
     bool m_initialSelectionDone = false;
+    bool m_filterAskedFor = false; // Ctrl+F (Find) was used
     QString m_restoreSelection;
 };
 

@@ -3,6 +3,7 @@
 #include "ConnectionPane.h"
 #include "DetailHeader.h"
 #include "EndpointsPane.h"
+#include "ErrorAdvice.h"
 #include "ErrorBanner.h"
 #include "OrganizationState.h"
 #include "PermissionsPane.h"
@@ -267,8 +268,13 @@ void OrganizationDetail::render()
             m_connectionPane->showLoading();
             m_endpointsPane->showLoading();
         } else {
-            m_connectionPane->showUnavailable();
-            m_endpointsPane->showUnavailable();
+            // Say what to check, not only that something failed (the banner has the error).
+            QString advice = s->connectionError ? errorAdvice(*s->connectionError) : QString();
+            if (advice.isEmpty())
+                advice = tr("Whether this organization has an SSO connection is unknown until "
+                            "it can be read again: refresh (F5) to try again.");
+            m_connectionPane->showUnavailable(advice);
+            m_endpointsPane->showUnavailable(advice);
         }
         break;
     }

@@ -130,6 +130,20 @@ private Q_SLOTS:
         shoot(QStringLiteral("connect-empty"));
     }
 
+    // Alt+N and Alt+U (the labels' mnemonics) move the focus into their text fields.
+    void mnemonicsMoveTheFocus()
+    {
+        m_dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_dialog.get()));
+        edit("clientIdEdit")->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(edit("clientIdEdit")));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_U, Qt::AltModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(edit("baseUrlEdit")));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_N, Qt::AltModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(edit("profileNameEdit")));
+        QVERIFY(edit("profileNameEdit")->text().isEmpty());
+    }
+
     void baseUrlIsValidatedInline()
     {
         QLineEdit *url = edit("baseUrlEdit");

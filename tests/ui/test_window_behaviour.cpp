@@ -184,6 +184,59 @@ private Q_SLOTS:
         QCOMPARE(where(), before);
     }
 
+    // 5. After start-up the keyboard is in the organization list (Down moves in the list, not
+    //    in the toolbar's Connection combo).
+    void focusStartsInTheList()
+    {
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QTableView *list = window->browser()->tableView();
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(list));
+        const QModelIndex before = list->currentIndex();
+        QTest::keyClick(list, Qt::Key_Down);
+        QTRY_VERIFY(list->currentIndex().row() == before.row() + 1);
+    }
+
+    // 7. Opening Advanced shows its fields: the dialog grows (within the screen) or scrolls
+    //    them into view, never leaving them squeezed out of sight.
+    void advancedOpensIntoView()
+    {
+        QVERIFY(selectAndWait(*window, QStringLiteral("globex"),
+                              QString::fromLatin1(demo::kGlobex.id)));
+        window->enableSsoAction()->trigger();
+        auto *dialog = qobject_cast<ui::SsoDialog *>(workflow->activeDialog());
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        auto *toggle = dialog->findChild<QToolButton *>(QStringLiteral("advancedToggle"));
+        QVERIFY(toggle);
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QLineEdit *requestId = edit(dialog, "requestIdEdit");
+        QTRY_VERIFY(requestId->isVisible());
+        QTRY_VERIFY(!requestId->visibleRegion().isEmpty());
+        QCOMPARE(requestId->visibleRegion().boundingRect().size(), requestId->size());
+    }
+
+    // 11. Every form label has an Alt mnemonic that moves the focus to its field.
+    void mnemonicsMoveTheFocus()
+    {
+        QVERIFY(selectAndWait(*window, QStringLiteral("globex"),
+                              QString::fromLatin1(demo::kGlobex.id)));
+        window->enableSsoAction()->trigger();
+        auto *dialog = qobject_cast<ui::SsoDialog *>(workflow->activeDialog());
+        QVERIFY(dialog);
+        dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        QLineEdit *issuer = edit(dialog, "issuerEdit");
+        QLineEdit *clientId = edit(dialog, "clientIdEdit");
+        issuer->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(issuer));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_C, Qt::AltModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(clientId));
+        QVERIFY(issuer->text().isEmpty()); // the "c" was not typed into the issuer field
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_I, Qt::AltModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(issuer));
+    }
+
     // 13. The first window fits the screen's free area and lies inside it.
     void firstWindowFitsTheScreen()
     {

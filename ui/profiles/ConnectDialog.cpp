@@ -107,7 +107,9 @@ ConnectDialog::ConnectDialog(profiles::ProfileSession *session, QNetworkAccessMa
     form->addRow(tr("API base &URL:"), urlRow);
     // The labels' buddies are the rows: Alt+N / Alt+U land in their text fields.
     nameRow->setFocusProxy(m_name.edit);
+    nameRow->setFocusPolicy(Qt::StrongFocus); // QLabel focuses a buddy that takes focus
     urlRow->setFocusProxy(m_baseUrl.edit);
+    urlRow->setFocusPolicy(Qt::StrongFocus);
     form->addRow(tr("Sign in with:"), kindRow);
     m_clientIdLabel = new QLabel(tr("&Client ID:"), this);
     m_clientIdLabel->setBuddy(m_clientId.edit);

@@ -146,6 +146,7 @@ SsoConnectionForm::SsoConnectionForm(QWidget *parent)
     form->addRow(withMnemonic(rules::fieldLabel(Field::ClientId), u'c'), m_clientId);
     form->addRow(withMnemonic(rules::fieldLabel(Field::ClientSecret), u's'), secretBox);
     secretBox->setFocusProxy(m_secret);
+    secretBox->setFocusPolicy(Qt::StrongFocus); // QLabel focuses a buddy that takes focus
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);

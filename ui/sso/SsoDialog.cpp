@@ -18,6 +18,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace keycard::ui {
@@ -127,6 +128,11 @@ SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization, QW
                 const int available =
                     screen() ? screen()->availableGeometry().height() * 9 / 10 : 900;
                 resize(width(), qMin(qMax(height(), sizeHint().height()), available));
+                // Where the screen is too small for all of it, scroll the section into view
+                // once the new layout is in place.
+                QTimer::singleShot(0, scroll, [scroll, section = m_form->advanced()] {
+                    scroll->ensureWidgetVisible(section, 0, 0);
+                });
             });
     connect(m_submit, &QPushButton::clicked, this, &SsoDialog::submit);
     connect(m_cancel, &QPushButton::clicked, this, &SsoDialog::reject);

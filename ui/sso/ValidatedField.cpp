@@ -20,7 +20,10 @@ ValidatedField::ValidatedField(const QString &name, AssessingValidator *validato
     m_edit->setObjectName(name + QStringLiteral("Edit"));
     m_message->setObjectName(name + QStringLiteral("Message"));
     m_fix->setObjectName(name + QStringLiteral("Fix"));
-    setFocusProxy(m_edit); // a form label's buddy (Alt+mnemonic) lands in the text field
+    // A form label's buddy (Alt+mnemonic) lands in the text field: QLabel focuses its buddy only
+    // when the buddy itself takes focus, and a focus proxy is skipped by Tab.
+    setFocusProxy(m_edit);
+    setFocusPolicy(m_edit->focusPolicy());
     if (m_validator) {
         m_validator->setParent(this);
         m_edit->setValidator(m_validator);
