@@ -78,7 +78,7 @@ mkdir -p "$source_dir/build"
 inner='set -eu
 cd /src
 cmake --preset ci >/dev/null
-cmake --build --preset ci -- -j"$(nproc)"
+cmake --build --preset ci -- -k 0 -j"$(nproc)"
 ccache --show-stats 2>/dev/null | grep -iE "^(hits|misses|cacheable|direct|preprocessed)" || true
 ctest --preset ci --parallel "$(nproc)" "$@"'
 

@@ -3,6 +3,7 @@
 #include "KeycardClient.h"
 
 #include <QLocale>
+#include <QTimeZone>
 
 #include <string_view>
 #include <utility>
@@ -152,9 +153,9 @@ Organization OrganizationListModel::organization(int row) const
     if (r.sso != 2)
         org.ssoEnabled = r.sso == 1;
     if (r.created != kNoTime)
-        org.createdAt = QDateTime::fromMSecsSinceEpoch(r.created, Qt::UTC);
+        org.createdAt = QDateTime::fromMSecsSinceEpoch(r.created, QTimeZone::utc());
     if (r.updated != kNoTime)
-        org.updatedAt = QDateTime::fromMSecsSinceEpoch(r.updated, Qt::UTC);
+        org.updatedAt = QDateTime::fromMSecsSinceEpoch(r.updated, QTimeZone::utc());
     return org;
 }
 
@@ -197,7 +198,7 @@ QVariant OrganizationListModel::columnValue(int row, int column) const
         return int(r.sso);
     case CreatedColumn:
         return r.created == kNoTime ? QDateTime()
-                                    : QDateTime::fromMSecsSinceEpoch(r.created, Qt::UTC);
+                                    : QDateTime::fromMSecsSinceEpoch(r.created, QTimeZone::utc());
     }
     return {};
 }

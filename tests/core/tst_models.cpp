@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace keycard;
 
@@ -67,8 +68,8 @@ void TestModels::organizationValid()
     QCOMPARE(org.name, QStringLiteral("Acme Corporation"));
     QCOMPARE(org.label, QStringLiteral("acme"));
     QCOMPARE(org.ssoEnabled, std::optional<bool>(true));
-    QCOMPARE(org.createdAt, QDateTime(QDate(2019, 12, 27), QTime(18, 11, 19, 117), Qt::UTC));
-    QCOMPARE(org.updatedAt, QDateTime(QDate(2020, 1, 2), QTime(3, 4, 5), Qt::UTC));
+    QCOMPARE(org.createdAt, QDateTime(QDate(2019, 12, 27), QTime(18, 11, 19, 117), QTimeZone::utc()));
+    QCOMPARE(org.updatedAt, QDateTime(QDate(2020, 1, 2), QTime(3, 4, 5), QTimeZone::utc()));
     QVERIFY(!org.permissions);
     QCOMPARE(org.raw, validOrganization());
 }
@@ -145,15 +146,15 @@ void TestModels::timestamps_data()
     QTest::addColumn<QDateTime>("expected"); // invalid = rejected
     const QDate day(2019, 12, 27);
     QTest::newRow("ms Z") << "2019-12-27T18:11:19.117Z"
-                          << QDateTime(day, QTime(18, 11, 19, 117), Qt::UTC);
+                          << QDateTime(day, QTime(18, 11, 19, 117), QTimeZone::utc());
     QTest::newRow("no fraction") << "2019-12-27T18:11:19Z"
-                                 << QDateTime(day, QTime(18, 11, 19), Qt::UTC);
+                                 << QDateTime(day, QTime(18, 11, 19), QTimeZone::utc());
     QTest::newRow("micro") << "2019-12-27T18:11:19.117123Z"
-                           << QDateTime(day, QTime(18, 11, 19, 117), Qt::UTC);
+                           << QDateTime(day, QTime(18, 11, 19, 117), QTimeZone::utc());
     QTest::newRow("offset") << "2019-12-27T20:11:19+02:00"
-                            << QDateTime(day, QTime(18, 11, 19), Qt::UTC);
+                            << QDateTime(day, QTime(18, 11, 19), QTimeZone::utc());
     QTest::newRow("lower-case") << "2019-12-27t18:11:19z"
-                                << QDateTime(day, QTime(18, 11, 19), Qt::UTC);
+                                << QDateTime(day, QTime(18, 11, 19), QTimeZone::utc());
     QTest::newRow("no offset") << "2019-12-27T18:11:19" << QDateTime();
     QTest::newRow("date only") << "2019-12-27" << QDateTime();
     QTest::newRow("no seconds") << "2019-12-27T18:11Z" << QDateTime();
@@ -168,13 +169,13 @@ void TestModels::timestamps()
     QCOMPARE(parsed.isValid(), expected.isValid());
     if (expected.isValid()) {
         QCOMPARE(parsed, expected);
-        QCOMPARE(parsed.timeSpec(), Qt::UTC);
+        QCOMPARE(parsed.timeSpec(), QTimeZone::utc());
     }
 }
 
 void TestModels::timestampRoundTrip()
 {
-    const QDateTime t(QDate(2024, 2, 29), QTime(23, 59, 58, 7), Qt::UTC);
+    const QDateTime t(QDate(2024, 2, 29), QTime(23, 59, 58, 7), QTimeZone::utc());
     QCOMPARE(formatTimestamp(t), QStringLiteral("2024-02-29T23:59:58.007Z"));
     QCOMPARE(decode::timestamp(formatTimestamp(t)), t);
 }
