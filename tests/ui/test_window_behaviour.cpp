@@ -18,6 +18,7 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
 #include <QStatusBar>
@@ -182,6 +183,26 @@ private Q_SLOTS:
         QCOMPARE(where(), before);
         edit(dialog, "issuerEdit")->setText(QStringLiteral("https://globex.okta.com"));
         QCOMPARE(where(), before);
+    }
+
+    // 9. When no browser can be started, Open says so and shows the address to copy.
+    void openFailureShowsTheAddress()
+    {
+        QVERIFY(
+            selectAndWait(*window, QStringLiteral("acme"), QString::fromLatin1(demo::kAcme.id)));
+        auto *open = window->findChild<QToolButton *>(QStringLiteral("identifierOpen"));
+        QVERIFY(open);
+        // No xdg-open, no $BROWSER: nothing can open the address.
+        const QByteArray path = qgetenv("PATH");
+        qputenv("PATH", "/nonexistent");
+        qunsetenv("BROWSER");
+        qunsetenv("DEFAULT_BROWSER");
+        QTest::mouseClick(open, Qt::LeftButton);
+        qputenv("PATH", path);
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = window->findChild<QMessageBox *>(QStringLiteral("openFailedBox"))));
+        QCOMPARE(box->informativeText(), QStringLiteral("https://acme.okta.com"));
+        box->close();
     }
 
     // 5. After start-up the keyboard is in the organization list (Down moves in the list, not
