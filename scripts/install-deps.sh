@@ -27,6 +27,10 @@ fi
 if [ "${CI:-}" = true ] || [ "${KEYCARD_TEST_DEBIAN13:-0}" = 1 ]; then
     packages+=(mmdebstrap)
 fi
+# CI also builds the libFuzzer targets (scripts/fuzz.sh, clang's fuzzer and sanitizer runtimes).
+if [ "${CI:-}" = true ]; then
+    packages+=(clang-14 libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
