@@ -186,15 +186,20 @@ void OrganizationStateStore::setConnection(const QString &id, const SsoConnectio
     s.connectionError.reset();
     s.connectionFetchedAt = QDateTime::currentDateTimeUtc();
     s.organization.ssoEnabled = true;
+    dropConnectionFetch(id, s);
+    Q_EMIT changed(id);
+}
+
+void OrganizationStateStore::dropConnectionFetch(const QString &id, OrganizationState &s)
+{
     auto it = m_calls.find(id);
     if (it != m_calls.end() && it->connection) {
-        // A fetch still in flight would bring an older answer: this one wins.
+        // A fetch still in flight would bring an older answer: the write's result wins.
         it->connectionGeneration = 0;
         it->connection->abort();
         it->connection = nullptr;
         s.pendingCalls = it->organization ? 1 : 0;
     }
-    Q_EMIT changed(id);
 }
 
 void OrganizationStateStore::setConnectionAbsent(const QString &id)
@@ -205,13 +210,7 @@ void OrganizationStateStore::setConnectionAbsent(const QString &id)
     s.connectionError.reset();
     s.connectionFetchedAt = QDateTime::currentDateTimeUtc();
     s.organization.ssoEnabled = false;
-    auto it = m_calls.find(id);
-    if (it != m_calls.end() && it->connection) {
-        it->connectionGeneration = 0;
-        it->connection->abort();
-        it->connection = nullptr;
-        s.pendingCalls = it->organization ? 1 : 0;
-    }
+    dropConnectionFetch(id, s);
     Q_EMIT changed(id);
 }
 

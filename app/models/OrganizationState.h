@@ -93,6 +93,8 @@ private:
     OrganizationState &ensure(const QString &id);
     void finishCall(const QString &id);
     void abortCalls();
+    // A write just told us the connection's state: a fetch of it still in flight is older.
+    void dropConnectionFetch(const QString &id, OrganizationState &state);
 
     QPointer<KeycardClient> m_client;
     QHash<QString, OrganizationState> m_states;

@@ -41,6 +41,17 @@ class TestWindowBehaviour : public QObject
     std::unique_ptr<MainWindow> window;
     ui::SsoWorkflow *workflow = nullptr;
 
+    // Selects globex (no SSO) and opens its Enable SSO dialog.
+    bool openEnableOnGlobex(ui::SsoDialog *&dialog)
+    {
+        if (!selectAndWait(*window, QStringLiteral("globex"),
+                           QString::fromLatin1(demo::kGlobex.id)))
+            return false;
+        window->enableSsoAction()->trigger();
+        dialog = qobject_cast<ui::SsoDialog *>(workflow->activeDialog());
+        return dialog != nullptr;
+    }
+
 private Q_SLOTS:
     void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
     void init()
@@ -148,11 +159,8 @@ private Q_SLOTS:
     //    field says what is wrong.
     void anInvalidAdvancedFieldIsPointedAt()
     {
-        QVERIFY(selectAndWait(*window, QStringLiteral("globex"),
-                              QString::fromLatin1(demo::kGlobex.id)));
-        window->enableSsoAction()->trigger();
-        auto *dialog = qobject_cast<ui::SsoDialog *>(workflow->activeDialog());
-        QVERIFY(dialog);
+        ui::SsoDialog *dialog = nullptr;
+        QVERIFY(openEnableOnGlobex(dialog));
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         QWidget *body = dialog->findChild<QWidget *>(QStringLiteral("advancedBody"));
         QVERIFY(!body->isVisible());
@@ -166,11 +174,8 @@ private Q_SLOTS:
     // 8. Hints coming and going under a field do not move the fields below it.
     void hintsDoNotMoveTheFields()
     {
-        QVERIFY(selectAndWait(*window, QStringLiteral("globex"),
-                              QString::fromLatin1(demo::kGlobex.id)));
-        window->enableSsoAction()->trigger();
-        auto *dialog = qobject_cast<ui::SsoDialog *>(workflow->activeDialog());
-        QVERIFY(dialog);
+        ui::SsoDialog *dialog = nullptr;
+        QVERIFY(openEnableOnGlobex(dialog));
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         QLineEdit *clientId = edit(dialog, "clientIdEdit");
         auto where = [&] {
@@ -222,11 +227,8 @@ private Q_SLOTS:
     //    them into view, never leaving them squeezed out of sight.
     void advancedOpensIntoView()
     {
-        QVERIFY(selectAndWait(*window, QStringLiteral("globex"),
-                              QString::fromLatin1(demo::kGlobex.id)));
-        window->enableSsoAction()->trigger();
-        auto *dialog = qobject_cast<ui::SsoDialog *>(workflow->activeDialog());
-        QVERIFY(dialog);
+        ui::SsoDialog *dialog = nullptr;
+        QVERIFY(openEnableOnGlobex(dialog));
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         auto *toggle = dialog->findChild<QToolButton *>(QStringLiteral("advancedToggle"));
         QVERIFY(toggle);
@@ -240,11 +242,8 @@ private Q_SLOTS:
     // 11. Every form label has an Alt mnemonic that moves the focus to its field.
     void mnemonicsMoveTheFocus()
     {
-        QVERIFY(selectAndWait(*window, QStringLiteral("globex"),
-                              QString::fromLatin1(demo::kGlobex.id)));
-        window->enableSsoAction()->trigger();
-        auto *dialog = qobject_cast<ui::SsoDialog *>(workflow->activeDialog());
-        QVERIFY(dialog);
+        ui::SsoDialog *dialog = nullptr;
+        QVERIFY(openEnableOnGlobex(dialog));
         dialog->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(dialog));
         QLineEdit *issuer = edit(dialog, "issuerEdit");
