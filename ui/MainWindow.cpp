@@ -330,6 +330,8 @@ void MainWindow::showAbout()
 
 void MainWindow::onOrganizationChanged(const Organization &organization)
 {
+    if (std::exchange(m_focusListWhenSelected, false))
+        focusList();
     m_detail->showOrganization(organization);
     if (m_persist) {
         QSettings settings;
@@ -362,15 +364,21 @@ void MainWindow::makeInitialSelection()
     const auto *filter = qobject_cast<QLineEdit *>(focus);
     const bool filterByDefault = filter && m_browser->isAncestorOf(filter) &&
                                  filter->text().isEmpty() && !m_filterAskedFor;
-    if (!focus || !focus->isVisible() || m_toolBar->isAncestorOf(focus) || filterByDefault)
-        focusList();
+    const bool takeFocus =
+        !focus || !focus->isVisible() || m_toolBar->isAncestorOf(focus) || filterByDefault;
     // Restore the last selection: right away when it is on the first page, otherwise the
     // browser fetches the following pages until it arrives (selectFirstRow if it never does).
+    // The list takes the focus once a row is current: focusing a list without one would make
+    // its first row current.
     if (!m_restoreSelection.isEmpty() &&
         !m_browser->selectOrganization(std::exchange(m_restoreSelection, QString())) &&
-        m_browser->hasPendingSelection())
+        m_browser->hasPendingSelection()) {
+        m_focusListWhenSelected = takeFocus;
         return;
+    }
     selectFirstRow();
+    if (takeFocus)
+        focusList();
 }
 
 void MainWindow::selectFirstRow()

@@ -138,7 +138,8 @@ private:
     bool m_persist = true;
     bool m_restored = false;
     bool m_initialSelectionDone = false;
-    bool m_filterAskedFor = false; // Ctrl+F (Find) was used
+    bool m_filterAskedFor = false;        // Ctrl+F (Find) was used
+    bool m_focusListWhenSelected = false; // the initial selection is still on its way
     QString m_restoreSelection;
 };
 

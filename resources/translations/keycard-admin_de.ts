@@ -531,10 +531,6 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <source>The SSO connection could not be loaded</source>
         <translation>Die SSO-Verbindung konnte nicht geladen werden</translation>
     </message>
-    <message>
-        <source>The message above says what went wrong.</source>
-        <translation>Die Meldung oben nennt den Grund.</translation>
-    </message>
 </context>
 <context>
     <name>keycard::DetailHeader</name>
@@ -628,10 +624,6 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>The endpoints could not be loaded</source>
         <translation>Die Endpunkte konnten nicht geladen werden</translation>
-    </message>
-    <message>
-        <source>The message above says what went wrong.</source>
-        <translation>Die Meldung oben nennt den Grund.</translation>
     </message>
 </context>
 <context>
@@ -995,6 +987,10 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>Clear the filter to see its details again, or select an organization that matches it.</source>
         <translation>Löschen Sie den Filter, um die Details wieder zu sehen, oder wählen Sie eine Organisation aus, die zum Filter passt.</translation>
+    </message>
+    <message>
+        <source>Whether this organization has an SSO connection is unknown until it can be read again: refresh (F5) to try again.</source>
+        <translation>Ob diese Organisation eine SSO-Verbindung hat, ist unbekannt, bis sie wieder gelesen werden kann: Aktualisieren Sie (F5), um es erneut zu versuchen.</translation>
     </message>
 </context>
 <context>
