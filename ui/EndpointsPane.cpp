@@ -1,5 +1,6 @@
 #include "EndpointsPane.h"
 
+#include "IdpComparisonBox.h"
 #include "PaneStack.h"
 #include "StateView.h"
 #include "ValueField.h"
@@ -45,6 +46,8 @@ EndpointsPane::EndpointsPane(QWidget *parent)
     contentLayout->setContentsMargins(12, 12, 12, 12);
     contentLayout->addWidget(oauthBox);
     contentLayout->addWidget(m_openidBox);
+    m_comparison = new IdpComparisonBox(content);
+    contentLayout->addWidget(m_comparison);
     contentLayout->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -118,6 +121,7 @@ void EndpointsPane::showConnection(const SsoConnection &connection)
                               .toObject()
                               .value(QStringLiteral("openid"))
                               .toObject());
+    m_comparison->setConnection(connection);
     m_stack->showContent();
 }
 

@@ -11,12 +11,14 @@ class QGroupBox;
 
 namespace keycard {
 
+class IdpComparisonBox;
 class PaneStack;
 class StateView;
 class ValueField;
 
 // The OAuth 2.0 and OpenID Connect settings of the SSO connection, each copyable and, for URLs,
-// openable in the browser.
+// openable in the browser; below them, the same settings as the identity provider publishes them
+// (IdpComparisonBox).
 class EndpointsPane : public QWidget
 {
     Q_OBJECT
@@ -46,6 +48,7 @@ private:
     ValueField *m_userinfo;
     QGroupBox *m_openidBox;
     QFormLayout *m_openidForm;
+    IdpComparisonBox *m_comparison;
 };
 
 } // namespace keycard

@@ -99,4 +99,20 @@ void applyDark(QApplication &app)
     app.setPalette(p);
 }
 
+QColor outcomeColor(const QPalette &palette, Outcome outcome)
+{
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    switch (outcome) {
+    case Outcome::Pass:
+        return dark ? QColor(0x81, 0xc7, 0x84) : QColor(0x1b, 0x5e, 0x20);
+    case Outcome::Warn:
+        return dark ? QColor(0xff, 0xcc, 0x80) : QColor(0x8a, 0x4b, 0x00);
+    case Outcome::Fail:
+        return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c);
+    case Outcome::Neutral:
+        break;
+    }
+    return palette.color(QPalette::PlaceholderText);
+}
+
 } // namespace keycard::theme

@@ -2,6 +2,7 @@
 
 #include "ClientConfig.h"
 #include "FieldRules.h"
+#include "IssuerComparison.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -461,6 +462,7 @@ void IssuerCheck::finishWith(const QString &failure)
         skipped.skipped = true;
         m_result.checks << skipped;
     }
+    CheckHistory::record(m_result);
     Q_EMIT finished(m_result);
 }
 
@@ -469,6 +471,7 @@ void IssuerCheck::finishDocument(const std::optional<QJsonObject> &jwks,
 {
     m_deadline->stop();
     evaluateDocument(m_result, m_document, jwks, jwksProblem);
+    CheckHistory::record(m_result);
     Q_EMIT finished(m_result);
 }
 

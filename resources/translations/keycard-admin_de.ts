@@ -311,6 +311,37 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     </message>
 </context>
 <context>
+    <name>IssuerComparison</name>
+    <message>
+        <source>Issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <source>Authorization endpoint</source>
+        <translation>Autorisierungs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Token endpoint</source>
+        <translation>Token-Endpunkt</translation>
+    </message>
+    <message>
+        <source>JWKS URI</source>
+        <translation>JWKS-URI</translation>
+    </message>
+    <message>
+        <source>Userinfo endpoint</source>
+        <translation>Userinfo-Endpunkt</translation>
+    </message>
+    <message>
+        <source>PKCE methods</source>
+        <translation>PKCE-Methoden</translation>
+    </message>
+    <message>
+        <source>Scopes supported</source>
+        <translation>Unterstützte Scopes</translation>
+    </message>
+</context>
+<context>
     <name>Paging</name>
     <message>
         <source>The server said more pages follow but sent no cursor for the next one; stopped after %1 organizations.</source>
@@ -651,6 +682,96 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>Request ID: %1</source>
         <translation>Anfrage-ID: %1</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::IdpComparisonBox</name>
+    <message>
+        <source>Compared with the identity provider</source>
+        <translation>Abgleich mit dem Identitätsanbieter</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation>&amp;Abgleichen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Fetch the identity provider&apos;s discovery document (without Keycard credentials) and compare it with Keycard&apos;s values</source>
+        <translation>Das Discovery-Dokument des Identitätsanbieters abrufen (ohne Keycard-Zugangsdaten) und mit den Werten von Keycard abgleichen</translation>
+    </message>
+    <message>
+        <source>%1 at the identity provider</source>
+        <translation>%1 beim Identitätsanbieter</translation>
+    </message>
+    <message>
+        <source>Comparison cancelled.</source>
+        <translation>Abgleich abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Not compared yet. Compare reads the identity provider&apos;s discovery document (%1) without Keycard credentials.</source>
+        <translation>Noch nicht abgeglichen. „Abgleichen“ liest das Discovery-Dokument des Identitätsanbieters (%1) ohne Keycard-Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>Cannot compare: %1</source>
+        <translation>Abgleich nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare again</source>
+        <translation>Erneut &amp;abgleichen</translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s discovery document could not be read at %1: %2</source>
+        <translation>Das Discovery-Dokument des Identitätsanbieters konnte um %1 nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Not published</source>
+        <translation>Nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <source>≠ Keycard has another value</source>
+        <translation>≠ Keycard hat einen anderen Wert</translation>
+    </message>
+    <message>
+        <source>Keycard has none</source>
+        <translation>Keycard hat keinen</translation>
+    </message>
+    <message>
+        <source>Only Keycard has one</source>
+        <translation>Nur Keycard hat einen</translation>
+    </message>
+    <message>
+        <source>Neither lists one</source>
+        <translation>Keiner nennt einen</translation>
+    </message>
+    <message>
+        <source>Keycard: none</source>
+        <translation>Keycard: keiner</translation>
+    </message>
+    <message>
+        <source>Keycard: %1</source>
+        <translation>Keycard: %1</translation>
+    </message>
+    <message>
+        <source>Read at %1: no value differs from Keycard&apos;s.</source>
+        <translation>Gelesen um %1: kein Wert weicht von Keycard ab.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read at %1: %n values differ from Keycard&apos;s.</source>
+        <translation>
+            <numerusform>Gelesen um %1: %n Wert weicht von Keycard ab.</numerusform>
+            <numerusform>Gelesen um %1: %n Werte weichen von Keycard ab.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>✓ Same as Keycard</source>
+        <translation>✓ Gleich wie bei Keycard</translation>
     </message>
 </context>
 <context>

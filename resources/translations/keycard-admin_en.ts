@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>keycard::IdpComparisonBox</name>
+    <message numerus="yes">
+        <source>Read at %1: %n values differ from Keycard&apos;s.</source>
+        <translation>
+            <numerusform>Read at %1: %n value differs from Keycard&apos;s.</numerusform>
+            <numerusform>Read at %1: %n values differ from Keycard&apos;s.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>keycard::OrganizationBrowser</name>
     <message numerus="yes">
         <source>%Ln organizations</source>

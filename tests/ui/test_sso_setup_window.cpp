@@ -1,15 +1,19 @@
 // The SSO setup end to end in the real MainWindow on the sandbox: the Sandbox IdP preset, the
 // issuer check, Enable, and the Connection pane's login URL, external id claim and redirect URI.
 #include "MainWindow.h"
+#include "ProviderPresets.h"
 #include "SsoDialog.h"
 #include "SsoIssuerChecklist.h"
 #include "SsoWindowIntegration.h"
 #include "SsoWorkflow.h"
 #include "ValueField.h"
+#include "WindowTestSupport.h"
 #include "test_sso_support.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QSignalSpy>
+#include <QTabWidget>
 
 using namespace keycard;
 using namespace keycard::ui;
@@ -82,6 +86,26 @@ private Q_SLOTS:
         QCOMPARE(fieldValue("redirectUri"), redirect);
         QVERIFY(
             window->findChild<ValueField *>(QStringLiteral("externalIdClaimField"))->isMissing());
+
+        // The Endpoints pane sets what the form's issuer check learned next to what Keycard
+        // returned, without fetching again.
+        auto *endpoints = window->findChild<QWidget *>(QStringLiteral("endpointsPane"));
+        QVERIFY(endpoints);
+        auto *tabs = window->findChild<QTabWidget *>();
+        QVERIFY(tabs && tabs->indexOf(endpoints) >= 0);
+        tabs->setCurrentWidget(endpoints);
+        auto *issuerVerdict = endpoints->findChild<QLabel *>(QStringLiteral("idpIssuerVerdict"));
+        QVERIFY(issuerVerdict);
+        QTRY_VERIFY(issuerVerdict->isVisible());
+        QCOMPARE(issuerVerdict->text(), QStringLiteral("✓ Same as Keycard"));
+        QCOMPARE(fieldValue("idpTokenEndpoint"),
+                 oidc::sandboxIssuer(env->server.baseUrl()) + QStringLiteral("/token"));
+        QVERIFY(endpoints->findChild<QLabel *>(QStringLiteral("idpComparisonStatus"))
+                    ->text()
+                    .startsWith(QLatin1String("Read at ")));
+        keycard::test::screenshot(window.get(), QStringLiteral("sso-setup-endpoints-narrow"));
+        window->resize(1280, 860);
+        keycard::test::screenshot(window.get(), QStringLiteral("sso-setup-endpoints"));
     }
 };
 
