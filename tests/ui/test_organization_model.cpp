@@ -136,7 +136,9 @@ void TestOrganizationModel::loadAllReachesEveryOrganization()
     model.setClient(sandbox.client.get());
     QSignalSpy loadAll(&model, &OrganizationListModel::loadAllChanged);
     model.reload();
-    QTRY_COMPARE(model.rowCount(), 100);
+    // At least the first page: the model testers call fetchMore() while they check the model,
+    // so a second page may already be in when this looks (seen with Qt 6.8).
+    QTRY_VERIFY(model.rowCount() >= 100);
     model.loadAll();
     QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2345, 60000);
     QVERIFY(!model.hasMore());

@@ -9,12 +9,14 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QPalette>
 #include <QStyleFactory>
 #include <QTest>
@@ -151,11 +153,16 @@ inline void applyTestPalette()
 // Deletes every dialog a test left open, so the next test starts from a clean screen.
 inline void deleteOpenDialogs()
 {
+    // Guarded: deleting a dialog also deletes the top-level windows it owns (a message box, a
+    // completer's popup), which may come later in the list.
+    QList<QPointer<QWidget>> dialogs;
     const auto widgets = QApplication::topLevelWidgets();
     for (QWidget *w : widgets) {
         if (qobject_cast<QDialog *>(w))
-            delete w;
+            dialogs << w;
     }
+    for (const QPointer<QWidget> &dialog : std::as_const(dialogs))
+        delete dialog.data();
 }
 
 } // namespace ssotest
