@@ -2,9 +2,9 @@
 
 #include "BusyIndicator.h"
 #include "ErrorAdvice.h"
-#include "ErrorBanner.h"
 #include "Format.h"
 #include "Icons.h"
+#include "MessageBar.h"
 #include "OrganizationFilterModel.h"
 #include "StateView.h"
 
@@ -33,7 +33,7 @@ OrganizationBrowser::OrganizationBrowser(QWidget *parent)
     , m_clearFilter(
           m_filter->addAction(icons::get(QStringLiteral("clear")), QLineEdit::TrailingPosition))
     , m_loadAll(new QPushButton(tr("Load &all"), this))
-    , m_banner(new ErrorBanner(this))
+    , m_banner(new MessageBar(QStringLiteral("listErrorBanner"), this))
     , m_stack(new QStackedWidget(this))
     , m_table(new QTableView(this))
     , m_stateView(new StateView(this))
@@ -63,7 +63,7 @@ OrganizationBrowser::OrganizationBrowser(QWidget *parent)
     m_loadAll->setIcon(icons::get(QStringLiteral("load-all")));
     m_loadAll->setAccessibleName(tr("Load all organizations"));
     m_loadAll->setToolTip(tr("Fetch every remaining page of organizations"));
-    m_banner->setObjectName(QStringLiteral("listErrorBanner"));
+    m_banner->setClosable(true);
 
     m_table->setObjectName(QStringLiteral("organizationTable"));
     m_table->setAccessibleName(tr("Organizations"));
@@ -145,7 +145,8 @@ OrganizationBrowser::OrganizationBrowser(QWidget *parent)
         }
     });
     connect(m_loadAll, &QPushButton::clicked, this, &OrganizationBrowser::loadAll);
-    connect(m_banner, &ErrorBanner::retryRequested, m_model, &OrganizationListModel::retry);
+    connect(m_banner->addRetryAction(), &QPushButton::clicked, m_model,
+            &OrganizationListModel::retry);
     connect(m_stateView->button(), &QPushButton::clicked, m_model, &OrganizationListModel::retry);
     connect(m_model, &OrganizationListModel::stateChanged, this, [this] {
         m_busy->setRunning(m_model->state() == OrganizationListModel::State::Loading);
@@ -159,7 +160,7 @@ OrganizationBrowser::OrganizationBrowser(QWidget *parent)
             seekPending();
     });
     connect(m_model, &OrganizationListModel::pageLoaded, this, [this] {
-        m_banner->hide();
+        m_banner->clear();
         trySelectPending();
         seekPending();
         updateState();
@@ -173,7 +174,7 @@ OrganizationBrowser::OrganizationBrowser(QWidget *parent)
     });
     connect(m_model, &OrganizationListModel::modelReset, this, [this] { m_syncing = false; });
     connect(m_model, &OrganizationListModel::errorOccurred, this, [this](const ApiError &error) {
-        m_banner->showError(tr("Could not load the organizations"), error);
+        m_banner->showApiError(tr("Could not load the organizations"), error);
         updateState();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -187,7 +188,7 @@ OrganizationBrowser::OrganizationBrowser(QWidget *parent)
 
 void OrganizationBrowser::setClient(KeycardClient *client)
 {
-    m_banner->hide();
+    m_banner->clear();
     m_currentId.clear();
     setSelectionHidden(false);
     m_model->setClient(client);
@@ -195,7 +196,7 @@ void OrganizationBrowser::setClient(KeycardClient *client)
 
 void OrganizationBrowser::reload()
 {
-    m_banner->hide();
+    m_banner->clear();
     if (m_pendingSelection.isEmpty())
         m_pendingSelection = m_currentId;
     m_model->reload();
@@ -203,7 +204,7 @@ void OrganizationBrowser::reload()
 
 void OrganizationBrowser::loadAll()
 {
-    m_banner->hide();
+    m_banner->clear();
     m_model->loadAll();
 }
 

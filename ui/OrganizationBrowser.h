@@ -19,7 +19,7 @@ class QTableView;
 namespace keycard {
 
 class BusyIndicator;
-class ErrorBanner;
+class MessageBar;
 class KeycardClient;
 class OrganizationFilterModel;
 class StateView;
@@ -81,7 +81,7 @@ private:
     QLineEdit *m_filter;
     QAction *m_clearFilter;
     QPushButton *m_loadAll;
-    ErrorBanner *m_banner;
+    MessageBar *m_banner;
     QStackedWidget *m_stack;
     QTableView *m_table;
     StateView *m_stateView;

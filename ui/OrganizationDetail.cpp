@@ -4,7 +4,7 @@
 #include "DetailHeader.h"
 #include "EndpointsPane.h"
 #include "ErrorAdvice.h"
-#include "ErrorBanner.h"
+#include "MessageBar.h"
 #include "OrganizationState.h"
 #include "PermissionsPane.h"
 #include "RawPane.h"
@@ -40,8 +40,8 @@ void OrganizationDetail::ensureContent()
     m_content = new QWidget(this);
     m_content->setObjectName(QStringLiteral("detailContent"));
     m_header = new DetailHeader(m_content);
-    m_banner = new ErrorBanner(m_content);
-    m_banner->setObjectName(QStringLiteral("detailErrorBanner"));
+    m_banner = new MessageBar(QStringLiteral("detailErrorBanner"), m_content);
+    m_banner->setClosable(true);
     m_tabs = new QTabWidget(m_content);
     m_connectionPane = new ConnectionPane(m_tabs);
     m_permissionsPane = new PermissionsPane(m_tabs);
@@ -66,7 +66,7 @@ void OrganizationDetail::ensureContent()
 
     connect(m_connectionPane, &ConnectionPane::enableSsoRequested, this,
             &OrganizationDetail::enableSsoRequested);
-    connect(m_banner, &ErrorBanner::retryRequested, this, &OrganizationDetail::reload);
+    connect(m_banner->addRetryAction(), &QPushButton::clicked, this, &OrganizationDetail::reload);
 }
 
 void OrganizationDetail::placeContentInFocusChain()
@@ -150,7 +150,7 @@ void OrganizationDetail::clear()
     m_id.clear();
     m_hidden = false;
     if (m_banner)
-        m_banner->hide();
+        m_banner->clear();
     showNothingSelected();
     m_stack->setCurrentWidget(m_placeholder);
     m_wasLoading = false;
@@ -246,13 +246,13 @@ void OrganizationDetail::render()
     const std::optional<ApiError> &orgError = s->organizationError;
     const std::optional<ApiError> &connectionError = s->connectionError;
     if (orgError && orgError->kind == ApiError::Kind::NotFound)
-        m_banner->showError(tr("The organization no longer exists on the server"), *orgError);
+        m_banner->showApiError(tr("The organization no longer exists on the server"), *orgError);
     else if (orgError)
-        m_banner->showError(tr("Could not load the organization"), *orgError);
+        m_banner->showApiError(tr("Could not load the organization"), *orgError);
     else if (connectionError && s->sso == Sso::Unknown)
-        m_banner->showError(tr("Could not load the SSO connection"), *connectionError);
+        m_banner->showApiError(tr("Could not load the SSO connection"), *connectionError);
     else
-        m_banner->hide();
+        m_banner->clear();
 
     switch (s->sso) {
     case Sso::Enabled:

@@ -17,7 +17,7 @@ namespace keycard {
 class ConnectionPane;
 class DetailHeader;
 class EndpointsPane;
-class ErrorBanner;
+class MessageBar;
 class PermissionsPane;
 class RawPane;
 class StateView;
@@ -80,7 +80,7 @@ private:
     // The content page: built when first needed, so start-up only pays for the placeholder.
     QWidget *m_content = nullptr;
     DetailHeader *m_header = nullptr;
-    ErrorBanner *m_banner = nullptr;
+    MessageBar *m_banner = nullptr;
     QTabWidget *m_tabs = nullptr;
     ConnectionPane *m_connectionPane = nullptr;
     PermissionsPane *m_permissionsPane = nullptr;

@@ -58,7 +58,6 @@ ValueField::ValueField(const QString &name, const QString &accessibleLabel, Opti
                 button->setToolTip(tr("Copy %1").arg(accessibleLabel));
                 button->setAccessibleDescription(QString());
             });
-            Q_EMIT copied(m_value);
         });
     }
     if (options.testFlag(Openable)) {
@@ -167,11 +166,6 @@ void ValueField::showValue()
                               : m_value;
     if (m_label->text() != shown)
         m_label->setText(shown);
-}
-
-QString ValueField::displayedText() const
-{
-    return m_label->text();
 }
 
 } // namespace keycard

@@ -35,10 +35,6 @@ public:
                            const QStringList &skip, const QString &namePrefix, Options options);
     QString value() const { return m_value; }
     bool isMissing() const { return m_missing; }
-    QString displayedText() const;
-
-Q_SIGNALS:
-    void copied(const QString &value);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;

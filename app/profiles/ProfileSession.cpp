@@ -143,8 +143,7 @@ void ProfileSession::moveSecret(const QString &from, const QString &to, const Se
 
 void ProfileSession::signOut(const QString &name, QObject *context, SecretStore::Callback done)
 {
-    m_secrets->remove(name, context, [this, name, done = std::move(done)](const SecretResult &r) {
-        Q_EMIT signedOut(name);
+    m_secrets->remove(name, context, [done = std::move(done)](const SecretResult &r) {
         if (done)
             done(r);
     });

@@ -58,7 +58,6 @@ public:
 
 Q_SIGNALS:
     void profilesChanged();
-    void signedOut(const QString &name);
 
 private:
     void moveSecret(const QString &from, const QString &to, const Secret &typed, QObject *context,

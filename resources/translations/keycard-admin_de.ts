@@ -658,33 +658,6 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     </message>
 </context>
 <context>
-    <name>keycard::ErrorBanner</name>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Wiederholen</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Ausblenden</translation>
-    </message>
-    <message>
-        <source> (HTTP %1)</source>
-        <translation> (HTTP %1)</translation>
-    </message>
-    <message>
-        <source>Request ID: %1</source>
-        <translation>Anfrage-ID: %1</translation>
-    </message>
-</context>
-<context>
     <name>keycard::IdpComparisonBox</name>
     <message>
         <source>Compared with the identity provider</source>
@@ -915,6 +888,45 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>Whether SSO is enabled for %1 is not known yet: refresh (F5) to ask the server again</source>
         <translation>Ob SSO für %1 aktiviert ist, ist noch nicht bekannt: Aktualisieren Sie (F5), um den Server erneut zu fragen</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation>Anfrage-ID: %1</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source> (HTTP %1)</source>
+        <translation> (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
     </message>
 </context>
 <context>
@@ -3147,10 +3159,6 @@ Before you continue, make sure you keep an administrator account that does not s
 Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich nicht über SSO anmeldet.</translation>
     </message>
     <message>
-        <source>Retry</source>
-        <translation>Wiederholen</translation>
-    </message>
-    <message>
         <source>Type &lt;b&gt;%1&lt;/b&gt; to confirm:</source>
         <translation>Geben Sie zur Bestätigung &lt;b&gt;%1&lt;/b&gt; ein:</translation>
     </message>
@@ -3226,17 +3234,6 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
     <message>
         <source>Use %1</source>
         <translation>%1 verwenden</translation>
-    </message>
-</context>
-<context>
-    <name>keycard::ui::NoticeBar</name>
-    <message>
-        <source>Hide this notice</source>
-        <translation>Diesen Hinweis ausblenden</translation>
-    </message>
-    <message>
-        <source>Hide notice</source>
-        <translation>Hinweis ausblenden</translation>
     </message>
 </context>
 <context>
@@ -3425,29 +3422,6 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
     </message>
 </context>
 <context>
-    <name>keycard::ui::SsoBanner</name>
-    <message>
-        <source>Request ID: %1</source>
-        <translation>Anfrage-ID: %1</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
-        <source>Notice</source>
-        <translation>Hinweis</translation>
-    </message>
-    <message>
-        <source> (HTTP %1)</source>
-        <translation> (HTTP %1)</translation>
-    </message>
-    <message>
-        <source>Working</source>
-        <translation>Wird ausgeführt</translation>
-    </message>
-</context>
-<context>
     <name>keycard::ui::SsoChangeSummary</name>
     <message>
         <source>(none)</source>
@@ -3586,10 +3560,6 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
 </context>
 <context>
     <name>keycard::ui::SsoDialog</name>
-    <message>
-        <source>Retry</source>
-        <translation>Wiederholen</translation>
-    </message>
     <message>
         <source>View existing connection</source>
         <translation>Vorhandene Verbindung anzeigen</translation>

@@ -1,13 +1,11 @@
 #pragma once
 
-// Shared helpers of the client tests: an in-process sandbox on a random port, a client
-// configured for it, and a recorder for operation callbacks.
+// Shared helpers of the client tests: the shared sandbox fixture (tests/support) with awaited
+// operations, and a recorder for operation callbacks.
 
 #include "DemoData.h"
-#include "KeycardClient.h"
-#include "SandboxServer.h"
+#include "SandboxFixture.h"
 
-#include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -83,32 +81,15 @@ inline SsoConnectionCreate ssoCreate(const QString &identifier, const QString &c
     return body;
 }
 
-inline ClientConfig configFor(const SandboxServer &server)
-{
-    ClientConfig config;
-    config.baseUrl = server.baseUrl();
-    config.credentials = Credentials::serviceAccount(kClientId, Secret(kClientSecret));
-    config.retry.delayScale = 0.001; // decided delays stay real, waits are 1/1000 of them
-    config.requestTimeoutMs = 15000;
-    return config;
-}
+using test::sandboxClientConfig;
 
-// A sandbox, a network access manager and a client for it.
-struct Fixture
+// The shared sandbox fixture (tests/support) with the client's own number of retries, and
+// operations awaited.
+struct Fixture : test::SandboxFixture
 {
     explicit Fixture(sandbox::SandboxOptions options = {})
-        : server(std::make_unique<SandboxServer>(std::move(options)))
+        : SandboxFixture(kClientRetries, std::move(options))
     {
-        if (!server->listen())
-            qFatal("sandbox cannot listen: %s", qPrintable(server->errorString()));
-        nam = std::make_unique<QNetworkAccessManager>();
-        client = std::make_unique<KeycardClient>(nam.get(), configFor(*server));
-    }
-    ~Fixture()
-    {
-        client.reset();
-        nam.reset();
-        server.reset();
     }
 
     // getOrganization(`organization`), awaited (event loop running, at most kWaitMs).
@@ -125,28 +106,6 @@ struct Fixture
             client->enableSso(organization, body, nullptr, callback);
         });
     }
-
-    // Requests the sandbox recorded for `method` and `path`.
-    QList<sandbox::RecordedRequest> recorded(const QByteArray &method, const QString &path) const
-    {
-        QList<sandbox::RecordedRequest> list;
-        const auto all = server->requests();
-        for (const auto &r : all) {
-            if (r.method == method && r.path == path)
-                list.append(r);
-        }
-        return list;
-    }
-    int tokenRequests() const
-    {
-        return int(recorded("POST", QStringLiteral("/service-account-token")).size());
-    }
-    // Every request except the token endpoint's.
-    int apiRequests() const { return int(server->requests().size()) - tokenRequests(); }
-
-    std::unique_ptr<SandboxServer> server;
-    std::unique_ptr<QNetworkAccessManager> nam;
-    std::unique_ptr<KeycardClient> client;
 };
 
 inline QString orgPath(const char *label, const char *suffix = "")

@@ -35,8 +35,8 @@ private Q_SLOTS:
         QVERIFY(retries.size() <= 1);
         if (!retries.isEmpty())
             QCOMPARE(retries.at(0).at(3).toInt(), 0); // no HTTP status: the connection dropped
-        const auto posts = f.recorded("POST", path);
-        const auto gets = f.recorded("GET", path);
+        const auto posts = f.requestsTo("POST", path);
+        const auto gets = f.requestsTo("GET", path);
         QCOMPARE(posts.size(), 2);
         QCOMPARE(gets.size(), 1);
         QCOMPARE(requestIds(posts + gets), QStringList(3, rec.result().requestId()));
@@ -47,7 +47,7 @@ private Q_SLOTS:
         // Two replies lost: Qt's own silent resend (at most one) cannot hide both, so the
         // client's retry meets the 409 and reconciles.
         Fixture f;
-        ClientConfig config = configFor(*f.server);
+        ClientConfig config = sandboxClientConfig(*f.server);
         config.credentials = Credentials::bearerToken(Secret(f.server->issueToken()));
         f.client->setConfig(config);
         const QString path = orgPath("umbrella", "/sso-connection");
@@ -63,9 +63,9 @@ private Q_SLOTS:
         QVERIFY(retries.size() >= 1);
         QCOMPARE(retries.at(0).at(1).toInt(), 2);
         QCOMPARE(retries.at(0).at(3).toInt(), 0);
-        const auto posts = f.recorded("POST", path);
+        const auto posts = f.requestsTo("POST", path);
         QCOMPARE(posts.size(), 3);
-        QCOMPARE(requestIds(posts + f.recorded("GET", path)),
+        QCOMPARE(requestIds(posts + f.requestsTo("GET", path)),
                  QStringList(4, rec.result().requestId()));
     }
 
@@ -79,7 +79,7 @@ private Q_SLOTS:
         const auto rec = f.enableSso(QStringLiteral("globex"), body);
         VERIFY_OK(rec);
         QVERIFY(!rec.value().alreadyEnabled);
-        QCOMPARE(f.recorded("POST", path).size(), 2);
+        QCOMPARE(f.requestsTo("POST", path).size(), 2);
     }
 
     void malformedBody()
@@ -92,7 +92,7 @@ private Q_SLOTS:
         QVERIFY(rec.error().message.startsWith(QStringLiteral("not JSON")));
         // One "Malformed response" title, never a repeated prefix.
         QCOMPARE(rec.error().toString().count(QStringLiteral("alformed response")), 1);
-        QCOMPARE(f.recorded("GET", orgPath("acme")).size(), 1);
+        QCOMPARE(f.requestsTo("GET", orgPath("acme")).size(), 1);
     }
 
     void missingIdInResponse()
@@ -145,7 +145,7 @@ private Q_SLOTS:
     void truncatedBody()
     {
         Fixture f;
-        ClientConfig config = configFor(*f.server);
+        ClientConfig config = sandboxClientConfig(*f.server);
         config.retry.maxRetries = 0;
         f.client->setConfig(config);
         f.server->injectFault("GET", orgPath("acme"), Fault::TruncatedBody);
@@ -162,7 +162,7 @@ private Q_SLOTS:
         f.server->injectFault("GET", orgPath("acme"), Fault::TruncatedBody);
         const auto rec = f.getOrganization(QStringLiteral("acme"));
         VERIFY_OK(rec);
-        QCOMPARE(f.recorded("GET", orgPath("acme")).size(), 2);
+        QCOMPARE(f.requestsTo("GET", orgPath("acme")).size(), 2);
     }
 
     void oversizedBody()
@@ -173,7 +173,7 @@ private Q_SLOTS:
         QCOMPARE(rec.error().kind, ApiError::Kind::MalformedResponse);
         QVERIFY2(rec.error().message.startsWith(QStringLiteral("response too large")),
                  qPrintable(rec.error().message));
-        QCOMPARE(f.recorded("GET", orgPath("acme")).size(), 1);
+        QCOMPARE(f.requestsTo("GET", orgPath("acme")).size(), 1);
     }
 
     void responseCapConfigurable()
@@ -181,7 +181,7 @@ private Q_SLOTS:
         sandbox::SandboxOptions options;
         options.extraOrganizations = 50;
         Fixture f(options);
-        ClientConfig config = configFor(*f.server);
+        ClientConfig config = sandboxClientConfig(*f.server);
         config.maxResponseBytes = 2000;
         f.client->setConfig(config);
         Recorder<OrganizationPage> rec;
@@ -231,7 +231,7 @@ private Q_SLOTS:
     void timeout()
     {
         Fixture f;
-        ClientConfig config = configFor(*f.server);
+        ClientConfig config = sandboxClientConfig(*f.server);
         config.requestTimeoutMs = 300;
         config.retry.maxRetries = 1;
         f.client->setConfig(config);
@@ -255,7 +255,7 @@ private Q_SLOTS:
             port = probe.serverPort();
         }
         Fixture f;
-        ClientConfig config = configFor(*f.server);
+        ClientConfig config = sandboxClientConfig(*f.server);
         config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
         f.client->setConfig(config);
         QSignalSpy retries(f.client.get(), &KeycardClient::retryScheduled);
@@ -269,7 +269,7 @@ private Q_SLOTS:
     void abortDuringRetryWait()
     {
         Fixture f;
-        ClientConfig config = configFor(*f.server);
+        ClientConfig config = sandboxClientConfig(*f.server);
         config.retry.delayScale = 1.0; // a real 1 s wait that abort() must cut short
         f.client->setConfig(config);
         f.server->scriptResponses("GET", orgPath("acme"), {status(429, QStringLiteral("1"))});
@@ -279,7 +279,7 @@ private Q_SLOTS:
         call = f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
         AWAIT(rec);
         QCOMPARE(rec.error().kind, ApiError::Kind::Cancelled);
-        QCOMPARE(f.recorded("GET", orgPath("acme")).size(), 1);
+        QCOMPARE(f.requestsTo("GET", orgPath("acme")).size(), 1);
         QCOMPARE(rec.calls(), 1);
     }
 };

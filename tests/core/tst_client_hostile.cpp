@@ -99,7 +99,7 @@ private Q_SLOTS:
         QCOMPARE(rec.value().items, 6);
         QCOMPARE(ids, QStringList({"a", "b", "c", "d", "e", "f"})); // kept what was loaded
         QVERIFY(rec.value().stopMessage().contains(QStringLiteral("already sent")));
-        QCOMPARE(f.recorded("GET", path).size(), 3);
+        QCOMPARE(f.requestsTo("GET", path).size(), 3);
     }
 
     void moreWithoutCursorStops()
@@ -113,7 +113,7 @@ private Q_SLOTS:
         VERIFY_OK(rec);
         QCOMPARE(rec.value().stop, PagingStop::MissingCursor);
         QCOMPARE(rec.value().items, 1);
-        QCOMPARE(f.recorded("GET", QStringLiteral("/organizations")).size(), 1);
+        QCOMPARE(f.requestsTo("GET", QStringLiteral("/organizations")).size(), 1);
     }
 
     void maxItemsCutsThePage()
@@ -133,7 +133,7 @@ private Q_SLOTS:
         QCOMPARE(rec.value().stop, PagingStop::ItemLimit);
         QCOMPARE(rec.value().items, 12);
         QCOMPARE(delivered, 12);
-        QCOMPARE(f.recorded("GET", QStringLiteral("/organizations")).size(), 3);
+        QCOMPARE(f.requestsTo("GET", QStringLiteral("/organizations")).size(), 3);
     }
 
     // --- deadlines and caps ---------------------------------------------------------------
@@ -219,7 +219,7 @@ private Q_SLOTS:
         sandbox::SandboxOptions options;
         options.clientSecret = QStringLiteral("s3cr\"t/\u00e9 p+w&d");
         Fixture f(options);
-        ClientConfig config = configFor(*f.server);
+        ClientConfig config = sandboxClientConfig(*f.server);
         config.credentials = Credentials::serviceAccount(kClientId, Secret(options.clientSecret));
         config.retry.maxRetries = 0;
         f.client->setConfig(config);
@@ -260,7 +260,7 @@ private Q_SLOTS:
         QVERIFY(!text.contains(idpSecret));
 
         // The bearer token, as the API would echo it.
-        ClientConfig bearer = configFor(*f.server);
+        ClientConfig bearer = sandboxClientConfig(*f.server);
         const QString token = f.server->issueToken();
         bearer.credentials = Credentials::bearerToken(Secret(token));
         f.client->setConfig(bearer);
@@ -277,7 +277,7 @@ private Q_SLOTS:
         sandbox::SandboxOptions options;
         options.clientSecret = QStringLiteral("b");
         Fixture f(options);
-        ClientConfig config = configFor(*f.server);
+        ClientConfig config = sandboxClientConfig(*f.server);
         config.credentials = Credentials::serviceAccount(kClientId, Secret(QStringLiteral("b")));
         config.retry.maxRetries = 0;
         f.client->setConfig(config);
@@ -360,7 +360,7 @@ private Q_SLOTS:
         const auto rec = f.getOrganization(QStringLiteral("acme"));
         QCOMPARE(rec.error().kind, ApiError::Kind::Network);
         QCOMPARE(rec.error().httpStatus, 301);
-        QCOMPARE(f.recorded("GET", orgPath("acme")).size(), 1);
+        QCOMPARE(f.requestsTo("GET", orgPath("acme")).size(), 1);
     }
 
     void hugeExpiresInIsClamped_data()

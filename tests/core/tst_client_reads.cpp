@@ -33,13 +33,13 @@ private Q_SLOTS:
         QVERIFY(!page.items.at(0).permissions);
 
         // What went over the wire: one token request (Basic, form body), one API call.
-        const auto token = f.recorded("POST", QStringLiteral("/service-account-token"));
+        const auto token = f.requestsTo("POST", QStringLiteral("/service-account-token"));
         QCOMPARE(token.size(), 1);
         QCOMPARE(token.at(0).header("authorization"),
                  "Basic " + QByteArray("demo-admin:sandbox-demo-secret").toBase64());
         QCOMPARE(token.at(0).header("content-type"), "application/x-www-form-urlencoded");
         QCOMPARE(token.at(0).body, "grant_type=client_credentials");
-        const auto calls = f.recorded("GET", QStringLiteral("/organizations"));
+        const auto calls = f.requestsTo("GET", QStringLiteral("/organizations"));
         QCOMPARE(calls.size(), 1);
         QVERIFY(calls.at(0).header("authorization").startsWith("Bearer kcs_"));
         QCOMPARE(calls.at(0).query.queryItemValue(QStringLiteral("limit")), QStringLiteral("2"));
@@ -72,7 +72,7 @@ private Q_SLOTS:
         QCOMPARE(
             stark.permissions->allows(QStringLiteral("organizations"), QStringLiteral("update")),
             std::optional<bool>(false));
-        const auto calls = f.recorded("GET", QStringLiteral("/organizations"));
+        const auto calls = f.requestsTo("GET", QStringLiteral("/organizations"));
         QCOMPARE(calls.size(), 2);
         QCOMPARE(calls.at(1).query.queryItemValue(QStringLiteral("after")), *request.after);
         QCOMPARE(calls.at(1).query.queryItemValue(QStringLiteral("expand[]")),
@@ -134,7 +134,7 @@ private Q_SLOTS:
         QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), 2345);
         QCOMPARE(rec.result().requestId(), firstId);
 
-        const auto calls = f.recorded("GET", QStringLiteral("/organizations"));
+        const auto calls = f.requestsTo("GET", QStringLiteral("/organizations"));
         QCOMPARE(calls.size(), 24);
         QCOMPARE(calls.at(0).requestId(), firstId);
         QSet<QString> requestIds;
@@ -167,7 +167,7 @@ private Q_SLOTS:
         QCOMPARE(rec.error().kind, ApiError::Kind::Cancelled);
         QCOMPARE(pages, 2);
         QTRY_VERIFY(call.isNull()); // deleted after finishing
-        QCOMPARE(f.recorded("GET", QStringLiteral("/organizations")).size(), 2);
+        QCOMPARE(f.requestsTo("GET", QStringLiteral("/organizations")).size(), 2);
         QCOMPARE(rec.calls(), 1);
     }
 
@@ -201,7 +201,7 @@ private Q_SLOTS:
         QCOMPARE(rec.error().attempts, 1);
         QVERIFY(isLowerUuid(rec.error().requestId));
         QCOMPARE(rec.result().requestId(), rec.error().requestId);
-        QCOMPARE(f.recorded("GET", orgPath("no-such-org")).size(), 1); // 404 is not retried
+        QCOMPARE(f.requestsTo("GET", orgPath("no-such-org")).size(), 1); // 404 is not retried
     }
 
     void getOrganizationWithPermissions()
@@ -217,7 +217,7 @@ private Q_SLOTS:
         QCOMPARE(rec.value().permissions->allows(QStringLiteral("organizations"),
                                                  QStringLiteral("update")),
                  std::optional<bool>(false));
-        QCOMPARE(f.recorded("GET", orgPath("stark"))
+        QCOMPARE(f.requestsTo("GET", orgPath("stark"))
                      .at(0)
                      .query.queryItemValue(QStringLiteral("expand[]")),
                  QStringLiteral("permissions"));
@@ -236,7 +236,7 @@ private Q_SLOTS:
     void basePathPrefixKept()
     {
         Fixture f;
-        ClientConfig config = configFor(*f.server);
+        ClientConfig config = sandboxClientConfig(*f.server);
         QUrl base = f.server->baseUrl();
         base.setPath(QStringLiteral("/api/v1/"));
         config.baseUrl = base;
@@ -287,20 +287,20 @@ private Q_SLOTS:
         QCOMPARE(call->requestId(), id);
         AWAIT(rec);
         QCOMPARE(rec.result().requestId(), id);
-        QCOMPARE(f.recorded("GET", orgPath("acme")).at(0).requestId(), id);
+        QCOMPARE(f.requestsTo("GET", orgPath("acme")).at(0).requestId(), id);
     }
 
     void bearerTokenUsedAsIs()
     {
         Fixture f;
         const QString token = f.server->issueToken();
-        ClientConfig config = configFor(*f.server);
+        ClientConfig config = sandboxClientConfig(*f.server);
         config.credentials = Credentials::bearerToken(Secret(token));
         f.client->setConfig(config);
         const auto rec = f.getOrganization(QStringLiteral("acme"));
         VERIFY_OK(rec);
         QCOMPARE(f.tokenRequests(), 0);
-        QCOMPARE(f.recorded("GET", orgPath("acme")).at(0).header("authorization"),
+        QCOMPARE(f.requestsTo("GET", orgPath("acme")).at(0).header("authorization"),
                  "Bearer " + token.toLatin1());
     }
 };

@@ -26,7 +26,7 @@ private Q_SLOTS:
         QCOMPARE(retries.at(0).at(1).toInt(), 2);    // the attempt about to run
         QCOMPARE(retries.at(0).at(2).toInt(), 1000); // Retry-After: 1, before delayScale
         QCOMPARE(retries.at(0).at(3).toInt(), 429);
-        const auto calls = f.recorded("GET", orgPath("acme"));
+        const auto calls = f.requestsTo("GET", orgPath("acme"));
         QCOMPARE(calls.size(), 2);
         QCOMPARE(requestIds(calls), QStringList(2, rec.result().requestId()));
     }
@@ -76,7 +76,7 @@ private Q_SLOTS:
         QVERIFY2(second >= 750 && second <= 1000, qPrintable(QString::number(second)));
         QCOMPARE(retries.at(1).at(1).toInt(), 3);
         QCOMPARE(retries.at(1).at(3).toInt(), 503);
-        const auto calls = f.recorded("GET", orgPath("acme", "/sso-connection"));
+        const auto calls = f.requestsTo("GET", orgPath("acme", "/sso-connection"));
         QCOMPARE(calls.size(), 3);
         QCOMPARE(requestIds(calls), QStringList(3, rec.result().requestId()));
     }
@@ -84,7 +84,7 @@ private Q_SLOTS:
     void backoffDoublesUpTo8Seconds()
     {
         Fixture f;
-        ClientConfig config = configFor(*f.server);
+        ClientConfig config = sandboxClientConfig(*f.server);
         config.retry.maxRetries = 6;
         f.client->setConfig(config);
         f.server->scriptResponses("GET", orgPath("acme"), QList<ScriptedResponse>(6, status(503)));
@@ -111,13 +111,13 @@ private Q_SLOTS:
         QCOMPARE(rec.error().httpStatus, 502);
         QCOMPARE(rec.error().attempts, 3);
         QVERIFY(rec.error().isTransient());
-        QCOMPARE(f.recorded("GET", orgPath("acme")).size(), 3);
+        QCOMPARE(f.requestsTo("GET", orgPath("acme")).size(), 3);
     }
 
     void maxRetriesConfigurable()
     {
         Fixture f;
-        ClientConfig config = configFor(*f.server);
+        ClientConfig config = sandboxClientConfig(*f.server);
         config.retry.maxRetries = 0;
         f.client->setConfig(config);
         f.server->scriptResponses("GET", orgPath("acme"), {status(500)});
@@ -137,7 +137,7 @@ private Q_SLOTS:
         QCOMPARE(rec.error().httpStatus, 503);
         QCOMPARE(rec.error().attempts, 1);
         QCOMPARE(retries.size(), 0);
-        QCOMPARE(f.recorded("GET", orgPath("acme")).size(), 1);
+        QCOMPARE(f.requestsTo("GET", orgPath("acme")).size(), 1);
     }
 
     void shouldRetryTrueRetries4xx()
@@ -146,7 +146,7 @@ private Q_SLOTS:
         f.server->scriptResponses("GET", orgPath("acme"), {status(400, std::nullopt, true)});
         const auto rec = f.getOrganization(QStringLiteral("acme"));
         VERIFY_OK(rec);
-        const auto calls = f.recorded("GET", orgPath("acme"));
+        const auto calls = f.requestsTo("GET", orgPath("acme"));
         QCOMPARE(calls.size(), 2);
         QCOMPARE(requestIds(calls), QStringList(2, rec.result().requestId()));
     }
@@ -172,7 +172,7 @@ private Q_SLOTS:
         const auto rec = f.getOrganization(QStringLiteral("acme"));
         QCOMPARE(int(rec.error().kind), kind);
         QCOMPARE(rec.error().httpStatus, code);
-        QCOMPARE(f.recorded("GET", orgPath("acme")).size(), 1);
+        QCOMPARE(f.requestsTo("GET", orgPath("acme")).size(), 1);
     }
 
     void timeoutAnd408AreRetried()
@@ -181,7 +181,7 @@ private Q_SLOTS:
         f.server->scriptResponses("GET", orgPath("acme"), {status(408)});
         const auto rec = f.getOrganization(QStringLiteral("acme"));
         VERIFY_OK(rec);
-        QCOMPARE(f.recorded("GET", orgPath("acme")).size(), 2);
+        QCOMPARE(f.requestsTo("GET", orgPath("acme")).size(), 2);
     }
 
     void errorBodies_data()
@@ -268,7 +268,7 @@ private Q_SLOTS:
         QCOMPARE(f.tokenRequests(), 2); // refreshed exactly once for all four calls
         QCOMPARE(obtained.size(), 2);
         // The refused attempt and the repeat carry the same request id.
-        const auto acme = f.recorded("GET", orgPath("acme"));
+        const auto acme = f.requestsTo("GET", orgPath("acme"));
         QCOMPARE(acme.size(), 3);
         QCOMPARE(acme.at(1).requestId(), acme.at(2).requestId());
         QVERIFY(acme.at(1).header("authorization") != acme.at(2).header("authorization"));
@@ -288,8 +288,8 @@ private Q_SLOTS:
             const auto rec = f.getOrganization(QStringLiteral("acme"));
             VERIFY_OK(rec);
         }
-        QCOMPARE(f.tokenRequests(), 3);                         // the long-lived token is cached
-        QCOMPARE(f.recorded("GET", orgPath("acme")).size(), 4); // and no 401 was needed
+        QCOMPARE(f.tokenRequests(), 3);                           // the long-lived token is cached
+        QCOMPARE(f.requestsTo("GET", orgPath("acme")).size(), 4); // and no 401 was needed
     }
 
     void concurrentCallsShareOneTokenFetch()
@@ -320,7 +320,7 @@ private Q_SLOTS:
             VERIFY_OK(rec);
         }
         QCOMPARE(f.tokenRequests(), 1);
-        QCOMPARE(f.recorded("GET", orgPath("acme")).at(2).header("authorization"),
+        QCOMPARE(f.requestsTo("GET", orgPath("acme")).at(2).header("authorization"),
                  "Bearer " + token);
     }
 
@@ -380,7 +380,7 @@ private Q_SLOTS:
     void wrongSecretRefused()
     {
         Fixture f;
-        ClientConfig config = configFor(*f.server);
+        ClientConfig config = sandboxClientConfig(*f.server);
         config.credentials = Credentials::serviceAccount(kClientId, Secret(QStringLiteral("nope")));
         f.client->setConfig(config);
         const auto rec = f.getOrganization(QStringLiteral("acme"));

@@ -79,7 +79,7 @@ private Q_SLOTS:
     {
         Fixture f;
         for (const QString &host : {QStringLiteral("127.0.0.1"), QStringLiteral("localhost")}) {
-            ClientConfig config = configFor(*f.server);
+            ClientConfig config = sandboxClientConfig(*f.server);
             QUrl base = f.server->baseUrl();
             base.setHost(host);
             config.baseUrl = base;
@@ -147,7 +147,7 @@ private Q_SLOTS:
         sandbox::SandboxOptions options;
         options.clientSecret = QStringLiteral("p@ss:w%rd+/=é ~&");
         Fixture f(options);
-        ClientConfig config = configFor(*f.server);
+        ClientConfig config = sandboxClientConfig(*f.server);
         config.credentials = Credentials::serviceAccount(kClientId, Secret(options.clientSecret));
         f.client->setConfig(config);
         const auto rec = f.getOrganization(QStringLiteral("acme"));
@@ -178,7 +178,7 @@ private Q_SLOTS:
 
             // An enable carrying the IdP's client secret, answered by an error that echoes the
             // secret and the bearer token back.
-            const auto calls = f.recorded("GET", orgPath("acme", "/sso-connection"));
+            const auto calls = f.requestsTo("GET", orgPath("acme", "/sso-connection"));
             const QString token = QString::fromLatin1(calls.last().header("authorization").mid(7));
             f.server->scriptResponses(
                 "POST", orgPath("globex", "/sso-connection"),
@@ -198,7 +198,7 @@ private Q_SLOTS:
             qWarning() << "enable failed:" << enable.error().toString();
 
             // Wrong service account secret.
-            ClientConfig config = configFor(*f.server);
+            ClientConfig config = sandboxClientConfig(*f.server);
             config.credentials = Credentials::serviceAccount(kClientId, Secret(wrongSecret));
             f.client->setConfig(config);
             const auto refused = f.getOrganization(QStringLiteral("acme"));

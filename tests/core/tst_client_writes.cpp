@@ -31,7 +31,7 @@ private Q_SLOTS:
         const auto stored = f.server->connection(QStringLiteral("globex"));
         QVERIFY(stored);
         QCOMPARE(stored->value(QStringLiteral("client_id")).toString(), body.clientId);
-        const auto posts = f.recorded("POST", orgPath("globex", "/sso-connection"));
+        const auto posts = f.requestsTo("POST", orgPath("globex", "/sso-connection"));
         QCOMPARE(posts.size(), 1);
         QCOMPARE(posts.at(0).header("content-type"), "application/json");
         QCOMPARE(posts.at(0).jsonBody(), body.toJson());
@@ -68,8 +68,8 @@ private Q_SLOTS:
         QCOMPARE(rec.value().matchesRequest, matches);
         QCOMPARE(rec.value().connection.identifier, QLatin1String(demo::kAcmeIdentifier));
         // 409 is not retried: one POST, then one GET reading the connection back.
-        const auto posts = f.recorded("POST", orgPath("acme", "/sso-connection"));
-        const auto gets = f.recorded("GET", orgPath("acme", "/sso-connection"));
+        const auto posts = f.requestsTo("POST", orgPath("acme", "/sso-connection"));
+        const auto gets = f.requestsTo("GET", orgPath("acme", "/sso-connection"));
         QCOMPARE(posts.size(), 1);
         QCOMPARE(gets.size(), 1);
         QCOMPARE(gets.at(0).requestId(), posts.at(0).requestId());
@@ -136,7 +136,7 @@ private Q_SLOTS:
         QCOMPARE(rec.value().clientId, std::optional<QString>(QStringLiteral("new-client-id")));
         QVERIFY(!rec.value().clientSecretSet);
         QCOMPARE(rec.value().identifier, QLatin1String(demo::kAcmeIdentifier));
-        const auto patches = f.recorded("PATCH", orgPath("acme", "/sso-connection"));
+        const auto patches = f.requestsTo("PATCH", orgPath("acme", "/sso-connection"));
         QCOMPARE(patches.size(), 1);
         QVERIFY(patches.at(0).jsonBody().value(QStringLiteral("client_secret")).isNull());
         QVERIFY(!patches.at(0).jsonBody().contains(QStringLiteral("identifier")));
@@ -241,13 +241,13 @@ private Q_SLOTS:
         f.client->enableSso(QStringLiteral("globex"), body, this, rec.callback());
         AWAIT(rec);
         QVERIFY(rec.result().ok() || rec.error().kind == ApiError::Kind::Validation);
-        QCOMPARE(f.recorded("POST", orgPath("globex", "/sso-connection")).size(), 1);
+        QCOMPARE(f.requestsTo("POST", orgPath("globex", "/sso-connection")).size(), 1);
     }
 
     void configurationErrorsSendNothing()
     {
         Fixture f;
-        ClientConfig config = configFor(*f.server);
+        ClientConfig config = sandboxClientConfig(*f.server);
         config.credentials = Credentials{};
         f.client->setConfig(config);
         Recorder<Organization> rec;
@@ -266,7 +266,7 @@ private Q_SLOTS:
         QPointer<PendingCall> call =
             f.client->getOrganization(QStringLiteral("acme"), this, rec.callback());
         QSignalSpy done(call.data(), &PendingCall::finished);
-        QTRY_VERIFY_WITH_TIMEOUT(!f.recorded("GET", orgPath("acme")).isEmpty(), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!f.requestsTo("GET", orgPath("acme")).isEmpty(), kWaitMs);
         call->abort();
         QVERIFY(rec.done()); // delivered right away
         QCOMPARE(rec.error().kind, ApiError::Kind::Cancelled);

@@ -8,11 +8,11 @@
 #include "MainWindow.h"
 #include "OrganizationBrowser.h"
 #include "ProfileController.h"
+#include "SandboxFixture.h"
 #include "SsoDialog.h"
 #include "SsoWindowIntegration.h"
 #include "SsoWorkflow.h"
 #include "Translations.h"
-#include "UiTestSupport.h"
 #include "WindowTestSupport.h"
 
 #include <QAbstractButton>

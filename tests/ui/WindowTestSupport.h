@@ -2,10 +2,11 @@
 
 // Shared by the window tests: settings in a temporary folder, the session a window shows for an
 // in-process sandbox, a window shown on it, selecting and waiting for the details, and
-// screenshots on request (KEYCARD_SCREENSHOT_DIR).
+// screenshots on request (tests/support/Screenshot.h).
 #include "AppSession.h"
 #include "MainWindow.h"
-#include "UiTestSupport.h"
+#include "SandboxFixture.h"
+#include "Screenshot.h"
 
 #include <QCoreApplication>
 #include <QSignalSpy>
@@ -39,28 +40,18 @@ inline void showOnSandbox(MainWindow &window, const SandboxFixture &sandbox)
     window.show();
 }
 
-// Selects `idOrLabel` and waits (up to 5 s) until the window has loaded the details of the
-// organization `id`. Returns false on timeout; `ok` gets detailsLoaded's success flag.
+// Selects `idOrLabel` and waits (up to `timeoutMs`) until the window has loaded the details of
+// the organization `id`. Returns false on timeout; `ok` gets detailsLoaded's success flag.
 inline bool selectAndWait(MainWindow &window, const QString &idOrLabel, const QString &id,
-                          bool *ok = nullptr)
+                          bool *ok = nullptr, int timeoutMs = 10000)
 {
     QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
     window.selectOrganization(idOrLabel);
     const bool arrived = QTest::qWaitFor(
-        [&] { return !loaded.isEmpty() && loaded.constLast().at(0).toString() == id; });
+        [&] { return !loaded.isEmpty() && loaded.constLast().at(0).toString() == id; }, timeoutMs);
     if (arrived && ok)
         *ok = loaded.constLast().at(1).toBool();
     return arrived;
-}
-
-// Saves a PNG of `window` into KEYCARD_SCREENSHOT_DIR when it is set.
-inline void screenshot(QWidget *window, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("KEYCARD_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QTest::qWait(100); // let freshly shown panes lay out before grabbing (screenshots only)
-    window->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
 } // namespace keycard::test

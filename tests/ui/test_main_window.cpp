@@ -1,8 +1,8 @@
 // The real MainWindow against an in-process sandbox, offscreen: what the window shows.
 // Set KEYCARD_SCREENSHOT_DIR to also save a PNG of the window at the interesting moments.
 #include "AppSession.h"
-#include "ErrorBanner.h"
 #include "MainWindow.h"
+#include "MessageBar.h"
 #include "OrganizationBrowser.h"
 #include "OrganizationDetail.h"
 #include "OrganizationFilterModel.h"
@@ -302,7 +302,7 @@ void TestMainWindow::acmeShowsConnectionAsSent()
         window.findChild<QPlainTextEdit *>(QStringLiteral("rawJsonView"))->toPlainText();
     QVERIFY(raw.contains(QStringLiteral("\"identifier\": \"%1\"").arg(sent->identifier)));
     QVERIFY(raw.contains(QStringLiteral("\"sso_connection\"")));
-    QVERIFY(!window.findChild<ErrorBanner *>(QStringLiteral("detailErrorBanner"))->isVisible());
+    QVERIFY(!window.findChild<MessageBar *>(QStringLiteral("detailErrorBanner"))->isVisible());
     screenshot(&window, QStringLiteral("acme"));
     auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("detailTabs"));
     for (int i = 1; i < tabs->count(); ++i) {
@@ -326,7 +326,7 @@ void TestMainWindow::globexShowsEmptyState()
     QVERIFY(state->text().contains(QStringLiteral("identity provider")));
     auto *enable = window.findChild<QPushButton *>(QStringLiteral("enableSsoButton"));
     QVERIFY(enable->isVisible());
-    QVERIFY(!window.findChild<ErrorBanner *>(QStringLiteral("detailErrorBanner"))->isVisible());
+    QVERIFY(!window.findChild<MessageBar *>(QStringLiteral("detailErrorBanner"))->isVisible());
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("ssoState"))->text(),
              QStringLiteral("Not enabled"));
     auto *endpoints = window.findChild<StateView *>(QStringLiteral("endpointsStateView"));
@@ -364,16 +364,17 @@ void TestMainWindow::listErrorShowsRequestIdAndRetryRecovers()
                                     {sandbox::ScriptedResponse{500, {}, {}, {}}});
     MainWindow window;
     showOnSandbox(window, sandbox);
-    auto *banner = window.findChild<ErrorBanner *>(QStringLiteral("listErrorBanner"));
+    auto *banner = window.findChild<MessageBar *>(QStringLiteral("listErrorBanner"));
     QTRY_VERIFY(banner->isVisible());
     const auto attempts = sandbox.requestsTo("GET", QStringLiteral("/organizations"));
     QCOMPARE(attempts.size(), 1);
     const QString requestId = attempts.first().requestId();
     QVERIFY(!requestId.isEmpty());
     QCOMPARE(banner->requestId(), requestId);
-    QVERIFY(
-        banner->findChild<QLabel *>(QStringLiteral("errorRequestId"))->text().contains(requestId));
-    QVERIFY(banner->message().contains(QStringLiteral("500")));
+    QVERIFY(banner->findChild<QLabel *>(QStringLiteral("listErrorBannerRequestId"))
+                ->text()
+                .contains(requestId));
+    QVERIFY(banner->text().contains(QStringLiteral("500")));
     auto *state = window.findChild<StateView *>(QStringLiteral("listStateView"));
     QVERIFY(state->isVisible());
     QCOMPARE(state->title(), QStringLiteral("Organizations could not be loaded"));
@@ -400,12 +401,12 @@ void TestMainWindow::connectionErrorShowsRequestIdAndRetryRecovers()
     window.show();
     QTRY_COMPARE(loaded.size(), 1);
     QCOMPARE(loaded.first().at(1).toBool(), false);
-    auto *banner = window.findChild<ErrorBanner *>(QStringLiteral("detailErrorBanner"));
+    auto *banner = window.findChild<MessageBar *>(QStringLiteral("detailErrorBanner"));
     QVERIFY(banner->isVisible());
     const auto attempts = sandbox.requestsTo("GET", path);
     QCOMPARE(attempts.size(), 1);
     QCOMPARE(banner->requestId(), attempts.first().requestId());
-    QVERIFY(banner->findChild<QLabel *>(QStringLiteral("errorRequestId"))
+    QVERIFY(banner->findChild<QLabel *>(QStringLiteral("detailErrorBannerRequestId"))
                 ->text()
                 .contains(attempts.first().requestId()));
     // The organization itself loaded; the connection pane says it could not be loaded.

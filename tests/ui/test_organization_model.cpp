@@ -2,7 +2,7 @@
 // QAbstractItemModelTester throughout.
 #include "OrganizationFilterModel.h"
 #include "OrganizationListModel.h"
-#include "UiTestSupport.h"
+#include "SandboxFixture.h"
 
 #include "DemoData.h"
 

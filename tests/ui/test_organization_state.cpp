@@ -2,7 +2,7 @@
 // a failure and a write's result change it, and that it says so (changed / fetched).
 #include "DemoData.h"
 #include "OrganizationState.h"
-#include "UiTestSupport.h"
+#include "SandboxFixture.h"
 
 #include <QJsonObject>
 #include <QSignalSpy>

@@ -8,6 +8,7 @@
 #include "ProfileSession.h"
 #include "ProfileStore.h"
 #include "SandboxServer.h"
+#include "Screenshot.h"
 #include "SecretStore.h"
 #include "Theme.h"
 
@@ -66,20 +67,12 @@ private:
         type("clientIdEdit", QStringLiteral("demo-admin"));
         type("clientSecretEdit", secret);
     }
-    QString status() { return child<QLabel>("connectStatus")->text(); }
+    QString status() { return child<QLabel>("connectStatusText")->text(); }
     QString statusKind()
     {
-        return child<QLabel>("connectStatus")->property("statusKind").toString();
+        return child<QWidget>("connectStatus")->property("statusKind").toString();
     }
-    void shoot(const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("KEYCARD_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        // What a person would see once the window system painted: no extra layout help.
-        QCoreApplication::sendPostedEvents(); // pending relayouts and palette changes
-        QVERIFY(m_dialog->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
-    }
+    void shoot(const QString &name) { test::screenshot(m_dialog.get(), name); }
 
     testing::TempHome *m_home;
     QNetworkAccessManager m_nam;

@@ -10,7 +10,7 @@
 #include "../profiles/TempHome.h"
 #include "ConnectDialog.h"
 #include "MainWindow.h"
-#include "NoticeBar.h"
+#include "MessageBar.h"
 #include "ProfileController.h"
 #include "ProfileSwitcher.h"
 #include "SandboxServer.h"
@@ -153,7 +153,7 @@ private Q_SLOTS:
             auto *test = dialog->findChild<QPushButton *>(QStringLiteral("testConnectionButton"));
             QVERIFY(test && test->isEnabled());
             test->click();
-            auto *status = dialog->findChild<QLabel *>(QStringLiteral("connectStatus"));
+            auto *status = dialog->findChild<QWidget *>(QStringLiteral("connectStatus"));
             QTRY_COMPARE_WITH_TIMEOUT(status->property("statusKind").toString(),
                                       QStringLiteral("success"), 20000);
             QCOMPARE(tokenRequests(), 1);

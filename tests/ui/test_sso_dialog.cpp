@@ -38,7 +38,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        applyTestPalette();
+        applyScreenshotPalette();
     }
     void init() { env = std::make_unique<Env>(); }
     void cleanup()
@@ -60,7 +60,7 @@ private Q_SLOTS:
         QVERIFY(labelText(d, "clientSecretNote").contains(QStringLiteral("encrypted")));
         QVERIFY(!child(d, "advancedBody")->isVisible()); // Advanced is collapsed
         QVERIFY(rules::isUuid(edit(d, "requestIdEdit")->text()));
-        shot(d, QStringLiteral("enable-empty"));
+        screenshot(d, QStringLiteral("enable-empty"));
 
         button(d, "revealSecretButton")->click();
         QCOMPARE(edit(d, "clientSecretEdit")->echoMode(), QLineEdit::Normal);
@@ -90,7 +90,7 @@ private Q_SLOTS:
         QVERIFY(button(d, "submitButton")
                     ->toolTip()
                     .contains(QStringLiteral("Issuer URL: Must use https://")));
-        shot(d, QStringLiteral("enable-invalid-http"));
+        screenshot(d, QStringLiteral("enable-invalid-http"));
 
         QVERIFY(button(d, "issuerFix")->isVisible());
         button(d, "issuerFix")->click();
@@ -103,7 +103,7 @@ private Q_SLOTS:
         QVERIFY(!button(d, "submitButton")->isEnabled());
         QVERIFY(labelText(d, "issuerMessage").contains(QStringLiteral("discovery document")));
         QCOMPARE(button(d, "issuerFix")->toolTip(), QStringLiteral("Use https://globex.okta.com"));
-        shot(d, QStringLiteral("enable-invalid-wellknown"));
+        screenshot(d, QStringLiteral("enable-invalid-wellknown"));
         button(d, "issuerFix")->click();
         QCOMPARE(issuer->text(), QStringLiteral("https://globex.okta.com"));
 
@@ -126,8 +126,8 @@ private Q_SLOTS:
         QVERIFY(button(d, "submitButton")
                     ->toolTip()
                     .contains(QStringLiteral("Request ID: Not a UUID")));
-        shot(d, QStringLiteral("enable-invalid-advanced"));
-        QCOMPARE(env->recorded("POST", ssoPath("globex")).size(), 0);
+        screenshot(d, QStringLiteral("enable-invalid-advanced"));
+        QCOMPARE(env->requestsEndingWith("POST", ssoPath("globex")).size(), 0);
     }
 
     void validSubmitCreatesConnectionWithExactlyTheFilledFields()
@@ -144,13 +144,13 @@ private Q_SLOTS:
         QCOMPARE(conn.identifier, QStringLiteral("https://globex.okta.com"));
         QCOMPARE(enabled.at(0).at(0).value<Organization>().label, QStringLiteral("globex"));
 
-        const auto stored = env->server.connection(QStringLiteral("globex"));
+        const auto stored = env->server->connection(QStringLiteral("globex"));
         QVERIFY(stored);
         QCOMPARE(stored->value(QLatin1String("identifier")).toString(),
                  QStringLiteral("https://globex.okta.com"));
         QCOMPARE(stored->value(QLatin1String("client_secret_set")).toBool(), true);
 
-        const auto posts = env->recorded("POST", ssoPath("globex"));
+        const auto posts = env->requestsEndingWith("POST", ssoPath("globex"));
         QCOMPARE(posts.size(), 1);
         const QJsonObject body = posts.first().jsonBody();
         QCOMPARE(
@@ -171,10 +171,11 @@ private Q_SLOTS:
         edit(d, "tokenEndpointEdit")->setText(QStringLiteral("https://umbrella.example.com/token"));
         edit(d, "scopesEdit")->setText(QStringLiteral("openid, email profile"));
         edit(d, "userinfoEndpointEdit")->setText(QStringLiteral("https://umbrella.example.com/me"));
-        shot(d, QStringLiteral("enable-advanced"));
+        screenshot(d, QStringLiteral("enable-advanced"));
         button(d, "submitButton")->click();
         QVERIFY(enabled.wait(10000));
-        const QJsonObject body = env->recorded("POST", ssoPath("umbrella")).first().jsonBody();
+        const QJsonObject body =
+            env->requestsEndingWith("POST", ssoPath("umbrella")).first().jsonBody();
         QCOMPARE(body.keys(),
                  (QStringList{QStringLiteral("client_id"), QStringLiteral("identifier"),
                               QStringLiteral("protocols")}));
@@ -195,8 +196,8 @@ private Q_SLOTS:
     {
         // Three 503s use up the client's automatic retries; the admin's Retry then succeeds.
         const sandbox::ScriptedResponse unavailable{503, {}, std::nullopt, std::nullopt};
-        env->server.scriptResponses("POST", ssoPath("globex"),
-                                    {unavailable, unavailable, unavailable});
+        env->server->scriptResponses("POST", ssoPath("globex"),
+                                     {unavailable, unavailable, unavailable});
         auto d = openEnable("globex");
         QSignalSpy enabled(d.data(), &SsoDialog::ssoEnabled);
         fill(d, QStringLiteral("https://globex.okta.com"), QStringLiteral("0oaGlobex"),
@@ -212,7 +213,8 @@ private Q_SLOTS:
 
         QTRY_VERIFY_WITH_TIMEOUT(button(d, "retryButton")->isVisible(), 10000);
         QVERIFY(!d->isBusy());
-        const QString banner = labelText(d, "bannerText");
+        // What the banner says, as a screen reader reads it (the request id on its own line).
+        const QString banner = child(d, "banner")->accessibleDescription();
         QVERIFY2(banner.contains(QStringLiteral("Server error")), qPrintable(banner));
         QVERIFY2(banner.contains(requestId), qPrintable(banner));
         QVERIFY(!banner.contains(QStringLiteral("keep-me")));
@@ -223,21 +225,21 @@ private Q_SLOTS:
         QCOMPARE(edit(d, "jwksUriEdit")->text(), QStringLiteral("https://globex.okta.com/keys"));
         QCOMPARE(edit(d, "requestIdEdit")->text(), requestId);
         QVERIFY(!edit(d, "issuerEdit")->isReadOnly());
-        shot(d, QStringLiteral("enable-error-retry"));
+        screenshot(d, QStringLiteral("enable-error-retry"));
 
         button(d, "retryButton")->click();
         QVERIFY(enabled.wait(10000));
-        const auto posts = env->recorded("POST", ssoPath("globex"));
+        const auto posts = env->requestsEndingWith("POST", ssoPath("globex"));
         QCOMPARE(posts.size(), 4);
         for (const auto &post : posts)
             QCOMPARE(post.requestId(), requestId);
-        QVERIFY(env->server.connection(QStringLiteral("globex")));
+        QVERIFY(env->server->connection(QStringLiteral("globex")));
     }
 
     void lostReplyEndsAsSuccessWithOneConnection()
     {
-        const int before = env->server.connectionCount();
-        env->server.injectFault("POST", ssoPath("globex"), sandbox::Fault::CommitThenDrop);
+        const int before = env->server->connectionCount();
+        env->server->injectFault("POST", ssoPath("globex"), sandbox::Fault::CommitThenDrop);
         auto d = openEnable("globex");
         QSignalSpy enabled(d.data(), &SsoDialog::ssoEnabled);
         fill(d, QStringLiteral("https://globex.okta.com"), QStringLiteral("0oaGlobex"));
@@ -253,8 +255,8 @@ private Q_SLOTS:
         }
         QCOMPARE(enabled.at(0).at(1).value<SsoConnection>().identifier,
                  QStringLiteral("https://globex.okta.com"));
-        QCOMPARE(env->server.connectionCount(), before + 1);
-        const auto posts = env->recorded("POST", ssoPath("globex"));
+        QCOMPARE(env->server->connectionCount(), before + 1);
+        const auto posts = env->requestsEndingWith("POST", ssoPath("globex"));
         QVERIFY(posts.size() >= 2);
         for (const auto &post : posts)
             QCOMPARE(post.requestId(), requestId);
@@ -275,14 +277,14 @@ private Q_SLOTS:
         QVERIFY(!button(d, "retryButton")->isVisible());
         QVERIFY(labelText(d, "bannerText").contains(QStringLiteral("already enabled")));
         QCOMPARE(edit(d, "issuerEdit")->text(), QStringLiteral("https://acme.example.org"));
-        shot(d, QStringLiteral("enable-409"));
+        screenshot(d, QStringLiteral("enable-409"));
 
         button(d, "viewExistingButton")->click();
         QCOMPARE(view.size(), 1);
         QCOMPARE(view.at(0).at(1).value<SsoConnection>().identifier,
                  QString::fromLatin1(sandbox::demo::kAcmeIdentifier));
         QTRY_VERIFY(d.isNull());
-        QCOMPARE(env->server.connection(QStringLiteral("acme"))
+        QCOMPARE(env->server->connection(QStringLiteral("acme"))
                      ->value(QLatin1String("identifier"))
                      .toString(),
                  QString::fromLatin1(sandbox::demo::kAcmeIdentifier));
@@ -309,7 +311,7 @@ private Q_SLOTS:
                             "Issuer URL: https://acme.okta.com → https://acme.example.org")});
         button(d, "submitButton")->click();
         QVERIFY(updated.wait(10000));
-        const auto patches = env->recorded("PATCH", ssoPath("acme"));
+        const auto patches = env->requestsEndingWith("PATCH", ssoPath("acme"));
         QCOMPARE(patches.size(), 1);
         QCOMPARE(patches.first().jsonBody(),
                  (QJsonObject{
@@ -318,14 +320,14 @@ private Q_SLOTS:
 
     void cancelAbortsAndKeepsTheForm()
     {
-        env->server.setLatency(3000);
+        env->server->setLatency(3000);
         auto d = openEnable("globex");
         QSignalSpy enabled(d.data(), &SsoDialog::ssoEnabled);
         fill(d, QStringLiteral("https://globex.okta.com"), QStringLiteral("0oaGlobex"));
         button(d, "submitButton")->click();
         QVERIFY(d->isBusy());
         QCOMPARE(labelText(d, "busyLabel"), QStringLiteral("Enabling SSO…"));
-        shot(d, QStringLiteral("enable-busy"));
+        screenshot(d, QStringLiteral("enable-busy"));
         button(d, "cancelButton")->click();
         QTRY_VERIFY(!d->isBusy());
         QVERIFY(d->isVisible()); // Cancel while busy stops the request, not the dialog
@@ -333,10 +335,10 @@ private Q_SLOTS:
         QVERIFY(button(d, "retryButton")->isVisible());
         QCOMPARE(edit(d, "issuerEdit")->text(), QStringLiteral("https://globex.okta.com"));
         QVERIFY(!edit(d, "issuerEdit")->isReadOnly());
-        env->server.setLatency(0);
+        env->server->setLatency(0);
         button(d, "retryButton")->click();
         QVERIFY(enabled.wait(10000));
-        QVERIFY(env->server.connection(QStringLiteral("globex")));
+        QVERIFY(env->server->connection(QStringLiteral("globex")));
     }
 
     void serverValidationErrorIsShownAtItsField()
@@ -345,7 +347,7 @@ private Q_SLOTS:
             400,
             R"({"message":"identifier: issuer is not reachable","code":"validation_error","status":400,"field":"identifier"})",
             std::nullopt, std::nullopt};
-        env->server.scriptResponses("POST", ssoPath("globex"), {rejected});
+        env->server->scriptResponses("POST", ssoPath("globex"), {rejected});
         auto d = openEnable("globex");
         fill(d, QStringLiteral("https://globex.okta.com"), QStringLiteral("0oaGlobex"));
         button(d, "submitButton")->click();
@@ -354,7 +356,7 @@ private Q_SLOTS:
         QVERIFY(!button(d, "retryButton")->isVisible());
         QVERIFY(!button(d, "submitButton")->isEnabled());
         QCOMPARE(edit(d, "clientIdEdit")->text(), QStringLiteral("0oaGlobex"));
-        shot(d, QStringLiteral("enable-server-validation"));
+        screenshot(d, QStringLiteral("enable-server-validation"));
         edit(d, "issuerEdit")->setText(QStringLiteral("https://globex.okta.com/"));
         QVERIFY(labelText(d, "issuerMessage").isEmpty());
         QVERIFY(button(d, "submitButton")->isEnabled());
@@ -367,7 +369,7 @@ private Q_SLOTS:
         button(d, "submitButton")->click();
         QTRY_VERIFY_WITH_TIMEOUT(child(d, "banner")->isVisible(), 10000);
         QVERIFY(labelText(d, "bannerText").contains(QStringLiteral("organizations.update")));
-        QVERIFY(!env->server.connection(QStringLiteral("stark")));
+        QVERIFY(!env->server->connection(QStringLiteral("stark")));
     }
 };
 

@@ -41,7 +41,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        applyTestPalette();
+        applyScreenshotPalette();
     }
     void init() { env = std::make_unique<Env>(); }
     void cleanup()
@@ -66,7 +66,7 @@ private Q_SLOTS:
         QVERIFY(!button(d, "submitButton")->isEnabled());
         QCOMPARE(button(d, "submitButton")->toolTip(),
                  QStringLiteral("Not ready yet:\n• Nothing has changed"));
-        shot(d, QStringLiteral("edit-prefilled"));
+        screenshot(d, QStringLiteral("edit-prefilled"));
     }
 
     void updateSendsOnlyChangedFields()
@@ -84,18 +84,18 @@ private Q_SLOTS:
         QVERIFY(!lines.join(QString()).contains(QStringLiteral("n3w-s3cret")));
         QCOMPARE(button(d, "submitButton")->text(), QStringLiteral("Save changes"));
         QVERIFY(button(d, "backButton")->isVisible());
-        shot(d, QStringLiteral("edit-summary"));
+        screenshot(d, QStringLiteral("edit-summary"));
         button(d, "submitButton")->click();
         QVERIFY(updated.wait(10000));
         QCOMPARE(updated.at(0).at(1).value<SsoConnection>().clientId.value_or(QString()),
                  QStringLiteral("0oaNEWCLIENT"));
 
-        const auto patches = env->recorded("PATCH", ssoPath("acme"));
+        const auto patches = env->requestsEndingWith("PATCH", ssoPath("acme"));
         QCOMPARE(patches.size(), 1);
         QCOMPARE(patches.first().jsonBody(),
                  (QJsonObject{{QStringLiteral("client_id"), QStringLiteral("0oaNEWCLIENT")},
                               {QStringLiteral("client_secret"), QStringLiteral("n3w-s3cret")}}));
-        const auto stored = env->server.connection(QStringLiteral("acme"));
+        const auto stored = env->server->connection(QStringLiteral("acme"));
         QCOMPARE(stored->value(QLatin1String("client_id")).toString(),
                  QStringLiteral("0oaNEWCLIENT"));
         QCOMPARE(stored->value(QLatin1String("identifier")).toString(),
@@ -115,10 +115,10 @@ private Q_SLOTS:
                                      QStringLiteral("Client secret: set → removed")}));
         button(d, "submitButton")->click();
         QVERIFY(updated.wait(10000));
-        QCOMPARE(env->recorded("PATCH", ssoPath("acme")).first().jsonBody(),
+        QCOMPARE(env->requestsEndingWith("PATCH", ssoPath("acme")).first().jsonBody(),
                  (QJsonObject{{QStringLiteral("client_id"), QJsonValue::Null},
                               {QStringLiteral("client_secret"), QJsonValue::Null}}));
-        const auto stored = env->server.connection(QStringLiteral("acme"));
+        const auto stored = env->server->connection(QStringLiteral("acme"));
         QVERIFY(stored->value(QLatin1String("client_id")).isNull());
         QCOMPARE(stored->value(QLatin1String("client_secret_set")).toBool(), false);
     }
@@ -139,7 +139,8 @@ private Q_SLOTS:
         QVERIFY(!button(d, "submitButton")->isEnabled()); // Replace needs the new secret
         QTest::keyClicks(edit(d, "clientSecretEdit"), QStringLiteral("first-secret"));
         QCOMPARE(reviewLines(d).last(), QStringLiteral("Client secret: not set → set"));
-        QCOMPARE(env->recorded("PATCH", ssoPath("initech")).size(), 0); // nothing sent yet
+        QCOMPARE(env->requestsEndingWith("PATCH", ssoPath("initech")).size(),
+                 0); // nothing sent yet
     }
 
     void describeChangesCoversProtocols()
@@ -179,31 +180,31 @@ private Q_SLOTS:
         QTest::keyClicks(edit(d, "confirmLabelEdit"), QStringLiteral("Wayne"));
         QVERIFY(!button(d, "disableButton")->isEnabled());
         QVERIFY(labelText(d, "confirmLabelMessage").contains(QStringLiteral("letter case")));
-        shot(d, QStringLiteral("disable-mismatch"));
+        screenshot(d, QStringLiteral("disable-mismatch"));
         button(d, "disableButton")->click(); // disabled: nothing happens
-        QCOMPARE(env->recorded("DELETE", ssoPath("wayne")).size(), 0);
+        QCOMPARE(env->requestsEndingWith("DELETE", ssoPath("wayne")).size(), 0);
 
         edit(d, "confirmLabelEdit")->clear();
         QTest::keyClicks(edit(d, "confirmLabelEdit"), QStringLiteral("wayne"));
         QVERIFY(button(d, "disableButton")->isEnabled());
-        shot(d, QStringLiteral("disable-confirm"));
+        screenshot(d, QStringLiteral("disable-confirm"));
         button(d, "disableButton")->click();
         QVERIFY(disabled.wait(10000));
         QCOMPARE(disabled.at(0).at(0).value<Organization>().label, QStringLiteral("wayne"));
-        QVERIFY(!env->server.connection(QStringLiteral("wayne")));
-        QCOMPARE(env->server.organization(QStringLiteral("wayne"))
+        QVERIFY(!env->server->connection(QStringLiteral("wayne")));
+        QCOMPARE(env->server->organization(QStringLiteral("wayne"))
                      ->value(QLatin1String("sso_enabled"))
                      .toBool(),
                  false);
-        QCOMPARE(env->recorded("DELETE", ssoPath("wayne")).size(), 1);
+        QCOMPARE(env->requestsEndingWith("DELETE", ssoPath("wayne")).size(), 1);
         QTRY_VERIFY(d.isNull());
     }
 
     void disableFailureOffersRetryWithSameRequestId()
     {
         const sandbox::ScriptedResponse unavailable{503, {}, std::nullopt, std::nullopt};
-        env->server.scriptResponses("DELETE", ssoPath("initech"),
-                                    {unavailable, unavailable, unavailable});
+        env->server->scriptResponses("DELETE", ssoPath("initech"),
+                                     {unavailable, unavailable, unavailable});
         auto *raw = new DisableSsoDialog(env->client.get(), env->organization("initech"));
         raw->show();
         QSignalSpy disabled(raw, &DisableSsoDialog::ssoDisabled);
@@ -211,14 +212,14 @@ private Q_SLOTS:
         button(raw, "disableButton")->click();
         QTRY_VERIFY_WITH_TIMEOUT(button(raw, "retryButton")->isVisible(), 10000);
         QVERIFY(labelText(raw, "bannerText").contains(QStringLiteral("Server error")));
-        shot(raw, QStringLiteral("disable-error"));
+        screenshot(raw, QStringLiteral("disable-error"));
         button(raw, "retryButton")->click();
         QVERIFY(disabled.wait(10000));
-        const auto deletes = env->recorded("DELETE", ssoPath("initech"));
+        const auto deletes = env->requestsEndingWith("DELETE", ssoPath("initech"));
         QCOMPARE(deletes.size(), 4);
         for (const auto &r : deletes)
             QCOMPARE(r.requestId(), deletes.first().requestId());
-        QVERIFY(!env->server.connection(QStringLiteral("initech")));
+        QVERIFY(!env->server->connection(QStringLiteral("initech")));
     }
 
     void permissionGating()
@@ -226,7 +227,7 @@ private Q_SLOTS:
         // Permissions as the list reports them with expand[]=permissions.
         auto withPermissions = [this](const char *label) {
             Organization o = env->organization(label);
-            QJsonObject perms = env->server.organization(QLatin1String(label))
+            QJsonObject perms = env->server->organization(QLatin1String(label))
                                     ->value(QLatin1String("permissions"))
                                     .toObject();
             if (perms.isEmpty()) {
@@ -298,7 +299,7 @@ private Q_SLOTS:
         QTest::keyClicks(edit(disable, "confirmLabelEdit"), QStringLiteral("wayne"));
         button(disable, "disableButton")->click();
         QVERIFY(disabled.wait(10000));
-        QVERIFY(!env->server.connection(QStringLiteral("wayne")));
+        QVERIFY(!env->server->connection(QStringLiteral("wayne")));
     }
 };
 

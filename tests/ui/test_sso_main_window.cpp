@@ -7,6 +7,7 @@
 #include "SsoDialog.h"
 #include "SsoWindowIntegration.h"
 #include "SsoWorkflow.h"
+#include "WindowTestSupport.h"
 #include "test_sso_support.h"
 
 #include <QPushButton>
@@ -26,11 +27,7 @@ class TestSsoMainWindow : public QObject
 
     void selectAndWait(const char *label)
     {
-        const QString id = env->organization(label).id;
-        QSignalSpy loaded(window.get(), &MainWindow::detailsLoaded);
-        window->selectOrganization(QLatin1String(label));
-        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && loaded.constLast().at(0).toString() == id,
-                                 10000);
+        QVERIFY(test::selectAndWait(*window, QLatin1String(label), env->organization(label).id));
     }
 
     bool badge(const char *label) const
@@ -42,7 +39,7 @@ class TestSsoMainWindow : public QObject
 
     int listRequests() const
     {
-        return int(env->recorded("GET", QStringLiteral("/organizations")).size());
+        return int(env->requestsEndingWith("GET", QStringLiteral("/organizations")).size());
     }
 
 private Q_SLOTS:
@@ -51,7 +48,7 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("KeycardTest"));
         QCoreApplication::setApplicationName(QStringLiteral("test_sso_main_window"));
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        applyTestPalette();
+        applyScreenshotPalette();
     }
     void init()
     {
@@ -59,7 +56,7 @@ private Q_SLOTS:
         window = std::make_unique<MainWindow>();
         window->setPersistSettings(false);
         SessionInfo session;
-        session.baseUrl = env->server.baseUrl();
+        session.baseUrl = env->server->baseUrl();
         window->setClient(env->client.get(), session);
         workflow = installSsoWritePath(window.get());
         window->show();
@@ -89,11 +86,11 @@ private Q_SLOTS:
         QTest::keyClicks(edit(dialog, "issuerEdit"), QStringLiteral("https://globex.okta.com"));
         QTest::keyClicks(edit(dialog, "clientIdEdit"), QStringLiteral("0oaGlobexAdmin"));
         QTest::keyClicks(edit(dialog, "clientSecretEdit"), QStringLiteral("globex-secret"));
-        shot(dialog, QStringLiteral("window-enable-globex"));
+        screenshot(dialog, QStringLiteral("window-enable-globex"));
         QTest::keyClick(edit(dialog, "clientSecretEdit"), Qt::Key_Return); // default button
         QTRY_VERIFY_WITH_TIMEOUT(workflow->activeDialog() == nullptr, 10000);
 
-        QVERIFY(env->server.connection(QStringLiteral("globex")));
+        QVERIFY(env->server->connection(QStringLiteral("globex")));
         QTRY_VERIFY(badge("globex"));
         QCOMPARE(window->findChild<QLabel *>(QStringLiteral("identifierValue"))->text(),
                  QStringLiteral("https://globex.okta.com"));
@@ -101,7 +98,7 @@ private Q_SLOTS:
         QVERIFY(!window->enableSsoAction()->isEnabled());
         QVERIFY(window->editSsoAction()->isEnabled());
         QVERIFY(window->disableSsoAction()->isEnabled());
-        shot(window.get(), QStringLiteral("window-globex-enabled"));
+        screenshot(window.get(), QStringLiteral("window-globex-enabled"));
     }
 
     void editThenDisableThroughTheActions()
@@ -127,7 +124,7 @@ private Q_SLOTS:
         QTest::keyClicks(edit(confirm, "confirmLabelEdit"), QStringLiteral("acme"));
         button(confirm, "disableButton")->click();
         QTRY_VERIFY_WITH_TIMEOUT(workflow->activeDialog() == nullptr, 10000);
-        QVERIFY(!env->server.connection(QStringLiteral("acme")));
+        QVERIFY(!env->server->connection(QStringLiteral("acme")));
         QTRY_VERIFY(!badge("acme"));
         QVERIFY(window->enableSsoAction()->isEnabled());
     }

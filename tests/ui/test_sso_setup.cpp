@@ -26,16 +26,17 @@ private:
 
     QString issuer(const char *scenario) const
     {
-        return env->server.baseUrl().toString() + QStringLiteral("/idp/") + QLatin1String(scenario);
+        return env->server->baseUrl().toString() + QStringLiteral("/idp/") +
+               QLatin1String(scenario);
     }
 
     SsoDialog *openEnable(const char *label = "globex")
     {
         auto *d = new SsoDialog(env->client.get(), env->organization(label));
         SsoSetupContext context;
-        context.sandboxBase = env->server.baseUrl();
+        context.sandboxBase = env->server->baseUrl();
         context.redirectUri =
-            env->server.baseUrl().toString() + QStringLiteral("/oauth/2/redirect");
+            env->server->baseUrl().toString() + QStringLiteral("/oauth/2/redirect");
         context.saveRedirectUri = [this](const QString &uri) { savedRedirects << uri; };
         installSsoSetup(d, context);
         d->findChild<SsoIssuerChecklist *>()->setDebounceMs(0);
@@ -56,7 +57,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { applyTestPalette(); }
+    void initTestCase() { applyScreenshotPalette(); }
     void init()
     {
         env = std::make_unique<Env>();
@@ -73,7 +74,7 @@ private Q_SLOTS:
         SsoDialog *d = openEnable();
         // The IdP side: the sandbox's redirect URI, with Copy.
         QCOMPARE(edit(d, "redirectUriEdit")->text(),
-                 env->server.baseUrl().toString() + QStringLiteral("/oauth/2/redirect"));
+                 env->server->baseUrl().toString() + QStringLiteral("/oauth/2/redirect"));
         button(d, "copyRedirectUriButton")->click();
         QCOMPARE(QApplication::clipboard()->text(), edit(d, "redirectUriEdit")->text());
         QVERIFY(child<QWidget>(d, "firstEnableNote")->isVisible());
@@ -89,7 +90,7 @@ private Q_SLOTS:
         QVERIFY(labelText(d, "checkLearned").contains(issuer("good") + QStringLiteral("/token")));
         QVERIFY(labelText(d, "checkLearned").contains(QLatin1String("S256")));
         QVERIFY(!child<QWidget>(d, "useDiscoveredIssuerButton")->isVisible());
-        shot(d, QStringLiteral("setup-good"));
+        screenshot(d, QStringLiteral("setup-good"));
 
         edit(d, "clientIdEdit")->setText(QStringLiteral("sandbox-client"));
         QCOMPARE(button(d, "submitButton")->text(), QStringLiteral("Enable SSO"));
@@ -100,7 +101,7 @@ private Q_SLOTS:
         QCOMPARE(connection.identifier, issuer("good"));
         QVERIFY(connection.loginUrl.value_or(QString()).contains(QLatin1String("/idp/login/")));
         // The checks reached the IdP without any credential.
-        for (const auto &r : env->server.requests()) {
+        for (const auto &r : env->server->requests()) {
             if (r.path.startsWith(QLatin1String("/idp/")))
                 QVERIFY(!r.headers.contains("authorization"));
         }
@@ -120,7 +121,7 @@ private Q_SLOTS:
         QCOMPARE(button(d, "submitButton")->text(), QStringLiteral("Enable anyway"));
         QVERIFY(button(d, "submitButton")->toolTip().contains(QLatin1String("internal network")));
         QVERIFY(child<QWidget>(d, "checkFailureNote")->isVisible());
-        shot(d, QStringLiteral("setup-mismatch"));
+        screenshot(d, QStringLiteral("setup-mismatch"));
         auto *use = button(d, "useDiscoveredIssuerButton");
         QVERIFY(use->isVisible());
         use->click();
@@ -182,7 +183,7 @@ private Q_SLOTS:
     {
         SsoDialog *d = openEnable();
         edit(d, "clientIdEdit")->setText(QStringLiteral("c1"));
-        QSignalSpy recorded(&env->server, &sandbox::SandboxServer::requestRecorded);
+        QSignalSpy recorded(env->server.get(), &sandbox::SandboxServer::requestRecorded);
         edit(d, "issuerEdit")->setText(issuer("slow"));
         QTRY_COMPARE_WITH_TIMEOUT(checklist(d)->state(), SsoIssuerChecklist::State::Running, 5000);
         QVERIFY(recorded.wait(5000));
@@ -216,7 +217,7 @@ private Q_SLOTS:
         QSignalSpy enabled(d, &SsoDialog::ssoEnabled);
         button(d, "submitButton")->click();
         QVERIFY(enabled.wait(10000));
-        const auto posts = env->recorded("POST", ssoPath("globex"));
+        const auto posts = env->requestsEndingWith("POST", ssoPath("globex"));
         QCOMPARE(posts.size(), 1);
         QCOMPARE(posts.first()
                      .jsonBody()
@@ -239,7 +240,7 @@ private Q_SLOTS:
         QCOMPARE(edit(d, "issuerEdit")->text(),
                  QStringLiteral("https://acme.okta.com/oauth2/default"));
         checklist(d)->cancel();
-        shot(d, QStringLiteral("setup-okta"));
+        screenshot(d, QStringLiteral("setup-okta"));
         // Pasting the admin console's address offers the org's issuer (one click, not silently).
         edit(d, "issuerEdit")
             ->setText(QStringLiteral("https://acme-admin.okta.com/admin/dashboard"));

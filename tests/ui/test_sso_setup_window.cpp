@@ -47,7 +47,7 @@ private Q_SLOTS:
         window = std::make_unique<MainWindow>();
         window->setPersistSettings(false);
         SessionInfo session; // the sandbox
-        session.baseUrl = env->server.baseUrl();
+        session.baseUrl = env->server->baseUrl();
         window->setClient(env->client.get(), session);
         workflow = installSsoWritePath(window.get());
         window->show();
@@ -62,7 +62,7 @@ private Q_SLOTS:
     void sandboxWalkthrough()
     {
         const QString redirect =
-            env->server.baseUrl().toString() + QStringLiteral("/oauth/2/redirect");
+            env->server->baseUrl().toString() + QStringLiteral("/oauth/2/redirect");
         QCOMPARE(workflow->setupContext().redirectUri, redirect);
         SsoDialog *d = workflow->enableSso(env->organization("globex"));
         QVERIFY(d);
@@ -82,7 +82,7 @@ private Q_SLOTS:
         const QString id = env->organization("globex").id;
         QTRY_COMPARE_WITH_TIMEOUT(
             fieldValue("loginUrl"),
-            env->server.baseUrl().toString() + QStringLiteral("/idp/login/") + id, 10000);
+            env->server->baseUrl().toString() + QStringLiteral("/idp/login/") + id, 10000);
         QCOMPARE(fieldValue("redirectUri"), redirect);
         QVERIFY(
             window->findChild<ValueField *>(QStringLiteral("externalIdClaimField"))->isMissing());

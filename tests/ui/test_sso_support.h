@@ -1,11 +1,10 @@
 #pragma once
 
-// Shared set-up of the SSO write-path tests: the sandbox in-process on a random port, the real
-// KeycardClient pointed at it with short retry delays, and small helpers to drive the dialogs
-// through their objectNames.
+// Shared set-up of the SSO write-path tests: the shared sandbox fixture (tests/support) and
+// small helpers to drive the dialogs through their objectNames.
 #include "DemoData.h"
-#include "KeycardClient.h"
-#include "SandboxServer.h"
+#include "SandboxFixture.h"
+#include "Screenshot.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -15,10 +14,7 @@
 #include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
 #include <QPointer>
-#include <QPalette>
-#include <QStyleFactory>
 #include <QTest>
 #include <QWidget>
 
@@ -26,56 +22,12 @@
 
 namespace ssotest {
 
-struct Env
+// The shared sandbox fixture, with the client's own number of retries.
+struct Env : keycard::test::SandboxFixture
 {
-    keycard::sandbox::SandboxServer server;
-    QNetworkAccessManager nam;
-    std::unique_ptr<keycard::KeycardClient> client;
-
     Env()
+        : SandboxFixture(kClientRetries)
     {
-        if (!server.listen())
-            qFatal("sandbox cannot listen: %s", qPrintable(server.errorString()));
-        keycard::ClientConfig config;
-        config.baseUrl = server.baseUrl();
-        config.credentials = keycard::Credentials::serviceAccount(
-            server.options().clientId, keycard::Secret(server.options().clientSecret));
-        config.retry.delayScale = 0.001;
-        config.requestTimeoutMs = 10000;
-        client = std::make_unique<keycard::KeycardClient>(&nam, config);
-    }
-
-    keycard::Organization organization(const char *label) const
-    {
-        keycard::Organization o;
-        QString error;
-        const auto json = server.organization(QLatin1String(label));
-        if (!json || !keycard::decode::organization(*json, o, error))
-            qFatal("no organization %s", label);
-        return o;
-    }
-
-    keycard::SsoConnection connection(const char *label) const
-    {
-        keycard::SsoConnection c;
-        QString error;
-        const auto json = server.connection(QLatin1String(label));
-        if (!json || !keycard::decode::ssoConnection(*json, c, error))
-            qFatal("no connection for %s (%s)", label, qPrintable(error));
-        return c;
-    }
-
-    // Requests with this method whose path ends with `pathSuffix`, oldest first.
-    QList<keycard::sandbox::RecordedRequest> recorded(const QByteArray &method,
-                                                      const QString &pathSuffix) const
-    {
-        QList<keycard::sandbox::RecordedRequest> out;
-        const auto all = server.requests();
-        for (const auto &r : all) {
-            if (r.method == method && r.path.endsWith(pathSuffix))
-                out.append(r);
-        }
-        return out;
     }
 };
 
@@ -107,48 +59,8 @@ inline QString labelText(const QWidget *root, const char *name)
     return child<QLabel>(root, name)->text();
 }
 
-// KEYCARD_SSO_SHOTS=<dir> saves a picture of `w` as <dir>/<name>.png (for looking at the UI);
-// KEYCARD_SSO_DARK=1 switches the application to a dark Fusion palette first.
-inline void shot(QWidget *w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("KEYCARD_SSO_SHOTS");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    QWidget *window = w->window();
-    // Deliver pending layout requests (no event loop is run) so the picture shows the settled
-    // layout a person would see.
-    QCoreApplication::sendPostedEvents();
-    window->resize(window->sizeHint().expandedTo(window->size()));
-    QCoreApplication::sendPostedEvents();
-    const QString suffix =
-        qEnvironmentVariableIsSet("KEYCARD_SSO_DARK") ? QStringLiteral("-dark") : QString();
-    window->grab().save(dir + QLatin1Char('/') + name + suffix + QStringLiteral(".png"));
-}
-
-inline void applyTestPalette()
-{
-    if (!qEnvironmentVariableIsSet("KEYCARD_SSO_DARK"))
-        return;
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    p.setColor(QPalette::AlternateBase, QColor(0x33, 0x33, 0x33));
-    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-    p.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
-    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3a, 0x3a));
-    p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
-    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
-    QApplication::setPalette(p);
-}
+using keycard::test::applyScreenshotPalette;
+using keycard::test::screenshot;
 
 // Deletes every dialog a test left open, so the next test starts from a clean screen.
 inline void deleteOpenDialogs()

@@ -2,8 +2,8 @@
 // the real MainWindow with the write path installed, against the in-process sandbox, offscreen.
 #include "DemoData.h"
 #include "DisableSsoDialog.h"
-#include "ErrorBanner.h"
 #include "MainWindow.h"
+#include "MessageBar.h"
 #include "OrganizationBrowser.h"
 #include "OrganizationListModel.h"
 #include "SsoDialog.h"
@@ -27,6 +27,7 @@
 
 using namespace keycard;
 using keycard::test::SandboxFixture;
+using keycard::test::screenshot;
 using keycard::test::selectAndWait;
 using keycard::test::showOnSandbox;
 using ssotest::button;
@@ -88,7 +89,7 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 < %2")
                                 .arg(effect->height())
                                 .arg(effect->heightForWidth(effect->width()))));
-        ssotest::shot(dialog, QStringLiteral("disable-hint"));
+        screenshot(dialog, QStringLiteral("disable-hint"));
         QTest::keyClick(confirm, Qt::Key_Return); // not matching yet: nothing happens
         QVERIFY(dialog->isVisible());
         QVERIFY(sandbox->server->connection(QStringLiteral("acme")));
@@ -147,12 +148,11 @@ private Q_SLOTS:
         // The server stops answering: the list says what to check, and Retry can help.
         sandbox->server.reset();
         window->refresh();
-        auto *banner = window->findChild<ErrorBanner *>(QStringLiteral("listErrorBanner"));
+        auto *banner = window->findChild<MessageBar *>(QStringLiteral("listErrorBanner"));
         QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
-        QVERIFY2(banner->message().contains(QStringLiteral("proxy")),
-                 qPrintable(banner->message()));
+        QVERIFY2(banner->text().contains(QStringLiteral("proxy")), qPrintable(banner->text()));
         QVERIFY(button(banner, "retryButton")->isVisible());
-        keycard::test::screenshot(window.get(), QStringLiteral("window-network-error"));
+        screenshot(window.get(), QStringLiteral("window-network-error"));
     }
 
     // 7. A problem inside the collapsed Advanced section is shown: the section opens and the
@@ -168,7 +168,7 @@ private Q_SLOTS:
         QVERIFY(body->isVisible());
         QVERIFY(!ssotest::labelText(dialog, "requestIdMessage").isEmpty());
         QVERIFY(!button(dialog, "submitButton")->isEnabled());
-        ssotest::shot(dialog, QStringLiteral("enable-advanced-invalid"));
+        screenshot(dialog, QStringLiteral("enable-advanced-invalid"));
     }
 
     // 8. Hints coming and going under a field do not move the fields below it.

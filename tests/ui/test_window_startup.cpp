@@ -1,8 +1,8 @@
 // The main window as it starts: what is built lazily (detail page, icons, fonts) still shows
 // and behaves as before, the first page is painted before the first selection, and the filter's
 // own clear action. Against an in-process sandbox, offscreen.
-#include "ErrorBanner.h"
 #include "MainWindow.h"
+#include "MessageBar.h"
 #include "OrganizationBrowser.h"
 #include "OrganizationDetail.h"
 #include "StateView.h"
@@ -175,7 +175,7 @@ void TestWindowStartup::detailPanesAppearWithTheFirstOrganization()
     QVERIFY(window.findChild<QWidget *>(QStringLiteral("detailHeader"))->isVisible());
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("organizationName"))->text(),
              QString::fromLatin1(demo::kAcme.name));
-    QVERIFY(!window.findChild<ErrorBanner *>(QStringLiteral("detailErrorBanner"))->isVisible());
+    QVERIFY(!window.findChild<MessageBar *>(QStringLiteral("detailErrorBanner"))->isVisible());
     // The Raw tab shows the documents in a fixed-width font.
     tabs->setCurrentWidget(window.findChild<QWidget *>(QStringLiteral("rawPane")));
     auto *raw = window.findChild<QPlainTextEdit *>(QStringLiteral("rawJsonView"));

@@ -2,8 +2,8 @@
 // MainWindow with the write path installed, against the in-process sandbox, offscreen.
 #include "DemoData.h"
 #include "DisableSsoDialog.h"
-#include "ErrorBanner.h"
 #include "MainWindow.h"
+#include "MessageBar.h"
 #include "OrganizationBrowser.h"
 #include "OrganizationDetail.h"
 #include "OrganizationListModel.h"
@@ -26,6 +26,7 @@
 
 using namespace keycard;
 using keycard::test::SandboxFixture;
+using keycard::test::screenshot;
 using keycard::test::selectAndWait;
 using keycard::test::showOnSandbox;
 using ssotest::button;
@@ -103,7 +104,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        ssotest::applyTestPalette();
+        test::applyScreenshotPalette();
     }
     void init()
     {
@@ -162,7 +163,7 @@ private Q_SLOTS:
         QVERIFY(dialog->windowTitle().contains(QStringLiteral("Umbrella Research")));
         QCOMPARE(edit(dialog, "organizationEdit")->text(), QStringLiteral("umbrella"));
         QVERIFY(edit(dialog, "organizationEdit")->isReadOnly());
-        ssotest::shot(dialog, QStringLiteral("edit-instead-umbrella"));
+        screenshot(dialog, QStringLiteral("edit-instead-umbrella"));
     }
 
     // 2. After enabling, the list row, header, Connection, Endpoints, Permissions and Raw agree
@@ -202,7 +203,7 @@ private Q_SLOTS:
         QVERIFY(window->editSsoAction()->isEnabled());
         QVERIFY(!window->enableSsoAction()->isEnabled());
         QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("enabled")));
-        keycard::test::screenshot(window.get(), QStringLiteral("window-after-enable"));
+        screenshot(window.get(), QStringLiteral("window-after-enable"));
 
         window->disableSsoAction()->trigger();
         auto *confirm = qobject_cast<ui::DisableSsoDialog *>(workflow->activeDialog());
@@ -249,7 +250,7 @@ private Q_SLOTS:
         QCOMPARE(window->detail()->findChild<QStackedWidget *>()->currentWidget()->objectName(),
                  QStringLiteral("detailPlaceholder"));
         QVERIFY(currentRowId(*window).isEmpty()); // no other row stands for it
-        keycard::test::screenshot(window.get(), QStringLiteral("window-selection-filtered-out"));
+        screenshot(window.get(), QStringLiteral("window-selection-filtered-out"));
 
         filter->clear();
         QCOMPARE(currentRowId(*window), wayne);
@@ -279,7 +280,7 @@ private Q_SLOTS:
         QVERIFY(!failed.constLast().at(1).toBool());
         QCOMPARE(window->browser()->model()->rowCount(), rows); // kept, not emptied
         QVERIFY(text(window.get(), "countLabel").contains(QStringLiteral("not up to date")));
-        QVERIFY(window->findChild<ErrorBanner *>(QStringLiteral("listErrorBanner"))->isVisible());
+        QVERIFY(window->findChild<MessageBar *>(QStringLiteral("listErrorBanner"))->isVisible());
         QCOMPARE(currentRowId(*window), acme);
         QCOMPARE(text(window.get(), "ssoState"), QStringLiteral("Unknown"));
         for (QAction *a :
@@ -289,7 +290,7 @@ private Q_SLOTS:
         }
         window->enableSsoAction()->trigger();
         QVERIFY(!workflow->activeDialog());
-        keycard::test::screenshot(window.get(), QStringLiteral("window-stale-unknown"));
+        screenshot(window.get(), QStringLiteral("window-stale-unknown"));
 
         sandbox->server->clearFaults(); // answering again
         QSignalSpy loaded(window.get(), &MainWindow::detailsLoaded);
@@ -299,8 +300,7 @@ private Q_SLOTS:
         QCOMPARE(text(window.get(), "ssoState"), QStringLiteral("Enabled"));
         QCOMPARE(listSso(*window, acme), std::optional<bool>(true));
         QVERIFY(!text(window.get(), "countLabel").contains(QStringLiteral("not up to date")));
-        QVERIFY(
-            !window->findChild<ErrorBanner *>(QStringLiteral("detailErrorBanner"))->isVisible());
+        QVERIFY(!window->findChild<MessageBar *>(QStringLiteral("detailErrorBanner"))->isVisible());
         QVERIFY(window->editSsoAction()->isEnabled());
     }
 };

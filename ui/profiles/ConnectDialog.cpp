@@ -1,8 +1,8 @@
 #include "ConnectDialog.h"
 
 #include "ConnectValidators.h"
+#include "MessageBar.h"
 #include "ProfileSession.h"
-#include "StatusLine.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -22,7 +22,6 @@ namespace keycard::ui {
 using profiles::ConnectionTestResult;
 using profiles::Profile;
 using profiles::SecretResult;
-using Status = StatusLine::Kind;
 
 ConnectDialog::ConnectDialog(profiles::ProfileSession *session, QNetworkAccessManager *nam,
                              QWidget *parent)
@@ -32,7 +31,7 @@ ConnectDialog::ConnectDialog(profiles::ProfileSession *session, QNetworkAccessMa
     , m_notice(new QLabel(this))
     , m_serviceAccount(new QRadioButton(tr("Ser&vice account"), this))
     , m_bearerToken(new QRadioButton(tr("API to&ken"), this))
-    , m_status(new StatusLine(QStringLiteral("connectStatus"), this))
+    , m_status(new MessageBar(QStringLiteral("connectStatus"), this))
     , m_test(new QPushButton(tr("&Test connection"), this))
     , m_sandbox(new QPushButton(tr("Try the sand&box"), this))
     , m_buttons(new QDialogButtonBox(this))
@@ -178,7 +177,11 @@ ConnectDialog::ConnectDialog(profiles::ProfileSession *session, QNetworkAccessMa
     for (const Field *f : {&m_name, &m_baseUrl, &m_clientId, &m_secret, &m_token})
         updateField(*f);
     updateKind();
-    m_status->clear();
+    // The outcome's room stays reserved: the buttons do not move when a test starts.
+    QSizePolicy statusPolicy = m_status->sizePolicy();
+    statusPolicy.setRetainSizeWhenHidden(true);
+    m_status->setSizePolicy(statusPolicy);
+    setStatus(Status::None, {});
 }
 
 ConnectDialog::~ConnectDialog()
@@ -200,7 +203,7 @@ QToolButton *ConnectDialog::makeRevealButton(const QString &name, const QString 
     return button;
 }
 
-ConnectDialog::Field ConnectDialog::addField(const QString &name, ConnectFieldValidator *validator,
+ConnectDialog::Field ConnectDialog::addField(const QString &name, AssessingValidator *validator,
                                              QWidget **container, QToolButton *extra)
 {
     Field field;
@@ -237,8 +240,8 @@ ConnectDialog::Field ConnectDialog::addField(const QString &name, ConnectFieldVa
         updateField(field);
         // A finished test described other settings: clear it once the settings change.
         if (!m_tester->isRunning() && !m_saving &&
-            (m_status->kind() == Status::Success || m_status->kind() == Status::Error))
-            m_status->clear();
+            (m_statusKind == Status::Success || m_statusKind == Status::Error))
+            setStatus(Status::None, {});
         updateState();
     });
     updateField(field);
@@ -256,7 +259,7 @@ void ConnectDialog::updateField(const Field &field)
         field.edit->text() != m_storedName && m_session->store()->contains(field.edit->text()))
         text = tr("A saved profile has this name: saving replaces it");
     QPalette pal = field.message->palette();
-    pal.setColor(QPalette::WindowText, error ? StatusLine::errorColor(palette())
+    pal.setColor(QPalette::WindowText, error ? AssessingValidator::messageColor(palette(), true)
                                              : palette().color(QPalette::PlaceholderText));
     field.message->setPalette(pal);
     field.message->setText(text);
@@ -388,9 +391,19 @@ void ConnectDialog::setNotice(const QString &text)
     m_notice->setVisible(!text.isEmpty());
 }
 
-QString ConnectDialog::statusText() const
+void ConnectDialog::setStatus(Status status, const QString &text)
 {
-    return m_status->text();
+    m_statusKind = status;
+    // For tests: none, busy, success, error or note.
+    static const char *const names[] = {"none", "busy", "success", "error", "note"};
+    m_status->setProperty("statusKind", QString::fromLatin1(names[int(status)]));
+    using Kind = MessageBar::Kind;
+    static const Kind kinds[] = {Kind::Information, Kind::Information, Kind::Success, Kind::Error,
+                                 Kind::Warning};
+    if (status == Status::None)
+        m_status->clear();
+    else
+        m_status->showMessage(kinds[int(status)], text);
 }
 
 void ConnectDialog::startTest()
@@ -399,8 +412,7 @@ void ConnectDialog::startTest()
         return;
     const Secret typed = typedSecret();
     const bool useStored = typed.isEmpty() && keepsStoredSecret();
-    m_status->setStatus(Status::Busy,
-                        tr("Testing the connection to %1…").arg(profile().baseUrl.host()));
+    setStatus(Status::Busy, tr("Testing the connection to %1…").arg(profile().baseUrl.host()));
     if (!useStored) {
         runTest(typed);
         updateState();
@@ -409,10 +421,9 @@ void ConnectDialog::startTest()
     // The field was left empty to keep the stored secret: test with that one.
     m_session->secrets()->read(m_storedName, this, [this](const SecretResult &r) {
         if (!r.hasSecret()) {
-            m_status->setStatus(Status::Error,
-                                r.message.isEmpty()
-                                    ? tr("No secret is stored any more: enter it again")
-                                    : r.message);
+            setStatus(Status::Error, r.message.isEmpty()
+                                         ? tr("No secret is stored any more: enter it again")
+                                         : r.message);
             updateState();
             return;
         }
@@ -430,7 +441,7 @@ void ConnectDialog::runTest(const Secret &secret)
 void ConnectDialog::showTestResult(const ConnectionTestResult &result)
 {
     m_lastResult = result;
-    m_status->setStatus(result.ok ? Status::Success : Status::Error, result.summary());
+    setStatus(result.ok ? Status::Success : Status::Error, result.summary());
     updateState();
     Q_EMIT testFinished(result);
 }
@@ -443,7 +454,7 @@ void ConnectDialog::save()
     m_tester->cancel();
     updateState();
     const Profile p = profile();
-    m_status->setStatus(Status::Busy, tr("Saving “%1”…").arg(p.name));
+    setStatus(Status::Busy, tr("Saving “%1”…").arg(p.name));
     // Editing a saved profile under a new name renames it (settings entry and keychain entry).
     const QString previous = m_storedName;
     m_session->save(
@@ -451,17 +462,16 @@ void ConnectDialog::save()
         [this, p](const SecretResult &result) {
             m_saving = false;
             if (result.outcome == SecretResult::Outcome::Failed) {
-                m_status->setStatus(Status::Error, result.message);
+                setStatus(Status::Error, result.message);
                 updateState();
                 return;
             }
             m_storedName = p.name;
             m_storedKind = p.kind;
             m_secretStored = true;
-            m_status->setStatus(
-                result.outcome == SecretResult::Outcome::SessionOnly ? Status::Note
-                                                                     : Status::Success,
-                result.message.isEmpty() ? tr("Saved “%1”.").arg(p.name) : result.message);
+            setStatus(result.outcome == SecretResult::Outcome::SessionOnly ? Status::Note
+                                                                           : Status::Success,
+                      result.message.isEmpty() ? tr("Saved “%1”.").arg(p.name) : result.message);
             updateState();
             Q_EMIT saved(p, result);
             accept();

@@ -16,15 +16,17 @@ class QPushButton;
 class QRadioButton;
 class QToolButton;
 
+namespace keycard {
+class MessageBar;
+}
 namespace keycard::profiles {
 class ProfileSession;
 }
 
 namespace keycard::ui {
 
-class ConnectFieldValidator;
+class AssessingValidator;
 class RequiredValidator;
-class StatusLine;
 
 // "Connect to Keycard": a profile's name, base URL and credentials with inline validation,
 // "Test connection" (token + one organization, then success or exactly what failed), "Try the
@@ -51,7 +53,6 @@ public:
     profiles::Profile profile() const; // what the form says now
     Secret typedSecret() const;        // the secret or token field
     bool isComplete() const;           // every field acceptable
-    QString statusText() const;        // the status line under the form
     profiles::ConnectionTestResult lastTestResult() const { return m_lastResult; }
 
 Q_SIGNALS:
@@ -71,9 +72,9 @@ private:
     {
         QLineEdit *edit = nullptr;
         QLabel *message = nullptr;
-        ConnectFieldValidator *validator = nullptr;
+        AssessingValidator *validator = nullptr;
     };
-    Field addField(const QString &name, ConnectFieldValidator *validator, QWidget **container,
+    Field addField(const QString &name, AssessingValidator *validator, QWidget **container,
                    QToolButton *extra = nullptr);
     QToolButton *makeRevealButton(const QString &name, const QString &accessibleName);
     void updateField(const Field &field);
@@ -86,6 +87,9 @@ private:
     void runTest(const Secret &secret);
     void showTestResult(const profiles::ConnectionTestResult &result);
     void save();
+    // The outcome under the form (a test, a save); None hides it.
+    enum class Status { None, Busy, Success, Error, Note };
+    void setStatus(Status status, const QString &text);
     // A stored secret may stay empty: the profile being edited had one and keeps its
     // credential kind (a rename moves the secret to the new name).
     bool keepsStoredSecret() const;
@@ -100,7 +104,8 @@ private:
     QRadioButton *m_bearerToken;
     RequiredValidator *m_secretValidator = nullptr;
     RequiredValidator *m_tokenValidator = nullptr;
-    StatusLine *m_status;
+    MessageBar *m_status;
+    Status m_statusKind = Status::None;
     QPushButton *m_test;
     QPushButton *m_sandbox;
     QPushButton *m_save;

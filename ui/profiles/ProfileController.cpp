@@ -4,7 +4,6 @@
 #include "EnvironmentOverride.h"
 #include "KeycardClient.h"
 #include "MainWindow.h"
-#include "NoticeBar.h"
 #include "ProfileSwitcher.h"
 
 #include <QAction>
@@ -89,10 +88,12 @@ void ProfileController::install()
     QAction *before = m_window->helpMenu() ? m_window->helpMenu()->menuAction() : nullptr;
     m_window->menuBar()->insertMenu(before, m_menu);
 
-    m_notice = new NoticeBar(m_window);
+    m_notice = new MessageBar(QStringLiteral("profileNotice"), m_window);
     m_notice->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    connect(m_notice, &NoticeBar::actionTriggered, this, [this] { openConnectDialog(); });
-    connect(m_notice, &NoticeBar::dismissed, this,
+    m_notice->setClosable(true);
+    m_noticeAction = m_notice->addAction(QStringLiteral("profileNoticeAction"), QString());
+    connect(m_noticeAction, &QPushButton::clicked, this, [this] { openConnectDialog(); });
+    connect(m_notice, &MessageBar::dismissed, this,
             [this] { m_dismissedNotice = m_notice->text(); });
     // The notice goes over the window's content: its central widget moves into a column
     // under the notice (MainWindow does not hold on to centralWidget()).
@@ -128,9 +129,8 @@ void ProfileController::start()
     if (!last.isEmpty()) {
         // The window stays empty for the moment the keychain needs, rather than flashing
         // the sandbox's demo data first.
-        m_notice->showNotice(
-            NoticeBar::Level::Info,
-            tr("Signing in to “%1”: reading its secret from the keychain…").arg(last));
+        showNotice(MessageBar::Kind::Information,
+                   tr("Signing in to “%1”: reading its secret from the keychain…").arg(last));
         m_profileSession.load(last, this, [this](const ProfileLoad &load) { activate(load); });
         return;
     }
@@ -148,7 +148,6 @@ void ProfileController::activate(const ProfileLoad &load)
     if (!load.ok()) {
         if (!m_window->client())
             switchToSession();
-        Q_EMIT profileUnavailable(load.profile.name, load.message);
         if (load.outcome != ProfileLoad::Outcome::NoSuchProfile)
             openConnectDialog(load.profile.name, load.message);
         return;
@@ -294,15 +293,15 @@ void ProfileController::updateNotice()
 {
     if (!m_notice)
         return;
-    using Level = NoticeBar::Level;
+    using Kind = MessageBar::Kind;
     const SessionInfo &info = m_defaultInfo;
     if (info.source == SessionInfo::Source::Environment) {
-        m_notice->showNotice(Level::Info, profiles::environment::notice(m_options.environment));
+        showNotice(Kind::Information, profiles::environment::notice(m_options.environment));
     } else if (info.source == SessionInfo::Source::CommandLine) {
-        m_notice->showNotice(Level::Info,
-                             tr("Using %1 as given on the command line for this run: saved "
-                                "connection profiles are not used.")
-                                 .arg(info.baseUrl.toDisplayString()));
+        showNotice(Kind::Information,
+                   tr("Using %1 as given on the command line for this run: saved "
+                      "connection profiles are not used.")
+                       .arg(info.baseUrl.toDisplayString()));
     } else if (!m_activeProfile.isEmpty() &&
                (m_sessionOnly ||
                 m_secrets.availability() == profiles::SecretStore::Availability::Unavailable)) {
@@ -311,31 +310,44 @@ void ProfileController::updateNotice()
             profiles::environment::profileOverrideNotice(m_activeProfile, m_options.environment);
         const QString keychain =
             tr("No keychain available: the secret is kept for this session only");
-        m_notice->showNotice(Level::Warning, overrides.isEmpty()
-                                                 ? keychain
-                                                 : keychain + QStringLiteral(". ") + overrides);
+        showNotice(Kind::Warning,
+                   overrides.isEmpty() ? keychain : keychain + QStringLiteral(". ") + overrides);
     } else if (!m_activeProfile.isEmpty() &&
                profiles::environment::isActive(m_options.environment)) {
-        m_notice->showNotice(Level::Info, profiles::environment::profileOverrideNotice(
-                                              m_activeProfile, m_options.environment));
+        showNotice(Kind::Information, profiles::environment::profileOverrideNotice(
+                                          m_activeProfile, m_options.environment));
     } else if (!m_loadMessage.isEmpty() && m_activeProfile.isEmpty()) {
-        m_notice->showNotice(Level::Info, m_loadMessage, tr("Connect to Keycard…"));
+        showNotice(Kind::Information, m_loadMessage, tr("Connect to Keycard…"));
     } else if (m_activeProfile.isEmpty() && info.isSandbox() &&
                profiles::environment::isActive(m_options.environment)) {
-        m_notice->showNotice(
-            Level::Info, profiles::environment::profileOverrideNotice({}, m_options.environment),
-            tr("Connect to Keycard…"));
+        showNotice(Kind::Information,
+                   profiles::environment::profileOverrideNotice({}, m_options.environment),
+                   tr("Connect to Keycard…"));
     } else if (m_activeProfile.isEmpty() && info.isSandbox()) {
-        m_notice->showNotice(Level::Info,
-                             tr("You are exploring demo data in a local sandbox. Connect to "
-                                "your Keycard account to manage your organizations."),
-                             tr("Connect to Keycard…"));
+        showNotice(Kind::Information,
+                   tr("You are exploring demo data in a local sandbox. Connect to "
+                      "your Keycard account to manage your organizations."),
+                   tr("Connect to Keycard…"));
     } else {
         m_notice->clear();
     }
     // A notice the user closed stays closed until there is something else to say.
     if (!m_dismissedNotice.isEmpty() && m_notice->text() == m_dismissedNotice)
         m_notice->hide();
+}
+
+void ProfileController::showNotice(MessageBar::Kind kind, const QString &text,
+                                   const QString &actionText)
+{
+    if (text.isEmpty()) {
+        m_notice->clear();
+        return;
+    }
+    m_noticeAction->setText(actionText);
+    m_noticeAction->setAccessibleName(actionText);
+    m_notice->showMessage(kind, text);
+    m_notice->setActions(actionText.isEmpty() ? QList<QPushButton *>{}
+                                              : QList<QPushButton *>{m_noticeAction});
 }
 
 } // namespace keycard::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "MainWindow.h"
+#include "MessageBar.h"
 #include "ProfileSession.h"
 #include "ProfileStore.h"
 #include "SecretStore.h"
@@ -14,12 +15,12 @@
 
 class QAction;
 class QMenu;
+class QPushButton;
 class QToolBar;
 
 namespace keycard::ui {
 
 class ConnectDialog;
-class NoticeBar;
 class ProfileSwitcher;
 
 // Connection profiles in the main window: the toolbar's switcher, the Profile menu (Connect…,
@@ -53,7 +54,7 @@ public:
     void start();
 
     ProfileSwitcher *switcher() const { return m_switcher; }
-    NoticeBar *noticeBar() const { return m_notice; }
+    MessageBar *noticeBar() const { return m_notice; }
     QMenu *menu() const { return m_menu; }
     QAction *connectAction() const { return m_connect; }
     QAction *signOutAction() const { return m_signOut; }
@@ -73,13 +74,13 @@ public Q_SLOTS:
 Q_SIGNALS:
     // The window now shows this connection.
     void activeChanged(const keycard::SessionInfo &info);
-    // A profile could not be used (no secret, keychain refused); the dialog explains.
-    void profileUnavailable(const QString &name, const QString &message);
 
 private:
     void install();
     void activate(const profiles::ProfileLoad &load);
     void updateNotice();
+    // An empty `text` hides the notice; an empty `actionText` hides its button.
+    void showNotice(MessageBar::Kind kind, const QString &text, const QString &actionText = {});
     void updateActions();
     void refreshSwitcher();
 
@@ -98,7 +99,8 @@ private:
     QString m_loadMessage;
 
     ProfileSwitcher *m_switcher = nullptr;
-    NoticeBar *m_notice = nullptr;
+    MessageBar *m_notice = nullptr;
+    QPushButton *m_noticeAction = nullptr;
     QMenu *m_menu = nullptr;
     QAction *m_connect = nullptr;
     QAction *m_edit = nullptr;

@@ -48,11 +48,6 @@ void ProfileSwitcher::setCurrentExternal(const QString &label, const QString &no
     rebuild();
 }
 
-QString ProfileSwitcher::currentProfile() const
-{
-    return m_currentKind == Profile ? m_currentName : QString();
-}
-
 int ProfileSwitcher::indexOf(Kind kind, const QString &name) const
 {
     for (int i = 0; i < count(); ++i) {

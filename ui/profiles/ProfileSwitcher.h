@@ -21,8 +21,6 @@ public:
     void setCurrentProfile(const QString &name);
     // `label` names the source ("Environment variables", ...); `notice` is its tooltip.
     void setCurrentExternal(const QString &label, const QString &notice);
-    // "" for the sandbox or the environment.
-    QString currentProfile() const;
 
 Q_SIGNALS:
     void profileChosen(const QString &name);

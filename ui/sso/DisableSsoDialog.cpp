@@ -1,15 +1,15 @@
 #include "DisableSsoDialog.h"
 
+#include "BusyIndicator.h"
 #include "ErrorAdvice.h"
 #include "KeycardClient.h"
-#include "SsoBanner.h"
+#include "MessageBar.h"
 #include "SsoController.h"
 #include "ValidatedField.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -46,8 +46,8 @@ DisableSsoDialog::DisableSsoDialog(KeycardClient *client, const Organization &or
     effect->setObjectName(QStringLiteral("disableEffect"));
     effect->setWordWrap(true);
 
-    m_banner = new SsoBanner(this);
-    m_retry = m_banner->addAction(QStringLiteral("retryButton"), tr("Retry"));
+    m_banner = new MessageBar(QStringLiteral("banner"), this);
+    m_retry = m_banner->addRetryAction();
 
     auto *prompt = new QLabel(this);
     prompt->setTextFormat(Qt::RichText);
@@ -64,7 +64,7 @@ DisableSsoDialog::DisableSsoDialog(KeycardClient *client, const Organization &or
     // Room for the hint is kept, so the dialog does not jump (or clip) when it appears.
     m_confirmHint->setMinimumHeight(m_confirmHint->fontMetrics().lineSpacing() * 2);
 
-    m_busy = makeBusyIndicator(this);
+    m_busy = new BusyIndicator(this);
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_cancel->setAutoDefault(false);
@@ -98,7 +98,7 @@ DisableSsoDialog::DisableSsoDialog(KeycardClient *client, const Organization &or
     connect(m_controller, &SsoController::failed, this, &DisableSsoDialog::onFailed);
     connect(m_controller, &SsoController::cancelled, this, [this] {
         setBusy(false);
-        m_banner->showMessage(SsoBanner::Tone::Notice,
+        m_banner->showMessage(MessageBar::Kind::Information,
                               tr("Cancelled. The request may already have reached Keycard; "
                                  "Retry reuses the same request ID."),
                               m_requestId);
@@ -143,7 +143,7 @@ void DisableSsoDialog::send()
 
 void DisableSsoDialog::setBusy(bool busy)
 {
-    m_busy->setVisible(busy);
+    m_busy->setRunning(busy);
     m_confirm->setReadOnly(busy);
     m_cancel->setToolTip(busy ? tr("Stop waiting for Keycard") : tr("Keep SSO enabled"));
     refreshButton();
@@ -161,7 +161,7 @@ void DisableSsoDialog::refreshButton()
                    : tr("Does not match the organization's label");
     }
     QPalette pal = m_confirmHint->palette();
-    pal.setColor(QPalette::WindowText, ValidatedField::messageColor(palette(), true));
+    pal.setColor(QPalette::WindowText, AssessingValidator::messageColor(palette(), true));
     m_confirmHint->setPalette(pal);
     m_confirmHint->setText(hint);
     m_disable->setToolTip(matches

@@ -6,22 +6,23 @@
 
 class QLabel;
 class QLineEdit;
-class QProgressBar;
 class QPushButton;
 
 namespace keycard {
+class BusyIndicator;
 class KeycardClient;
+class MessageBar;
 struct ApiError;
 } // namespace keycard
 
 namespace keycard::ui {
 
-class SsoBanner;
 class SsoController;
 
 // Confirms disabling SSO by asking for the organization's label typed exactly, explains what
 // happens, then sends DELETE. objectNames: "confirmLabelEdit", "disableButton", "cancelButton",
-// "retryButton", "busyIndicator", "banner", "bannerText". Open with open()/show().
+// "retryButton", "busyIndicator", "banner", "bannerText", "bannerRequestId". Open with
+// open()/show().
 class DisableSsoDialog : public QDialog
 {
     Q_OBJECT
@@ -45,10 +46,10 @@ private:
 
     Organization m_organization;
     SsoController *m_controller = nullptr;
-    SsoBanner *m_banner = nullptr;
+    MessageBar *m_banner = nullptr;
     QLineEdit *m_confirm = nullptr;
     QLabel *m_confirmHint = nullptr;
-    QProgressBar *m_busy = nullptr;
+    BusyIndicator *m_busy = nullptr;
     QPushButton *m_disable = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_retry = nullptr;

@@ -104,7 +104,7 @@ SsoAdvancedSection::SsoAdvancedSection(QWidget *parent)
         connect(e.field, &ValidatedField::stateChanged, this, &SsoAdvancedSection::stateChanged);
     // A problem inside the collapsed section is shown, not hidden behind the toggle.
     connect(this, &SsoAdvancedSection::stateChanged, this, [this] {
-        if (!isAcceptable() && !isExpanded())
+        if (!isAcceptable())
             setExpanded(true);
     });
     regenerateRequestId();
@@ -124,11 +124,6 @@ ValidatedField *SsoAdvancedSection::addField(QFormLayout *form, const QString &n
     return field;
 }
 
-bool SsoAdvancedSection::isExpanded() const
-{
-    return m_body->isVisibleTo(this);
-}
-
 void SsoAdvancedSection::setExpanded(bool expanded)
 {
     m_toggle->setChecked(expanded);
@@ -144,11 +139,6 @@ void SsoAdvancedSection::setExpanded(bool expanded)
 QString SsoAdvancedSection::requestId() const
 {
     return m_requestId->text();
-}
-
-void SsoAdvancedSection::setRequestId(const QString &id)
-{
-    m_requestId->setText(id);
 }
 
 void SsoAdvancedSection::regenerateRequestId()

@@ -23,11 +23,9 @@ class SsoAdvancedSection : public QWidget
 public:
     explicit SsoAdvancedSection(QWidget *parent = nullptr);
 
-    bool isExpanded() const;
     void setExpanded(bool expanded);
 
     QString requestId() const;
-    void setRequestId(const QString &id);
     void regenerateRequestId();
 
     // nullopt when every protocol field is empty.

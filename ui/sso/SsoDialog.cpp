@@ -1,9 +1,10 @@
 #include "SsoDialog.h"
 
+#include "BusyIndicator.h"
 #include "ErrorAdvice.h"
 #include "KeycardClient.h"
+#include "MessageBar.h"
 #include "SsoAdvancedSection.h"
-#include "SsoBanner.h"
 #include "SsoChangeSummary.h"
 #include "SsoConnectionForm.h"
 #include "SsoController.h"
@@ -12,7 +13,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -50,7 +50,8 @@ QString displayName(const Organization &o)
 
 } // namespace
 
-SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization, QWidget *parent, int)
+SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization,
+                     const std::optional<SsoConnection> &current, QWidget *parent)
     : QDialog(parent)
     , m_organization(organization)
     , m_controller(new SsoController(client, this))
@@ -68,8 +69,8 @@ SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization, QW
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
 
-    m_banner = new SsoBanner(this);
-    m_retry = m_banner->addAction(QStringLiteral("retryButton"), tr("Retry"));
+    m_banner = new MessageBar(QStringLiteral("banner"), this);
+    m_retry = m_banner->addRetryAction();
     m_viewExisting =
         m_banner->addAction(QStringLiteral("viewExistingButton"), tr("View existing connection"));
     m_editInstead = m_banner->addAction(QStringLiteral("editInsteadButton"), tr("Edit it instead"));
@@ -86,7 +87,7 @@ SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization, QW
     m_pages->addWidget(scroll);
     m_pages->addWidget(m_summary);
 
-    m_busy = makeBusyIndicator(this);
+    m_busy = new BusyIndicator(this);
     m_busyLabel = new QLabel(this);
     m_busyLabel->setObjectName(QStringLiteral("busyLabel"));
 
@@ -159,25 +160,26 @@ SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization, QW
                 Q_EMIT ssoUpdated(organizationSent(), connection);
                 accept();
             });
-}
 
-SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization, QWidget *parent)
-    : SsoDialog(client, organization, parent, 0)
-{
-    m_form->setupEnable(organization.label.isEmpty() ? organization.id : organization.label);
+    const QString name = organization.label.isEmpty() ? organization.id : organization.label;
+    if (current)
+        m_form->setupEdit(name, *current);
+    else
+        m_form->setupEnable(name);
     setBusy(false);
     refreshTitle();
     m_form->issuerField()->edit()->setFocus();
+}
+
+SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization, QWidget *parent)
+    : SsoDialog(client, organization, std::optional<SsoConnection>(), parent)
+{
 }
 
 SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization,
                      const SsoConnection &current, QWidget *parent)
-    : SsoDialog(client, organization, parent, 0)
+    : SsoDialog(client, organization, std::optional<SsoConnection>(current), parent)
 {
-    m_form->setupEdit(organization.label.isEmpty() ? organization.id : organization.label, current);
-    setBusy(false);
-    refreshTitle();
-    m_form->issuerField()->edit()->setFocus();
 }
 
 SsoDialog::~SsoDialog() = default;
@@ -300,7 +302,7 @@ void SsoDialog::setBusy(bool busy)
 {
     m_form->setLocked(busy);
     Q_EMIT busyChanged(busy);
-    m_busy->setVisible(busy);
+    m_busy->setRunning(busy);
     m_busyLabel->setVisible(busy);
     m_back->setVisible(isReviewing());
     m_back->setEnabled(!busy);
@@ -355,7 +357,7 @@ void SsoDialog::onFailed(const ApiError &error)
 void SsoDialog::onCancelled()
 {
     setBusy(false);
-    m_banner->showMessage(SsoBanner::Tone::Notice,
+    m_banner->showMessage(MessageBar::Kind::Information,
                           tr("Cancelled. If the request had already reached Keycard it may have "
                              "been applied; Retry reuses the same request ID, so it is safe."),
                           m_form->requestId());
@@ -368,7 +370,7 @@ void SsoDialog::onAlreadyEnabled(const QString &, const SsoConnection &existing)
     m_existing = existing;
     Q_EMIT existingConnectionFound(organizationSent(), existing);
     m_banner->showMessage(
-        SsoBanner::Tone::Notice,
+        MessageBar::Kind::Information,
         tr("SSO is already enabled for %1, with issuer %2. Keycard allows one connection per "
            "organization: view it, or edit it with what you typed here.")
             .arg(displayName(organizationSent()), existing.identifier));

@@ -4,19 +4,21 @@
 
 #include <QDialog>
 
+#include <optional>
+
 class QLabel;
-class QProgressBar;
 class QPushButton;
 class QStackedWidget;
 
 namespace keycard {
+class BusyIndicator;
 class KeycardClient;
+class MessageBar;
 struct ApiError;
 } // namespace keycard
 
 namespace keycard::ui {
 
-class SsoBanner;
 class SsoChangeSummary;
 class SsoConnectionForm;
 class SsoController;
@@ -24,8 +26,8 @@ class SsoController;
 // The Enable SSO / Edit SSO dialog. Open it with open() or show() (never exec()): tests and
 // MainWindow drive it through signals and the objectNames of its widgets ("submitButton",
 // "cancelButton", "backButton", "retryButton", "viewExistingButton", "editInsteadButton",
-// "busyIndicator", "banner", "bannerText", "changeSummary", fields "<name>Edit").
-// Whatever goes wrong, the form keeps what the admin typed.
+// "busyIndicator", "banner", "bannerText", "bannerRequestId", "changeSummary", fields
+// "<name>Edit"). Whatever goes wrong, the form keeps what the admin typed.
 class SsoDialog : public QDialog
 {
     Q_OBJECT
@@ -63,8 +65,9 @@ Q_SIGNALS:
     void busyChanged(bool busy);
 
 private:
-    SsoDialog(KeycardClient *client, const Organization &organization, QWidget *parent,
-              int /*tag*/);
+    // Edits `current` when set, else enables SSO.
+    SsoDialog(KeycardClient *client, const Organization &organization,
+              const std::optional<SsoConnection> &current, QWidget *parent);
     void submit();
     void send();
     void back();
@@ -81,11 +84,11 @@ private:
     SsoController *m_controller = nullptr;
     SsoConnectionForm *m_form = nullptr;
     SsoChangeSummary *m_summary = nullptr;
-    SsoBanner *m_banner = nullptr;
+    MessageBar *m_banner = nullptr;
     QLabel *m_heading = nullptr;
     QLabel *m_intro = nullptr;
     QStackedWidget *m_pages = nullptr;
-    QProgressBar *m_busy = nullptr;
+    BusyIndicator *m_busy = nullptr;
     QLabel *m_busyLabel = nullptr;
     QPushButton *m_submit = nullptr;
     QPushButton *m_cancel = nullptr;

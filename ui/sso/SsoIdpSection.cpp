@@ -52,7 +52,7 @@ SsoIdpSection::SsoIdpSection(QWidget *parent)
     m_redirectHint->setObjectName(QStringLiteral("redirectUriHint"));
     m_redirectHint->setWordWrap(true);
     QPalette muted = m_redirectHint->palette();
-    muted.setColor(QPalette::WindowText, ValidatedField::messageColor(muted, false));
+    muted.setColor(QPalette::WindowText, AssessingValidator::messageColor(muted, false));
     m_redirectHint->setPalette(muted);
     auto *redirectBox = new QVBoxLayout;
     redirectBox->setSpacing(2);

@@ -22,8 +22,8 @@ QColor statusColor(const QPalette &palette, const QString &status)
     if (status == QLatin1String("warn"))
         return dark ? QColor(0xff, 0xcc, 0x80) : QColor(0x8a, 0x4b, 0x00);
     if (status == QLatin1String("fail"))
-        return ValidatedField::messageColor(palette, true);
-    return ValidatedField::messageColor(palette, false);
+        return AssessingValidator::messageColor(palette, true);
+    return AssessingValidator::messageColor(palette, false);
 }
 
 QString statusGlyph(const QString &status)

@@ -22,7 +22,7 @@ QLabel *mutedLabel(const QString &text, QWidget *parent)
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
     QPalette pal = label->palette();
-    pal.setColor(QPalette::WindowText, ValidatedField::messageColor(pal, false));
+    pal.setColor(QPalette::WindowText, AssessingValidator::messageColor(pal, false));
     label->setPalette(pal);
     return label;
 }

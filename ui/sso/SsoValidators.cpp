@@ -18,15 +18,6 @@ bool hasOuterSpaces(const QString &text)
     return !text.isEmpty() && (text.front().isSpace() || text.back().isSpace());
 }
 
-FieldAssessment intermediate(QString message, bool canBecomeValid = true)
-{
-    FieldAssessment a;
-    a.state = QValidator::Intermediate;
-    a.message = std::move(message);
-    a.canBecomeValid = canBecomeValid;
-    return a;
-}
-
 FieldAssessment withFix(FieldAssessment a, const QString &fix)
 {
     a.fix = fix;
@@ -44,12 +35,6 @@ bool looksLikeBareHost(const QString &text)
 
 } // namespace
 
-QValidator::State AssessingValidator::validate(QString &input, int &pos) const
-{
-    Q_UNUSED(pos)
-    return assess(input).state;
-}
-
 FieldValidator::FieldValidator(rules::Field field, QObject *parent)
     : AssessingValidator(parent)
     , m_field(field)
@@ -64,9 +49,10 @@ FieldAssessment FieldValidator::assess(const QString &text) const
         return a;
     }
     if (const auto violation = rules::check(m_field, text))
-        return intermediate(violation->message(), rules::canBecomeValid(m_field, text));
+        return FieldAssessment::intermediate(violation->message(),
+                                             rules::canBecomeValid(m_field, text));
     if (m_trimSpaces && hasOuterSpaces(text)) {
-        FieldAssessment a = intermediate(tr("Starts or ends with a space"), false);
+        FieldAssessment a = FieldAssessment::intermediate(tr("Starts or ends with a space"), false);
         a.fix = text.trimmed();
         a.fixLabel = tr("Remove the spaces");
         return a;
@@ -85,15 +71,15 @@ FieldAssessment assessUrl(const QString &text, UrlRules urlRules)
     const auto tr = [](const char *s) { return QCoreApplication::translate("keycard::ui", s); };
     for (const QChar c : text) {
         if (c.isSpace())
-            return intermediate(tr("Must not contain spaces"), false);
+            return FieldAssessment::intermediate(tr("Must not contain spaces"), false);
     }
     const int schemeEnd = text.indexOf(QLatin1String("://"));
     if (schemeEnd < 0) {
         const QString lower = text.toLower();
         if (QStringLiteral("https://").startsWith(lower) ||
             QStringLiteral("http://").startsWith(lower))
-            return intermediate(tr("Must start with https://"));
-        FieldAssessment a = intermediate(tr("Must start with https://"), false);
+            return FieldAssessment::intermediate(tr("Must start with https://"));
+        FieldAssessment a = FieldAssessment::intermediate(tr("Must start with https://"), false);
         if (looksLikeBareHost(text))
             a = withFix(a, QStringLiteral("https://") + text);
         return a;
@@ -101,25 +87,26 @@ FieldAssessment assessUrl(const QString &text, UrlRules urlRules)
     const QUrl url(text, QUrl::StrictMode);
     const QString scheme = text.left(schemeEnd).toLower();
     if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
-        return intermediate(tr("Must start with https://"), false);
+        return FieldAssessment::intermediate(tr("Must start with https://"), false);
     if (text.size() == schemeEnd + 3)
-        return intermediate(tr("Enter the host name after https://"));
+        return FieldAssessment::intermediate(tr("Enter the host name after https://"));
     if (!url.isValid() || url.host().isEmpty())
-        return intermediate(tr("Not a valid URL"), false);
+        return FieldAssessment::intermediate(tr("Not a valid URL"), false);
     if (scheme == QLatin1String("http") && !isLoopbackHost(url.host())) {
-        FieldAssessment a =
-            intermediate(tr("Must use https:// (http:// only for localhost)"), false);
+        FieldAssessment a = FieldAssessment::intermediate(
+            tr("Must use https:// (http:// only for localhost)"), false);
         return withFix(a, QStringLiteral("https") + text.mid(schemeEnd));
     }
     if (urlRules.issuer) {
         if (const auto bare = IssuerValidator::stripDiscoverySuffix(text)) {
-            FieldAssessment a = intermediate(
+            FieldAssessment a = FieldAssessment::intermediate(
                 AssessingValidator::tr("This is the discovery document's address, not the issuer"),
                 false);
             return withFix(a, *bare);
         }
         if (url.hasQuery() || url.hasFragment())
-            return intermediate(tr("An issuer URL has no query (?…) or fragment (#…)"), false);
+            return FieldAssessment::intermediate(
+                tr("An issuer URL has no query (?…) or fragment (#…)"), false);
     }
     return {};
 }
@@ -166,7 +153,7 @@ FieldAssessment EndpointValidator::assess(const QString &text) const
     if (text.isEmpty())
         return {};
     if (hasOuterSpaces(text)) {
-        FieldAssessment a = intermediate(tr("Starts or ends with a space"), false);
+        FieldAssessment a = FieldAssessment::intermediate(tr("Starts or ends with a space"), false);
         a.fix = text.trimmed();
         a.fixLabel = tr("Remove the spaces");
         return a;

@@ -1,41 +1,13 @@
 #pragma once
 
+#include "AssessingValidator.h"
 #include "FieldRules.h"
 
 #include <QString>
-#include <QValidator>
 
 #include <optional>
 
 namespace keycard::ui {
-
-// What a validator thinks of a field's text, with the words the form shows under the field.
-struct FieldAssessment
-{
-    QValidator::State state = QValidator::Acceptable;
-    QString message;            // the rule that is not met; may be set for Acceptable (a note)
-    bool canBecomeValid = true; // typing more could still make the text valid
-    std::optional<QString> fix; // a corrected value the form offers as one click
-    QString fixLabel;           // button text for `fix`, e.g. "Use https://acme.okta.com"
-
-    bool isAcceptable() const { return state == QValidator::Acceptable; }
-};
-
-// Base of the SSO form's validators. validate() never answers Invalid: QLineEdit silently drops
-// a keystroke or a paste that makes the text Invalid, which leaves the admin guessing. Text that
-// breaks a rule is Intermediate instead, and assess() supplies the message the form shows
-// under the field (and the submit button stays disabled). canBecomeValid tells whether typing
-// more can still help (an empty field, a partial UUID) or the text must be edited (too long).
-class AssessingValidator : public QValidator
-{
-    Q_OBJECT
-public:
-    using QValidator::QValidator;
-
-    virtual FieldAssessment assess(const QString &text) const = 0;
-
-    State validate(QString &input, int &pos) const override;
-};
 
 // A field constrained by app/core/FieldRules (the single source of the API's constraints).
 class FieldValidator : public AssessingValidator

@@ -81,8 +81,7 @@ QString ValidatedField::problem() const
 {
     if (!m_serverError.isEmpty())
         return m_serverError;
-    const FieldAssessment a = assessment();
-    return a.isAcceptable() ? QString() : a.message;
+    return m_validator ? m_validator->problem(m_edit->text()) : QString();
 }
 
 void ValidatedField::setServerError(const QString &message)
@@ -103,14 +102,6 @@ void ValidatedField::setLocked(bool locked)
     m_fix->setEnabled(!locked);
 }
 
-QColor ValidatedField::messageColor(const QPalette &palette, bool error)
-{
-    if (!error)
-        return palette.color(QPalette::PlaceholderText);
-    const bool dark = palette.color(QPalette::Base).lightness() < 128;
-    return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c);
-}
-
 void ValidatedField::update()
 {
     const FieldAssessment a = assessment();
@@ -119,7 +110,7 @@ void ValidatedField::update()
     const bool error = !m_serverError.isEmpty() ||
                        (!a.isAcceptable() && !(m_edit->text().isEmpty() && a.canBecomeValid));
     QPalette pal = m_message->palette();
-    pal.setColor(QPalette::WindowText, messageColor(palette(), error));
+    pal.setColor(QPalette::WindowText, AssessingValidator::messageColor(palette(), error));
     m_message->setPalette(pal);
     m_message->setText(text);
     // The line stays reserved while empty: fields below do not move as hints come and go.

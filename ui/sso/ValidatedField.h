@@ -39,9 +39,6 @@ public:
     void revalidate();
     void setLocked(bool locked);
 
-    // Colour for messages: red (readable on light and dark palettes) or the muted hint colour.
-    static QColor messageColor(const QPalette &palette, bool error);
-
 Q_SIGNALS:
     void stateChanged();
 
