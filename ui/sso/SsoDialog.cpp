@@ -41,13 +41,6 @@ public:
     }
 };
 
-QString displayName(const Organization &o)
-{
-    if (!o.name.isEmpty())
-        return o.name;
-    return o.label.isEmpty() ? o.id : o.label;
-}
-
 } // namespace
 
 SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization, QWidget *parent, int)
@@ -164,7 +157,7 @@ SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization, QW
 SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization, QWidget *parent)
     : SsoDialog(client, organization, parent, 0)
 {
-    m_form->setupEnable(organization.label.isEmpty() ? organization.id : organization.label);
+    m_form->setupEnable(labelOrId(organization));
     setBusy(false);
     refreshTitle();
     m_form->issuerField()->edit()->setFocus();
@@ -174,7 +167,7 @@ SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization,
                      const SsoConnection &current, QWidget *parent)
     : SsoDialog(client, organization, parent, 0)
 {
-    m_form->setupEdit(organization.label.isEmpty() ? organization.id : organization.label, current);
+    m_form->setupEdit(labelOrId(organization), current);
     setBusy(false);
     refreshTitle();
     m_form->issuerField()->edit()->setFocus();
@@ -275,7 +268,7 @@ void SsoDialog::submit()
 void SsoDialog::send()
 {
     m_banner->clear();
-    const QString org = m_organization.label.isEmpty() ? m_organization.id : m_organization.label;
+    const QString org = labelOrId(m_organization);
     const QString requestId = m_form->requestId();
     const bool edit = m_form->mode() == SsoConnectionForm::Mode::Edit;
     m_busyLabel->setText(edit ? tr("Saving changes…") : tr("Enabling SSO…"));
