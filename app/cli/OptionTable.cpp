@@ -114,7 +114,7 @@ int descriptionColumn(HelpSection section, Command command)
     case Command::OrgsList:
         return 20;
     case Command::SsoDisable:
-        return 14;
+        return 15;
     default:
         return 26;
     }

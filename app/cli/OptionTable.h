@@ -33,8 +33,8 @@ struct OptionSpec
     const char *name;        // without the leading "--"
     const char *value;       // the value's placeholder in the help ("URL"), or null: a flag
     char shortName;          // 'h' for -h, or 0
-    unsigned scope;          // the commands whose help lists this row
-    HelpSection section;     //
+    unsigned scope;          // the commands that accept it (and whose help lists this row)
+    HelpSection section;     // the block of the help it is listed in
     const char *description; // translatable (context "keycard::cli"); '\n' wraps the column
 
     bool takesValue() const { return value != nullptr; }
