@@ -28,7 +28,7 @@ if [ -z "$lupdate" ]; then
     exit 1
 fi
 
-dirs=(app/core app/models app/profiles app/cli ui)   # also in app/i18n/CMakeLists.txt
+dirs=(app/core app/models app/profiles app/session app/cli ui)   # also in app/i18n/CMakeLists.txt
 options=(-no-obsolete -locations none -tr-function-alias tr+=trc -extensions cpp,h)
 expected="lacks Q_OBJECT macro"
 allowed="Class 'keycard(::(cli|ui|http|detail|oidc))?' $expected"

@@ -3,11 +3,11 @@
 #include "BusyIndicator.h"
 #include "Icons.h"
 #include "KeycardClient.h"
+#include "MainWindowActions.h"
 #include "OrganizationBrowser.h"
 #include "OrganizationDetail.h"
 #include "OrganizationState.h"
 #include "SandboxBadge.h"
-#include "SsoPermissions.h"
 #include "Version.h"
 
 #include <QAction>
@@ -16,7 +16,6 @@
 #include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
@@ -68,9 +67,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_sessionLabel->setObjectName(QStringLiteral("sessionLabel"));
     m_busyLabel->setObjectName(QStringLiteral("busyLabel"));
 
-    createActions();
-    createMenus();
-    createToolBar();
+    m_actions = new MainWindowActions(this, m_badge);
+    connectActions();
     statusBar()->addWidget(m_busy);
     statusBar()->addWidget(m_busyLabel);
     statusBar()->addPermanentWidget(m_sessionLabel);
@@ -104,7 +102,8 @@ MainWindow::MainWindow(QWidget *parent)
         m_detail->setHidden(hidden);
         updateActions();
     });
-    connect(m_detail, &OrganizationDetail::enableSsoRequested, m_enableSso, &QAction::trigger);
+    connect(m_detail, &OrganizationDetail::enableSsoRequested, m_actions->enableSso(),
+            &QAction::trigger);
 
     m_detail->setStore(m_store);
     setTabOrder(m_browser, m_detail);
@@ -115,101 +114,27 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::createActions()
+void MainWindow::connectActions()
 {
-    auto make = [this](const QString &name, const QString &text, const QString &icon) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(name);
-        if (!icon.isEmpty())
-            action->setIcon(icons::get(icon));
-        return action;
-    };
-    m_refresh = make(QStringLiteral("refreshAction"), tr("&Refresh"), QStringLiteral("refresh"));
-    m_refresh->setShortcut(QKeySequence::Refresh);
-    m_refresh->setToolTip(
-        tr("Reload the organization list and the selected organization (%1)")
-            .arg(QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText)));
-    connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh);
-
-    m_loadAll = make(QStringLiteral("loadAllAction"), tr("Load &All Organizations"),
-                     QStringLiteral("load-all"));
-    m_loadAll->setToolTip(tr("Fetch every remaining page of organizations"));
-    connect(m_loadAll, &QAction::triggered, this, &MainWindow::loadAll);
-
-    m_find = make(QStringLiteral("findAction"), tr("&Find…"), QStringLiteral("search"));
-    m_find->setShortcut(QKeySequence::Find);
-    m_find->setToolTip(tr("Filter organizations by name, label or ID"));
-    connect(m_find, &QAction::triggered, this, &MainWindow::focusFilter);
-
-    m_enableSso =
-        make(QStringLiteral("enableSsoAction"), tr("&Enable SSO…"), QStringLiteral("sso-enable"));
-    m_editSso = make(QStringLiteral("editSsoAction"), tr("Ed&it SSO…"), QStringLiteral("sso-edit"));
-    m_disableSso = make(QStringLiteral("disableSsoAction"), tr("&Disable SSO…"),
-                        QStringLiteral("sso-disable"));
-    connect(m_enableSso, &QAction::triggered, this, [this] {
-        if (const auto org = selectedOrganization(); org && m_enableSso->isEnabled())
+    connect(m_actions->refresh(), &QAction::triggered, this, &MainWindow::refresh);
+    connect(m_actions->loadAll(), &QAction::triggered, this, &MainWindow::loadAll);
+    connect(m_actions->find(), &QAction::triggered, this, &MainWindow::focusFilter);
+    connect(m_actions->enableSso(), &QAction::triggered, this, [this] {
+        if (const auto org = selectedOrganization(); org && m_actions->enableSso()->isEnabled())
             Q_EMIT enableSsoRequested(*org);
     });
-    connect(m_editSso, &QAction::triggered, this, [this] {
+    connect(m_actions->editSso(), &QAction::triggered, this, [this] {
         const auto org = selectedOrganization();
         const auto connection = selectedConnection();
-        if (org && connection && m_editSso->isEnabled())
+        if (org && connection && m_actions->editSso()->isEnabled())
             Q_EMIT editSsoRequested(*org, *connection);
     });
-    connect(m_disableSso, &QAction::triggered, this, [this] {
-        if (const auto org = selectedOrganization(); org && m_disableSso->isEnabled())
+    connect(m_actions->disableSso(), &QAction::triggered, this, [this] {
+        if (const auto org = selectedOrganization(); org && m_actions->disableSso()->isEnabled())
             Q_EMIT disableSsoRequested(*org);
     });
-
-    m_about =
-        make(QStringLiteral("aboutAction"), tr("&About Keycard Admin"), QStringLiteral("about"));
-    m_about->setMenuRole(QAction::AboutRole);
-    connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
-    m_quit = make(QStringLiteral("quitAction"), tr("&Quit"), QStringLiteral("quit"));
-    m_quit->setShortcut(QKeySequence::Quit);
-    m_quit->setMenuRole(QAction::QuitRole);
-    connect(m_quit, &QAction::triggered, this, &QWidget::close);
-}
-
-void MainWindow::createMenus()
-{
-    m_fileMenu = menuBar()->addMenu(tr("&File"));
-    m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
-    m_fileMenu->addAction(m_refresh);
-    m_fileMenu->addAction(m_loadAll);
-    m_fileMenu->addSeparator();
-    m_fileMenu->addAction(m_quit);
-    m_editMenu = menuBar()->addMenu(tr("&Edit"));
-    m_editMenu->setObjectName(QStringLiteral("editMenu"));
-    m_editMenu->addAction(m_find);
-    m_orgMenu = menuBar()->addMenu(tr("&Organization"));
-    m_orgMenu->setObjectName(QStringLiteral("organizationMenu"));
-    m_orgMenu->addAction(m_enableSso);
-    m_orgMenu->addAction(m_editSso);
-    m_orgMenu->addAction(m_disableSso);
-    m_helpMenu = menuBar()->addMenu(tr("&Help"));
-    m_helpMenu->setObjectName(QStringLiteral("helpMenu"));
-    m_helpMenu->addAction(m_about);
-}
-
-void MainWindow::createToolBar()
-{
-    m_toolBar = addToolBar(tr("Main toolbar"));
-    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    m_toolBar->setMovable(false);
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_toolBar->setIconSize(QSize(18, 18));
-    m_toolBar->addAction(m_refresh);
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_enableSso);
-    m_toolBar->addAction(m_editSso);
-    m_toolBar->addAction(m_disableSso);
-    auto *spacer = new QWidget(m_toolBar);
-    spacer->setObjectName(QStringLiteral("toolBarSpacer"));
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_toolBar->addWidget(spacer);
-    m_badgeAction = m_toolBar->addWidget(m_badge);
-    m_badgeAction->setObjectName(QStringLiteral("sandboxBadgeAction"));
+    connect(m_actions->about(), &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions->quit(), &QAction::triggered, this, &QWidget::close);
 }
 
 void MainWindow::setClient(KeycardClient *client, const SessionInfo &session)
@@ -231,7 +156,7 @@ void MainWindow::setClient(KeycardClient *client, const SessionInfo &session)
     m_sessionLabel->setText(tr("Server: %1").arg(session.describe()));
     if (!session.isSandbox() && session.baseUrl.isValid())
         m_sessionLabel->setToolTip(session.baseUrl.toDisplayString());
-    m_badgeAction->setVisible(session.isSandbox());
+    m_actions->badgeAction()->setVisible(session.isSandbox());
     updateTitle();
     updateActions();
     if (client)
@@ -362,10 +287,10 @@ void MainWindow::makeInitialSelection()
     // that is not the admin's choice unless they asked for the filter or typed in it.)
     QWidget *focus = focusWidget();
     const auto *filter = qobject_cast<QLineEdit *>(focus);
-    const bool filterByDefault = filter && m_browser->isAncestorOf(filter) &&
-                                 filter->text().isEmpty() && !m_filterAskedFor;
-    const bool takeFocus =
-        !focus || !focus->isVisible() || m_toolBar->isAncestorOf(focus) || filterByDefault;
+    const bool filterByDefault =
+        filter && m_browser->isAncestorOf(filter) && filter->text().isEmpty() && !m_filterAskedFor;
+    const bool takeFocus = !focus || !focus->isVisible() ||
+                           m_actions->toolBar()->isAncestorOf(focus) || filterByDefault;
     // Restore the last selection: right away when it is on the first page, otherwise the
     // browser fetches the following pages until it arrives (selectFirstRow if it never does).
     // The list takes the focus once a row is current: focusing a list without one would make
@@ -390,55 +315,12 @@ void MainWindow::selectFirstRow()
 
 void MainWindow::updateActions()
 {
-    const OrganizationState *state = m_detail->state();
-    using Sso = OrganizationState::Sso;
-    const QString notInBuild =
-        tr("Changing SSO settings is not available in this build of Keycard Admin");
-    // Permissions reported on the connection win over the organization's (ui/sso).
-    const std::optional<QString> missingPermission =
-        state ? ui::missingSsoPermission(state->permissions(), state->connectionPermissions())
-              : std::nullopt;
-    QString name;
-    if (state)
-        name =
-            state->organization.name.isEmpty() ? state->organization.id : state->organization.name;
-
-    auto apply = [&](QAction *action, bool wantsSso, const QString &toolTipWhenAvailable) {
-        QString why;
-        if (m_detail->isHidden())
-            why = tr("The selected organization is hidden by the filter");
-        else if (!state)
-            why = tr("Select an organization first");
-        else if (!m_ssoAvailable)
-            why = notInBuild;
-        else if (state->sso == Sso::Unknown && state->isLoading())
-            why = tr("Loading the organization…");
-        else if (state->sso == Sso::Unknown && state->connectionError)
-            why = tr("Whether SSO is enabled for %1 is not known: %2. Refresh (F5) to ask the "
-                     "server again.")
-                      .arg(name, state->connectionError->toString());
-        else if (state->sso == Sso::Unknown)
-            why = tr("Whether SSO is enabled for %1 is not known yet: refresh (F5) to ask the "
-                     "server again")
-                      .arg(name);
-        else if (missingPermission)
-            why = *missingPermission;
-        else if (wantsSso && state->sso != Sso::Enabled)
-            why = tr("SSO is not enabled for this organization");
-        else if (!wantsSso && state->sso == Sso::Enabled)
-            why = tr("SSO is already enabled for this organization");
-        action->setEnabled(why.isEmpty());
-        action->setToolTip(why.isEmpty() ? toolTipWhenAvailable : why);
-        action->setStatusTip(action->toolTip());
-        return why;
-    };
     const QString enableWhy =
-        apply(m_enableSso, false, tr("Enable single sign-on for the selected organization"));
-    apply(m_editSso, true, tr("Change the selected organization's SSO connection"));
-    apply(m_disableSso, true, tr("Turn off single sign-on for the selected organization"));
+        m_actions->updateSso(m_detail->state(), m_detail->isHidden(), m_ssoAvailable);
     m_detail->setEnableAvailable(enableWhy.isEmpty(), enableWhy);
-    m_loadAll->setEnabled(m_client && m_browser->model()->hasLoadedOnce() &&
-                          m_browser->model()->hasMore() && !m_browser->model()->isLoadingAll());
+    m_actions->loadAll()->setEnabled(m_client && m_browser->model()->hasLoadedOnce() &&
+                                     m_browser->model()->hasMore() &&
+                                     !m_browser->model()->isLoadingAll());
 }
 
 void MainWindow::updateTitle()

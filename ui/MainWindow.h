@@ -1,8 +1,9 @@
 #pragma once
 
-#include "AppSession.h"
 #include "KeycardClient.h"
+#include "MainWindowActions.h"
 #include "Models.h"
+#include "SessionInfo.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -51,13 +52,15 @@ public:
     OrganizationDetail *detail() const { return m_detail; }
     // What the window knows about each organization (list row, details, actions, dialogs).
     OrganizationStateStore *stateStore() const { return m_store; }
-    QToolBar *mainToolBar() const { return m_toolBar; }
-    QMenu *fileMenu() const { return m_fileMenu; }
-    QMenu *organizationMenu() const { return m_orgMenu; }
-    QMenu *helpMenu() const { return m_helpMenu; }
-    QAction *enableSsoAction() const { return m_enableSso; }
-    QAction *editSsoAction() const { return m_editSso; }
-    QAction *disableSsoAction() const { return m_disableSso; }
+    // The actions, menus and toolbar (MainWindowActions).
+    MainWindowActions *actions() const { return m_actions; }
+    QToolBar *mainToolBar() const { return m_actions->toolBar(); }
+    QMenu *fileMenu() const { return m_actions->fileMenu(); }
+    QMenu *organizationMenu() const { return m_actions->organizationMenu(); }
+    QMenu *helpMenu() const { return m_actions->helpMenu(); }
+    QAction *enableSsoAction() const { return m_actions->enableSso(); }
+    QAction *editSsoAction() const { return m_actions->editSso(); }
+    QAction *disableSsoAction() const { return m_actions->disableSso(); }
 
     std::optional<Organization> selectedOrganization() const;
     std::optional<SsoConnection> selectedConnection() const;
@@ -93,9 +96,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    void createActions();
-    void createMenus();
-    void createToolBar();
+    void connectActions();
     void updateActions();
     void updateTitle();
     void updateBusy();
@@ -113,21 +114,8 @@ private:
     OrganizationDetail *m_detail;
     OrganizationStateStore *m_store;
     QSplitter *m_splitter;
-    QToolBar *m_toolBar = nullptr;
-    QMenu *m_fileMenu = nullptr;
-    QMenu *m_editMenu = nullptr;
-    QMenu *m_orgMenu = nullptr;
-    QMenu *m_helpMenu = nullptr;
-    QAction *m_refresh = nullptr;
-    QAction *m_loadAll = nullptr;
-    QAction *m_find = nullptr;
-    QAction *m_enableSso = nullptr;
-    QAction *m_editSso = nullptr;
-    QAction *m_disableSso = nullptr;
-    QAction *m_about = nullptr;
-    QAction *m_quit = nullptr;
     SandboxBadge *m_badge;
-    QAction *m_badgeAction = nullptr;
+    MainWindowActions *m_actions = nullptr;
     QLabel *m_sessionLabel;
     BusyIndicator *m_busy;
     QLabel *m_busyLabel;

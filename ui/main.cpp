@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "ProfileController.h"
 #include "ScreenshotController.h"
+#include "SessionChoice.h"
 #include "SsoWindowIntegration.h"
 #include "StartupProbe.h"
 #include "Theme.h"
@@ -78,9 +79,11 @@ int main(int argc, char *argv[])
     if (options.darkPalette())
         keycard::theme::applyDark(app);
 
+    // Which server this run talks to (keycard_session decides; the window applies it).
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     QString error;
     const std::unique_ptr<keycard::AppSession> session =
-        keycard::AppSession::start(options, QProcessEnvironment::systemEnvironment(), &error);
+        keycard::AppSession::start(options, environment, &error);
     if (!session) {
         std::fprintf(stderr, "keycard-admin: %s\n", qPrintable(error));
         return 1;
@@ -94,7 +97,8 @@ int main(int argc, char *argv[])
     // Connection profiles (switcher, Profile menu, Connect dialog, notices) pick the window's
     // connection: the last used profile, or the session chosen by the command line/environment.
     keycard::ui::ProfileController::Options profileOptions;
-    profileOptions.allowProfiles = !screenshot && !options.forceSandbox();
+    profileOptions.allowProfiles =
+        keycard::SessionChoice::fromOptions(options, environment).profilesAllowed();
     profileOptions.connectDialogOnFirstRun = !unattended;
     keycard::ui::ProfileController profiles(&window, session->client(), session->info(),
                                             profileOptions);

@@ -1,6 +1,7 @@
 #include "CliOptions.h"
 
 #include "FieldRules.h"
+#include "OptionTable.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -16,89 +17,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("keycard::cli", text);
 }
 
-// Which commands accept an option.
-enum Scope : unsigned {
-    InOrgsList = 1u << 0,
-    InOrgsGet = 1u << 1,
-    InSsoGet = 1u << 2,
-    InSsoEnable = 1u << 3,
-    InSsoUpdate = 1u << 4,
-    InSsoDisable = 1u << 5,
-    InSsoCheck = 1u << 6,
-    Everywhere = 0xffu,
-    InSsoWrite = InSsoEnable | InSsoUpdate,
-};
-
-struct OptionSpec
-{
-    const char *name;
-    bool takesValue;
-    unsigned scope;
-};
-
-constexpr OptionSpec kOptions[] = {
-    {"base-url", true, Everywhere},
-    {"profile", true, Everywhere},
-    {"request-id", true, Everywhere},
-    {"json", false, Everywhere},
-    {"verbose", false, Everywhere},
-    {"timeout", true, Everywhere},
-    {"retries", true, Everywhere},
-    {"help", false, Everywhere},
-    {"version", false, Everywhere},
-    {"all", false, InOrgsList},
-    {"limit", true, InOrgsList},
-    {"max-items", true, InOrgsList},
-    {"after", true, InOrgsList},
-    {"permissions", false, InOrgsList},
-    {"identifier", true, InSsoWrite},
-    {"client-id", true, InSsoWrite},
-    {"client-secret-stdin", false, InSsoWrite},
-    {"clear-client-id", false, InSsoUpdate},
-    {"clear-client-secret", false, InSsoUpdate},
-    {"authorization-endpoint", true, InSsoWrite},
-    {"token-endpoint", true, InSsoWrite},
-    {"jwks-uri", true, InSsoWrite},
-    {"registration-endpoint", true, InSsoWrite},
-    {"scopes", true, InSsoWrite},
-    {"code-challenge-methods", true, InSsoWrite},
-    {"userinfo-endpoint", true, InSsoWrite},
-    {"yes", false, InSsoDisable},
-    {"check", false, InSsoEnable},
-};
-
-const OptionSpec *findOption(const QString &name)
-{
-    for (const OptionSpec &spec : kOptions) {
-        if (name == QLatin1String(spec.name))
-            return &spec;
-    }
-    return nullptr;
-}
-
-unsigned scopeOf(Command command)
-{
-    switch (command) {
-    case Command::OrgsList:
-        return InOrgsList;
-    case Command::OrgsGet:
-        return InOrgsGet;
-    case Command::SsoGet:
-        return InSsoGet;
-    case Command::SsoEnable:
-        return InSsoEnable;
-    case Command::SsoUpdate:
-        return InSsoUpdate;
-    case Command::SsoDisable:
-        return InSsoDisable;
-    case Command::SsoCheck:
-        return InSsoCheck;
-    case Command::None:
-        break;
-    }
-    return 0;
-}
-
 // An option that would carry a secret on the command line, e.g. --client-secret=..., --token.
 bool looksLikeSecret(const QString &name)
 {
@@ -110,33 +28,6 @@ bool looksLikeSecret(const QString &name)
             return true;
     }
     return false;
-}
-
-std::optional<Command> commandFor(const QString &group, const QString &verb)
-{
-    if (group == QLatin1String("orgs")) {
-        if (verb == QLatin1String("list"))
-            return Command::OrgsList;
-        if (verb == QLatin1String("get"))
-            return Command::OrgsGet;
-    } else if (group == QLatin1String("sso")) {
-        if (verb == QLatin1String("get"))
-            return Command::SsoGet;
-        if (verb == QLatin1String("enable"))
-            return Command::SsoEnable;
-        if (verb == QLatin1String("update"))
-            return Command::SsoUpdate;
-        if (verb == QLatin1String("disable"))
-            return Command::SsoDisable;
-        if (verb == QLatin1String("check"))
-            return Command::SsoCheck;
-    }
-    return std::nullopt;
-}
-
-bool isGroup(const QString &word)
-{
-    return word == QLatin1String("orgs") || word == QLatin1String("sso");
 }
 
 // The most specific help topic the leading words name ("", "sso", "sso enable").
@@ -235,12 +126,9 @@ ParseOutcome parseArguments(const QStringList &arguments)
                 inlineValue = name.mid(eq + 1);
                 name.truncate(eq);
             }
-        } else if (arg == QLatin1String("-h")) {
-            name = QStringLiteral("help");
-        } else if (arg == QLatin1String("-y")) {
-            name = QStringLiteral("yes");
-        } else if (arg == QLatin1String("-v")) {
-            name = QStringLiteral("verbose");
+        } else if (const OptionSpec *letter =
+                       arg.size() == 2 ? findShortOption(arg.at(1)) : nullptr) {
+            name = QLatin1String(letter->name);
         } else {
             // Never echo the whole word: it might be a value someone mistyped.
             return error(tr("unknown option '%1'").arg(arg.left(2)), topicFor(positional));
@@ -259,7 +147,7 @@ ParseOutcome parseArguments(const QStringList &arguments)
         if (!spec)
             return error(tr("unknown option '--%1'").arg(name), topicFor(positional));
         QString value;
-        if (spec->takesValue) {
+        if (spec->takesValue()) {
             if (inlineValue) {
                 value = *inlineValue;
             } else if (i + 1 < arguments.size()) {
@@ -335,10 +223,9 @@ ParseOutcome parseArguments(const QStringList &arguments)
             inv.organization = positional.first();
     }
 
-    const unsigned scope = scopeOf(*command);
     for (const GivenOption &option : std::as_const(given)) {
         const QString name = QLatin1String(option.spec->name);
-        if (!(option.spec->scope & scope))
+        if (!acceptsOption(*command, name))
             return error(tr("--%1 is not an option of '%2'").arg(name, topic), topic);
         const QString &v = option.value;
         bool ok = true;

@@ -1,5 +1,6 @@
 #include "Help.h"
 
+#include "OptionTable.h"
 #include "Version.h"
 
 #include <QCoreApplication>
@@ -11,26 +12,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("keycard::cli", text);
-}
-
-QString globalOptions()
-{
-    return tr("Global options:\n"
-              "  --base-url URL       API root (default: $KEYCARD_API_BASE_URL, else\n"
-              "                       https://api.keycard.ai). http:// only for localhost.\n"
-              "  --profile NAME       use a connection saved in Keycard Admin, its secret read\n"
-              "                       from the system keychain; KEYCARD_API_* variables and\n"
-              "                       --base-url still override it\n"
-              "  --request-id UUID    X-Client-Request-ID of the operation (default: a new UUID;\n"
-              "                       kept across retries and shown in errors)\n"
-              "  --json               print the API's JSON objects as received; errors become a\n"
-              "                       JSON object on the last line of standard error\n"
-              "  --timeout SECONDS    time limit of each attempt, from connecting to the last\n"
-              "                       byte of the response (default 60)\n"
-              "  --retries N          retries of transient failures, 0 to 10 (default 2)\n"
-              "  -v, --verbose        report retries and request ids on standard error\n"
-              "  -h, --help           show help (also: keycardctl help COMMAND)\n"
-              "  --version            show the version and exit\n");
 }
 
 QString environment()
@@ -62,18 +43,6 @@ QString exitCodes()
               "  9  sso check, sso enable --check: a check of the issuer failed\n");
 }
 
-QString protocolOptions()
-{
-    return tr("Protocol options (optional; sent as the connection's \"protocols\"):\n"
-              "  --authorization-endpoint URL   OAuth 2.0 authorization endpoint\n"
-              "  --token-endpoint URL           OAuth 2.0 token endpoint\n"
-              "  --jwks-uri URL                 JSON Web Key Set URL\n"
-              "  --registration-endpoint URL    dynamic client registration endpoint\n"
-              "  --scopes LIST                  comma-separated, e.g. openid,profile,email\n"
-              "  --code-challenge-methods LIST  comma-separated, e.g. S256\n"
-              "  --userinfo-endpoint URL        OpenID Connect userinfo endpoint\n");
-}
-
 QString join(std::initializer_list<QString> parts)
 {
     QString out;
@@ -100,7 +69,7 @@ QString toolHelp()
                     "  sso update ORG         change the SSO connection\n"
                     "  sso disable ORG        disable SSO (asks, or needs --yes)\n"
                     "  sso check ISSUER       check an identity provider's issuer URL\n"),
-                 globalOptions(), environment(), exitCodes(),
+                 optionsHelp(HelpSection::Global), environment(), exitCodes(),
                  tr("Examples:\n"
                     "  keycardctl orgs list\n"
                     "  keycardctl orgs list --all --json | jq -r '.[].label'\n"
@@ -151,14 +120,8 @@ QString orgsListHelp()
                     "A server that repeats a page cursor, or says more pages follow without\n"
                     "one, ends the listing: what arrived is printed, the reason goes to\n"
                     "standard error, and the exit status is 8.\n"),
-                 tr("Options:\n"
-                    "  --all             follow the pages to the end\n"
-                    "  --limit N         organizations per page, 1 to 1000 (default 100)\n"
-                    "  --max-items N     stop after N organizations (says so on standard error)\n"
-                    "  --after CURSOR    start after this cursor (end_cursor of a page)\n"
-                    "  --permissions     ask for the account's permissions on each organization\n"
-                    "                    (adds an UPDATE column: may it change SSO?)\n"),
-                 globalOptions(), environment(), exitCodes(),
+                 optionsHelp(HelpSection::Command, Command::OrgsList),
+                 optionsHelp(HelpSection::Global), environment(), exitCodes(),
                  tr("Examples:\n"
                     "  keycardctl orgs list --limit 20\n"
                     "  keycardctl orgs list --all --json > organizations.json\n")});
@@ -170,7 +133,7 @@ QString orgsGetHelp()
                  tr("Show one organization: name, label, id, whether SSO is enabled, timestamps\n"
                     "and the account's permissions on it. ORG is the organization's id or its\n"
                     "label (1 to 255 characters).\n"),
-                 globalOptions(), environment(), exitCodes(),
+                 optionsHelp(HelpSection::Global), environment(), exitCodes(),
                  tr("Examples:\n"
                     "  keycardctl orgs get acme\n"
                     "  keycardctl orgs get u8jzPde0IgxLd6GncfBAepfJBd --json\n")});
@@ -183,7 +146,7 @@ QString ssoGetHelp()
                     "ID, whether a client secret is set (the secret itself is never returned),\n"
                     "OAuth 2.0 / OpenID endpoints, permissions and any further fields the server\n"
                     "sent. Exits with status 5 when SSO is not enabled.\n"),
-                 globalOptions(), environment(), exitCodes(),
+                 optionsHelp(HelpSection::Global), environment(), exitCodes(),
                  tr("Examples:\n"
                     "  keycardctl sso get acme\n"
                     "  keycardctl sso get acme --json | jq -r .identifier\n")});
@@ -198,17 +161,8 @@ QString ssoEnableHelp()
             "identifier and client ID (for example after a reply was lost and the command\n"
             "was repeated), this succeeds and says so; with other settings it fails with\n"
             "status 6 and shows the existing identifier and client ID.\n"),
-         tr("Options:\n"
-            "  --identifier URL        the IdP's issuer URL, 1 to 2,048 characters,\n"
-            "                          e.g. https://your-org.okta.com\n"
-            "  --client-id ID          the OAuth 2.0 client ID issued by the IdP\n"
-            "  --client-secret-stdin   read the IdP client secret from standard input: a\n"
-            "                          pipe or file to its end, a terminal one line with\n"
-            "                          echo off; a trailing newline is dropped. Without it,\n"
-            "                          $KEYCARD_SSO_CLIENT_SECRET is used when set.\n"
-            "  --check                 run 'sso check' on the identifier first; when a\n"
-            "                          check fails, send nothing and exit with status 9\n"),
-         protocolOptions(), globalOptions(), environment(), exitCodes(),
+         optionsHelp(HelpSection::Command, Command::SsoEnable), optionsHelp(HelpSection::Protocol),
+         optionsHelp(HelpSection::Global), environment(), exitCodes(),
          tr("Examples:\n"
             "  keycardctl sso enable globex --identifier https://globex.okta.com \\\n"
             "      --client-id 0oa1b2c3d4 --client-secret-stdin < secret.txt\n"
@@ -226,14 +180,8 @@ QString ssoUpdateHelp()
             "                  [PROTOCOL OPTIONS]\n"),
          tr("Change the SSO connection of an organization. Only the values given are\n"
             "sent; everything else stays as it is.\n"),
-         tr("Options:\n"
-            "  --identifier URL        new issuer URL, 1 to 2,048 characters\n"
-            "  --client-id ID          new OAuth 2.0 client ID\n"
-            "  --clear-client-id       remove the client ID\n"
-            "  --client-secret-stdin   read a new client secret from standard input (or\n"
-            "                          set $KEYCARD_SSO_CLIENT_SECRET)\n"
-            "  --clear-client-secret   remove the stored client secret\n"),
-         protocolOptions(), globalOptions(), environment(), exitCodes(),
+         optionsHelp(HelpSection::Command, Command::SsoUpdate), optionsHelp(HelpSection::Protocol),
+         optionsHelp(HelpSection::Global), environment(), exitCodes(),
          tr("Examples:\n"
             "  keycardctl sso update acme --identifier https://acme.okta.com/oauth2/default\n"
             "  keycardctl sso update acme --client-secret-stdin < new-secret.txt\n")});
@@ -246,9 +194,8 @@ QString ssoDisableHelp()
                     "stored client secret. Members then sign in without the identity provider.\n"
                     "Asks for confirmation when standard input is a terminal; scripts must pass\n"
                     "--yes.\n"),
-                 tr("Options:\n"
-                    "  -y, --yes    do not ask for confirmation\n"),
-                 globalOptions(), environment(), exitCodes(),
+                 optionsHelp(HelpSection::Command, Command::SsoDisable),
+                 optionsHelp(HelpSection::Global), environment(), exitCodes(),
                  tr("Examples:\n"
                     "  keycardctl sso disable umbrella --yes\n")});
 }

@@ -43,9 +43,9 @@ void PendingCall::markFinished()
 class ClientCore
 {
 public:
-    ClientCore(KeycardClient *q, QNetworkAccessManager *nam, ClientConfig config)
-        : q(q)
-        , nam(nam)
+    ClientCore(KeycardClient *client, QNetworkAccessManager *manager, ClientConfig config)
+        : q(client)
+        , nam(manager)
     {
         setConfig(std::move(config));
     }

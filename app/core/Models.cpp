@@ -120,6 +120,18 @@ void putOptional(QJsonObject &o, const char *key, const std::optional<QStringLis
 
 } // namespace
 
+QString displayName(const Organization &organization)
+{
+    if (!organization.name.isEmpty())
+        return organization.name;
+    return labelOrId(organization);
+}
+
+QString labelOrId(const Organization &organization)
+{
+    return organization.label.isEmpty() ? organization.id : organization.label;
+}
+
 std::optional<bool> Permissions::allows(const QString &resource, const QString &permission) const
 {
     const auto r = grants.constFind(resource);

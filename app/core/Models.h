@@ -44,6 +44,12 @@ struct Organization
     QJsonObject raw; // the object exactly as received, unknown fields included
 };
 
+// How an organization is named to people: its name, else its label, else its id.
+QString displayName(const Organization &organization);
+// How an organization is referred to in short (confirmations, form headings): its label, else
+// its id.
+QString labelOrId(const Organization &organization);
+
 struct OrganizationPage
 {
     QList<Organization> items;

@@ -109,7 +109,7 @@ void ConnectionTester::start(ClientConfig config)
                 out.moreOrganizations = page.pageInfo.hasNextPage;
                 if (!page.items.isEmpty()) {
                     const Organization &first = page.items.first();
-                    out.firstOrganization = first.name.isEmpty() ? first.label : first.name;
+                    out.firstOrganization = displayName(first);
                 }
             } else {
                 out.error = result.error();

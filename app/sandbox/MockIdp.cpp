@@ -26,10 +26,10 @@ QJsonObject discovery(const QString &scenario, const QString &issuer)
 {
     QJsonObject d{
         {QStringLiteral("issuer"), issuer},
-        {QStringLiteral("authorization_endpoint"), issuer + QStringLiteral("/authorize")},
-        {QStringLiteral("token_endpoint"), issuer + QStringLiteral("/token")},
-        {QStringLiteral("jwks_uri"), issuer + QStringLiteral("/jwks")},
-        {QStringLiteral("userinfo_endpoint"), issuer + QStringLiteral("/userinfo")},
+        {QStringLiteral("authorization_endpoint"), QString(issuer + QStringLiteral("/authorize"))},
+        {QStringLiteral("token_endpoint"), QString(issuer + QStringLiteral("/token"))},
+        {QStringLiteral("jwks_uri"), QString(issuer + QStringLiteral("/jwks"))},
+        {QStringLiteral("userinfo_endpoint"), QString(issuer + QStringLiteral("/userinfo"))},
         {QStringLiteral("response_types_supported"), strings({"code"})},
         {QStringLiteral("subject_types_supported"), strings({"public"})},
         {QStringLiteral("id_token_signing_alg_values_supported"), strings({"RS256"})},
@@ -38,7 +38,7 @@ QJsonObject discovery(const QString &scenario, const QString &issuer)
         {QStringLiteral("scopes_supported"), strings({"openid", "email", "profile"})},
     };
     if (scenario == QLatin1String("issuer-mismatch"))
-        d.insert(QStringLiteral("issuer"), issuer + QLatin1Char('/'));
+        d.insert(QStringLiteral("issuer"), QString(issuer + QLatin1Char('/')));
     else if (scenario == QLatin1String("no-s256"))
         d.insert(QStringLiteral("code_challenge_methods_supported"), strings({"plain"}));
     else if (scenario == QLatin1String("http-endpoint"))

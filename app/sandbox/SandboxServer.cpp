@@ -29,7 +29,7 @@ QJsonObject RecordedRequest::jsonBody() const
 class SandboxServerPrivate
 {
 public:
-    SandboxServerPrivate(SandboxServer *q, SandboxOptions options);
+    SandboxServerPrivate(SandboxServer *server, SandboxOptions opts);
 
     void handle(const QHttpServerRequest &request, QTcpSocket *socket);
     RecordedRequest record(const QHttpServerRequest &request) const;
@@ -51,8 +51,8 @@ public:
     bool saveState = true;
 };
 
-SandboxServerPrivate::SandboxServerPrivate(SandboxServer *q, SandboxOptions opts)
-    : q(q)
+SandboxServerPrivate::SandboxServerPrivate(SandboxServer *server, SandboxOptions opts)
+    : q(server)
     , options(std::move(opts))
     , tokens(options.tokenLifetimeSeconds)
     , api(store, tokens, options)

@@ -199,7 +199,8 @@ Store::Organization generatedOrganization(int number)
         c.json = QJsonObject{
             {QStringLiteral("id"), nanoid(mix(h))},
             {QStringLiteral("identifier"), identifier},
-            {QStringLiteral("client_id"), QStringLiteral("0oa") + nanoid(mix(h + 1)).left(17)},
+            {QStringLiteral("client_id"),
+             QString(QStringLiteral("0oa") + nanoid(mix(h + 1)).left(17))},
             {QStringLiteral("client_secret_set"), false},
             {QStringLiteral("created_at"), timestamp},
             {QStringLiteral("updated_at"), timestamp},

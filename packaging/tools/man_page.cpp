@@ -190,12 +190,12 @@ int main(int argc, char *argv[])
             const QStringList args = splitArguments(match.captured(1));
             const QString where = program + QLatin1Char(' ') + args.join(QLatin1Char(' '));
             out += section(runHelp(program, args), match.captured(2), where);
-        } else if (const auto match = usageLine.match(line); match.hasMatch()) {
-            const QStringList args = splitArguments(match.captured(1));
+        } else if (const auto usageMatch = usageLine.match(line); usageMatch.hasMatch()) {
+            const QStringList args = splitArguments(usageMatch.captured(1));
             const QString where = program + QLatin1Char(' ') + args.join(QLatin1Char(' '));
             out += usage(runHelp(program, args), where);
-        } else if (const auto match = aboutLine.match(line); match.hasMatch()) {
-            const QStringList args = splitArguments(match.captured(1));
+        } else if (const auto aboutMatch = aboutLine.match(line); aboutMatch.hasMatch()) {
+            const QStringList args = splitArguments(aboutMatch.captured(1));
             const QString where = program + QLatin1Char(' ') + args.join(QLatin1Char(' '));
             out += about(runHelp(program, args), where);
         } else {

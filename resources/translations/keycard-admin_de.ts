@@ -472,6 +472,38 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <source>The server&apos;s answer could not be read. Check that the server address points at the Keycard API.</source>
         <translation>Die Antwort des Servers konnte nicht gelesen werden. Prüfen Sie, ob die Serveradresse auf die Keycard-API zeigt.</translation>
     </message>
+    <message>
+        <source>Requires the %1.%2 permission</source>
+        <translation>Erfordert die Berechtigung %1.%2</translation>
+    </message>
+    <message>
+        <source>Select an organization first</source>
+        <translation>Wählen Sie zuerst eine Organisation aus</translation>
+    </message>
+    <message>
+        <source>Whether SSO is enabled for %1 is not known yet: refresh (F5) to ask the server again</source>
+        <translation>Ob SSO für %1 aktiviert ist, ist noch nicht bekannt: Aktualisieren Sie (F5), um den Server erneut zu fragen</translation>
+    </message>
+    <message>
+        <source>SSO is already enabled for %1</source>
+        <translation>SSO ist für %1 bereits aktiviert</translation>
+    </message>
+    <message>
+        <source>SSO is not enabled for %1</source>
+        <translation>SSO ist für %1 nicht aktiviert</translation>
+    </message>
+    <message>
+        <source>Enable single sign-on for %1</source>
+        <translation>Single Sign-On für %1 aktivieren</translation>
+    </message>
+    <message>
+        <source>Edit the SSO connection of %1</source>
+        <translation>Die SSO-Verbindung von %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Disable single sign-on for %1</source>
+        <translation>Single Sign-On für %1 deaktivieren</translation>
+    </message>
 </context>
 <context>
     <name>keycard::BusyIndicator</name>
@@ -750,6 +782,41 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
 <context>
     <name>keycard::MainWindow</name>
     <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>About Keycard Admin</source>
+        <translation>Über Keycard Admin</translation>
+    </message>
+    <message>
+        <source>Keycard Admin</source>
+        <translation>Keycard Admin</translation>
+    </message>
+    <message>
+        <source>Keycard Admin — Sandbox (demo data)</source>
+        <translation>Keycard Admin – Sandbox (Demodaten)</translation>
+    </message>
+    <message>
+        <source>Keycard Admin — %1</source>
+        <translation>Keycard Admin – %1</translation>
+    </message>
+    <message>
+        <source>Loading organizations…</source>
+        <translation>Organisationen werden geladen …</translation>
+    </message>
+    <message>
+        <source>Loading organization details…</source>
+        <translation>Details der Organisation werden geladen …</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Keycard Admin %1&lt;/h3&gt;&lt;p&gt;Set up and inspect single sign-on for Keycard organizations.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;&lt;p&gt;Source code under the Apache License 2.0. This program links Qt HttpServer (GPL-3.0 only), so it is distributed under the GNU General Public License version 3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Keycard Admin %1&lt;/h3&gt;&lt;p&gt;Single Sign-On für Keycard-Organisationen einrichten und prüfen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;&lt;p&gt;Quellcode unter der Apache License 2.0. Dieses Programm bindet Qt HttpServer (nur GPL-3.0) ein und wird daher unter der GNU General Public License Version 3 vertrieben.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::MainWindowActions</name>
+    <message>
         <source>&amp;Refresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
@@ -814,16 +881,12 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <source>Server: %1</source>
-        <translation>Server: %1</translation>
-    </message>
-    <message>
-        <source>About Keycard Admin</source>
-        <translation>Über Keycard Admin</translation>
-    </message>
-    <message>
         <source>Changing SSO settings is not available in this build of Keycard Admin</source>
         <translation>SSO-Einstellungen können in dieser Version von Keycard Admin nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>The selected organization is hidden by the filter</source>
+        <translation>Die ausgewählte Organisation wird vom Filter ausgeblendet</translation>
     </message>
     <message>
         <source>Select an organization first</source>
@@ -832,6 +895,14 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>Loading the organization…</source>
         <translation>Organisation wird geladen …</translation>
+    </message>
+    <message>
+        <source>Whether SSO is enabled for %1 is not known: %2. Refresh (F5) to ask the server again.</source>
+        <translation>Ob SSO für %1 aktiviert ist, ist nicht bekannt: %2. Aktualisieren Sie (F5), um den Server erneut zu fragen.</translation>
+    </message>
+    <message>
+        <source>Whether SSO is enabled for %1 is not known yet: refresh (F5) to ask the server again</source>
+        <translation>Ob SSO für %1 aktiviert ist, ist noch nicht bekannt: Aktualisieren Sie (F5), um den Server erneut zu fragen</translation>
     </message>
     <message>
         <source>SSO is not enabled for this organization</source>
@@ -852,42 +923,6 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>Turn off single sign-on for the selected organization</source>
         <translation>Single Sign-On für die ausgewählte Organisation abschalten</translation>
-    </message>
-    <message>
-        <source>Keycard Admin</source>
-        <translation>Keycard Admin</translation>
-    </message>
-    <message>
-        <source>Keycard Admin — Sandbox (demo data)</source>
-        <translation>Keycard Admin – Sandbox (Demodaten)</translation>
-    </message>
-    <message>
-        <source>Keycard Admin — %1</source>
-        <translation>Keycard Admin – %1</translation>
-    </message>
-    <message>
-        <source>Loading organizations…</source>
-        <translation>Organisationen werden geladen …</translation>
-    </message>
-    <message>
-        <source>Loading organization details…</source>
-        <translation>Details der Organisation werden geladen …</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Keycard Admin %1&lt;/h3&gt;&lt;p&gt;Set up and inspect single sign-on for Keycard organizations.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;&lt;p&gt;Source code under the Apache License 2.0. This program links Qt HttpServer (GPL-3.0 only), so it is distributed under the GNU General Public License version 3.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Keycard Admin %1&lt;/h3&gt;&lt;p&gt;Single Sign-On für Keycard-Organisationen einrichten und prüfen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;&lt;p&gt;Quellcode unter der Apache License 2.0. Dieses Programm bindet Qt HttpServer (nur GPL-3.0) ein und wird daher unter der GNU General Public License Version 3 vertrieben.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>The selected organization is hidden by the filter</source>
-        <translation>Die ausgewählte Organisation wird vom Filter ausgeblendet</translation>
-    </message>
-    <message>
-        <source>Whether SSO is enabled for %1 is not known: %2. Refresh (F5) to ask the server again.</source>
-        <translation>Ob SSO für %1 aktiviert ist, ist nicht bekannt: %2. Aktualisieren Sie (F5), um den Server erneut zu fragen.</translation>
-    </message>
-    <message>
-        <source>Whether SSO is enabled for %1 is not known yet: refresh (F5) to ask the server again</source>
-        <translation>Ob SSO für %1 aktiviert ist, ist noch nicht bekannt: Aktualisieren Sie (F5), um den Server erneut zu fragen</translation>
     </message>
 </context>
 <context>
@@ -1515,26 +1550,6 @@ Secrets werden nie als Befehlszeilenoptionen angenommen und nie ausgegeben.
 </translation>
     </message>
     <message>
-        <source>Protocol options (optional; sent as the connection&apos;s &quot;protocols&quot;):
-  --authorization-endpoint URL   OAuth 2.0 authorization endpoint
-  --token-endpoint URL           OAuth 2.0 token endpoint
-  --jwks-uri URL                 JSON Web Key Set URL
-  --registration-endpoint URL    dynamic client registration endpoint
-  --scopes LIST                  comma-separated, e.g. openid,profile,email
-  --code-challenge-methods LIST  comma-separated, e.g. S256
-  --userinfo-endpoint URL        OpenID Connect userinfo endpoint
-</source>
-        <translation>Protokolloptionen (optional; gesendet als „protocols“ der Verbindung):
-  --authorization-endpoint URL   OAuth-2.0-Autorisierungs-Endpunkt
-  --token-endpoint URL           OAuth-2.0-Token-Endpunkt
-  --jwks-uri URL                 URL des JSON Web Key Set
-  --registration-endpoint URL    Endpunkt für dynamische Client-Registrierung
-  --scopes LIST                  kommagetrennt, z. B. openid,profile,email
-  --code-challenge-methods LIST  kommagetrennt, z. B. S256
-  --userinfo-endpoint URL        OpenID-Connect-Userinfo-Endpunkt
-</translation>
-    </message>
-    <message>
         <source>Usage: keycardctl [GLOBAL OPTIONS] COMMAND [ARGS] [OPTIONS]
 </source>
         <translation>Aufruf: keycardctl [GLOBAL OPTIONS] COMMAND [ARGS] [OPTIONS]
@@ -1735,24 +1750,6 @@ gesendet; alles andere bleibt, wie es ist.
 </translation>
     </message>
     <message>
-        <source>Options:
-  --identifier URL        new issuer URL, 1 to 2,048 characters
-  --client-id ID          new OAuth 2.0 client ID
-  --clear-client-id       remove the client ID
-  --client-secret-stdin   read a new client secret from standard input (or
-                          set $KEYCARD_SSO_CLIENT_SECRET)
-  --clear-client-secret   remove the stored client secret
-</source>
-        <translation>Optionen:
-  --identifier URL        neue Aussteller-URL, 1 bis 2.048 Zeichen
-  --client-id ID          neue OAuth-2.0-Client-ID
-  --clear-client-id       die Client-ID entfernen
-  --client-secret-stdin   ein neues Client-Secret von der Standardeingabe lesen
-                          (oder $KEYCARD_SSO_CLIENT_SECRET setzen)
-  --clear-client-secret   das gespeicherte Client-Secret entfernen
-</translation>
-    </message>
-    <message>
         <source>Examples:
   keycardctl sso update acme --identifier https://acme.okta.com/oauth2/default
   keycardctl sso update acme --client-secret-stdin &lt; new-secret.txt
@@ -1778,14 +1775,6 @@ Asks for confirmation when standard input is a terminal; scripts must pass
 gespeicherten Client-Secret. Mitglieder melden sich danach ohne den
 Identitätsanbieter an. Fragt nach Bestätigung, wenn die Standardeingabe ein
 Terminal ist; Skripte müssen --yes übergeben.
-</translation>
-    </message>
-    <message>
-        <source>Options:
-  -y, --yes    do not ask for confirmation
-</source>
-        <translation>Optionen:
-  -y, --yes    nicht nach Bestätigung fragen
 </translation>
     </message>
     <message>
@@ -1937,47 +1926,6 @@ Terminal ist; Skripte müssen --yes übergeben.
         <translation>--max-items: mindestens %1 – %2 eingegeben</translation>
     </message>
     <message>
-        <source>Global options:
-  --base-url URL       API root (default: $KEYCARD_API_BASE_URL, else
-                       https://api.keycard.ai). http:// only for localhost.
-  --profile NAME       use a connection saved in Keycard Admin, its secret read
-                       from the system keychain; KEYCARD_API_* variables and
-                       --base-url still override it
-  --request-id UUID    X-Client-Request-ID of the operation (default: a new UUID;
-                       kept across retries and shown in errors)
-  --json               print the API&apos;s JSON objects as received; errors become a
-                       JSON object on the last line of standard error
-  --timeout SECONDS    time limit of each attempt, from connecting to the last
-                       byte of the response (default 60)
-  --retries N          retries of transient failures, 0 to 10 (default 2)
-  -v, --verbose        report retries and request ids on standard error
-  -h, --help           show help (also: keycardctl help COMMAND)
-  --version            show the version and exit
-</source>
-        <translation>Globale Optionen:
-  --base-url URL       API-Stamm-URL (Standard: $KEYCARD_API_BASE_URL, sonst
-                       https://api.keycard.ai). http:// nur für localhost.
-  --profile NAME       eine in Keycard Admin gespeicherte Verbindung verwenden,
-                       deren Secret aus dem Schlüsselbund des Systems gelesen
-                       wird; KEYCARD_API_*-Variablen und --base-url haben
-                       weiterhin Vorrang
-  --request-id UUID    X-Client-Request-ID des Vorgangs (Standard: eine neue
-                       UUID; bleibt bei Wiederholungen gleich und wird in
-                       Fehlermeldungen angezeigt)
-  --json               die JSON-Objekte der API so ausgeben, wie sie empfangen
-                       wurden; Fehler werden zu einem JSON-Objekt in der
-                       letzten Zeile der Standardfehlerausgabe
-  --timeout SECONDS    Zeitlimit jedes Versuchs, vom Verbindungsaufbau bis zum
-                       letzten Byte der Antwort (Standard 60)
-  --retries N          Wiederholungen bei vorübergehenden Fehlern, 0 bis 10
-                       (Standard 2)
-  -v, --verbose        Wiederholungen und Anfrage-IDs auf der
-                       Standardfehlerausgabe melden
-  -h, --help           Hilfe anzeigen (auch: keycardctl help COMMAND)
-  --version            die Version anzeigen und beenden
-</translation>
-    </message>
-    <message>
         <source>Exit status:
   0  success
   1  other failure (output could not be written, sso disable not confirmed)
@@ -2074,52 +2022,6 @@ Grund geht an die Standardfehlerausgabe, und der Exit-Status ist 8.
 </translation>
     </message>
     <message>
-        <source>Options:
-  --all             follow the pages to the end
-  --limit N         organizations per page, 1 to 1000 (default 100)
-  --max-items N     stop after N organizations (says so on standard error)
-  --after CURSOR    start after this cursor (end_cursor of a page)
-  --permissions     ask for the account&apos;s permissions on each organization
-                    (adds an UPDATE column: may it change SSO?)
-</source>
-        <translation>Optionen:
-  --all             den Seiten bis zum Ende folgen
-  --limit N         Organisationen pro Seite, 1 bis 1000 (Standard 100)
-  --max-items N     nach N Organisationen anhalten (meldet das auf der
-                    Standardfehlerausgabe)
-  --after CURSOR    nach diesem Cursor beginnen (end_cursor einer Seite)
-  --permissions     die Berechtigungen des Kontos für jede Organisation abfragen
-                    (fügt eine Spalte ÄNDERN hinzu: Darf es SSO ändern?)
-</translation>
-    </message>
-    <message>
-        <source>Options:
-  --identifier URL        the IdP&apos;s issuer URL, 1 to 2,048 characters,
-                          e.g. https://your-org.okta.com
-  --client-id ID          the OAuth 2.0 client ID issued by the IdP
-  --client-secret-stdin   read the IdP client secret from standard input: a
-                          pipe or file to its end, a terminal one line with
-                          echo off; a trailing newline is dropped. Without it,
-                          $KEYCARD_SSO_CLIENT_SECRET is used when set.
-  --check                 run &apos;sso check&apos; on the identifier first; when a
-                          check fails, send nothing and exit with status 9
-</source>
-        <translation>Optionen:
-  --identifier URL        die Aussteller-URL des IdP, 1 bis 2.048 Zeichen,
-                          z. B. https://your-org.okta.com
-  --client-id ID          die vom IdP ausgestellte OAuth-2.0-Client-ID
-  --client-secret-stdin   das Client-Secret des IdP von der Standardeingabe
-                          lesen: aus einer Pipe oder Datei bis zu ihrem Ende,
-                          von einem Terminal eine Zeile ohne Echo; ein
-                          abschließender Zeilenumbruch wird entfernt. Ohne
-                          diese Option wird $KEYCARD_SSO_CLIENT_SECRET
-                          verwendet, wenn gesetzt.
-  --check                 zuerst „sso check“ für den Identifier ausführen;
-                          schlägt eine Prüfung fehl, nichts senden und mit
-                          Status 9 beenden
-</translation>
-    </message>
-    <message>
         <source>Usage: keycardctl sso check ISSUER [--json] [--timeout SECONDS]
 </source>
         <translation>Aufruf: keycardctl sso check ISSUER [--json] [--timeout SECONDS]
@@ -2204,6 +2106,177 @@ Aussteller-URL ist (dann wird nichts abgerufen).
 </source>
         <translation>keycardctl: Die Prüfung des Ausstellers ist fehlgeschlagen; SSO wurde nicht aktiviert (an Keycard wurde nichts gesendet). Führen Sie den Befehl ohne --check aus, um SSO trotzdem zu aktivieren.
 </translation>
+    </message>
+    <message>
+        <source>API root (default: $KEYCARD_API_BASE_URL, else
+https://api.keycard.ai). http:// only for localhost.</source>
+        <translation>API-Stamm-URL (Standard: $KEYCARD_API_BASE_URL, sonst
+https://api.keycard.ai). http:// nur für localhost.</translation>
+    </message>
+    <message>
+        <source>use a connection saved in Keycard Admin, its secret read
+from the system keychain; KEYCARD_API_* variables and
+--base-url still override it</source>
+        <translation>eine in Keycard Admin gespeicherte Verbindung verwenden,
+deren Secret aus dem Schlüsselbund des Systems gelesen
+wird; KEYCARD_API_*-Variablen und --base-url haben
+weiterhin Vorrang</translation>
+    </message>
+    <message>
+        <source>X-Client-Request-ID of the operation (default: a new UUID;
+kept across retries and shown in errors)</source>
+        <translation>X-Client-Request-ID des Vorgangs (Standard: eine neue
+UUID; bleibt bei Wiederholungen gleich und wird in
+Fehlermeldungen angezeigt)</translation>
+    </message>
+    <message>
+        <source>print the API&apos;s JSON objects as received; errors become a
+JSON object on the last line of standard error</source>
+        <translation>die JSON-Objekte der API so ausgeben, wie sie empfangen
+wurden; Fehler werden zu einem JSON-Objekt in der
+letzten Zeile der Standardfehlerausgabe</translation>
+    </message>
+    <message>
+        <source>time limit of each attempt, from connecting to the last
+byte of the response (default 60)</source>
+        <translation>Zeitlimit jedes Versuchs, vom Verbindungsaufbau bis zum
+letzten Byte der Antwort (Standard 60)</translation>
+    </message>
+    <message>
+        <source>retries of transient failures, 0 to 10 (default 2)</source>
+        <translation>Wiederholungen bei vorübergehenden Fehlern, 0 bis 10
+(Standard 2)</translation>
+    </message>
+    <message>
+        <source>report retries and request ids on standard error</source>
+        <translation>Wiederholungen und Anfrage-IDs auf der
+Standardfehlerausgabe melden</translation>
+    </message>
+    <message>
+        <source>show help (also: keycardctl help COMMAND)</source>
+        <translation>Hilfe anzeigen (auch: keycardctl help COMMAND)</translation>
+    </message>
+    <message>
+        <source>show the version and exit</source>
+        <translation>die Version anzeigen und beenden</translation>
+    </message>
+    <message>
+        <source>follow the pages to the end</source>
+        <translation>den Seiten bis zum Ende folgen</translation>
+    </message>
+    <message>
+        <source>organizations per page, 1 to 1000 (default 100)</source>
+        <translation>Organisationen pro Seite, 1 bis 1000 (Standard 100)</translation>
+    </message>
+    <message>
+        <source>stop after N organizations (says so on standard error)</source>
+        <translation>nach N Organisationen anhalten (meldet das auf der
+Standardfehlerausgabe)</translation>
+    </message>
+    <message>
+        <source>start after this cursor (end_cursor of a page)</source>
+        <translation>nach diesem Cursor beginnen (end_cursor einer Seite)</translation>
+    </message>
+    <message>
+        <source>ask for the account&apos;s permissions on each organization
+(adds an UPDATE column: may it change SSO?)</source>
+        <translation>die Berechtigungen des Kontos für jede Organisation abfragen
+(fügt eine Spalte ÄNDERN hinzu: Darf es SSO ändern?)</translation>
+    </message>
+    <message>
+        <source>the IdP&apos;s issuer URL, 1 to 2,048 characters,
+e.g. https://your-org.okta.com</source>
+        <translation>die Aussteller-URL des IdP, 1 bis 2.048 Zeichen,
+z. B. https://your-org.okta.com</translation>
+    </message>
+    <message>
+        <source>the OAuth 2.0 client ID issued by the IdP</source>
+        <translation>die vom IdP ausgestellte OAuth-2.0-Client-ID</translation>
+    </message>
+    <message>
+        <source>read the IdP client secret from standard input: a
+pipe or file to its end, a terminal one line with
+echo off; a trailing newline is dropped. Without it,
+$KEYCARD_SSO_CLIENT_SECRET is used when set.</source>
+        <translation>das Client-Secret des IdP von der Standardeingabe
+lesen: aus einer Pipe oder Datei bis zu ihrem Ende,
+von einem Terminal eine Zeile ohne Echo; ein
+abschließender Zeilenumbruch wird entfernt. Ohne
+diese Option wird $KEYCARD_SSO_CLIENT_SECRET
+verwendet, wenn gesetzt.</translation>
+    </message>
+    <message>
+        <source>run &apos;sso check&apos; on the identifier first; when a
+check fails, send nothing and exit with status 9</source>
+        <translation>zuerst „sso check“ für den Identifier ausführen;
+schlägt eine Prüfung fehl, nichts senden und mit
+Status 9 beenden</translation>
+    </message>
+    <message>
+        <source>new issuer URL, 1 to 2,048 characters</source>
+        <translation>neue Aussteller-URL, 1 bis 2.048 Zeichen</translation>
+    </message>
+    <message>
+        <source>new OAuth 2.0 client ID</source>
+        <translation>neue OAuth-2.0-Client-ID</translation>
+    </message>
+    <message>
+        <source>remove the client ID</source>
+        <translation>die Client-ID entfernen</translation>
+    </message>
+    <message>
+        <source>read a new client secret from standard input (or
+set $KEYCARD_SSO_CLIENT_SECRET)</source>
+        <translation>ein neues Client-Secret von der Standardeingabe lesen
+(oder $KEYCARD_SSO_CLIENT_SECRET setzen)</translation>
+    </message>
+    <message>
+        <source>remove the stored client secret</source>
+        <translation>das gespeicherte Client-Secret entfernen</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 authorization endpoint</source>
+        <translation>OAuth-2.0-Autorisierungs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 token endpoint</source>
+        <translation>OAuth-2.0-Token-Endpunkt</translation>
+    </message>
+    <message>
+        <source>JSON Web Key Set URL</source>
+        <translation>URL des JSON Web Key Set</translation>
+    </message>
+    <message>
+        <source>dynamic client registration endpoint</source>
+        <translation>Endpunkt für dynamische Client-Registrierung</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. openid,profile,email</source>
+        <translation>kommagetrennt, z. B. openid,profile,email</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. S256</source>
+        <translation>kommagetrennt, z. B. S256</translation>
+    </message>
+    <message>
+        <source>OpenID Connect userinfo endpoint</source>
+        <translation>OpenID-Connect-Userinfo-Endpunkt</translation>
+    </message>
+    <message>
+        <source>do not ask for confirmation</source>
+        <translation>nicht nach Bestätigung fragen</translation>
+    </message>
+    <message>
+        <source>Global options:</source>
+        <translation>Globale Optionen:</translation>
+    </message>
+    <message>
+        <source>Protocol options (optional; sent as the connection&apos;s &quot;protocols&quot;):</source>
+        <translation>Protokolloptionen (optional; gesendet als „protocols“ der Verbindung):</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Optionen:</translation>
     </message>
 </context>
 <context>
@@ -2911,34 +2984,6 @@ Aussteller-URL ist (dann wird nichts abgerufen).
         <translation>OpenID-Userinfo-Endpunkt</translation>
     </message>
     <message>
-        <source>Requires the %1.%2 permission</source>
-        <translation>Erfordert die Berechtigung %1.%2</translation>
-    </message>
-    <message>
-        <source>Select an organization first</source>
-        <translation>Wählen Sie zuerst eine Organisation aus</translation>
-    </message>
-    <message>
-        <source>SSO is already enabled for %1</source>
-        <translation>SSO ist für %1 bereits aktiviert</translation>
-    </message>
-    <message>
-        <source>SSO is not enabled for %1</source>
-        <translation>SSO ist für %1 nicht aktiviert</translation>
-    </message>
-    <message>
-        <source>Enable single sign-on for %1</source>
-        <translation>Single Sign-On für %1 aktivieren</translation>
-    </message>
-    <message>
-        <source>Edit the SSO connection of %1</source>
-        <translation>Die SSO-Verbindung von %1 bearbeiten</translation>
-    </message>
-    <message>
-        <source>Disable single sign-on for %1</source>
-        <translation>Single Sign-On für %1 deaktivieren</translation>
-    </message>
-    <message>
         <source>Must not contain spaces</source>
         <translation>Darf keine Leerzeichen enthalten</translation>
     </message>
@@ -2961,10 +3006,6 @@ Aussteller-URL ist (dann wird nichts abgerufen).
     <message>
         <source>An issuer URL has no query (?…) or fragment (#…)</source>
         <translation>Eine Aussteller-URL hat keine Query (?…) und kein Fragment (#…)</translation>
-    </message>
-    <message>
-        <source>Whether SSO is enabled for %1 is not known yet: refresh (F5) to ask the server again</source>
-        <translation>Ob SSO für %1 aktiviert ist, ist noch nicht bekannt: Aktualisieren Sie (F5), um den Server erneut zu fragen</translation>
     </message>
     <message>
         <source>Enable anyway</source>

@@ -226,7 +226,8 @@ private Q_SLOTS:
         const QString secret = options.clientSecret;
         const QString idpSecret = QStringLiteral("idp\"sec/ret \u00fc");
         const QByteArray basic =
-            (QUrl::toPercentEncoding(kClientId) + ':' + QUrl::toPercentEncoding(secret)).toBase64();
+            QByteArray(QUrl::toPercentEncoding(kClientId) + ':' + QUrl::toPercentEncoding(secret))
+                .toBase64();
         const auto jsonEscaped = [](const QString &s) {
             const QByteArray a = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
             return a.mid(2, a.size() - 4);

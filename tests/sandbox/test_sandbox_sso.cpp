@@ -259,10 +259,11 @@ private Q_SLOTS:
         QJsonObject body = createBody();
         body["identifier"] = identifier;
         QCOMPARE(m_http->post(kGlobex, body).status, 201);
-        QCOMPARE(
-            m_http->patch(kGlobex, QJsonObject{{"identifier", identifier + QStringLiteral("x")}})
-                .status,
-            400);
+        QCOMPARE(m_http
+                     ->patch(kGlobex,
+                             QJsonObject{{"identifier", QString(identifier + QStringLiteral("x"))}})
+                     .status,
+                 400);
         QCOMPARE(m_http->patch(kGlobex, QJsonObject{{"identifier", QStringLiteral("x")}}).status,
                  200);
     }

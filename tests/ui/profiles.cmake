@@ -22,6 +22,7 @@ add_executable(test_profile_restart test_profile_restart.cpp)
 target_link_libraries(test_profile_restart PRIVATE Qt6::Test keycard_ui_profiles keycard_sandbox
     keycard_warnings)
 target_include_directories(test_profile_restart PRIVATE ${CMAKE_SOURCE_DIR}/tests/profiles)
+set_target_properties(test_profile_restart PROPERTIES KEYCARD_TEST ON)
 add_test(NAME test_profile_restart
     COMMAND sh ${CMAKE_SOURCE_DIR}/tests/profiles/run-with-keyring.sh
         $<TARGET_FILE:test_profile_restart>)

@@ -10,19 +10,19 @@ keycard_add_test(test_sso_edit GUI
     LIBS keycard_ui_sso keycard_sandbox keycard_core)
 keycard_add_test(test_sso_main_window GUI
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sso_main_window.cpp ${CMAKE_CURRENT_LIST_DIR}/test_sso_support.h
-    LIBS keycard_ui_sso_window keycard_ui keycard_sandbox keycard_core
+    LIBS keycard_ui_sso keycard_ui keycard_sandbox keycard_core
     TIMEOUT 180)
 # One organization state for list, details, actions and dialogs (issue 10).
 keycard_add_test(test_window_state GUI
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_window_state.cpp ${CMAKE_CURRENT_LIST_DIR}/test_sso_support.h
             ${CMAKE_CURRENT_LIST_DIR}/WindowTestSupport.h
-    LIBS keycard_ui_sso_window keycard_ui keycard_sandbox keycard_core
+    LIBS keycard_ui_sso keycard_ui keycard_sandbox keycard_core
     TIMEOUT 180)
 target_include_directories(test_window_state PRIVATE ${CMAKE_CURRENT_LIST_DIR})
 keycard_add_test(test_window_behaviour GUI
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_window_behaviour.cpp ${CMAKE_CURRENT_LIST_DIR}/test_sso_support.h
             ${CMAKE_CURRENT_LIST_DIR}/WindowTestSupport.h
-    LIBS keycard_ui_sso_window keycard_ui keycard_sandbox keycard_core
+    LIBS keycard_ui_sso keycard_ui keycard_sandbox keycard_core
     TIMEOUT 180)
 target_include_directories(test_window_behaviour PRIVATE ${CMAKE_CURRENT_LIST_DIR})
 keycard_add_test(test_sso_setup GUI
@@ -30,4 +30,4 @@ keycard_add_test(test_sso_setup GUI
     LIBS keycard_ui_sso keycard_sandbox keycard_core)
 keycard_add_test(test_sso_setup_window GUI
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sso_setup_window.cpp ${CMAKE_CURRENT_LIST_DIR}/test_sso_support.h
-    LIBS keycard_ui_sso_window keycard_ui keycard_sandbox keycard_core)
+    LIBS keycard_ui_sso keycard_ui keycard_sandbox keycard_core)

@@ -5,6 +5,7 @@
 #include "KeycardClient.h"
 #include "MainWindow.h"
 #include "ProfileSwitcher.h"
+#include "SessionChoice.h"
 
 #include <QAction>
 #include <QLabel>
@@ -113,10 +114,9 @@ void ProfileController::install()
 void ProfileController::start()
 {
     install();
-    const bool sandbox = m_defaultInfo.isSandbox();
-    if (!sandbox || !m_options.allowProfiles) {
+    if (!SessionChoice::startsWithProfile(m_defaultInfo, m_options.allowProfiles)) {
         m_window->setClient(m_defaultClient, m_defaultInfo);
-        if (!sandbox)
+        if (!m_defaultInfo.isSandbox())
             m_switcher->setCurrentExternal(m_defaultInfo.source == SessionInfo::Source::CommandLine
                                                ? tr("Command-line server")
                                                : tr("Environment variables"),
@@ -152,12 +152,9 @@ void ProfileController::activate(const ProfileLoad &load)
             openConnectDialog(load.profile.name, load.message);
         return;
     }
-    const ClientConfig config = profiles::environment::apply(load.config, m_options.environment);
+    const ClientConfig config = SessionChoice::profileConfig(load.config, m_options.environment);
     auto client = std::make_unique<KeycardClient>(&m_nam, config);
-    SessionInfo info;
-    info.source = SessionInfo::Source::Profile;
-    info.baseUrl = config.baseUrl;
-    info.profileName = load.profile.name;
+    const SessionInfo info = SessionChoice::profileSession(load.profile.name, config);
     m_window->setClient(client.get(), info);
     m_client = std::move(client); // the previous profile's client goes only now
     m_activeProfile = load.profile.name;
@@ -248,14 +245,14 @@ void ProfileController::openConnectDialog(const QString &profileName, const QStr
     // Back in the window, keyboard work continues in the list.
     connect(m_dialog, &QDialog::finished, m_window, &MainWindow::focusList);
     connect(m_dialog, &ConnectDialog::sandboxRequested, this, [this] {
-        if (m_defaultInfo.isSandbox())
+        if (SessionChoice::profileReplaces(m_defaultInfo))
             switchToSession();
     });
     connect(m_dialog, &ConnectDialog::saved, this,
             [this](const profiles::Profile &profile, const SecretResult &) {
                 refreshSwitcher();
                 m_loadMessage.clear();
-                if (m_defaultInfo.isSandbox())
+                if (SessionChoice::profileReplaces(m_defaultInfo))
                     switchToProfile(profile.name);
                 else
                     updateNotice();

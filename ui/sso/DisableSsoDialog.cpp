@@ -25,7 +25,7 @@ DisableSsoDialog::DisableSsoDialog(KeycardClient *client, const Organization &or
     setObjectName(QStringLiteral("disableSsoDialog"));
     setAttribute(Qt::WA_DeleteOnClose);
     setMinimumWidth(520);
-    const QString name = organization.name.isEmpty() ? confirmationText() : organization.name;
+    const QString name = displayName(organization);
     setWindowTitle(tr("Disable SSO — %1").arg(name));
 
     auto *heading = new QLabel(tr("Disable single sign-on for %1?").arg(name), this);
@@ -115,7 +115,7 @@ DisableSsoDialog::DisableSsoDialog(KeycardClient *client, const Organization &or
 
 QString DisableSsoDialog::confirmationText() const
 {
-    return m_organization.label.isEmpty() ? m_organization.id : m_organization.label;
+    return labelOrId(m_organization);
 }
 
 bool DisableSsoDialog::isBusy() const

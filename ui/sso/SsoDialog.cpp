@@ -41,13 +41,6 @@ public:
     }
 };
 
-QString displayName(const Organization &o)
-{
-    if (!o.name.isEmpty())
-        return o.name;
-    return o.label.isEmpty() ? o.id : o.label;
-}
-
 } // namespace
 
 SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization,
@@ -161,7 +154,7 @@ SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization,
                 accept();
             });
 
-    const QString name = organization.label.isEmpty() ? organization.id : organization.label;
+    const QString name = labelOrId(organization);
     if (current)
         m_form->setupEdit(name, *current);
     else
@@ -277,7 +270,7 @@ void SsoDialog::submit()
 void SsoDialog::send()
 {
     m_banner->clear();
-    const QString org = m_organization.label.isEmpty() ? m_organization.id : m_organization.label;
+    const QString org = labelOrId(m_organization);
     const QString requestId = m_form->requestId();
     const bool edit = m_form->mode() == SsoConnectionForm::Mode::Edit;
     m_busyLabel->setText(edit ? tr("Saving changes…") : tr("Enabling SSO…"));

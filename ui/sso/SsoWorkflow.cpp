@@ -7,15 +7,6 @@
 
 namespace keycard::ui {
 
-namespace {
-QString displayName(const Organization &o)
-{
-    if (!o.name.isEmpty())
-        return o.name;
-    return o.label.isEmpty() ? o.id : o.label;
-}
-} // namespace
-
 SsoWorkflow::SsoWorkflow(KeycardClient *client, QWidget *window, QObject *parent)
     : QObject(parent)
     , m_client(client)
@@ -80,7 +71,7 @@ void SsoWorkflow::editSso(const Organization &organization)
     CallOptions options;
     options.expandPermissions = true;
     m_client->getSsoConnection(
-        organization.label.isEmpty() ? organization.id : organization.label, this,
+        labelOrId(organization), this,
         [this, organization](const Result<SsoConnection> &result) {
             if (result.ok())
                 editSso(organization, result.value());

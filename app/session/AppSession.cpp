@@ -4,27 +4,11 @@
 #include "CommandLineOptions.h"
 #include "KeycardClient.h"
 #include "SandboxHost.h"
+#include "SessionChoice.h"
 
 #include <QCoreApplication>
 
 namespace keycard {
-
-QString SessionInfo::describe() const
-{
-    switch (source) {
-    case Source::Sandbox:
-        return QCoreApplication::translate("SessionInfo", "Sandbox — demo data");
-    case Source::Environment:
-        return QCoreApplication::translate("SessionInfo", "Environment variables (%1)")
-            .arg(baseUrl.toDisplayString());
-    case Source::CommandLine:
-        return baseUrl.toDisplayString();
-    case Source::Profile:
-        return QCoreApplication::translate("SessionInfo", "%1 (%2)")
-            .arg(profileName, baseUrl.toDisplayString());
-    }
-    return {};
-}
 
 AppSession::AppSession() = default;
 
@@ -39,9 +23,9 @@ std::unique_ptr<AppSession> AppSession::start(const CommandLineOptions &options,
                                               QString *error)
 {
     std::unique_ptr<AppSession> session(new AppSession);
-    const bool envCredentials = ClientConfig::environmentHasCredentials(environment);
+    const SessionChoice choice = SessionChoice::fromOptions(options, environment);
     ClientConfig config;
-    if (options.useSandbox(envCredentials)) {
+    if (choice.usesSandbox()) {
         sandbox::SandboxOptions sandboxOptions;
         sandboxOptions.extraOrganizations = options.sandboxExtraOrganizations();
         // The server is created and serves on its own thread: this one only binds the port.
@@ -57,16 +41,10 @@ std::unique_ptr<AppSession> AppSession::start(const CommandLineOptions &options,
         config.baseUrl = host.baseUrl();
         config.credentials = Credentials::serviceAccount(host.options().clientId,
                                                          Secret(host.options().clientSecret));
-        session->m_info.source = SessionInfo::Source::Sandbox;
     } else {
-        config = ClientConfig::fromEnvironment(environment);
-        session->m_info.source = SessionInfo::Source::Environment;
-        if (!options.baseUrl().isEmpty()) {
-            config.baseUrl = options.baseUrl();
-            if (!envCredentials)
-                session->m_info.source = SessionInfo::Source::CommandLine;
-        }
+        config = choice.serverConfig();
     }
+    session->m_info.source = choice.source();
     session->m_info.baseUrl = config.baseUrl;
     session->m_client = std::make_unique<KeycardClient>(&session->m_nam, std::move(config));
     return session;

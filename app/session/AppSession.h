@@ -1,9 +1,10 @@
 #pragma once
 
+#include "SessionInfo.h"
+
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QProcessEnvironment>
-#include <QUrl>
 
 #include <memory>
 
@@ -15,21 +16,8 @@ namespace sandbox {
 class SandboxHost;
 }
 
-// Where the window's data comes from, for the title, the badge and the status bar.
-struct SessionInfo
-{
-    enum class Source { Sandbox, Environment, CommandLine, Profile };
-    Source source = Source::Sandbox;
-    QUrl baseUrl;
-    QString profileName; // Source::Profile only
-
-    bool isSandbox() const { return source == Source::Sandbox; }
-    // "Sandbox — demo data", "Environment variables (https://api.keycard.ai)", ...
-    QString describe() const;
-};
-
 // The network access manager, the client and, in sandbox mode, the in-process sandbox (on a
-// thread of its own) that one run of the app talks to.
+// thread of its own) that one run of the app talks to, as SessionChoice decides.
 class AppSession : public QObject
 {
     Q_OBJECT

@@ -6,7 +6,9 @@
 
 #include <optional>
 
-namespace keycard::ui {
+// Who may enable, edit and disable SSO: the permission rules behind the window's SSO actions.
+// Widget-free (QtCore only).
+namespace keycard {
 
 enum class SsoAction { Enable, Edit, Disable };
 
@@ -32,4 +34,4 @@ std::optional<QString> missingSsoPermission(const std::optional<Permissions> &or
 SsoActionState ssoActionState(SsoAction action, const Organization *organization,
                               const std::optional<Permissions> &connectionPermissions = {});
 
-} // namespace keycard::ui
+} // namespace keycard

@@ -1,6 +1,7 @@
 #include "CommandLineOptions.h"
 
 #include "ClientConfig.h"
+#include "SessionChoice.h"
 #include "Version.h"
 
 #include <QCommandLineParser>
@@ -110,9 +111,7 @@ CommandLineOptions::Outcome CommandLineOptions::parse(const QStringList &argumen
 
 bool CommandLineOptions::useSandbox(bool environmentHasCredentials) const
 {
-    if (m_forceSandbox)
-        return true;
-    return !environmentHasCredentials && m_baseUrl.isEmpty();
+    return SessionChoice::usesSandbox(m_forceSandbox, m_baseUrl, environmentHasCredentials);
 }
 
 } // namespace keycard

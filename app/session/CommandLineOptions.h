@@ -28,7 +28,7 @@ public:
     bool startupProbe() const { return m_startupProbe; }
     int sandboxExtraOrganizations() const { return m_extraOrganizations; }
 
-    // Whether the window runs on the in-process sandbox: forced, or nothing points elsewhere.
+    // Whether the window runs on the in-process sandbox (SessionChoice::usesSandbox).
     bool useSandbox(bool environmentHasCredentials) const;
 
 private:

@@ -2,18 +2,13 @@
 
 #include <QCoreApplication>
 
-namespace keycard::ui {
+namespace keycard {
 
 namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("keycard::ui", text);
-}
-
-QString nameOf(const Organization &o)
-{
-    return o.name.isEmpty() ? (o.label.isEmpty() ? o.id : o.label) : o.name;
+    return QCoreApplication::translate("keycard", text);
 }
 
 } // namespace
@@ -40,7 +35,7 @@ SsoActionState ssoActionState(SsoAction action, const Organization *organization
 {
     if (!organization)
         return {false, tr("Select an organization first")};
-    const QString name = nameOf(*organization);
+    const QString name = displayName(*organization);
     if (!organization->ssoEnabled)
         return {false, tr("Whether SSO is enabled for %1 is not known yet: refresh (F5) to ask "
                           "the server again")
@@ -64,4 +59,4 @@ SsoActionState ssoActionState(SsoAction action, const Organization *organization
     return {};
 }
 
-} // namespace keycard::ui
+} // namespace keycard
