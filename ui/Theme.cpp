@@ -1,5 +1,7 @@
 #include "Theme.h"
 
+#include "AssessingValidator.h"
+
 #include <QApplication>
 #include <QPainter>
 #include <QPalette>
@@ -108,11 +110,11 @@ QColor outcomeColor(const QPalette &palette, Outcome outcome)
     case Outcome::Warn:
         return dark ? QColor(0xff, 0xcc, 0x80) : QColor(0x8a, 0x4b, 0x00);
     case Outcome::Fail:
-        return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb7, 0x1c, 0x1c);
     case Outcome::Neutral:
         break;
     }
-    return palette.color(QPalette::PlaceholderText);
+    // The same red and muted text as the forms' field messages.
+    return ui::AssessingValidator::messageColor(palette, outcome == Outcome::Fail);
 }
 
 } // namespace keycard::theme

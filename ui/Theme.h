@@ -11,7 +11,7 @@ namespace keycard::theme {
 void applyDark(QApplication &app);
 
 // Text colour of an outcome, readable on `palette` (light or dark): Pass green, Warn amber,
-// Fail red, Neutral the palette's muted text.
+// Fail red and Neutral muted, as the forms' field messages (AssessingValidator::messageColor).
 enum class Outcome { Pass, Warn, Fail, Neutral };
 QColor outcomeColor(const QPalette &palette, Outcome outcome);
 

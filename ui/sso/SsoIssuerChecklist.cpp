@@ -1,6 +1,7 @@
 #include "SsoIssuerChecklist.h"
 
 #include "FieldRules.h"
+#include "Theme.h"
 #include "ValidatedField.h"
 
 #include <QGridLayout>
@@ -16,14 +17,11 @@ namespace {
 
 QColor statusColor(const QPalette &palette, const QString &status)
 {
-    const bool dark = palette.color(QPalette::Base).lightness() < 128;
-    if (status == QLatin1String("pass"))
-        return dark ? QColor(0x81, 0xc7, 0x84) : QColor(0x1b, 0x5e, 0x20);
-    if (status == QLatin1String("warn"))
-        return dark ? QColor(0xff, 0xcc, 0x80) : QColor(0x8a, 0x4b, 0x00);
-    if (status == QLatin1String("fail"))
-        return AssessingValidator::messageColor(palette, true);
-    return AssessingValidator::messageColor(palette, false);
+    using theme::Outcome;
+    return theme::outcomeColor(palette, status == QLatin1String("pass")   ? Outcome::Pass
+                                        : status == QLatin1String("warn") ? Outcome::Warn
+                                        : status == QLatin1String("fail") ? Outcome::Fail
+                                                                          : Outcome::Neutral);
 }
 
 QString statusGlyph(const QString &status)
