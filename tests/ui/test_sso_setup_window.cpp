@@ -99,7 +99,7 @@ private Q_SLOTS:
         QTRY_VERIFY(issuerVerdict->isVisible());
         QCOMPARE(issuerVerdict->text(), QStringLiteral("✓ Same as Keycard"));
         QCOMPARE(fieldValue("idpTokenEndpoint"),
-                 oidc::sandboxIssuer(env->server.baseUrl()) + QStringLiteral("/token"));
+                 oidc::sandboxIssuer(env->server->baseUrl()) + QStringLiteral("/token"));
         QVERIFY(endpoints->findChild<QLabel *>(QStringLiteral("idpComparisonStatus"))
                     ->text()
                     .startsWith(QLatin1String("Read at ")));
