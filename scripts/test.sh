@@ -2,11 +2,12 @@
 # Quick start, step 2: install what is missing, build with warnings as errors, run every test.
 # Extra arguments go to ctest (e.g. -R sandbox, -L packaging).
 #
-# Two more checks can follow, each asked for or skipped with its variable (1 = run, 0 = skip):
-#   KEYCARD_TEST_DEBIAN13      build and run every test on Debian 13 (Qt 6.8) in an mmdebstrap
-#                              root: scripts/test-debian13.sh (on by default with CI=true)
+# Two more checks can follow, each asked for or skipped with its variable (1 = run, 0 = skip);
+# both are on by default with CI=true, off otherwise (they take minutes; Debian 13 needs root):
 #   KEYCARD_TEST_REPRODUCIBLE  build the packages twice and compare them byte for byte:
-#                              scripts/check-reproducible.sh (off by default: not yet proven)
+#                              scripts/check-reproducible.sh
+#   KEYCARD_TEST_DEBIAN13      build and run every test on Debian 13 (Qt 6.8) in an mmdebstrap
+#                              root: scripts/test-debian13.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 default=0
@@ -17,7 +18,7 @@ scripts/install-deps.sh
 cmake --preset ci >/dev/null
 cmake --build --preset ci
 ctest --preset ci --parallel 2 "$@"
-if [ "${KEYCARD_TEST_REPRODUCIBLE:-0}" = 1 ]; then
+if [ "${KEYCARD_TEST_REPRODUCIBLE:-$default}" = 1 ]; then
     scripts/check-reproducible.sh
 fi
 if [ "${KEYCARD_TEST_DEBIAN13:-$default}" = 1 ]; then
