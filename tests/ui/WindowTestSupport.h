@@ -9,12 +9,30 @@
 #include "Screenshot.h"
 
 #include <QCoreApplication>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWidget>
 
 namespace keycard::test {
+
+// The value a field shows. A value too wide for the pane is elided in the middle ("…"); then
+// the tooltip carries the whole value and what shows must be its start and its end.
+inline QString valueText(QWidget *root, const QString &name)
+{
+    auto *label = root->findChild<QLabel *>(name + QStringLiteral("Value"));
+    if (!label)
+        return QStringLiteral("<no %1>").arg(name);
+    const QString shown = label->text();
+    const qsizetype cut = shown.indexOf(QChar(0x2026));
+    if (cut < 0)
+        return shown;
+    const QString whole = label->toolTip();
+    const bool consistent = whole.size() >= shown.size() && whole.startsWith(shown.left(cut)) &&
+                            whole.endsWith(shown.mid(cut + 1));
+    return consistent ? whole : shown;
+}
 
 // Window state (geometry, last selection) goes to `dir`, under this test's own name.
 inline void useTemporarySettings(const QTemporaryDir &dir, const QString &testName)

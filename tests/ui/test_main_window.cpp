@@ -34,26 +34,10 @@ using keycard::test::screenshot;
 using keycard::test::selectAndWait;
 using keycard::test::showOnSandbox;
 using keycard::test::useTemporarySettings;
+using keycard::test::valueText;
 namespace demo = keycard::sandbox::demo;
 
 namespace {
-
-// The value a field shows. A value too wide for the pane is elided in the middle ("…"); then
-// the tooltip carries the whole value and what shows must be its start and its end.
-QString valueText(QWidget *root, const QString &name)
-{
-    auto *label = root->findChild<QLabel *>(name + QStringLiteral("Value"));
-    if (!label)
-        return QStringLiteral("<no %1>").arg(name);
-    const QString shown = label->text();
-    const qsizetype cut = shown.indexOf(QChar(0x2026));
-    if (cut < 0)
-        return shown;
-    const QString whole = label->toolTip();
-    const bool consistent = whole.size() >= shown.size() && whole.startsWith(shown.left(cut)) &&
-                            whole.endsWith(shown.mid(cut + 1));
-    return consistent ? whole : shown;
-}
 
 // subject/resource.permission -> granted, read back from the tree.
 QMap<QString, bool> treePermissions(QTreeWidget *tree, const QString &subject)
@@ -101,12 +85,7 @@ private Q_SLOTS:
     void wayneShowsFieldsThisVersionDoesNotKnow();
     void listErrorShowsRequestIdAndRetryRecovers();
     void connectionErrorShowsRequestIdAndRetryRecovers();
-    void rapidSelectionEndsOnTheRightOrganization();
-    void keyboardNavigation();
     void writePathHooks();
-    void remembersLastSelection();
-    void remembersSelectionBeyondTheFirstPage();
-    void forgetsASelectionThatIsGone();
 
 private:
     QTemporaryDir m_config;
@@ -423,76 +402,6 @@ void TestMainWindow::connectionErrorShowsRequestIdAndRetryRecovers()
              QString::fromLatin1(demo::kAcmeIdentifier));
 }
 
-void TestMainWindow::rapidSelectionEndsOnTheRightOrganization()
-{
-    test::SandboxFixture sandbox;
-    MainWindow window;
-    showOnSandbox(window, sandbox);
-    QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
-    QTRY_COMPARE(window.browser()->model()->rowCount(), 6);
-    QTRY_COMPARE(loaded.size(), 1); // acme, selected first
-    sandbox.server->setLatency(120);
-    QSignalSpy answered(sandbox.server.get(), &sandbox::SandboxServer::requestCompleted);
-    const int before = int(sandbox.server->requests().size());
-    loaded.clear();
-    auto *table = window.findChild<QTableView *>(QStringLiteral("organizationTable"));
-    // initech (SSO) → wayne (SSO) → globex (none) → initech, faster than the server answers.
-    for (int row : {2, 5, 1, 2, 5, 1, 2})
-        table->setCurrentIndex(table->model()->index(row, 0));
-    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 10000);
-    QCOMPARE(loaded.size(), 1); // only the last selection finished
-    QCOMPARE(loaded.first().at(0).toString(), QString::fromLatin1(demo::kInitech.id));
-    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("organizationName"))->text(),
-             QStringLiteral("Initech"));
-    QCOMPARE(valueText(&window, QStringLiteral("identifier")),
-             QString::fromLatin1(demo::kInitechIdentifier));
-    QCOMPARE(valueText(&window, QStringLiteral("clientId")),
-             QString::fromLatin1(demo::kInitechClientId));
-    QVERIFY(
-        valueText(&window, QStringLiteral("clientSecret")).startsWith(QStringLiteral("Not set")));
-    // Let every straggling reply arrive: the server has answered all it received, then one more
-    // call through the same client comes back after them. The window must stay on initech.
-    sandbox.server->setLatency(0);
-    QTRY_COMPARE_WITH_TIMEOUT(int(answered.size()), int(sandbox.server->requests().size()) - before,
-                              10000);
-    bool roundTrip = false;
-    sandbox.client->getOrganization(QStringLiteral("globex"), &window,
-                                    [&](const Result<Organization> &) { roundTrip = true; });
-    QTRY_VERIFY(roundTrip);
-    QCOMPARE(loaded.size(), 1);
-    QCOMPARE(valueText(&window, QStringLiteral("identifier")),
-             QString::fromLatin1(demo::kInitechIdentifier));
-}
-
-void TestMainWindow::keyboardNavigation()
-{
-    test::SandboxFixture sandbox;
-    MainWindow window;
-    showOnSandbox(window, sandbox);
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.activateWindow();
-    QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
-    QTRY_COMPARE(loaded.size(), 1);
-    auto *table = window.findChild<QTableView *>(QStringLiteral("organizationTable"));
-    table->setFocus();
-    QTRY_VERIFY(table->hasFocus());
-    QTest::keyClick(table, Qt::Key_Down);
-    QTRY_COMPARE(loaded.size(), 2);
-    QCOMPARE(loaded.last().at(0).toString(), QString::fromLatin1(demo::kGlobex.id));
-    QTest::keyClick(table, Qt::Key_Down);
-    QTRY_COMPARE(loaded.size(), 3);
-    QCOMPARE(loaded.last().at(0).toString(), QString::fromLatin1(demo::kInitech.id));
-    // Enter moves to the details.
-    QTest::keyClick(table, Qt::Key_Return);
-    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("detailTabs"));
-    QTRY_VERIFY(QApplication::focusWidget() && (QApplication::focusWidget() == tabs ||
-                                                tabs->isAncestorOf(QApplication::focusWidget())));
-    // F5 reloads the list.
-    const int before = sandbox.requestsTo("GET", QStringLiteral("/organizations")).size();
-    QTest::keyClick(&window, Qt::Key_F5);
-    QTRY_COMPARE(sandbox.requestsTo("GET", QStringLiteral("/organizations")).size(), before + 1);
-}
-
 void TestMainWindow::writePathHooks()
 {
     test::SandboxFixture sandbox;
@@ -540,70 +449,6 @@ void TestMainWindow::writePathHooks()
     QVERIFY(selectAndWait(window, QStringLiteral("stark"), QString::fromLatin1(demo::kStark.id)));
     QVERIFY(!window.enableSsoAction()->isEnabled());
     QVERIFY(window.enableSsoAction()->toolTip().contains(QStringLiteral("organizations.update")));
-}
-
-void TestMainWindow::remembersLastSelection()
-{
-    test::SandboxFixture sandbox;
-    {
-        MainWindow window;
-        window.setClient(sandbox.client.get(), sandboxSession(sandbox));
-        window.show();
-        QVERIFY(
-            selectAndWait(window, QStringLiteral("wayne"), QString::fromLatin1(demo::kWayne.id)));
-        window.close();
-    }
-    MainWindow again;
-    QSignalSpy loaded(&again, &MainWindow::detailsLoaded);
-    again.setClient(sandbox.client.get(), sandboxSession(sandbox));
-    again.show();
-    QTRY_VERIFY(!loaded.isEmpty());
-    QCOMPARE(loaded.first().at(0).toString(), QString::fromLatin1(demo::kWayne.id));
-}
-
-// The remembered organization is on page 3 of 4: the window fetches pages until it arrives and
-// selects it, instead of falling back to the top of the list.
-void TestMainWindow::remembersSelectionBeyondTheFirstPage()
-{
-    test::SandboxFixture sandbox;
-    sandbox.server->addGeneratedOrganizations(350);
-    const QString farId =
-        sandbox.server->organizations().at(250).value(QStringLiteral("id")).toString();
-    {
-        MainWindow window;
-        window.setClient(sandbox.client.get(), sandboxSession(sandbox));
-        window.show();
-        QVERIFY(selectAndWait(window, farId, farId));
-        window.close();
-    }
-    MainWindow again;
-    QSignalSpy loaded(&again, &MainWindow::detailsLoaded);
-    again.setClient(sandbox.client.get(), sandboxSession(sandbox));
-    again.show();
-    QTRY_VERIFY(!loaded.isEmpty());
-    QCOMPARE(loaded.first().at(0).toString(), farId);
-    QCOMPARE(again.selectedOrganization()->id, farId);
-    auto *table = again.browser()->tableView();
-    QCOMPARE(table->currentIndex().data(OrganizationListModel::IdRole).toString(), farId);
-    QVERIFY(again.browser()->model()->rowCount() > 250);
-}
-
-void TestMainWindow::forgetsASelectionThatIsGone()
-{
-    test::SandboxFixture sandbox;
-    sandbox.server->addGeneratedOrganizations(150);
-    {
-        QSettings settings;
-        settings.setValue(QStringLiteral("mainWindow/lastOrganization/sandbox"),
-                          QStringLiteral("org_deleted_since"));
-    }
-    MainWindow window;
-    QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
-    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
-    window.show();
-    QTRY_VERIFY(!loaded.isEmpty());
-    QCOMPARE(loaded.first().at(0).toString(), QString::fromLatin1(demo::kAcme.id));
-    QCOMPARE(window.browser()->model()->rowCount(), 156); // looked through every page
 }
 
 QTEST_MAIN(TestMainWindow)
