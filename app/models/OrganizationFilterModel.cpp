@@ -64,22 +64,46 @@ void OrganizationFilterModel::setFilterText(const QString &text)
         return;
     const QStringList words =
         simplified.isEmpty() ? QStringList() : simplified.toCaseFolded().split(QLatin1Char(' '));
+    const QList<QByteArray> search = OrganizationListModel::searchWords(words);
     const OrganizationListModel *model = m_list;
     const int rows = model ? model->rowCount() : 0;
+    // What the proxy shows now: every row (no filter), or the rows of the kept verdicts.
+    const bool wasAll = m_words.isEmpty();
+    const bool knewShown = wasAll || m_verdicts.size() == size_t(rows);
+    std::vector<bool> shown;
+    if (!wasAll && knewShown)
+        shown = m_verdicts;
+    bool isAll = true; // every row passes the new filter
     if (model && !words.isEmpty()) {
         // Narrow within the previous result when the new filter refines it.
         const bool narrow = refines(words, m_words) && m_verdicts.size() == size_t(rows);
         if (!narrow)
             m_verdicts.assign(size_t(rows), true);
         for (int row = 0; row < rows; ++row) {
-            if (m_verdicts[size_t(row)])
-                m_verdicts[size_t(row)] = model->matches(row, words);
+            if (m_verdicts[size_t(row)]) {
+                const bool match = model->matches(row, search);
+                m_verdicts[size_t(row)] = match;
+                isAll = isAll && match;
+            } else {
+                isAll = false;
+            }
         }
     } else {
         m_verdicts.clear();
     }
     m_text = simplified;
     m_words = words;
+    m_search = search;
+    // The same rows pass as before ("o" -> "or" when every row has both): nothing to re-map.
+    bool same = false;
+    if (knewShown && wasAll)
+        same = isAll;
+    else if (knewShown && !words.isEmpty())
+        same = shown == m_verdicts;
+    else if (knewShown)
+        same = std::all_of(shown.cbegin(), shown.cend(), [](bool passed) { return passed; });
+    if (same)
+        return;
     // A full re-map is much cheaper than invalidateFilter() when thousands of rows come or go
     // in scattered ranges (one rowsRemoved per range); selection survives via layoutChanged.
     m_useVerdicts = model && !words.isEmpty();
@@ -89,7 +113,7 @@ void OrganizationFilterModel::setFilterText(const QString &text)
 
 bool OrganizationFilterModel::test(int sourceRow) const
 {
-    const bool accepted = m_list->matches(sourceRow, m_words);
+    const bool accepted = m_list->matches(sourceRow, m_search);
     // Record the verdict of appended rows so that the next refinement can narrow.
     if (size_t(sourceRow) < m_verdicts.size())
         m_verdicts[size_t(sourceRow)] = accepted;

@@ -19,22 +19,24 @@ QString localTime(const QDateTime &utc)
     return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
 }
 
-// Appends the case-folded form of `text` to `arena`: ASCII in place, anything else through
-// QString::toCaseFolded() (no temporary string for the usual ASCII names, labels and ids).
-void appendFolded(QString &arena, const QString &text)
+// Appends the case-folded form of `text` to `arena` in UTF-8: ASCII in place, anything else
+// through QString::toCaseFolded() (no temporary string for the usual ASCII names and ids).
+// A substring of the UTF-8 form is the UTF-8 form of a substring: matching bytes is matching
+// code points.
+void appendFolded(QByteArray &arena, const QString &text)
 {
     const qsizetype start = arena.size();
-    arena.append(text);
-    QChar *folded = arena.data() + start;
+    arena.resize(start + text.size());
+    char *folded = arena.data() + start;
+    const QChar *chars = text.constData();
     for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t c = folded[i].unicode();
+        const char16_t c = chars[i].unicode();
         if (c >= 0x80) {
             arena.truncate(start);
-            arena.append(text.toCaseFolded());
+            arena.append(text.toCaseFolded().toUtf8());
             return;
         }
-        if (c >= u'A' && c <= u'Z')
-            folded[i] = QChar(char16_t(c + (u'a' - u'A')));
+        folded[i] = char(c >= u'A' && c <= u'Z' ? c + (u'a' - u'A') : c);
     }
 }
 
@@ -61,7 +63,7 @@ void OrganizationListModel::clearRows()
 {
     m_rows = {};
     m_text = QString();
-    m_folded = QString();
+    m_folded = QByteArray();
     m_replacing = false;
     m_loadedOnce = false;
     m_lastError = {};
@@ -123,21 +125,24 @@ QStringView OrganizationListModel::text(int row, Field field) const
     return QStringView(m_text.constData() + r.text + r.nameLength + r.labelLength, r.idLength);
 }
 
-QStringView OrganizationListModel::searchText(int row) const
+QList<QByteArray> OrganizationListModel::searchWords(const QStringList &foldedWords)
 {
-    const Row &r = m_rows[row];
-    return QStringView(m_folded.constData() + r.folded, r.foldedLength);
+    QList<QByteArray> words;
+    words.reserve(foldedWords.size());
+    for (const QString &word : foldedWords)
+        words.append(word.toUtf8());
+    return words;
 }
 
-bool OrganizationListModel::matches(int row, const QStringList &foldedWords) const
+bool OrganizationListModel::matches(int row, const QList<QByteArray> &words) const
 {
-    // std::u16string_view::find has no set-up cost, unlike QStringView::contains (which is
-    // built for long haystacks): this runs for every row on a keystroke.
-    const QStringView text = searchText(row);
-    const std::u16string_view haystack(text.utf16(), size_t(text.size()));
-    for (const QString &word : foldedWords) {
-        if (haystack.find(std::u16string_view(QStringView(word).utf16(), size_t(word.size()))) ==
-            std::u16string_view::npos)
+    // std::string_view::find looks for the first byte with memchr and compares with memcmp:
+    // this runs for every row on a keystroke.
+    const Row &r = m_rows[row];
+    const std::string_view haystack(m_folded.constData() + r.folded, r.foldedLength);
+    for (const QByteArray &word : words) {
+        if (haystack.find(std::string_view(word.constData(), size_t(word.size()))) ==
+            std::string_view::npos)
             return false;
     }
     return true;
@@ -171,9 +176,9 @@ OrganizationListModel::Row OrganizationListModel::makeRow(const Organization &or
     m_text.append(org.id);
     r.folded = quint32(m_folded.size());
     appendFolded(m_folded, org.name);
-    m_folded.append(QLatin1Char('\n'));
+    m_folded.append('\n');
     appendFolded(m_folded, org.label);
-    m_folded.append(QLatin1Char('\n'));
+    m_folded.append('\n');
     appendFolded(m_folded, org.id);
     r.foldedLength = quint32(m_folded.size()) - r.folded;
     r.created = toMSecs(org.createdAt);
@@ -371,7 +376,7 @@ void OrganizationListModel::onPage(const OrganizationPage &page)
         beginResetModel();
         m_rows = {};
         m_text = QString();
-        m_folded = QString();
+        m_folded = QByteArray();
     }
     m_lastError = {};
     std::optional<QString> next;

@@ -6,6 +6,7 @@
 #include "Paging.h"
 
 #include <QAbstractTableModel>
+#include <QByteArray>
 #include <QIcon>
 #include <QPointer>
 #include <QStringView>
@@ -22,7 +23,8 @@ class PendingCall;
 // canFetchMore()/fetchMore(); loadAll() keeps fetching until the server reports the last page.
 //
 // Rows are stored compactly (100,000 of them must stay cheap): the strings the columns show sit
-// in one text arena, their case-folded search form in another, and each row keeps offsets, the
+// in one text arena, their case-folded search form (UTF-8, so that a substring search runs on
+// bytes with memchr and memcmp) in another, and each row keeps offsets, the
 // SSO flag and its timestamps. The raw JSON of list items is not kept: the detail pane fetches
 // the organization it shows.
 class OrganizationListModel : public QAbstractTableModel
@@ -94,11 +96,10 @@ public:
     QString id(int row) const { return text(row, Id).toString(); }
     QString name(int row) const { return text(row, Name).toString(); }
     QString label(int row) const { return text(row, Label).toString(); }
-    // Name, label and id of a row, case-folded and separated by '\n', for fast filtering.
-    QStringView searchText(int row) const;
-    // True when every word (already case-folded, no whitespace) occurs in the row's name, label
-    // or id.
-    bool matches(int row, const QStringList &foldedWords) const;
+    // The words of a filter as matches() takes them: case-folded, in UTF-8.
+    static QList<QByteArray> searchWords(const QStringList &foldedWords);
+    // True when every word (from searchWords()) occurs in the row's name, label or id.
+    bool matches(int row, const QList<QByteArray> &words) const;
     int rowOfId(const QString &id) const;
     int rowOfLabel(const QString &label) const;
     // Updates the SSO flag of one organization (after SSO was enabled or disabled, or when a
@@ -144,9 +145,9 @@ private:
 
     QPointer<KeycardClient> m_client;
     QPointer<PendingCall> m_call;
-    QList<Row> m_rows; // relocatable: grows by realloc, without copying
-    QString m_text;    // every row's name, label and id
-    QString m_folded;  // every row's case-folded "name\nlabel\nid"
+    QList<Row> m_rows;   // relocatable: grows by realloc, without copying
+    QString m_text;      // every row's name, label and id
+    QByteArray m_folded; // every row's case-folded "name\nlabel\nid", in UTF-8
     std::optional<QString> m_cursor;
     PageCursor m_pager;
     PagingStop m_stopReason = PagingStop::None;

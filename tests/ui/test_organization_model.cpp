@@ -10,11 +10,18 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
+#include <QSemaphore>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThreadPool>
 
 #include <algorithm>
+#include <memory>
+#include <utility>
 
 using namespace keycard;
 
@@ -35,6 +42,9 @@ private Q_SLOTS:
     void refinedFilterNarrowsAndWidens();
     void rowsKeepTheListFields();
     void filterFoldsCaseBeyondAscii();
+    void pageDecodedAfterAbortIsDropped();
+    void filterDuringStreamingKeepsTheCount();
+    void sameFilterResultKeepsTheLayout();
 };
 
 namespace {
@@ -474,6 +484,189 @@ void TestOrganizationModel::filterFoldsCaseBeyondAscii()
     }
     proxy.setFilterText(QStringLiteral("olmuhle")); // folding is not accent stripping
     QCOMPARE(proxy.rowCount(), 0);
+}
+
+namespace {
+
+// Holds every thread of the global pool (where list pages are decoded) until released.
+class PoolBlocker
+{
+public:
+    PoolBlocker()
+        : m_threads(QThreadPool::globalInstance()->maxThreadCount())
+    {
+        for (int i = 0; i < m_threads; ++i) {
+            QThreadPool::globalInstance()->start([started = m_started, release = m_release] {
+                started->release();
+                release->acquire();
+            });
+        }
+    }
+    ~PoolBlocker() { release(); }
+    bool blocking() { return m_started->tryAcquire(m_threads, 10000); }
+    void release()
+    {
+        if (!std::exchange(m_released, true))
+            m_release->release(m_threads);
+    }
+
+private:
+    int m_threads;
+    // Shared with the pool's tasks, which may still hold them when the blocker is gone.
+    std::shared_ptr<QSemaphore> m_started = std::make_shared<QSemaphore>();
+    std::shared_ptr<QSemaphore> m_release = std::make_shared<QSemaphore>();
+    bool m_released = false;
+};
+
+bool listReplyFinished(const QSignalSpy &finished)
+{
+    return std::any_of(finished.cbegin(), finished.cend(), [](const QList<QVariant> &args) {
+        const auto *reply = args.at(0).value<QNetworkReply *>();
+        return reply && reply->url().path() == QStringLiteral("/organizations");
+    });
+}
+
+// Lets every queued decode finish and its (possibly dropped) result be handed over.
+void drainDecoding()
+{
+    QVERIFY(QThreadPool::globalInstance()->waitForDone(10000));
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::sendPostedEvents();
+}
+
+} // namespace
+
+void TestOrganizationModel::pageDecodedAfterAbortIsDropped()
+{
+    test::SandboxFixture sandbox;
+    // The client: a page whose reply is in but not yet decoded is dropped when aborted.
+    {
+        PoolBlocker pool;
+        QVERIFY(pool.blocking());
+        QSignalSpy finished(&sandbox.nam, &QNetworkAccessManager::finished);
+        int pages = 0;
+        int cancelled = 0;
+        QPointer<PendingCall> call = sandbox.client->listOrganizations(
+            {}, this, [&](const Result<OrganizationPage> &result) {
+                if (result.ok())
+                    ++pages;
+                else if (result.error().kind == ApiError::Kind::Cancelled)
+                    ++cancelled;
+            });
+        QTRY_VERIFY(listReplyFinished(finished));
+        QCOMPARE(pages, 0); // waiting for a pool thread
+        QVERIFY(call);
+        call->abort();
+        QCOMPARE(cancelled, 1);
+        pool.release();
+        drainDecoding();
+        QCOMPARE(pages, 0);
+        QCOMPARE(cancelled, 1);
+    }
+    // The model: a reload while the first listing's page waits to be decoded shows only the
+    // second listing.
+    sandbox.server->scriptResponses(
+        "GET", QStringLiteral("/organizations"),
+        {page({orgJson(QStringLiteral("old-1"), QStringLiteral("Old"), QStringLiteral("old"))},
+              false, std::nullopt)});
+    OrganizationListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setClient(sandbox.client.get());
+    QSignalSpy loaded(&model, &OrganizationListModel::pageLoaded);
+    {
+        PoolBlocker pool;
+        QVERIFY(pool.blocking());
+        QSignalSpy finished(&sandbox.nam, &QNetworkAccessManager::finished);
+        model.reload();
+        QTRY_VERIFY(listReplyFinished(finished));
+        model.reload(); // the scripted page is used up: the sandbox's own six follow
+        QCOMPARE(loaded.size(), 0);
+    }
+    QTRY_COMPARE(loaded.size(), 1);
+    drainDecoding();
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(model.rowCount(), 6);
+    QCOMPARE(model.rowOfLabel(QStringLiteral("old")), -1);
+    QCOMPARE(model.state(), OrganizationListModel::State::Idle);
+}
+
+void TestOrganizationModel::filterDuringStreamingKeepsTheCount()
+{
+    test::SandboxFixture sandbox;
+    sandbox.server->addGeneratedOrganizations(2500 - 6);
+    const auto orgs = sandbox.server->organizations();
+    OrganizationListModel model;
+    OrganizationFilterModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setClient(sandbox.client.get());
+    model.setPageSize(100);
+    model.setLoadAllPageSize(300);
+    model.reload();
+    QTRY_VERIFY(model.rowCount() >= 100);
+    // Typed (and widened, and replaced) while the pages stream in; each keystroke is checked
+    // against the rows loaded at that moment.
+    const QStringList typed{QStringLiteral("o"),      QStringLiteral("or"),
+                            QStringLiteral("org-"),   QStringLiteral("org-0"),
+                            QStringLiteral("org-00"), QStringLiteral("org-0"),
+                            QStringLiteral("acme"),   QStringLiteral("org-01")};
+    int next = 0;
+    QStringList wrong;
+    connect(&model, &OrganizationListModel::pageLoaded, &proxy, [&](int rows) {
+        if (next >= typed.size())
+            return;
+        const QString &text = typed.at(next++);
+        proxy.setFilterText(text);
+        if (proxy.rowCount() != expectedMatches(orgs, rows, {text}))
+            wrong << text;
+    });
+    model.loadAll();
+    QTRY_VERIFY(!model.isLoadingAll());
+    QCOMPARE(model.rowCount(), 2500);
+    QCOMPARE(next, typed.size()); // every keystroke fell between two pages
+    QCOMPARE(wrong, QStringList());
+    // Rows that arrived after the last keystroke were filtered too.
+    QCOMPARE(proxy.rowCount(), expectedMatches(orgs, 2500, {typed.last()}));
+    proxy.setFilterText(QString());
+    QCOMPARE(proxy.rowCount(), 2500);
+}
+
+void TestOrganizationModel::sameFilterResultKeepsTheLayout()
+{
+    test::SandboxFixture sandbox;
+    sandbox.server->scriptResponses(
+        "GET", QStringLiteral("/organizations"),
+        {page({orgJson(QStringLiteral("x1"), QStringLiteral("Borg One"), QStringLiteral("b1")),
+               orgJson(QStringLiteral("x2"), QStringLiteral("Borg Two"), QStringLiteral("b2")),
+               orgJson(QStringLiteral("x3"), QStringLiteral("Borg Three"), QStringLiteral("b3"))},
+              false, std::nullopt)});
+    OrganizationListModel model;
+    OrganizationFilterModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setClient(sandbox.client.get());
+    model.reload();
+    QTRY_COMPARE(model.rowCount(), 3);
+    QSignalSpy relaid(&proxy, &QAbstractItemModel::layoutChanged);
+    // Every row passes each of these: the view keeps its layout (and its selection).
+    for (const QString &text : {QStringLiteral("b"), QStringLiteral("BO"), QStringLiteral("borg"),
+                                QStringLiteral("borg o")}) {
+        proxy.setFilterText(text);
+        QCOMPARE(proxy.rowCount(), 3);
+    }
+    QCOMPARE(relaid.size(), 0);
+    proxy.setFilterText(QStringLiteral("borg t")); // Two, Three
+    QCOMPARE(proxy.rowCount(), 2);
+    QCOMPARE(relaid.size(), 1);
+    proxy.setFilterText(QStringLiteral("borg tw"));
+    QCOMPARE(proxy.rowCount(), 1);
+    proxy.setFilterText(QString());
+    QCOMPARE(proxy.rowCount(), 3);
+    // A filter every row passes, set after one that hid rows, brings them back.
+    proxy.setFilterText(QStringLiteral("one"));
+    QCOMPARE(proxy.rowCount(), 1);
+    proxy.setFilterText(QStringLiteral("borg"));
+    QCOMPARE(proxy.rowCount(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestOrganizationModel)
