@@ -62,6 +62,7 @@ OrganizationListModel::~OrganizationListModel()
 void OrganizationListModel::clearRows()
 {
     m_rows = {};
+    m_shown = 0;
     m_text = QString();
     m_folded = QByteArray();
     m_replacing = false;
@@ -96,14 +97,14 @@ void OrganizationListModel::setSsoIcons(const QIcon &on, const QIcon &off, const
     m_ssoOn = on;
     m_ssoOff = off;
     m_ssoUnknown = unknown;
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, SsoColumn), index(int(m_rows.size()) - 1, SsoColumn),
+    if (m_shown > 0)
+        Q_EMIT dataChanged(index(0, SsoColumn), index(m_shown - 1, SsoColumn),
                            {Qt::DecorationRole});
 }
 
 int OrganizationListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_shown;
 }
 
 int OrganizationListModel::columnCount(const QModelIndex &parent) const
@@ -319,9 +320,11 @@ void OrganizationListModel::cancel()
     if (m_call)
         m_call->abort();
     m_call = nullptr;
-    setLoadingAll(false);
     if (m_state == State::Loading)
         setState(State::Idle);
+    if (insertHeldRows()) // what was loaded stays
+        Q_EMIT pageLoaded(m_shown, m_hasMore);
+    setLoadingAll(false);
 }
 
 void OrganizationListModel::retry()
@@ -335,7 +338,7 @@ void OrganizationListModel::retry()
 
 QString OrganizationListModel::stopMessage() const
 {
-    return pagingStopMessage(m_stopReason, qint64(m_rows.size()));
+    return pagingStopMessage(m_stopReason, qint64(m_shown));
 }
 
 void OrganizationListModel::requestPage(int limit)
@@ -360,6 +363,8 @@ void OrganizationListModel::requestPage(int limit)
                     return;
                 }
                 m_lastError = result.error();
+                if (insertHeldRows())
+                    Q_EMIT pageLoaded(m_shown, m_hasMore);
                 setLoadingAll(false);
                 setState(State::Error);
                 Q_EMIT errorOccurred(m_lastError);
@@ -375,6 +380,7 @@ void OrganizationListModel::onPage(const OrganizationPage &page)
     if (replacing) {
         beginResetModel();
         m_rows = {};
+        m_shown = 0;
         m_text = QString();
         m_folded = QByteArray();
     }
@@ -389,21 +395,23 @@ void OrganizationListModel::onPage(const OrganizationPage &page)
     m_incompleteItems += page.incompleteItems;
     m_skippedItems += page.skippedItems;
     m_loadedOnce = true;
+    for (const Organization &org : page.items)
+        m_rows.append(makeRow(org));
+    bool held = false;
     if (replacing) {
-        for (const Organization &org : page.items)
-            m_rows.append(makeRow(org));
+        m_shown = int(m_rows.size());
         endResetModel();
-    } else if (!page.items.isEmpty()) {
-        const int first = int(m_rows.size());
-        const int count = int(page.items.size());
-        // One insertion per page: the view lays out once per batch.
-        beginInsertRows({}, first, first + count - 1);
-        for (const Organization &org : page.items)
-            m_rows.append(makeRow(org));
-        endInsertRows();
+        m_sinceInsert.start();
+    } else {
+        // One insertion per page, or during "Load all" per batch of pages that came quickly.
+        held = m_loadingAll && m_hasMore && m_sinceInsert.isValid() &&
+               m_sinceInsert.elapsed() < m_insertIntervalMs;
+        if (!held)
+            insertHeldRows();
     }
     setState(State::Idle);
-    Q_EMIT pageLoaded(int(m_rows.size()), m_hasMore);
+    if (!held)
+        Q_EMIT pageLoaded(m_shown, m_hasMore);
     if (stop != PagingStop::None && stop != PagingStop::LastPage)
         Q_EMIT pagingStopped(stopMessage());
     if (m_loadingAll) {
@@ -414,6 +422,18 @@ void OrganizationListModel::onPage(const OrganizationPage &page)
         else
             setLoadingAll(false);
     }
+}
+
+bool OrganizationListModel::insertHeldRows()
+{
+    const int total = int(m_rows.size());
+    if (m_shown == total)
+        return false;
+    beginInsertRows({}, m_shown, total - 1);
+    m_shown = total;
+    endInsertRows();
+    m_sinceInsert.start();
+    return true;
 }
 
 void OrganizationListModel::setState(State state)
@@ -434,7 +454,7 @@ void OrganizationListModel::setLoadingAll(bool active)
 
 int OrganizationListModel::rowOfId(const QString &id) const
 {
-    for (int row = 0; row < int(m_rows.size()); ++row) {
+    for (int row = 0; row < m_shown; ++row) {
         if (text(row, Id) == id)
             return row;
     }
@@ -443,7 +463,7 @@ int OrganizationListModel::rowOfId(const QString &id) const
 
 int OrganizationListModel::rowOfLabel(const QString &label) const
 {
-    for (int row = 0; row < int(m_rows.size()); ++row) {
+    for (int row = 0; row < m_shown; ++row) {
         if (text(row, Label) == label)
             return row;
     }

@@ -7,6 +7,7 @@
 
 #include <QAbstractTableModel>
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QPointer>
 #include <QStringView>
@@ -52,6 +53,11 @@ public:
     // Page size of "Load all" (default: the API's maximum, 1000).
     void setLoadAllPageSize(int size) { m_loadAllPageSize = size; }
     int loadAllPageSize() const { return m_loadAllPageSize; }
+    // During "Load all", pages that arrive within this many milliseconds of the last insertion
+    // are held and inserted together (with the last page at the latest), so that views lay out
+    // and repaint once per batch rather than once per page. 0: every page at once.
+    void setInsertInterval(int ms) { m_insertIntervalMs = ms; }
+    int insertInterval() const { return m_insertIntervalMs; }
     // Icons shown in the SSO column (the model has no resource knowledge of its own).
     void setSsoIcons(const QIcon &on, const QIcon &off, const QIcon &unknown = {});
 
@@ -110,7 +116,8 @@ public:
 
 Q_SIGNALS:
     void stateChanged(keycard::OrganizationListModel::State state);
-    // Rows arrived; `more` tells whether the server has further pages.
+    // Rows arrived (one page, or during "Load all" a batch of pages); `more` tells whether the
+    // server has further pages.
     void pageLoaded(int totalRows, bool more);
     void loadAllChanged(bool active);
     void errorOccurred(const keycard::ApiError &error);
@@ -140,12 +147,17 @@ private:
     void resetPaging(); // cursor, stop reason and item counts of the listing
     void requestPage(int limit);
     void onPage(const OrganizationPage &page);
+    // Inserts the rows held back (see setInsertInterval()); false when there were none.
+    bool insertHeldRows();
     void setState(State state);
     void setLoadingAll(bool active);
 
     QPointer<KeycardClient> m_client;
     QPointer<PendingCall> m_call;
-    QList<Row> m_rows;   // relocatable: grows by realloc, without copying
+    QList<Row> m_rows; // relocatable: grows by realloc, without copying
+    int m_shown = 0;   // rows inserted for views (rowCount()); the others are held back
+    QElapsedTimer m_sinceInsert;
+    int m_insertIntervalMs = 100;
     QString m_text;      // every row's name, label and id
     QByteArray m_folded; // every row's case-folded "name\nlabel\nid", in UTF-8
     std::optional<QString> m_cursor;

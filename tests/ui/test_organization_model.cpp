@@ -45,6 +45,7 @@ private Q_SLOTS:
     void pageDecodedAfterAbortIsDropped();
     void filterDuringStreamingKeepsTheCount();
     void sameFilterResultKeepsTheLayout();
+    void loadAllInsertsPagesInBatches();
 };
 
 namespace {
@@ -602,6 +603,7 @@ void TestOrganizationModel::filterDuringStreamingKeepsTheCount()
     model.setClient(sandbox.client.get());
     model.setPageSize(100);
     model.setLoadAllPageSize(300);
+    model.setInsertInterval(0); // one insertion (and pageLoaded) per page
     model.reload();
     QTRY_VERIFY(model.rowCount() >= 100);
     // Typed (and widened, and replaced) while the pages stream in; each keystroke is checked
@@ -667,6 +669,57 @@ void TestOrganizationModel::sameFilterResultKeepsTheLayout()
     QCOMPARE(proxy.rowCount(), 1);
     proxy.setFilterText(QStringLiteral("borg"));
     QCOMPARE(proxy.rowCount(), 3);
+}
+
+void TestOrganizationModel::loadAllInsertsPagesInBatches()
+{
+    test::SandboxFixture sandbox;
+    sandbox.server->addGeneratedOrganizations(1000 - 6);
+    OrganizationListModel model;
+    OrganizationFilterModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setClient(sandbox.client.get());
+    model.setPageSize(100);
+    model.setLoadAllPageSize(200);
+    model.setInsertInterval(60 * 60 * 1000); // every page comes "quickly"
+    model.reload();
+    QTRY_COMPARE(model.rowCount(), 100);
+    proxy.setFilterText(QStringLiteral("org-00"));
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy loaded(&model, &OrganizationListModel::pageLoaded);
+    model.loadAll();
+    QTRY_VERIFY(!model.isLoadingAll());
+    // Five pages, one insertion with the last: rows held back were never visible before.
+    QCOMPARE(sandbox.requestsTo("GET", QStringLiteral("/organizations")).size(), 1 + 5);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 100);
+    QCOMPARE(inserted.first().at(2).toInt(), 999);
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(loaded.first().at(0).toInt(), 1000);
+    QCOMPARE(loaded.first().at(1).toBool(), false);
+    QCOMPARE(model.rowCount(), 1000);
+    QCOMPARE(proxy.rowCount(),
+             expectedMatches(sandbox.server->organizations(), 1000, {QStringLiteral("org-00")}));
+
+    // Cancelling "Load all" inserts what was held back.
+    model.reload();
+    QTRY_COMPARE(model.rowCount(), 100);
+    inserted.clear();
+    int loadings = 0;
+    connect(&model, &OrganizationListModel::stateChanged, &proxy,
+            [&](OrganizationListModel::State state) {
+                // The second page of "Load all" is asked for: the first one is held back.
+                if (state == OrganizationListModel::State::Loading && ++loadings == 2)
+                    QMetaObject::invokeMethod(
+                        &model, [&model] { model.cancel(); }, Qt::QueuedConnection);
+            });
+    model.loadAll();
+    QTRY_VERIFY(!model.isLoadingAll());
+    QVERIFY(model.rowCount() > 100);
+    QVERIFY(model.rowCount() < 1000);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(model.rowOfLabel(model.label(model.rowCount() - 1)), model.rowCount() - 1);
 }
 
 QTEST_GUILESS_MAIN(TestOrganizationModel)
