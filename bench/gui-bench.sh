@@ -155,13 +155,15 @@ stall = med(r"stall while pages streamed: (\d+) ms")
 avg = med(r"per keystroke avg ([\d.]+) ms")
 worst = med(r"worst ([\d.]+) ms")
 clear = med(r"all rows back\): ([\d.]+) ms")
+cpu_load = med(r"CPU time while pages streamed: ([\d.]+) ms in all")
 cpu_stall = med(r"at most ([\d.]+) ms between two watchdog ticks")
 cpu_key_avg = med(r"CPU time per keystroke: avg ([\d.]+) ms")
 cpu_key_max = med(r"CPU time per keystroke: avg [\d.]+ ms, at most ([\d.]+) ms")
 print(f"median: loaded in {load:.0f} ms (target <= 800 ms at 100,006); longest event-loop stall "
       f"{stall:.0f} ms (<= 16); per keystroke avg {avg:.2f} ms (<= 8), worst {worst:.2f} ms "
       f"(<= 16); clearing the filter {clear:.2f} ms; peak RSS {rss:.1f} MiB (<= 80)")
-print(f"median GUI thread CPU time: {cpu_stall:.1f} ms at most between watchdog ticks; per "
+print(f"median GUI thread CPU time: {cpu_load:.0f} ms while pages streamed, {cpu_stall:.1f} ms at "
+      f"most between watchdog ticks; per "
       f"keystroke avg {cpu_key_avg:.2f} ms, at most {cpu_key_max:.2f} ms (what the wall-clock "
       f"figures would approach on an idle machine)")
 PY

@@ -409,19 +409,20 @@ void OrganizationListModel::onPage(const OrganizationPage &page)
         if (!held)
             insertHeldRows();
     }
-    setState(State::Idle);
+    // While "Load all" goes on the state stays Loading from page to page (no busy flicker).
+    if (!m_loadingAll || !m_hasMore)
+        setState(State::Idle);
     if (!held)
         Q_EMIT pageLoaded(m_shown, m_hasMore);
     if (stop != PagingStop::None && stop != PagingStop::LastPage)
         Q_EMIT pagingStopped(stopMessage());
-    if (m_loadingAll) {
-        // (Asking for the next page before inserting this one, to overlap the server's work
-        // with ours, left that request unsent by QNetworkAccessManager in the bench: not done.)
-        if (m_hasMore)
-            requestPage(m_loadAllPageSize);
-        else
-            setLoadingAll(false);
-    }
+    // (Checked again: a slot may have cancelled or reloaded meanwhile. Asking for the next page
+    // before inserting this one, to overlap the server's work with ours, left that request
+    // unsent by QNetworkAccessManager in the bench: not done.)
+    if (m_loadingAll && m_hasMore && m_state == State::Loading && !m_call)
+        requestPage(m_loadAllPageSize);
+    else if (m_loadingAll && !m_hasMore)
+        setLoadingAll(false);
 }
 
 bool OrganizationListModel::insertHeldRows()
