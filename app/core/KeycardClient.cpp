@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QFuture>
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QPromise>
 #include <QThreadPool>
@@ -101,8 +102,16 @@ std::function<void(const HttpOutcome &)> deliverDecodedInBackground(const Operat
     return [op, decoder, requestId = op->call->requestId()](const HttpOutcome &outcome) {
         if (outcome.error.isError())
             return deliver(op, failureOf<T>(outcome));
+        // The watcher lives on the call's thread; deleted with the call, it hears nothing more
+        // (QFuture::then() with a context object asserts on Qt 6.4 when the context is gone).
+        auto *watcher = new QFutureWatcher<Result<T>>(op->call);
+        QObject::connect(watcher, &QFutureWatcherBase::finished, op->call, [op, watcher] {
+            const Result<T> result = watcher->result();
+            watcher->deleteLater();
+            deliver(op, result);
+        });
         auto promise = std::make_shared<QPromise<Result<T>>>();
-        promise->future().then(op->call, [op](const Result<T> &result) { deliver(op, result); });
+        watcher->setFuture(promise->future());
         promise->start();
         QThreadPool::globalInstance()->start([promise, outcome, requestId, decoder] {
             promise->addResult(decodeBody<T>(outcome, requestId, decoder));
