@@ -5,6 +5,7 @@
 #include <QLocale>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <string_view>
 #include <utility>
 
@@ -19,21 +20,22 @@ QString localTime(const QDateTime &utc)
     return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
 }
 
-// Appends the case-folded form of `text` to `arena` in UTF-8: ASCII in place, anything else
+// Appends the case-folded form of `text` to `out` in UTF-8: ASCII in place, anything else
 // through QString::toCaseFolded() (no temporary string for the usual ASCII names and ids).
 // A substring of the UTF-8 form is the UTF-8 form of a substring: matching bytes is matching
 // code points.
-void appendFolded(QByteArray &arena, const QString &text)
+void appendFolded(std::string &out, const QString &text)
 {
-    const qsizetype start = arena.size();
-    arena.resize(start + text.size());
-    char *folded = arena.data() + start;
+    const size_t start = out.size();
+    out.resize(start + size_t(text.size()));
+    char *folded = out.data() + start;
     const QChar *chars = text.constData();
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = chars[i].unicode();
         if (c >= 0x80) {
-            arena.truncate(start);
-            arena.append(text.toCaseFolded().toUtf8());
+            out.resize(start);
+            const QByteArray utf8 = text.toCaseFolded().toUtf8();
+            out.append(utf8.constData(), size_t(utf8.size()));
             return;
         }
         folded[i] = char(c >= u'A' && c <= u'Z' ? c + (u'a' - u'A') : c);
@@ -63,8 +65,8 @@ void OrganizationListModel::clearRows()
 {
     m_rows = {};
     m_shown = 0;
-    m_text = QString();
-    m_folded = QByteArray();
+    m_text.clear();
+    m_folded.clear();
     m_replacing = false;
     m_loadedOnce = false;
     m_lastError = {};
@@ -115,15 +117,16 @@ int OrganizationListModel::columnCount(const QModelIndex &parent) const
 QStringView OrganizationListModel::text(int row, Field field) const
 {
     const Row &r = m_rows[row];
+    const char16_t *chars = m_text.at(r.textBlock, r.text);
     switch (field) {
     case Name:
-        return QStringView(m_text.constData() + r.text, r.nameLength);
+        return QStringView(chars, r.nameLength);
     case Label:
-        return QStringView(m_text.constData() + r.text + r.nameLength, r.labelLength);
+        return QStringView(chars + r.nameLength, r.labelLength);
     case Id:
         break;
     }
-    return QStringView(m_text.constData() + r.text + r.nameLength + r.labelLength, r.idLength);
+    return QStringView(chars + r.nameLength + r.labelLength, r.idLength);
 }
 
 QList<QByteArray> OrganizationListModel::searchWords(const QStringList &foldedWords)
@@ -140,7 +143,7 @@ bool OrganizationListModel::matches(int row, const QList<QByteArray> &words) con
     // std::string_view::find looks for the first byte with memchr and compares with memcmp:
     // this runs for every row on a keystroke.
     const Row &r = m_rows[row];
-    const std::string_view haystack(m_folded.constData() + r.folded, r.foldedLength);
+    const std::string_view haystack(m_folded.at(r.foldedBlock, r.folded), r.foldedLength);
     for (const QByteArray &word : words) {
         if (haystack.find(std::string_view(word.constData(), size_t(word.size()))) ==
             std::string_view::npos)
@@ -168,20 +171,23 @@ Organization OrganizationListModel::organization(int row) const
 OrganizationListModel::Row OrganizationListModel::makeRow(const Organization &org)
 {
     Row r;
-    r.text = quint32(m_text.size());
     r.nameLength = quint32(org.name.size());
     r.labelLength = quint32(org.label.size());
     r.idLength = quint32(org.id.size());
-    m_text.append(org.name);
-    m_text.append(org.label);
-    m_text.append(org.id);
-    r.folded = quint32(m_folded.size());
-    appendFolded(m_folded, org.name);
-    m_folded.append('\n');
-    appendFolded(m_folded, org.label);
-    m_folded.append('\n');
-    appendFolded(m_folded, org.id);
-    r.foldedLength = quint32(m_folded.size()) - r.folded;
+    char16_t *chars =
+        m_text.allocate(qsizetype(r.nameLength + r.labelLength + r.idLength), r.textBlock, r.text);
+    std::copy_n(org.name.utf16(), org.name.size(), chars);
+    std::copy_n(org.label.utf16(), org.label.size(), chars + r.nameLength);
+    std::copy_n(org.id.utf16(), org.id.size(), chars + r.nameLength + r.labelLength);
+    m_scratch.clear();
+    appendFolded(m_scratch, org.name);
+    m_scratch.push_back('\n');
+    appendFolded(m_scratch, org.label);
+    m_scratch.push_back('\n');
+    appendFolded(m_scratch, org.id);
+    r.foldedLength = quint32(m_scratch.size());
+    char *folded = m_folded.allocate(qsizetype(m_scratch.size()), r.foldedBlock, r.folded);
+    std::copy_n(m_scratch.data(), m_scratch.size(), folded);
     r.created = toMSecs(org.createdAt);
     r.updated = toMSecs(org.updatedAt);
     r.sso = org.ssoEnabled ? qint8(*org.ssoEnabled) : qint8(2);
@@ -381,8 +387,8 @@ void OrganizationListModel::onPage(const OrganizationPage &page)
         beginResetModel();
         m_rows = {};
         m_shown = 0;
-        m_text = QString();
-        m_folded = QByteArray();
+        m_text.clear();
+        m_folded.clear();
     }
     m_lastError = {};
     std::optional<QString> next;

@@ -12,10 +12,50 @@
 #include <QPointer>
 #include <QStringView>
 
+#include <algorithm>
 #include <limits>
+#include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace keycard {
+
+// Text stored in fixed-size blocks (256 KiB, or one larger block for a longer piece): a piece
+// never straddles two blocks, and growing never copies what is stored (no realloc of the whole
+// text, no burst of page faults on one append).
+template<typename Char> class TextArena
+{
+public:
+    static constexpr qsizetype kBlockBytes = 256 * 1024;
+    static constexpr qsizetype kBlockChars = kBlockBytes / qsizetype(sizeof(Char));
+
+    // Room for `length` characters in one block; sets where they start.
+    Char *allocate(qsizetype length, quint32 &block, quint32 &offset)
+    {
+        if (m_blocks.empty() || m_capacity - m_used < length) {
+            m_capacity = std::max(length, kBlockChars);
+            m_blocks.push_back(std::make_unique_for_overwrite<Char[]>(size_t(m_capacity)));
+            m_used = 0;
+        }
+        block = quint32(m_blocks.size() - 1);
+        offset = quint32(m_used);
+        m_used += length;
+        return m_blocks.back().get() + offset;
+    }
+    const Char *at(quint32 block, quint32 offset) const { return m_blocks[block].get() + offset; }
+    qsizetype blockCount() const { return qsizetype(m_blocks.size()); }
+    void clear()
+    {
+        m_blocks.clear();
+        m_used = m_capacity = 0;
+    }
+
+private:
+    std::vector<std::unique_ptr<Char[]>> m_blocks;
+    qsizetype m_used = 0;     // characters used in the last block
+    qsizetype m_capacity = 0; // characters in the last block
+};
 
 class KeycardClient;
 class PendingCall;
@@ -25,9 +65,9 @@ class PendingCall;
 //
 // Rows are stored compactly (100,000 of them must stay cheap): the strings the columns show sit
 // in one text arena, their case-folded search form (UTF-8, so that a substring search runs on
-// bytes with memchr and memcmp) in another, and each row keeps offsets, the
-// SSO flag and its timestamps. The raw JSON of list items is not kept: the detail pane fetches
-// the organization it shows.
+// bytes with memchr and memcmp) in another (both in fixed-size blocks, see TextArena), and each
+// row keeps block and offset of its text, the SSO flag and its timestamps. The raw JSON of list
+// items is not kept: the detail pane fetches the organization it shows.
 class OrganizationListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -108,6 +148,9 @@ public:
     bool matches(int row, const QList<QByteArray> &words) const;
     int rowOfId(const QString &id) const;
     int rowOfLabel(const QString &label) const;
+    // Blocks of the row text and search text arenas (for tests of TextArena's block boundary).
+    qsizetype textBlocks() const { return m_text.blockCount(); }
+    qsizetype searchTextBlocks() const { return m_folded.blockCount(); }
     // Updates the SSO flag of one organization (after SSO was enabled or disabled, or when a
     // read made it unknown: nullopt).
     bool setSsoEnabled(const QString &id, std::optional<bool> enabled);
@@ -128,8 +171,10 @@ private:
     enum Field { Name, Label, Id };
     struct Row
     {
-        quint32 text = 0;   // offset of name, label and id (in this order) in m_text
-        quint32 folded = 0; // offset of the search text in m_folded
+        quint32 textBlock = 0; // block and offset of name, label and id (in this order) in m_text
+        quint32 text = 0;
+        quint32 foldedBlock = 0; // block and offset of the search text in m_folded
+        quint32 folded = 0;
         quint32 nameLength = 0;
         quint32 labelLength = 0;
         quint32 idLength = 0;
@@ -158,8 +203,9 @@ private:
     int m_shown = 0;   // rows inserted for views (rowCount()); the others are held back
     QElapsedTimer m_sinceInsert;
     int m_insertIntervalMs = 100;
-    QString m_text;      // every row's name, label and id
-    QByteArray m_folded; // every row's case-folded "name\nlabel\nid", in UTF-8
+    TextArena<char16_t> m_text; // every row's name, label and id
+    TextArena<char> m_folded;   // every row's case-folded "name\nlabel\nid", in UTF-8
+    std::string m_scratch;      // one row's search text while it is made
     std::optional<QString> m_cursor;
     PageCursor m_pager;
     PagingStop m_stopReason = PagingStop::None;

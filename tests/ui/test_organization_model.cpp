@@ -46,6 +46,7 @@ private Q_SLOTS:
     void filterDuringStreamingKeepsTheCount();
     void sameFilterResultKeepsTheLayout();
     void loadAllInsertsPagesInBatches();
+    void rowTextCrossingArenaBlocksStaysWhole();
 };
 
 namespace {
@@ -731,6 +732,70 @@ void TestOrganizationModel::loadAllInsertsPagesInBatches()
     QVERIFY(model.rowCount() < 1000);
     QCOMPARE(inserted.size(), 1);
     QCOMPARE(model.rowOfLabel(model.label(model.rowCount() - 1)), model.rowCount() - 1);
+}
+
+void TestOrganizationModel::rowTextCrossingArenaBlocksStaysWhole()
+{
+    // Rows whose text does not fit in what is left of an arena block start a new block (a row's
+    // text never straddles two blocks); a row longer than a block gets a block of its own.
+    constexpr int kBlockChars = int(TextArena<char16_t>::kBlockChars);
+    QList<QJsonObject> orgs;
+    QJsonArray items;
+    for (int i = 0; i < 40; ++i) {
+        // About a tenth of a block each, non-ASCII in every third one; the word at the end
+        // of each name is unique.
+        const QString filler = QString(kBlockChars / 10 + 7 * i, i % 3 ? u'x' : u'\u00c9');
+        const QString name = filler + QStringLiteral(" tail%1end").arg(i, 2, 10, QLatin1Char('0'));
+        orgs.append(orgJson(QStringLiteral("id-%1").arg(i), name, QStringLiteral("l%1").arg(i)));
+    }
+    orgs.append(orgJson(QStringLiteral("id-huge"),
+                        QString(kBlockChars + 100, u'y') + QStringLiteral(" hugeend"),
+                        QStringLiteral("huge")));
+    orgs.append(
+        orgJson(QStringLiteral("id-after"), QStringLiteral("After"), QStringLiteral("after")));
+    for (const QJsonObject &o : std::as_const(orgs))
+        items.append(o);
+    test::SandboxFixture sandbox;
+    sandbox.server->scriptResponses("GET", QStringLiteral("/organizations"),
+                                    {page(items, false, std::nullopt)});
+    OrganizationListModel model;
+    OrganizationFilterModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setClient(sandbox.client.get());
+    model.reload();
+    QTRY_COMPARE(model.rowCount(), int(orgs.size()));
+    QVERIFY(model.textBlocks() >= 6);
+    QVERIFY(model.searchTextBlocks() >= 3);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QJsonObject &o = orgs.at(row);
+        QCOMPARE(model.id(row), o.value(QStringLiteral("id")).toString());
+        QCOMPARE(model.name(row), o.value(QStringLiteral("name")).toString());
+        QCOMPARE(model.label(row), o.value(QStringLiteral("label")).toString());
+        QCOMPARE(model.index(row, OrganizationListModel::NameColumn).data().toString(),
+                 o.value(QStringLiteral("name")).toString());
+    }
+    // The search text of every row is whole too: each row's last word finds that row alone.
+    for (int i = 0; i < 40; ++i) {
+        proxy.setFilterText(QStringLiteral("TAIL%1END").arg(i, 2, 10, QLatin1Char('0')));
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, OrganizationListModel::IdColumn).data().toString(),
+                 QStringLiteral("id-%1").arg(i));
+    }
+    proxy.setFilterText(QStringLiteral("\u00e9\u00e9\u00e9 tail03end")); // É folded
+    QCOMPARE(proxy.rowCount(), 1);
+    proxy.setFilterText(QStringLiteral("hugeend"));
+    QCOMPARE(proxy.rowCount(), 1);
+    proxy.setFilterText(QStringLiteral("id-after"));
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, OrganizationListModel::NameColumn).data().toString(),
+             QStringLiteral("After"));
+    // An updated row gets new room; the others keep their text.
+    Organization renamed = model.organization(5);
+    renamed.name = QStringLiteral("Renamed");
+    QVERIFY(model.updateOrganization(renamed));
+    QCOMPARE(model.name(5), QStringLiteral("Renamed"));
+    QCOMPARE(model.name(6), orgs.at(6).value(QStringLiteral("name")).toString());
 }
 
 QTEST_GUILESS_MAIN(TestOrganizationModel)
