@@ -45,6 +45,7 @@ private Q_SLOTS:
     void pageDecodedAfterAbortIsDropped();
     void filterDuringStreamingKeepsTheCount();
     void sameFilterResultKeepsTheLayout();
+    void manyRowsChangingRelayOutOnce();
     void loadAllInsertsPagesInBatches();
     void rowTextCrossingArenaBlocksStaysWhole();
 };
@@ -663,25 +664,84 @@ void TestOrganizationModel::sameFilterResultKeepsTheLayout()
     model.reload();
     QTRY_COMPARE(model.rowCount(), 3);
     QSignalSpy relaid(&proxy, &QAbstractItemModel::layoutChanged);
+    QSignalSpy removed(&proxy, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(&proxy, &QAbstractItemModel::rowsInserted);
     // Every row passes each of these: the view keeps its layout (and its selection).
     for (const QString &text : {QStringLiteral("b"), QStringLiteral("BO"), QStringLiteral("borg"),
                                 QStringLiteral("borg o")}) {
         proxy.setFilterText(text);
         QCOMPARE(proxy.rowCount(), 3);
     }
-    QCOMPARE(relaid.size(), 0);
+    QCOMPARE(relaid.size() + removed.size() + inserted.size(), 0);
+    const QPersistentModelIndex three = proxy.index(2, OrganizationListModel::IdColumn);
+    QCOMPARE(three.data().toString(), QStringLiteral("x3"));
+    // A few rows going or coming are removed or inserted; the others keep their place.
     proxy.setFilterText(QStringLiteral("borg t")); // Two, Three
     QCOMPARE(proxy.rowCount(), 2);
-    QCOMPARE(relaid.size(), 1);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(relaid.size(), 0);
+    QCOMPARE(three.row(), 1);
+    QCOMPARE(three.data().toString(), QStringLiteral("x3"));
     proxy.setFilterText(QStringLiteral("borg tw"));
     QCOMPARE(proxy.rowCount(), 1);
+    QVERIFY(!three.isValid());
     proxy.setFilterText(QString());
     QCOMPARE(proxy.rowCount(), 3);
+    QCOMPARE(inserted.size(), 2); // One and Three, around Two
+    QCOMPARE(relaid.size(), 0);
     // A filter every row passes, set after one that hid rows, brings them back.
     proxy.setFilterText(QStringLiteral("one"));
     QCOMPARE(proxy.rowCount(), 1);
     proxy.setFilterText(QStringLiteral("borg"));
     QCOMPARE(proxy.rowCount(), 3);
+}
+
+void TestOrganizationModel::manyRowsChangingRelayOutOnce()
+{
+    test::SandboxFixture sandbox;
+    sandbox.server->addGeneratedOrganizations(200 - 6);
+    const auto orgs = sandbox.server->organizations();
+    OrganizationListModel model;
+    OrganizationFilterModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setClient(sandbox.client.get());
+    model.setPageSize(200);
+    model.reload();
+    QTRY_COMPARE(model.rowCount(), 200);
+    proxy.sort(OrganizationListModel::LabelColumn, Qt::DescendingOrder);
+    QStringList sorted;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        sorted.append(proxy.index(row, OrganizationListModel::LabelColumn).data().toString());
+    const int kept = model.rowOfLabel(QStringLiteral("org-00150"));
+    QVERIFY(kept >= 0);
+    const QPersistentModelIndex current = proxy.mapFromSource(model.index(kept, 0));
+    QSignalSpy relaid(&proxy, &QAbstractItemModel::layoutChanged);
+    QSignalSpy removed(&proxy, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(&proxy, &QAbstractItemModel::rowsInserted);
+    // Scattered rows by the dozen: one re-map, no removal per range.
+    for (const QString &text : {QStringLiteral("org-001"), QStringLiteral("org-0015"),
+                                QStringLiteral("5"), QStringLiteral("org-001")}) {
+        relaid.clear();
+        proxy.setFilterText(text);
+        QCOMPARE(proxy.rowCount(), expectedMatches(orgs, 200, {text}));
+        QCOMPARE(relaid.size(), 1);
+        QCOMPARE(removed.size() + inserted.size(), 0);
+        // The row kept its place in the sort order and is still the same organization.
+        QVERIFY(current.isValid());
+        QCOMPARE(model.label(proxy.mapToSource(current).row()), QStringLiteral("org-00150"));
+        // The rows shown keep the sort order of the whole list.
+        int last = -1;
+        for (int row = 0; row < proxy.rowCount(); ++row) {
+            const int at = sorted.indexOf(
+                proxy.index(row, OrganizationListModel::LabelColumn).data().toString());
+            QVERIFY(at > last);
+            last = at;
+        }
+    }
+    proxy.setFilterText(QString());
+    QCOMPARE(proxy.rowCount(), 200);
+    QCOMPARE(model.label(proxy.mapToSource(current).row()), QStringLiteral("org-00150"));
 }
 
 void TestOrganizationModel::loadAllInsertsPagesInBatches()
