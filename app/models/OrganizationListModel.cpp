@@ -64,6 +64,7 @@ OrganizationListModel::~OrganizationListModel()
 void OrganizationListModel::clearRows()
 {
     m_rows = {};
+    m_search = {};
     m_shown = 0;
     m_text.clear();
     m_folded.clear();
@@ -142,8 +143,8 @@ bool OrganizationListModel::matches(int row, const QList<QByteArray> &words) con
 {
     // std::string_view::find looks for the first byte with memchr and compares with memcmp:
     // this runs for every row on a keystroke.
-    const Row &r = m_rows[row];
-    const std::string_view haystack(m_folded.at(r.foldedBlock, r.folded), r.foldedLength);
+    const SearchText &search = m_search[row];
+    const std::string_view haystack(m_folded.at(search.block, search.offset), search.length);
     for (const QByteArray &word : words) {
         if (haystack.find(std::string_view(word.constData(), size_t(word.size()))) ==
             std::string_view::npos)
@@ -168,7 +169,8 @@ Organization OrganizationListModel::organization(int row) const
     return org;
 }
 
-OrganizationListModel::Row OrganizationListModel::makeRow(const Organization &org)
+OrganizationListModel::Row OrganizationListModel::makeRow(const Organization &org,
+                                                          SearchText &search)
 {
     Row r;
     r.nameLength = quint32(org.name.size());
@@ -185,8 +187,8 @@ OrganizationListModel::Row OrganizationListModel::makeRow(const Organization &or
     appendFolded(m_scratch, org.label);
     m_scratch.push_back('\n');
     appendFolded(m_scratch, org.id);
-    r.foldedLength = quint32(m_scratch.size());
-    char *folded = m_folded.allocate(qsizetype(m_scratch.size()), r.foldedBlock, r.folded);
+    search.length = quint32(m_scratch.size());
+    char *folded = m_folded.allocate(qsizetype(m_scratch.size()), search.block, search.offset);
     std::copy_n(m_scratch.data(), m_scratch.size(), folded);
     r.created = toMSecs(org.createdAt);
     r.updated = toMSecs(org.updatedAt);
@@ -386,6 +388,7 @@ void OrganizationListModel::onPage(const OrganizationPage &page)
     if (replacing) {
         beginResetModel();
         m_rows = {};
+        m_search = {};
         m_shown = 0;
         m_text.clear();
         m_folded.clear();
@@ -401,8 +404,11 @@ void OrganizationListModel::onPage(const OrganizationPage &page)
     m_incompleteItems += page.incompleteItems;
     m_skippedItems += page.skippedItems;
     m_loadedOnce = true;
-    for (const Organization &org : page.items)
-        m_rows.append(makeRow(org));
+    for (const Organization &org : page.items) {
+        SearchText search;
+        m_rows.append(makeRow(org, search));
+        m_search.append(search);
+    }
     bool held = false;
     if (replacing) {
         m_shown = int(m_rows.size());
@@ -497,7 +503,7 @@ bool OrganizationListModel::updateOrganization(const Organization &organization)
     if (row < 0)
         return false;
     // The old strings stay in the arenas (rare: one row at a time).
-    m_rows[row] = makeRow(organization);
+    m_rows[row] = makeRow(organization, m_search[row]);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     return true;
 }

@@ -66,8 +66,9 @@ class PendingCall;
 // Rows are stored compactly (100,000 of them must stay cheap): the strings the columns show sit
 // in one text arena, their case-folded search form (UTF-8, so that a substring search runs on
 // bytes with memchr and memcmp) in another (both in fixed-size blocks, see TextArena), and each
-// row keeps block and offset of its text, the SSO flag and its timestamps. The raw JSON of list
-// items is not kept: the detail pane fetches the organization it shows.
+// row keeps block and offset of its text, the SSO flag and its timestamps (the place of its search
+// text is kept in a list of its own: the filter's pass over every row reads that and the text). The
+// raw JSON of list items is not kept: the detail pane fetches the organization it shows.
 class OrganizationListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -173,21 +174,26 @@ private:
     {
         quint32 textBlock = 0; // block and offset of name, label and id (in this order) in m_text
         quint32 text = 0;
-        quint32 foldedBlock = 0; // block and offset of the search text in m_folded
-        quint32 folded = 0;
         quint32 nameLength = 0;
         quint32 labelLength = 0;
         quint32 idLength = 0;
-        quint32 foldedLength = 0;
+        qint8 sso = 2;            // 0 off, 1 on, 2 unknown
         qint64 created = kNoTime; // milliseconds since the epoch (UTC)
         qint64 updated = kNoTime;
-        qint8 sso = 2; // 0 off, 1 on, 2 unknown
+    };
+    // Where a row's search text is, apart from the rows: the filter's pass over every row reads
+    // these and the text, not the rows.
+    struct SearchText
+    {
+        quint32 block = 0; // block and offset in m_folded
+        quint32 offset = 0;
+        quint32 length = 0;
     };
     static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
 
     QStringView text(int row, Field field) const;
     QVariant columnValue(int row, int column) const;
-    Row makeRow(const Organization &org);
+    Row makeRow(const Organization &org, SearchText &search);
     void clearRows();
     void resetPaging(); // cursor, stop reason and item counts of the listing
     void requestPage(int limit);
@@ -199,8 +205,9 @@ private:
 
     QPointer<KeycardClient> m_client;
     QPointer<PendingCall> m_call;
-    QList<Row> m_rows; // relocatable: grows by realloc, without copying
-    int m_shown = 0;   // rows inserted for views (rowCount()); the others are held back
+    QList<Row> m_rows;          // relocatable: grows by realloc, without copying
+    QList<SearchText> m_search; // one per row
+    int m_shown = 0;            // rows inserted for views (rowCount()); the others are held back
     QElapsedTimer m_sinceInsert;
     int m_insertIntervalMs = 100;
     TextArena<char16_t> m_text; // every row's name, label and id
