@@ -4,6 +4,15 @@
 #   bench/gui-bench.sh [ORGS] [RUNS] [BUILD_DIR]      (defaults: 10000, 5, build-gui-bench)
 #
 # ORGS generated organizations are served next to the 6 demo ones (100000 -> 100,006 rows).
+#
+# Issue 15's measurement, from the top of the tree on an idle machine (check `uptime` first; the
+# script prints the load average before every run), and the reported 1,000,006 figure:
+#
+#   bench/gui-bench.sh 100000 5
+#   GUI_BENCH_PARTS=large bench/gui-bench.sh 1000000 1
+#
+# Each run prints wall-clock figures and the GUI thread's own CPU time next to them (on a busy
+# machine the wall clock includes time the thread waited for a core).
 # GUI_BENCH_PARTS=startup or GUI_BENCH_PARTS=large runs one half only (default: both).
 #
 # Builds bench/gui (a Release build of the product plus three bench programs; ninja keeps it up
@@ -146,13 +155,15 @@ stall = med(r"stall while pages streamed: (\d+) ms")
 avg = med(r"per keystroke avg ([\d.]+) ms")
 worst = med(r"worst ([\d.]+) ms")
 clear = med(r"all rows back\): ([\d.]+) ms")
+cpu_load = med(r"CPU time while pages streamed: ([\d.]+) ms in all")
 cpu_stall = med(r"at most ([\d.]+) ms between two watchdog ticks")
 cpu_key_avg = med(r"CPU time per keystroke: avg ([\d.]+) ms")
 cpu_key_max = med(r"CPU time per keystroke: avg [\d.]+ ms, at most ([\d.]+) ms")
 print(f"median: loaded in {load:.0f} ms (target <= 800 ms at 100,006); longest event-loop stall "
       f"{stall:.0f} ms (<= 16); per keystroke avg {avg:.2f} ms (<= 8), worst {worst:.2f} ms "
       f"(<= 16); clearing the filter {clear:.2f} ms; peak RSS {rss:.1f} MiB (<= 80)")
-print(f"median GUI thread CPU time: {cpu_stall:.1f} ms at most between watchdog ticks; per "
+print(f"median GUI thread CPU time: {cpu_load:.0f} ms while pages streamed, {cpu_stall:.1f} ms at "
+      f"most between watchdog ticks; per "
       f"keystroke avg {cpu_key_avg:.2f} ms, at most {cpu_key_max:.2f} ms (what the wall-clock "
       f"figures would approach on an idle machine)")
 PY

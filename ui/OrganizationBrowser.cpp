@@ -214,14 +214,6 @@ void OrganizationBrowser::focusFilter()
     m_filter->selectAll();
 }
 
-std::optional<Organization> OrganizationBrowser::currentOrganization() const
-{
-    const int row = m_model->rowOfId(m_currentId);
-    if (m_currentId.isEmpty() || row < 0)
-        return std::nullopt;
-    return m_model->organization(row);
-}
-
 bool OrganizationBrowser::selectOrganization(const QString &idOrLabel)
 {
     m_pendingSelection = idOrLabel;

@@ -6,8 +6,6 @@
 
 #include <QWidget>
 
-#include <optional>
-
 class QAction;
 class QLabel;
 class QLineEdit;
@@ -41,7 +39,6 @@ public:
     OrganizationFilterModel *proxy() const { return m_proxy; }
     QTableView *tableView() const { return m_table; }
 
-    std::optional<Organization> currentOrganization() const;
     // Selects the organization with this id or label when it is (or once it gets) loaded:
     // further pages are fetched, one after another, until it arrives or the list ends
     // (selectionNotFound). Choosing another row first drops the wish. Returns true when it was

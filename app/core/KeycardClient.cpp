@@ -5,8 +5,14 @@
 #include "TokenProvider.h"
 
 #include <QCoreApplication>
+#include <QFuture>
+#include <QFutureWatcher>
 #include <QJsonDocument>
+#include <QPromise>
+#include <QThreadPool>
 #include <QUuid>
+
+#include <memory>
 
 #include <utility>
 
@@ -84,6 +90,36 @@ bool sameOptional(const std::optional<QString> &a, const QString &b)
 {
     return a ? *a == b : b.isEmpty();
 }
+
+// Like deliverDecoded(), but the body is parsed and decoded on a pool thread: a page of 1000
+// organizations takes milliseconds to decode, which must not stall the client's event loop.
+// The result is delivered on the call's thread; once the call is gone (aborted, the client
+// destroyed) the decoded page is dropped unseen.
+template<typename T, typename Decoder>
+std::function<void(const HttpOutcome &)> deliverDecodedInBackground(const OperationPtr<T> &op,
+                                                                    Decoder decoder)
+{
+    return [op, decoder, requestId = op->call->requestId()](const HttpOutcome &outcome) {
+        if (outcome.error.isError())
+            return deliver(op, failureOf<T>(outcome));
+        // The watcher lives on the call's thread; deleted with the call, it hears nothing more
+        // (QFuture::then() with a context object asserts on Qt 6.4 when the context is gone).
+        auto *watcher = new QFutureWatcher<Result<T>>(op->call);
+        QObject::connect(watcher, &QFutureWatcherBase::finished, op->call, [op, watcher] {
+            const Result<T> result = watcher->result();
+            watcher->deleteLater();
+            deliver(op, result);
+        });
+        auto promise = std::make_shared<QPromise<Result<T>>>();
+        watcher->setFuture(promise->future());
+        promise->start();
+        QThreadPool::globalInstance()->start([promise, outcome, requestId, decoder] {
+            promise->addResult(decodeBody<T>(outcome, requestId, decoder));
+            promise->finish();
+        });
+    };
+}
+
 } // namespace
 
 // --- KeycardClient --------------------------------------------------------------------------
@@ -129,7 +165,8 @@ PendingCall *KeycardClient::listOrganizations(const ListOrganizationsRequest &re
     ListOrganizationsRequest effective = request;
     effective.expandPermissions = request.expandPermissions || options.expandPermissions;
     spec.query = listQuery(effective);
-    op->runner->run(spec, op->call->requestId(), deliverDecoded(op, &decode::organizationPage));
+    op->runner->run(spec, op->call->requestId(),
+                    deliverDecodedInBackground(op, &decode::organizationPage));
     return op->call;
 }
 

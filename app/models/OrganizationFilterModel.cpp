@@ -8,6 +8,10 @@ namespace keycard {
 
 namespace {
 
+// At most this many rows coming or going are removed or inserted as such (each range costs
+// QSortFilterProxyModel a pass over every row); more re-map the whole list at once.
+constexpr qsizetype kFewRows = 16;
+
 // True when every row `after` accepts is one `before` accepted: each earlier word occurs in
 // some word now ("ac" -> "acme", "acme" -> "acme corp").
 bool refines(const QStringList &after, const QStringList &before)
@@ -64,32 +68,66 @@ void OrganizationFilterModel::setFilterText(const QString &text)
         return;
     const QStringList words =
         simplified.isEmpty() ? QStringList() : simplified.toCaseFolded().split(QLatin1Char(' '));
+    const QList<QByteArray> search = OrganizationListModel::searchWords(words);
     const OrganizationListModel *model = m_list;
     const int rows = model ? model->rowCount() : 0;
+    // What the proxy shows now: every row (no filter), or the rows of the kept verdicts.
+    const bool wasAll = m_words.isEmpty();
+    const bool knewShown = wasAll || m_verdicts.size() == size_t(rows);
+    // How many rows come or go (-1: unknown).
+    qsizetype changed = knewShown ? 0 : -1;
     if (model && !words.isEmpty()) {
-        // Narrow within the previous result when the new filter refines it.
+        // Narrow within the previous result when the new filter refines it: rows it hid stay
+        // hidden, and the verdicts are what the proxy shows.
         const bool narrow = refines(words, m_words) && m_verdicts.size() == size_t(rows);
+        std::vector<bool> shown;
+        if (!narrow && !wasAll && knewShown)
+            shown = m_verdicts;
         if (!narrow)
             m_verdicts.assign(size_t(rows), true);
         for (int row = 0; row < rows; ++row) {
-            if (m_verdicts[size_t(row)])
-                m_verdicts[size_t(row)] = model->matches(row, words);
+            if (!m_verdicts[size_t(row)])
+                continue;
+            const bool match = model->matches(row, search);
+            if (match)
+                continue;
+            m_verdicts[size_t(row)] = false;
+            // A row hidden now that was shown before (always, when narrowing).
+            if (narrow || wasAll || (knewShown && shown[size_t(row)]))
+                ++changed;
+        }
+        if (!narrow && !wasAll && knewShown) {
+            for (size_t row = 0; row < shown.size(); ++row)
+                changed += !shown[row] && m_verdicts[row] ? 1 : 0; // shown again
         }
     } else {
+        if (!wasAll && knewShown) // every row passes now
+            changed = qsizetype(std::count(m_verdicts.cbegin(), m_verdicts.cend(), false));
         m_verdicts.clear();
     }
     m_text = simplified;
     m_words = words;
-    // A full re-map is much cheaper than invalidateFilter() when thousands of rows come or go
-    // in scattered ranges (one rowsRemoved per range); selection survives via layoutChanged.
+    m_search = search;
+    // The same rows as before ("o" -> "or" when every row has both): nothing to re-map.
+    if (changed == 0)
+        return;
     m_useVerdicts = model && !words.isEmpty();
-    invalidate();
+    if (changed > 0 && changed <= kFewRows) {
+        // A few rows come or go ("o" hides the three rows without an o): removing or inserting
+        // them keeps the view's layout of all the others.
+        invalidateFilter();
+    } else {
+        // A full re-map is much cheaper than invalidateFilter() when thousands of rows come or
+        // go in scattered ranges (one rowsRemoved per range, each re-mapping every row);
+        // selection survives via layoutChanged.
+        invalidate();
+    }
     m_useVerdicts = false;
 }
 
 bool OrganizationFilterModel::test(int sourceRow) const
 {
-    const bool accepted = m_list->matches(sourceRow, m_words);
+    const bool accepted = m_list->matches(sourceRow, m_search);
     // Record the verdict of appended rows so that the next refinement can narrow.
     if (size_t(sourceRow) < m_verdicts.size())
         m_verdicts[size_t(sourceRow)] = accepted;

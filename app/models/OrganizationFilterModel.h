@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QByteArray>
+#include <QList>
 #include <QSortFilterProxyModel>
 #include <QStringList>
 
@@ -34,6 +36,7 @@ private:
     const OrganizationListModel *m_list = nullptr; // the source, when it is one
     QString m_text;
     QStringList m_words;
+    QList<QByteArray> m_search; // m_words as OrganizationListModel::matches() takes them
     // Verdict per source row for m_words, kept in step with the source's appended rows; empty
     // when unknown (the next filter then tests every row).
     mutable std::vector<bool> m_verdicts;

@@ -5,6 +5,7 @@
 #include <QLocale>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <string_view>
 #include <utility>
 
@@ -19,22 +20,25 @@ QString localTime(const QDateTime &utc)
     return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
 }
 
-// Appends the case-folded form of `text` to `arena`: ASCII in place, anything else through
-// QString::toCaseFolded() (no temporary string for the usual ASCII names, labels and ids).
-void appendFolded(QString &arena, const QString &text)
+// Appends the case-folded form of `text` to `out` in UTF-8: ASCII in place, anything else
+// through QString::toCaseFolded() (no temporary string for the usual ASCII names and ids).
+// A substring of the UTF-8 form is the UTF-8 form of a substring: matching bytes is matching
+// code points.
+void appendFolded(std::string &out, const QString &text)
 {
-    const qsizetype start = arena.size();
-    arena.append(text);
-    QChar *folded = arena.data() + start;
+    const size_t start = out.size();
+    out.resize(start + size_t(text.size()));
+    char *folded = out.data() + start;
+    const QChar *chars = text.constData();
     for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t c = folded[i].unicode();
+        const char16_t c = chars[i].unicode();
         if (c >= 0x80) {
-            arena.truncate(start);
-            arena.append(text.toCaseFolded());
+            out.resize(start);
+            const QByteArray utf8 = text.toCaseFolded().toUtf8();
+            out.append(utf8.constData(), size_t(utf8.size()));
             return;
         }
-        if (c >= u'A' && c <= u'Z')
-            folded[i] = QChar(char16_t(c + (u'a' - u'A')));
+        folded[i] = char(c >= u'A' && c <= u'Z' ? c + (u'a' - u'A') : c);
     }
 }
 
@@ -60,8 +64,10 @@ OrganizationListModel::~OrganizationListModel()
 void OrganizationListModel::clearRows()
 {
     m_rows = {};
-    m_text = QString();
-    m_folded = QString();
+    m_search = {};
+    m_shown = 0;
+    m_text.clear();
+    m_folded.clear();
     m_replacing = false;
     m_loadedOnce = false;
     m_lastError = {};
@@ -94,14 +100,14 @@ void OrganizationListModel::setSsoIcons(const QIcon &on, const QIcon &off, const
     m_ssoOn = on;
     m_ssoOff = off;
     m_ssoUnknown = unknown;
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, SsoColumn), index(int(m_rows.size()) - 1, SsoColumn),
+    if (m_shown > 0)
+        Q_EMIT dataChanged(index(0, SsoColumn), index(m_shown - 1, SsoColumn),
                            {Qt::DecorationRole});
 }
 
 int OrganizationListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_shown;
 }
 
 int OrganizationListModel::columnCount(const QModelIndex &parent) const
@@ -112,32 +118,36 @@ int OrganizationListModel::columnCount(const QModelIndex &parent) const
 QStringView OrganizationListModel::text(int row, Field field) const
 {
     const Row &r = m_rows[row];
+    const char16_t *chars = m_text.at(r.textBlock, r.text);
     switch (field) {
     case Name:
-        return QStringView(m_text.constData() + r.text, r.nameLength);
+        return QStringView(chars, r.nameLength);
     case Label:
-        return QStringView(m_text.constData() + r.text + r.nameLength, r.labelLength);
+        return QStringView(chars + r.nameLength, r.labelLength);
     case Id:
         break;
     }
-    return QStringView(m_text.constData() + r.text + r.nameLength + r.labelLength, r.idLength);
+    return QStringView(chars + r.nameLength + r.labelLength, r.idLength);
 }
 
-QStringView OrganizationListModel::searchText(int row) const
+QList<QByteArray> OrganizationListModel::searchWords(const QStringList &foldedWords)
 {
-    const Row &r = m_rows[row];
-    return QStringView(m_folded.constData() + r.folded, r.foldedLength);
+    QList<QByteArray> words;
+    words.reserve(foldedWords.size());
+    for (const QString &word : foldedWords)
+        words.append(word.toUtf8());
+    return words;
 }
 
-bool OrganizationListModel::matches(int row, const QStringList &foldedWords) const
+bool OrganizationListModel::matches(int row, const QList<QByteArray> &words) const
 {
-    // std::u16string_view::find has no set-up cost, unlike QStringView::contains (which is
-    // built for long haystacks): this runs for every row on a keystroke.
-    const QStringView text = searchText(row);
-    const std::u16string_view haystack(text.utf16(), size_t(text.size()));
-    for (const QString &word : foldedWords) {
-        if (haystack.find(std::u16string_view(QStringView(word).utf16(), size_t(word.size()))) ==
-            std::u16string_view::npos)
+    // std::string_view::find looks for the first byte with memchr and compares with memcmp:
+    // this runs for every row on a keystroke.
+    const SearchText &search = m_search[row];
+    const std::string_view haystack(m_folded.at(search.block, search.offset), search.length);
+    for (const QByteArray &word : words) {
+        if (haystack.find(std::string_view(word.constData(), size_t(word.size()))) ==
+            std::string_view::npos)
             return false;
     }
     return true;
@@ -159,23 +169,27 @@ Organization OrganizationListModel::organization(int row) const
     return org;
 }
 
-OrganizationListModel::Row OrganizationListModel::makeRow(const Organization &org)
+OrganizationListModel::Row OrganizationListModel::makeRow(const Organization &org,
+                                                          SearchText &search)
 {
     Row r;
-    r.text = quint32(m_text.size());
     r.nameLength = quint32(org.name.size());
     r.labelLength = quint32(org.label.size());
     r.idLength = quint32(org.id.size());
-    m_text.append(org.name);
-    m_text.append(org.label);
-    m_text.append(org.id);
-    r.folded = quint32(m_folded.size());
-    appendFolded(m_folded, org.name);
-    m_folded.append(QLatin1Char('\n'));
-    appendFolded(m_folded, org.label);
-    m_folded.append(QLatin1Char('\n'));
-    appendFolded(m_folded, org.id);
-    r.foldedLength = quint32(m_folded.size()) - r.folded;
+    char16_t *chars =
+        m_text.allocate(qsizetype(r.nameLength + r.labelLength + r.idLength), r.textBlock, r.text);
+    std::copy_n(org.name.utf16(), org.name.size(), chars);
+    std::copy_n(org.label.utf16(), org.label.size(), chars + r.nameLength);
+    std::copy_n(org.id.utf16(), org.id.size(), chars + r.nameLength + r.labelLength);
+    m_scratch.clear();
+    appendFolded(m_scratch, org.name);
+    m_scratch.push_back('\n');
+    appendFolded(m_scratch, org.label);
+    m_scratch.push_back('\n');
+    appendFolded(m_scratch, org.id);
+    search.length = quint32(m_scratch.size());
+    char *folded = m_folded.allocate(qsizetype(m_scratch.size()), search.block, search.offset);
+    std::copy_n(m_scratch.data(), m_scratch.size(), folded);
     r.created = toMSecs(org.createdAt);
     r.updated = toMSecs(org.updatedAt);
     r.sso = org.ssoEnabled ? qint8(*org.ssoEnabled) : qint8(2);
@@ -314,9 +328,11 @@ void OrganizationListModel::cancel()
     if (m_call)
         m_call->abort();
     m_call = nullptr;
-    setLoadingAll(false);
     if (m_state == State::Loading)
         setState(State::Idle);
+    if (insertHeldRows()) // what was loaded stays
+        Q_EMIT pageLoaded(m_shown, m_hasMore);
+    setLoadingAll(false);
 }
 
 void OrganizationListModel::retry()
@@ -330,7 +346,7 @@ void OrganizationListModel::retry()
 
 QString OrganizationListModel::stopMessage() const
 {
-    return pagingStopMessage(m_stopReason, qint64(m_rows.size()));
+    return pagingStopMessage(m_stopReason, qint64(m_shown));
 }
 
 void OrganizationListModel::requestPage(int limit)
@@ -355,6 +371,8 @@ void OrganizationListModel::requestPage(int limit)
                     return;
                 }
                 m_lastError = result.error();
+                if (insertHeldRows())
+                    Q_EMIT pageLoaded(m_shown, m_hasMore);
                 setLoadingAll(false);
                 setState(State::Error);
                 Q_EMIT errorOccurred(m_lastError);
@@ -370,8 +388,10 @@ void OrganizationListModel::onPage(const OrganizationPage &page)
     if (replacing) {
         beginResetModel();
         m_rows = {};
-        m_text = QString();
-        m_folded = QString();
+        m_search = {};
+        m_shown = 0;
+        m_text.clear();
+        m_folded.clear();
     }
     m_lastError = {};
     std::optional<QString> next;
@@ -384,31 +404,49 @@ void OrganizationListModel::onPage(const OrganizationPage &page)
     m_incompleteItems += page.incompleteItems;
     m_skippedItems += page.skippedItems;
     m_loadedOnce = true;
-    if (replacing) {
-        for (const Organization &org : page.items)
-            m_rows.append(makeRow(org));
-        endResetModel();
-    } else if (!page.items.isEmpty()) {
-        const int first = int(m_rows.size());
-        const int count = int(page.items.size());
-        // One insertion per page: the view lays out once per batch.
-        beginInsertRows({}, first, first + count - 1);
-        for (const Organization &org : page.items)
-            m_rows.append(makeRow(org));
-        endInsertRows();
+    for (const Organization &org : page.items) {
+        SearchText search;
+        m_rows.append(makeRow(org, search));
+        m_search.append(search);
     }
-    setState(State::Idle);
-    Q_EMIT pageLoaded(int(m_rows.size()), m_hasMore);
+    bool held = false;
+    if (replacing) {
+        m_shown = int(m_rows.size());
+        endResetModel();
+        m_sinceInsert.start();
+    } else {
+        // One insertion per page, or during "Load all" per batch of pages that came quickly.
+        held = m_loadingAll && m_hasMore && m_sinceInsert.isValid() &&
+               m_sinceInsert.elapsed() < m_insertIntervalMs;
+        if (!held)
+            insertHeldRows();
+    }
+    // While "Load all" goes on the state stays Loading from page to page (no busy flicker).
+    if (!m_loadingAll || !m_hasMore)
+        setState(State::Idle);
+    if (!held)
+        Q_EMIT pageLoaded(m_shown, m_hasMore);
     if (stop != PagingStop::None && stop != PagingStop::LastPage)
         Q_EMIT pagingStopped(stopMessage());
-    if (m_loadingAll) {
-        // (Asking for the next page before inserting this one, to overlap the server's work
-        // with ours, left that request unsent by QNetworkAccessManager in the bench: not done.)
-        if (m_hasMore)
-            requestPage(m_loadAllPageSize);
-        else
-            setLoadingAll(false);
-    }
+    // (Checked again: a slot may have cancelled or reloaded meanwhile. Asking for the next page
+    // before inserting this one, to overlap the server's work with ours, left that request
+    // unsent by QNetworkAccessManager in the bench: not done.)
+    if (m_loadingAll && m_hasMore && m_state == State::Loading && !m_call)
+        requestPage(m_loadAllPageSize);
+    else if (m_loadingAll && !m_hasMore)
+        setLoadingAll(false);
+}
+
+bool OrganizationListModel::insertHeldRows()
+{
+    const int total = int(m_rows.size());
+    if (m_shown == total)
+        return false;
+    beginInsertRows({}, m_shown, total - 1);
+    m_shown = total;
+    endInsertRows();
+    m_sinceInsert.start();
+    return true;
 }
 
 void OrganizationListModel::setState(State state)
@@ -429,7 +467,7 @@ void OrganizationListModel::setLoadingAll(bool active)
 
 int OrganizationListModel::rowOfId(const QString &id) const
 {
-    for (int row = 0; row < int(m_rows.size()); ++row) {
+    for (int row = 0; row < m_shown; ++row) {
         if (text(row, Id) == id)
             return row;
     }
@@ -438,7 +476,7 @@ int OrganizationListModel::rowOfId(const QString &id) const
 
 int OrganizationListModel::rowOfLabel(const QString &label) const
 {
-    for (int row = 0; row < int(m_rows.size()); ++row) {
+    for (int row = 0; row < m_shown; ++row) {
         if (text(row, Label) == label)
             return row;
     }
@@ -465,7 +503,7 @@ bool OrganizationListModel::updateOrganization(const Organization &organization)
     if (row < 0)
         return false;
     // The old strings stay in the arenas (rare: one row at a time).
-    m_rows[row] = makeRow(organization);
+    m_rows[row] = makeRow(organization, m_search[row]);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     return true;
 }

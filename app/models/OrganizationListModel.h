@@ -6,14 +6,56 @@
 #include "Paging.h"
 
 #include <QAbstractTableModel>
+#include <QByteArray>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QPointer>
 #include <QStringView>
 
+#include <algorithm>
 #include <limits>
+#include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace keycard {
+
+// Text stored in fixed-size blocks (256 KiB, or one larger block for a longer piece): a piece
+// never straddles two blocks, and growing never copies what is stored (no realloc of the whole
+// text, no burst of page faults on one append).
+template<typename Char> class TextArena
+{
+public:
+    static constexpr qsizetype kBlockBytes = 256 * 1024;
+    static constexpr qsizetype kBlockChars = kBlockBytes / qsizetype(sizeof(Char));
+
+    // Room for `length` characters in one block; sets where they start.
+    Char *allocate(qsizetype length, quint32 &block, quint32 &offset)
+    {
+        if (m_blocks.empty() || m_capacity - m_used < length) {
+            m_capacity = std::max(length, kBlockChars);
+            m_blocks.push_back(std::make_unique_for_overwrite<Char[]>(size_t(m_capacity)));
+            m_used = 0;
+        }
+        block = quint32(m_blocks.size() - 1);
+        offset = quint32(m_used);
+        m_used += length;
+        return m_blocks.back().get() + offset;
+    }
+    const Char *at(quint32 block, quint32 offset) const { return m_blocks[block].get() + offset; }
+    qsizetype blockCount() const { return qsizetype(m_blocks.size()); }
+    void clear()
+    {
+        m_blocks.clear();
+        m_used = m_capacity = 0;
+    }
+
+private:
+    std::vector<std::unique_ptr<Char[]>> m_blocks;
+    qsizetype m_used = 0;     // characters used in the last block
+    qsizetype m_capacity = 0; // characters in the last block
+};
 
 class KeycardClient;
 class PendingCall;
@@ -22,9 +64,11 @@ class PendingCall;
 // canFetchMore()/fetchMore(); loadAll() keeps fetching until the server reports the last page.
 //
 // Rows are stored compactly (100,000 of them must stay cheap): the strings the columns show sit
-// in one text arena, their case-folded search form in another, and each row keeps offsets, the
-// SSO flag and its timestamps. The raw JSON of list items is not kept: the detail pane fetches
-// the organization it shows.
+// in one text arena, their case-folded search form (UTF-8, so that a substring search runs on
+// bytes with memchr and memcmp) in another (both in fixed-size blocks, see TextArena), and each
+// row keeps block and offset of its text, the SSO flag and its timestamps (the place of its search
+// text is kept in a list of its own: the filter's pass over every row reads that and the text). The
+// raw JSON of list items is not kept: the detail pane fetches the organization it shows.
 class OrganizationListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -50,6 +94,11 @@ public:
     // Page size of "Load all" (default: the API's maximum, 1000).
     void setLoadAllPageSize(int size) { m_loadAllPageSize = size; }
     int loadAllPageSize() const { return m_loadAllPageSize; }
+    // During "Load all", pages that arrive within this many milliseconds of the last insertion
+    // are held and inserted together (with the last page at the latest), so that views lay out
+    // and repaint once per batch rather than once per page. 0: every page at once.
+    void setInsertInterval(int ms) { m_insertIntervalMs = ms; }
+    int insertInterval() const { return m_insertIntervalMs; }
     // Icons shown in the SSO column (the model has no resource knowledge of its own).
     void setSsoIcons(const QIcon &on, const QIcon &off, const QIcon &unknown = {});
 
@@ -94,13 +143,15 @@ public:
     QString id(int row) const { return text(row, Id).toString(); }
     QString name(int row) const { return text(row, Name).toString(); }
     QString label(int row) const { return text(row, Label).toString(); }
-    // Name, label and id of a row, case-folded and separated by '\n', for fast filtering.
-    QStringView searchText(int row) const;
-    // True when every word (already case-folded, no whitespace) occurs in the row's name, label
-    // or id.
-    bool matches(int row, const QStringList &foldedWords) const;
+    // The words of a filter as matches() takes them: case-folded, in UTF-8.
+    static QList<QByteArray> searchWords(const QStringList &foldedWords);
+    // True when every word (from searchWords()) occurs in the row's name, label or id.
+    bool matches(int row, const QList<QByteArray> &words) const;
     int rowOfId(const QString &id) const;
     int rowOfLabel(const QString &label) const;
+    // Blocks of the row text and search text arenas (for tests of TextArena's block boundary).
+    qsizetype textBlocks() const { return m_text.blockCount(); }
+    qsizetype searchTextBlocks() const { return m_folded.blockCount(); }
     // Updates the SSO flag of one organization (after SSO was enabled or disabled, or when a
     // read made it unknown: nullopt).
     bool setSsoEnabled(const QString &id, std::optional<bool> enabled);
@@ -109,7 +160,8 @@ public:
 
 Q_SIGNALS:
     void stateChanged(keycard::OrganizationListModel::State state);
-    // Rows arrived; `more` tells whether the server has further pages.
+    // Rows arrived (one page, or during "Load all" a batch of pages); `more` tells whether the
+    // server has further pages.
     void pageLoaded(int totalRows, bool more);
     void loadAllChanged(bool active);
     void errorOccurred(const keycard::ApiError &error);
@@ -120,33 +172,47 @@ private:
     enum Field { Name, Label, Id };
     struct Row
     {
-        quint32 text = 0;   // offset of name, label and id (in this order) in m_text
-        quint32 folded = 0; // offset of the search text in m_folded
+        quint32 textBlock = 0; // block and offset of name, label and id (in this order) in m_text
+        quint32 text = 0;
         quint32 nameLength = 0;
         quint32 labelLength = 0;
         quint32 idLength = 0;
-        quint32 foldedLength = 0;
+        qint8 sso = 2;            // 0 off, 1 on, 2 unknown
         qint64 created = kNoTime; // milliseconds since the epoch (UTC)
         qint64 updated = kNoTime;
-        qint8 sso = 2; // 0 off, 1 on, 2 unknown
+    };
+    // Where a row's search text is, apart from the rows: the filter's pass over every row reads
+    // these and the text, not the rows.
+    struct SearchText
+    {
+        quint32 block = 0; // block and offset in m_folded
+        quint32 offset = 0;
+        quint32 length = 0;
     };
     static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
 
     QStringView text(int row, Field field) const;
     QVariant columnValue(int row, int column) const;
-    Row makeRow(const Organization &org);
+    Row makeRow(const Organization &org, SearchText &search);
     void clearRows();
     void resetPaging(); // cursor, stop reason and item counts of the listing
     void requestPage(int limit);
     void onPage(const OrganizationPage &page);
+    // Inserts the rows held back (see setInsertInterval()); false when there were none.
+    bool insertHeldRows();
     void setState(State state);
     void setLoadingAll(bool active);
 
     QPointer<KeycardClient> m_client;
     QPointer<PendingCall> m_call;
-    QList<Row> m_rows; // relocatable: grows by realloc, without copying
-    QString m_text;    // every row's name, label and id
-    QString m_folded;  // every row's case-folded "name\nlabel\nid"
+    QList<Row> m_rows;          // relocatable: grows by realloc, without copying
+    QList<SearchText> m_search; // one per row
+    int m_shown = 0;            // rows inserted for views (rowCount()); the others are held back
+    QElapsedTimer m_sinceInsert;
+    int m_insertIntervalMs = 100;
+    TextArena<char16_t> m_text; // every row's name, label and id
+    TextArena<char> m_folded;   // every row's case-folded "name\nlabel\nid", in UTF-8
+    std::string m_scratch;      // one row's search text while it is made
     std::optional<QString> m_cursor;
     PageCursor m_pager;
     PagingStop m_stopReason = PagingStop::None;
