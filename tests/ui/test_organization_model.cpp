@@ -560,7 +560,7 @@ void TestOrganizationModel::pageDecodedAfterAbortIsDropped()
     {
         PoolBlocker pool;
         QVERIFY(pool.blocking());
-        ListReplyWatch reply(sandbox.nam);
+        ListReplyWatch reply(*sandbox.nam);
         int pages = 0;
         int cancelled = 0;
         QPointer<PendingCall> call = sandbox.client->listOrganizations(
@@ -593,7 +593,7 @@ void TestOrganizationModel::pageDecodedAfterAbortIsDropped()
     {
         PoolBlocker pool;
         QVERIFY(pool.blocking());
-        ListReplyWatch reply(sandbox.nam);
+        ListReplyWatch reply(*sandbox.nam);
         model.reload();
         QTRY_VERIFY(reply.finished());
         model.reload(); // the scripted page is used up: the sandbox's own six follow
@@ -782,7 +782,7 @@ void TestOrganizationModel::loadAllInsertsPagesInBatches()
     QTRY_COMPARE(model.rowCount(), 100);
     inserted.clear();
     int replies = 0;
-    connect(&sandbox.nam, &QNetworkAccessManager::finished, &proxy, [&](QNetworkReply *reply) {
+    connect(sandbox.nam.get(), &QNetworkAccessManager::finished, &proxy, [&](QNetworkReply *reply) {
         // The reply to the second page of "Load all" is in: the first page is held back.
         if (reply->url().path() == QStringLiteral("/organizations") && ++replies == 2)
             QMetaObject::invokeMethod(
