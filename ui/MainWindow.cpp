@@ -89,11 +89,15 @@ MainWindow::MainWindow(QWidget *parent)
         Q_EMIT detailsLoaded(id, ok);
     });
     connect(m_detail, &OrganizationDetail::stateChanged, this, &MainWindow::updateActions);
-    // The list's SSO column follows what is known about each organization.
+    // The list follows what is known about each organization: its fetched name and label, and
+    // its SSO column.
     connect(m_store, &OrganizationStateStore::changed, this, [this](const QString &id) {
         // Known: show it. Made unknown by a failed read: show unknown. Not asked yet: the list
         // entry's own value stands.
         if (const OrganizationState *state = m_store->state(id)) {
+            // The organization as last fetched: its row shows the same name and label.
+            if (state->organizationFetchedAt.isValid() && state->organization.id == id)
+                m_browser->model()->updateOrganization(state->organization);
             if (state->ssoEnabled() || state->connectionError)
                 m_browser->model()->setSsoEnabled(id, state->ssoEnabled());
         }

@@ -502,8 +502,15 @@ bool OrganizationListModel::updateOrganization(const Organization &organization)
     const int row = rowOfId(organization.id);
     if (row < 0)
         return false;
-    // The old strings stay in the arenas (rare: one row at a time).
+    const Row &old = m_rows.at(row);
+    if (text(row, Name) == organization.name && text(row, Label) == organization.label &&
+        old.created == toMSecs(organization.createdAt))
+        return true; // what the columns show is unchanged: nothing to store
+    // The old strings stay in the arenas (only when a row's text really changed).
+    const qint8 sso = old.sso;
     m_rows[row] = makeRow(organization, m_search[row]);
+    if (!organization.ssoEnabled)
+        m_rows[row].sso = sso; // not in this answer: what the list knew stands
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     return true;
 }

@@ -155,7 +155,9 @@ public:
     // Updates the SSO flag of one organization (after SSO was enabled or disabled, or when a
     // read made it unknown: nullopt).
     bool setSsoEnabled(const QString &id, std::optional<bool> enabled);
-    // Replaces one organization's row with fresher data (same id).
+    // Replaces one organization's row with fresher data (same id), e.g. the organization as the
+    // details fetched it; stores nothing when the name, label and creation time are unchanged.
+    // False when the organization is not in the list.
     bool updateOrganization(const Organization &organization);
 
 Q_SIGNALS:

@@ -120,6 +120,32 @@ private Q_SLOTS:
         sandbox.reset();
     }
 
+    // The list row follows the organization as the details fetched it: renamed on the server
+    // since the list was read, the row shows the new name once the organization is selected.
+    void theListRowFollowsTheFetchedOrganization()
+    {
+        QJsonObject globex;
+        for (const QJsonObject &o : sandbox->server->organizations()) {
+            if (o.value(QStringLiteral("id")).toString() == idOf(demo::kGlobex))
+                globex = o;
+        }
+        QVERIFY(!globex.isEmpty());
+        globex.insert(QStringLiteral("name"), QStringLiteral("Globex Renamed"));
+        sandbox->server->scriptResponses(
+            "GET", QStringLiteral("/organizations/") + idOf(demo::kGlobex),
+            {sandbox::ScriptedResponse{
+                200, QJsonDocument(globex).toJson(QJsonDocument::Compact), {}, {}}});
+        OrganizationListModel *model = window->browser()->model();
+        QTRY_VERIFY(model->rowOfId(idOf(demo::kGlobex)) >= 0);
+        QCOMPARE(model->name(model->rowOfId(idOf(demo::kGlobex))),
+                 QStringLiteral("Globex Corporation"));
+        QVERIFY(selectAndWait(*window, QStringLiteral("globex"), idOf(demo::kGlobex)));
+        QTRY_COMPARE(model->name(model->rowOfId(idOf(demo::kGlobex))),
+                     QStringLiteral("Globex Renamed"));
+        QCOMPARE(text(window.get(), "organizationName"), QStringLiteral("Globex Renamed"));
+        QCOMPARE(listSso(*window, idOf(demo::kGlobex)), std::optional<bool>(false));
+    }
+
     // 1. The Enable dialog names one organization, read-only, and acts on it only; after a 409,
     //    "Edit it instead" stays on that organization.
     void aDialogIsBoundToOneOrganization()
