@@ -1,6 +1,7 @@
 #include "OrganizationListModel.h"
 
 #include "KeycardClient.h"
+#include "SearchKey.h"
 
 #include <QLocale>
 #include <QTimeZone>
@@ -18,28 +19,6 @@ QString localTime(const QDateTime &utc)
     if (!utc.isValid())
         return {};
     return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
-}
-
-// Appends the case-folded form of `text` to `out` in UTF-8: ASCII in place, anything else
-// through QString::toCaseFolded() (no temporary string for the usual ASCII names and ids).
-// A substring of the UTF-8 form is the UTF-8 form of a substring: matching bytes is matching
-// code points.
-void appendFolded(std::string &out, const QString &text)
-{
-    const size_t start = out.size();
-    out.resize(start + size_t(text.size()));
-    char *folded = out.data() + start;
-    const QChar *chars = text.constData();
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t c = chars[i].unicode();
-        if (c >= 0x80) {
-            out.resize(start);
-            const QByteArray utf8 = text.toCaseFolded().toUtf8();
-            out.append(utf8.constData(), size_t(utf8.size()));
-            return;
-        }
-        folded[i] = char(c >= u'A' && c <= u'Z' ? c + (u'a' - u'A') : c);
-    }
 }
 
 qint64 toMSecs(const QDateTime &utc)
@@ -182,11 +161,11 @@ OrganizationListModel::Row OrganizationListModel::makeRow(const Organization &or
     std::copy_n(org.label.utf16(), org.label.size(), chars + r.nameLength);
     std::copy_n(org.id.utf16(), org.id.size(), chars + r.nameLength + r.labelLength);
     m_scratch.clear();
-    appendFolded(m_scratch, org.name);
+    search::appendFolded(m_scratch, org.name);
     m_scratch.push_back('\n');
-    appendFolded(m_scratch, org.label);
+    search::appendFolded(m_scratch, org.label);
     m_scratch.push_back('\n');
-    appendFolded(m_scratch, org.id);
+    search::appendFolded(m_scratch, org.id);
     search.length = quint32(m_scratch.size());
     char *folded = m_folded.allocate(qsizetype(m_scratch.size()), search.block, search.offset);
     std::copy_n(m_scratch.data(), m_scratch.size(), folded);
