@@ -360,7 +360,10 @@ void TestOrganizationModel::refinedFilterNarrowsAndWidens()
     model.setClient(sandbox.client.get());
     model.setPageSize(200);
     model.reload();
-    QTRY_COMPARE(model.rowCount(), 200);
+    // At least the first page: the model tester calls fetchMore() while it checks the proxy, so
+    // another page may already be in (seen with Qt 6.8). Every count below follows what is
+    // loaded.
+    QTRY_VERIFY(model.rowCount() >= 200);
     const auto check = [&](const QString &text) {
         proxy.setFilterText(text);
         const QStringList words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
@@ -375,9 +378,10 @@ void TestOrganizationModel::refinedFilterNarrowsAndWidens()
         QVERIFY2(check(text), qPrintable(text));
     // Rows that arrive while a filter is set take part in the next refinement.
     QVERIFY(check(QStringLiteral("org-0")));
+    const int loadedBefore = model.rowCount();
     model.fetchMore();
-    QTRY_COMPARE(model.rowCount(), 400);
-    QCOMPARE(proxy.rowCount(), expectedMatches(orgs, 400, {QStringLiteral("org-0")}));
+    QTRY_VERIFY(model.rowCount() >= loadedBefore + 200);
+    QCOMPARE(proxy.rowCount(), expectedMatches(orgs, model.rowCount(), {QStringLiteral("org-0")}));
     QVERIFY(check(QStringLiteral("org-003")));
     QVERIFY(proxy.rowCount() > 0);
     // A changed row is tested again.
@@ -389,9 +393,10 @@ void TestOrganizationModel::refinedFilterNarrowsAndWidens()
     QVERIFY(model.updateOrganization(renamed));
     QCOMPARE(proxy.rowCount(), before - 1);
     proxy.setFilterText(QStringLiteral("org-0035")); // the server still has the old label
-    QCOMPARE(proxy.rowCount(), expectedMatches(orgs, 400, {QStringLiteral("org-0035")}) - 1);
+    QCOMPARE(proxy.rowCount(),
+             expectedMatches(orgs, model.rowCount(), {QStringLiteral("org-0035")}) - 1);
     QVERIFY(check(QString()));
-    QCOMPARE(proxy.rowCount(), 400);
+    QCOMPARE(proxy.rowCount(), model.rowCount());
 }
 
 void TestOrganizationModel::rowsKeepTheListFields()
