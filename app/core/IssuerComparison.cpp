@@ -66,29 +66,28 @@ History &history()
 
 } // namespace
 
+// Each row's id and title, in the order compare() returns them.
+const std::pair<const char *, const char *> kRows[] = {
+    {"issuer", QT_TRANSLATE_NOOP("IssuerComparison", "Issuer")},
+    {"authorization_endpoint", QT_TRANSLATE_NOOP("IssuerComparison", "Authorization endpoint")},
+    {"token_endpoint", QT_TRANSLATE_NOOP("IssuerComparison", "Token endpoint")},
+    {"jwks_uri", QT_TRANSLATE_NOOP("IssuerComparison", "JWKS URI")},
+    {"userinfo_endpoint", QT_TRANSLATE_NOOP("IssuerComparison", "Userinfo endpoint")},
+    {"code_challenge_methods_supported", QT_TRANSLATE_NOOP("IssuerComparison", "PKCE methods")},
+    {"scopes_supported", QT_TRANSLATE_NOOP("IssuerComparison", "Scopes supported")},
+};
+
 QStringList comparisonIds()
 {
-    return {QStringLiteral("issuer"),
-            QStringLiteral("authorization_endpoint"),
-            QStringLiteral("token_endpoint"),
-            QStringLiteral("jwks_uri"),
-            QStringLiteral("userinfo_endpoint"),
-            QStringLiteral("code_challenge_methods_supported"),
-            QStringLiteral("scopes_supported")};
+    QStringList ids;
+    for (const auto &row : kRows)
+        ids << QLatin1String(row.first);
+    return ids;
 }
 
 QString comparisonTitle(const QString &id)
 {
-    static const std::pair<const char *, const char *> titles[] = {
-        {"issuer", QT_TRANSLATE_NOOP("IssuerComparison", "Issuer")},
-        {"authorization_endpoint", QT_TRANSLATE_NOOP("IssuerComparison", "Authorization endpoint")},
-        {"token_endpoint", QT_TRANSLATE_NOOP("IssuerComparison", "Token endpoint")},
-        {"jwks_uri", QT_TRANSLATE_NOOP("IssuerComparison", "JWKS URI")},
-        {"userinfo_endpoint", QT_TRANSLATE_NOOP("IssuerComparison", "Userinfo endpoint")},
-        {"code_challenge_methods_supported", QT_TRANSLATE_NOOP("IssuerComparison", "PKCE methods")},
-        {"scopes_supported", QT_TRANSLATE_NOOP("IssuerComparison", "Scopes supported")},
-    };
-    for (const auto &[key, title] : titles) {
+    for (const auto &[key, title] : kRows) {
         if (id == QLatin1String(key))
             return trc(title);
     }
