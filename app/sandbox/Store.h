@@ -50,6 +50,10 @@ public:
 
     // The organization as the API returns it (without permissions).
     QJsonObject organizationJson(int index) const;
+    // organizationJson() as compact JSON text, kept from one call to the next until the
+    // organization changes: a list page is these joined, not 1,000 objects serialized again.
+    // Not thread-safe (the cache is filled on first use): call it on the server's thread only.
+    const QByteArray &organizationBytes(int index) const;
     // Permissions reported for (and enforced on) the organization.
     QJsonObject permissions(int index) const;
     // Permissions of the organization's SSO connection, derived from the organization's.
@@ -82,6 +86,7 @@ private:
     void touch(int index);
 
     QList<Organization> m_orgs;
+    mutable QList<QByteArray> m_bytes; // organizationBytes(); empty: not made yet (or changed)
     QHash<QString, int> m_byId;
     QHash<QString, int> m_byLabel;
     QSet<int> m_changed; // organizations that differ from the seed (what the state file holds)

@@ -112,6 +112,8 @@ bool Store::load(const QString &path, QString &error)
         }
         m_connectionCount += int(org.connection.has_value()) - int(hadConnection);
         m_changed.insert(index);
+        if (index < m_bytes.size())
+            m_bytes[index].clear();
     }
     return true;
 }

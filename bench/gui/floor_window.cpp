@@ -74,8 +74,9 @@ int main(int argc, char *argv[])
             pageRequest.setRawHeader("Authorization", "Bearer " + bearer);
         QNetworkReply *page = nam.get(pageRequest);
         QObject::connect(page, &QNetworkReply::finished, &window, [&window, page] {
-            const QJsonArray items = QJsonDocument::fromJson(page->readAll())["items"].toArray();
-            window.setText(items.first()["name"].toString());
+            const QJsonArray items =
+                QJsonDocument::fromJson(page->readAll())[QLatin1String("items")].toArray();
+            window.setText(items.first()[QLatin1String("name")].toString());
         });
     };
     if (QCoreApplication::arguments().contains(QStringLiteral("--page-only"))) {
@@ -88,8 +89,9 @@ int main(int argc, char *argv[])
         QNetworkReply *token =
             nam.post(tokenRequest, QByteArrayLiteral("grant_type=client_credentials"));
         QObject::connect(token, &QNetworkReply::finished, &window, [token, fetchPage] {
-            fetchPage(
-                QJsonDocument::fromJson(token->readAll())["access_token"].toString().toUtf8());
+            fetchPage(QJsonDocument::fromJson(token->readAll())[QLatin1String("access_token")]
+                          .toString()
+                          .toUtf8());
         });
     }
     window.show();

@@ -1,8 +1,10 @@
 // Organizations: seeded data, generated data, pagination, lookup, expand[]=permissions.
 #include "DemoData.h"
 #include "SandboxTestSupport.h"
+#include "Store.h"
 
 #include <QRegularExpression>
+#include <QTimeZone>
 
 using namespace keycard::sandbox;
 using sandboxtest::Http;
@@ -318,6 +320,57 @@ private Q_SLOTS:
         const Response deep = m_http->get(QStringLiteral("/organizations?limit=5&after=") + cursor);
         QCOMPARE(deep.json().value("items").toArray().first().toObject().value("id").toString(),
                  orgs.at(2000).value("id").toString());
+    }
+
+    // A list page joins each organization's cached JSON text: that text says what
+    // organizationJson() says (escapes, non-BMP characters, an invalid timestamp), and it
+    // follows a change of the organization.
+    void listItemsAreTheOrganizationsJson()
+    {
+        Store store;
+        Store::Organization org;
+        org.id = QStringLiteral("org1");
+        org.name = QStringLiteral("Quote \" backslash \\ newline \n tab \t bell \x07 ") +
+                   QString::fromUtf8("\xc3\xa9 \xf0\x9d\x84\x9e \xe2\x80\xa8 end");
+        org.label = QStringLiteral("org-1");
+        org.createdAt = QDateTime::fromMSecsSinceEpoch(1709251199007, QTimeZone::utc());
+        QVERIFY(store.append(org));
+        const auto parsed = [&store](int index) {
+            QJsonParseError error{};
+            const QJsonDocument document =
+                QJsonDocument::fromJson(store.organizationBytes(index), &error);
+            return error.error == QJsonParseError::NoError ? document.object() : QJsonObject();
+        };
+        QCOMPARE(parsed(0), store.organizationJson(0));
+        QCOMPARE(parsed(0).value("created_at").toString(),
+                 QStringLiteral("2024-02-29T23:59:59.007Z"));
+        QCOMPARE(parsed(0).value("updated_at").toString(), QString()); // not set: as before
+        QCOMPARE(parsed(0).value("sso_enabled").toBool(true), false);
+
+        store.createConnection(0, QJsonObject{{"identifier", "https://idp.example"}}, std::nullopt);
+        QCOMPARE(parsed(0), store.organizationJson(0));
+        QCOMPARE(parsed(0).value("sso_enabled").toBool(), true);
+        store.deleteConnection(0);
+        QCOMPARE(parsed(0).value("sso_enabled").toBool(true), false);
+
+        // Through HTTP, with and without permissions, a page is the organizations read alone.
+        start(1000);
+        for (const QString &query :
+             {QStringLiteral("limit=1000"), QStringLiteral("limit=1000&expand[]=permissions")}) {
+            const QJsonArray items = m_http->get(QStringLiteral("/organizations?") + query)
+                                         .json()
+                                         .value("items")
+                                         .toArray();
+            QCOMPARE(items.size(), qsizetype(1000));
+            for (const int i : {0, 1, 5, 6, 500, 999}) {
+                QJsonObject item = items.at(i).toObject();
+                const QString id = item.value("id").toString();
+                const QJsonObject alone =
+                    m_http->get(QStringLiteral("/organizations/") + id + QLatin1Char('?') + query)
+                        .json();
+                QCOMPARE(item, alone);
+            }
+        }
     }
 };
 
