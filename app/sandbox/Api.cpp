@@ -3,7 +3,6 @@
 #include "MockIdp.h"
 #include "SsoValidation.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace keycard::sandbox {
