@@ -139,8 +139,13 @@ void CallRunner::onReplyFinished(QNetworkReply *reply, const http::ReplyWatch &w
         return;
     }
     // At most one byte more than the cap: a compressed body may inflate far beyond what the
-    // size guard counted on the wire (a decompression bomb).
-    const QByteArray body = reply->read(config.maxResponseBytes + 1);
+    // size guard counted on the wire (a decompression bomb). What the reply holds is read in
+    // one piece of its own size when it is within the cap (read(cap + 1) would allocate the
+    // whole cap, 16 MiB, for every page).
+    const qint64 available = reply->bytesAvailable();
+    const QByteArray body = available >= 0 && available <= config.maxResponseBytes
+                                ? reply->read(available)
+                                : reply->read(config.maxResponseBytes + 1);
     if (body.size() > config.maxResponseBytes) {
         ApiError e = http::responseTooLarge(config.maxResponseBytes);
         e.httpStatus = status;
