@@ -24,9 +24,14 @@
 #     requests any implementation of the design needs (and the page request alone, without the
 #     token). Median time to the first painted frame
 #     and peak RSS of RUNS runs each. Targets: within 1.5x of the bare window; memory < 60 MiB.
-#  2. ORGS organizations from a separate keycard-sandbox process, RUNS times: Load all while a
-#     5 ms watchdog timer records the longest event-loop stall, then a filter typed key by key
-#     (each keystroke timed with its repaint). Every run's lines, then their medians.
+#  2. ORGS organizations from a separate keycard-sandbox process, RUNS times: once the window
+#     has settled after its first page (100 ms without a stall; the first paint and the first
+#     selection's details are start-up work, printed apart), Load all while a 5 ms watchdog
+#     timer records the longest event-loop stall, then a filter typed key by key (each
+#     keystroke timed with its repaint). Every run's lines, then their medians. The sandbox
+#     writes each organization's JSON once, when first listed: run 1 includes that.
+#     GUI_BENCH_AT_FIRST_PAGE=1 starts Load all on the first page instead (the method before
+#     this one, for comparison with older figures).
 #     Targets at 100,006 (issue 15): Load all <= 800 ms, stall <= 16 ms, keystroke avg <= 8 ms
 #     and worst <= 16 ms, peak memory <= 80 MiB. 1,000,000 is a reported figure only.
 set -euo pipefail
@@ -159,6 +164,7 @@ cpu_load = med(r"CPU time while pages streamed: ([\d.]+) ms in all")
 cpu_stall = med(r"at most ([\d.]+) ms between two watchdog ticks")
 cpu_key_avg = med(r"CPU time per keystroke: avg ([\d.]+) ms")
 cpu_key_max = med(r"CPU time per keystroke: avg [\d.]+ ms, at most ([\d.]+) ms")
+startup_stall = med(r"longest stall meanwhile (\d+) ms")
 print(f"median: loaded in {load:.0f} ms (target <= 800 ms at 100,006); longest event-loop stall "
       f"{stall:.0f} ms (<= 16); per keystroke avg {avg:.2f} ms (<= 8), worst {worst:.2f} ms "
       f"(<= 16); clearing the filter {clear:.2f} ms; peak RSS {rss:.1f} MiB (<= 80)")
@@ -166,4 +172,7 @@ print(f"median GUI thread CPU time: {cpu_load:.0f} ms while pages streamed, {cpu
       f"most between watchdog ticks; per "
       f"keystroke avg {cpu_key_avg:.2f} ms, at most {cpu_key_max:.2f} ms (what the wall-clock "
       f"figures would approach on an idle machine)")
+if startup_stall == startup_stall:  # not NaN: the window settled before Load all
+    print(f"median longest stall between the first page and Load all (start-up work, not "
+          f"streaming): {startup_stall:.0f} ms")
 PY
