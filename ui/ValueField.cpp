@@ -107,14 +107,14 @@ void ValueField::setValue(const QString &value, const QString &toolTip)
 void ValueField::setMissing(const QString &explanation)
 {
     m_value.clear();
+    m_explanation = explanation;
     m_missing = true;
-    m_label->setText(explanation);
-    m_label->setToolTip(QString());
     m_label->setEnabled(false); // the palette's disabled text color: muted on any theme
     if (m_copy)
         m_copy->setVisible(false);
     if (m_open)
         m_open->setVisible(false);
+    showValue();
 }
 
 void ValueField::setJsonValue(const QJsonValue &value)
@@ -146,8 +146,7 @@ int ValueField::addJsonRows(QFormLayout *form, QWidget *parent, const QJsonObjec
 void ValueField::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    if (!m_missing)
-        showValue();
+    showValue();
 }
 
 void ValueField::showValue()
@@ -159,13 +158,19 @@ void ValueField::showValue()
     }
     available -= m_label->contentsMargins().left() + m_label->contentsMargins().right();
     const QFontMetrics metrics = m_label->fontMetrics();
-    // Before the first layout the field has no width yet: show the whole value.
+    // A value is elided in the middle (both ends of an id or URL say something); a missing
+    // value's explanation is prose, elided at its end, with the whole sentence as tooltip.
+    const QString &whole = m_missing ? m_explanation : m_value;
+    // Before the first layout the field has no width yet: show the whole text.
     const bool laidOut = testAttribute(Qt::WA_Resized) || isVisible();
-    const QString shown = laidOut && available > 0 && metrics.horizontalAdvance(m_value) > available
-                              ? metrics.elidedText(m_value, Qt::ElideMiddle, available)
-                              : m_value;
+    const bool elide = laidOut && available > 0 && metrics.horizontalAdvance(whole) > available;
+    const QString shown =
+        elide ? metrics.elidedText(whole, m_missing ? Qt::ElideRight : Qt::ElideMiddle, available)
+              : whole;
     if (m_label->text() != shown)
         m_label->setText(shown);
+    if (m_missing)
+        m_label->setToolTip(elide ? whole : QString());
 }
 
 } // namespace keycard

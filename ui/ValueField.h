@@ -40,14 +40,16 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    // Shows m_value, elided in the middle ("…") when it is wider than the space the field has;
-    // the tooltip and the Copy button always carry the whole value.
+    // Shows m_value, elided in the middle ("…") when it is wider than the space the field has
+    // (the tooltip and the Copy button always carry the whole value), or the explanation of a
+    // missing value, elided at its end (then with the whole explanation as tooltip).
     void showValue();
 
     QLabel *m_label;
     QToolButton *m_copy = nullptr;
     QToolButton *m_open = nullptr;
     QString m_value;
+    QString m_explanation; // why the value is missing (setMissing())
     bool m_missing = true;
 };
 
