@@ -96,10 +96,11 @@ bool sameOptional(const std::optional<QString> &a, const QString &b)
 // The result is delivered on the call's thread; once the call is gone (aborted, the client
 // destroyed) the decoded page is dropped unseen.
 template<typename T, typename Decoder>
-std::function<void(const HttpOutcome &)> deliverDecodedInBackground(const OperationPtr<T> &op,
-                                                                    Decoder decoder)
+std::function<void(const HttpOutcome &)>
+deliverDecodedInBackground(const OperationPtr<T> &op, Decoder decoder,
+                           std::function<void(T &)> prepare = {})
 {
-    return [op, decoder, requestId = op->call->requestId()](const HttpOutcome &outcome) {
+    return [op, decoder, prepare, requestId = op->call->requestId()](const HttpOutcome &outcome) {
         if (outcome.error.isError())
             return deliver(op, failureOf<T>(outcome));
         // The watcher lives on the call's thread; deleted with the call, it hears nothing more
@@ -113,8 +114,16 @@ std::function<void(const HttpOutcome &)> deliverDecodedInBackground(const Operat
         auto promise = std::make_shared<QPromise<Result<T>>>();
         watcher->setFuture(promise->future());
         promise->start();
-        QThreadPool::globalInstance()->start([promise, outcome, requestId, decoder] {
-            promise->addResult(decodeBody<T>(outcome, requestId, decoder));
+        QThreadPool::globalInstance()->start([promise, outcome, requestId, decoder, prepare] {
+            Result<T> result = decodeBody<T>(outcome, requestId, decoder);
+            if (prepare && result.ok()) {
+                T value = result.value(); // shares the decoded data: prepare() may drop it here
+                const QString id = result.requestId();
+                result = {};
+                prepare(value);
+                result = Result<T>::success(std::move(value), id);
+            }
+            promise->addResult(std::move(result));
             promise->finish();
         });
     };
@@ -155,7 +164,7 @@ QString KeycardClient::newRequestId()
 
 PendingCall *KeycardClient::listOrganizations(const ListOrganizationsRequest &request,
                                               QObject *context, Callback<OrganizationPage> done,
-                                              const CallOptions &options)
+                                              const CallOptions &options, PagePreparation prepare)
 {
     auto op = d->start<OrganizationPage>(options, context, std::move(done));
     if (failedPreflight(op, listPreflight(config(), options, request)))
@@ -166,7 +175,7 @@ PendingCall *KeycardClient::listOrganizations(const ListOrganizationsRequest &re
     effective.expandPermissions = request.expandPermissions || options.expandPermissions;
     spec.query = listQuery(effective);
     op->runner->run(spec, op->call->requestId(),
-                    deliverDecodedInBackground(op, &decode::organizationPage));
+                    deliverDecodedInBackground(op, &decode::organizationPage, std::move(prepare)));
     return op->call;
 }
 

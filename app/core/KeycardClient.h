@@ -88,8 +88,7 @@ class KeycardClient : public QObject
 {
     Q_OBJECT
 public:
-    template<typename T>
-    using Callback = std::function<void(const Result<T> &)>;
+    template<typename T> using Callback = std::function<void(const Result<T> &)>;
 
     // `nam` is not owned; it must outlive the client.
     KeycardClient(QNetworkAccessManager *nam, ClientConfig config, QObject *parent = nullptr);
@@ -99,9 +98,15 @@ public:
     // Replaces the configuration; drops the cached token. Calls in flight keep the old one.
     void setConfig(ClientConfig config);
 
+    // Work on a decoded page done on the decoding thread, before the page is delivered: it may
+    // take the items into a form of the caller's own (OrganizationPage::prepared) and drop them
+    // there, so that neither making that form nor freeing the items costs the caller's thread.
+    // It runs on a pool thread: it must not touch anything the caller's thread uses.
+    using PagePreparation = std::function<void(OrganizationPage &page)>;
     // One page of GET /organizations.
     PendingCall *listOrganizations(const ListOrganizationsRequest &request, QObject *context,
-                                   Callback<OrganizationPage> done, const CallOptions &options = {});
+                                   Callback<OrganizationPage> done, const CallOptions &options = {},
+                                   PagePreparation prepare = {});
     // Every page, following end_cursor with a PageCursor: `onPage` runs for each page as it
     // arrives, `done` once the listing ended (or with the first error; what onPage got stays
     // valid). A server that repeats a cursor or says "more" without one ends the listing with

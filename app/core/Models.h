@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <any>
 #include <optional>
 
 namespace keycard {
@@ -58,6 +59,9 @@ struct OrganizationPage
     // List items are decoded one by one (one wrong field must not hide a whole list):
     int skippedItems = 0;    // items that were not an object or had no string `id`: left out
     int incompleteItems = 0; // items kept with a display field unknown (missing or mistyped)
+    // What a caller's page preparation (KeycardClient::listOrganizations) made of the items on
+    // the decoding thread; empty unless it asked for one.
+    std::any prepared;
 };
 
 struct OAuth2Settings

@@ -1,7 +1,6 @@
 #include "OrganizationListModel.h"
 
 #include "KeycardClient.h"
-#include "SearchKey.h"
 
 #include <QLocale>
 #include <QTimeZone>
@@ -23,7 +22,7 @@ QString localTime(const QDateTime &utc)
 
 qint64 toMSecs(const QDateTime &utc)
 {
-    return utc.isValid() ? utc.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+    return utc.isValid() ? utc.toMSecsSinceEpoch() : OrganizationRows::kNoTime;
 }
 
 } // namespace
@@ -42,11 +41,8 @@ OrganizationListModel::~OrganizationListModel()
 
 void OrganizationListModel::clearRows()
 {
-    m_rows = {};
-    m_search = {};
+    m_rows.clear();
     m_shown = 0;
-    m_text.clear();
-    m_folded.clear();
     m_replacing = false;
     m_loadedOnce = false;
     m_lastError = {};
@@ -94,104 +90,25 @@ int OrganizationListModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QStringView OrganizationListModel::text(int row, Field field) const
-{
-    const Row &r = m_rows[row];
-    const char16_t *chars = m_text.at(r.textBlock, r.text);
-    switch (field) {
-    case Name:
-        return QStringView(chars, r.nameLength);
-    case Label:
-        return QStringView(chars + r.nameLength, r.labelLength);
-    case Id:
-        break;
-    }
-    return QStringView(chars + r.nameLength + r.labelLength, r.idLength);
-}
-
-QList<QByteArray> OrganizationListModel::searchWords(const QStringList &foldedWords)
-{
-    QList<QByteArray> words;
-    words.reserve(foldedWords.size());
-    for (const QString &word : foldedWords)
-        words.append(word.toUtf8());
-    return words;
-}
-
-bool OrganizationListModel::matches(int row, const QList<QByteArray> &words) const
-{
-    // std::string_view::find looks for the first byte with memchr and compares with memcmp:
-    // this runs for every row on a keystroke.
-    const SearchText &search = m_search[row];
-    const std::string_view haystack(m_folded.at(search.block, search.offset), search.length);
-    for (const QByteArray &word : words) {
-        if (haystack.find(std::string_view(word.constData(), size_t(word.size()))) ==
-            std::string_view::npos)
-            return false;
-    }
-    return true;
-}
-
-Organization OrganizationListModel::organization(int row) const
-{
-    const Row &r = m_rows.at(row);
-    Organization org;
-    org.id = text(row, Id).toString();
-    org.name = text(row, Name).toString();
-    org.label = text(row, Label).toString();
-    if (r.sso != 2)
-        org.ssoEnabled = r.sso == 1;
-    if (r.created != kNoTime)
-        org.createdAt = QDateTime::fromMSecsSinceEpoch(r.created, QTimeZone::utc());
-    if (r.updated != kNoTime)
-        org.updatedAt = QDateTime::fromMSecsSinceEpoch(r.updated, QTimeZone::utc());
-    return org;
-}
-
-OrganizationListModel::Row OrganizationListModel::makeRow(const Organization &org,
-                                                          SearchText &search)
-{
-    Row r;
-    r.nameLength = quint32(org.name.size());
-    r.labelLength = quint32(org.label.size());
-    r.idLength = quint32(org.id.size());
-    char16_t *chars =
-        m_text.allocate(qsizetype(r.nameLength + r.labelLength + r.idLength), r.textBlock, r.text);
-    std::copy_n(org.name.utf16(), org.name.size(), chars);
-    std::copy_n(org.label.utf16(), org.label.size(), chars + r.nameLength);
-    std::copy_n(org.id.utf16(), org.id.size(), chars + r.nameLength + r.labelLength);
-    m_scratch.clear();
-    search::appendFolded(m_scratch, org.name);
-    m_scratch.push_back('\n');
-    search::appendFolded(m_scratch, org.label);
-    m_scratch.push_back('\n');
-    search::appendFolded(m_scratch, org.id);
-    search.length = quint32(m_scratch.size());
-    char *folded = m_folded.allocate(qsizetype(m_scratch.size()), search.block, search.offset);
-    std::copy_n(m_scratch.data(), m_scratch.size(), folded);
-    r.created = toMSecs(org.createdAt);
-    r.updated = toMSecs(org.updatedAt);
-    r.sso = org.ssoEnabled ? qint8(*org.ssoEnabled) : qint8(2);
-    return r;
-}
-
 // The plain value of a column: shown as is for text columns, sorted by for all of them.
 QVariant OrganizationListModel::columnValue(int row, int column) const
 {
-    const Row &r = m_rows[row];
     switch (column) {
     case NameColumn:
-        return text(row, Name).toString();
+        return name(row);
     case LabelColumn:
-        return text(row, Label).toString();
+        return label(row);
     case IdColumn:
-        return text(row, Id).toString();
+        return id(row);
     case SsoColumn:
         // Sorts off < on < unknown (unknown last, whichever the order).
-        return int(r.sso);
-    case CreatedColumn:
-        return r.created == kNoTime ? QDateTime()
-                                    : QDateTime::fromMSecsSinceEpoch(r.created, QTimeZone::utc());
+        return int(m_rows.sso(row));
+    case CreatedColumn: {
+        const qint64 created = m_rows.created(row);
+        return created == OrganizationRows::kNoTime
+                   ? QDateTime()
+                   : QDateTime::fromMSecsSinceEpoch(created, QTimeZone::utc());
+    }
     }
     return {};
 }
@@ -201,7 +118,7 @@ QVariant OrganizationListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int row = index.row();
-    const Row &r = m_rows[row];
+    const qint8 sso = m_rows.sso(row);
     const int column = index.column();
     switch (role) {
     case IdRole:
@@ -209,27 +126,27 @@ QVariant OrganizationListModel::data(const QModelIndex &index, int role) const
     case LabelRole:
         return label(row);
     case SsoEnabledRole:
-        return r.sso == 2 ? QVariant() : QVariant(r.sso == 1); // invalid: unknown
+        return sso == 2 ? QVariant() : QVariant(sso == 1); // invalid: unknown
     case SortRole:
         return columnValue(row, column);
     case Qt::DisplayRole:
     case Qt::AccessibleTextRole:
         if (column == SsoColumn)
-            return r.sso == 2 ? tr("Unknown") : r.sso == 1 ? tr("On") : tr("Off");
+            return sso == 2 ? tr("Unknown") : sso == 1 ? tr("On") : tr("Off");
         if (column == CreatedColumn)
             return localTime(columnValue(row, column).toDateTime());
         return columnValue(row, column);
     case Qt::DecorationRole:
         if (column == SsoColumn)
-            return r.sso == 2 ? m_ssoUnknown : r.sso == 1 ? m_ssoOn : m_ssoOff;
+            return sso == 2 ? m_ssoUnknown : sso == 1 ? m_ssoOn : m_ssoOff;
         break;
     case Qt::ToolTipRole:
-        if (column == CreatedColumn && r.created != kNoTime)
+        if (column == CreatedColumn && m_rows.created(row) != OrganizationRows::kNoTime)
             return tr("%1 (UTC)").arg(formatTimestamp(columnValue(row, column).toDateTime()));
         if (column == SsoColumn)
-            return r.sso == 2   ? tr("The server did not say whether single sign-on is enabled")
-                   : r.sso == 1 ? tr("Single sign-on is enabled")
-                                : tr("Single sign-on is not enabled");
+            return sso == 2   ? tr("The server did not say whether single sign-on is enabled")
+                   : sso == 1 ? tr("Single sign-on is enabled")
+                              : tr("Single sign-on is not enabled");
         if (column != CreatedColumn)
             return columnValue(row, column); // the whole text when the column cuts it short
         break;
@@ -340,7 +257,8 @@ void OrganizationListModel::requestPage(int limit)
         m_call->abort(); // superseded; its callback sees an old generation
     setState(State::Loading);
     m_call = m_client->listOrganizations(
-        request, this, [this, generation](const Result<OrganizationPage> &result) {
+        request, this,
+        [this, generation](const Result<OrganizationPage> &result) {
             if (generation != m_generation)
                 return; // reloaded, cancelled or re-pointed meanwhile
             m_call = nullptr;
@@ -358,6 +276,13 @@ void OrganizationListModel::requestPage(int limit)
                 return;
             }
             onPage(result.value());
+        },
+        {},
+        [](OrganizationPage &page) {
+            // On the decoding thread: the rows are made there, and the items freed there.
+            page.prepared =
+                std::make_shared<OrganizationRows>(OrganizationRows::fromItems(page.items));
+            page.items = {};
         });
 }
 
@@ -366,15 +291,16 @@ void OrganizationListModel::onPage(const OrganizationPage &page)
     const bool replacing = std::exchange(m_replacing, false);
     if (replacing) {
         beginResetModel();
-        m_rows = {};
-        m_search = {};
+        m_rows.clear();
         m_shown = 0;
-        m_text.clear();
-        m_folded.clear();
     }
     m_lastError = {};
+    // The page's rows, made on the decoding thread (see requestPage()).
+    const auto *prepared = std::any_cast<std::shared_ptr<OrganizationRows>>(&page.prepared);
+    OrganizationRows rows =
+        prepared && *prepared ? std::move(**prepared) : OrganizationRows::fromItems(page.items);
     std::optional<QString> next;
-    const PagingStop stop = m_pager.advance(page.pageInfo, int(page.items.size()), next);
+    const PagingStop stop = m_pager.advance(page.pageInfo, int(rows.size()), next);
     m_hasMore = stop == PagingStop::None;
     if (next)
         m_cursor = std::move(next);
@@ -383,11 +309,7 @@ void OrganizationListModel::onPage(const OrganizationPage &page)
     m_incompleteItems += page.incompleteItems;
     m_skippedItems += page.skippedItems;
     m_loadedOnce = true;
-    for (const Organization &org : page.items) {
-        SearchText search;
-        m_rows.append(makeRow(org, search));
-        m_search.append(search);
-    }
+    m_rows.append(std::move(rows));
     bool held = false;
     if (replacing) {
         m_shown = int(m_rows.size());
@@ -447,7 +369,7 @@ void OrganizationListModel::setLoadingAll(bool active)
 int OrganizationListModel::rowOfId(const QString &id) const
 {
     for (int row = 0; row < m_shown; ++row) {
-        if (text(row, Id) == id)
+        if (m_rows.text(row, OrganizationRows::Id) == id)
             return row;
     }
     return -1;
@@ -456,7 +378,7 @@ int OrganizationListModel::rowOfId(const QString &id) const
 int OrganizationListModel::rowOfLabel(const QString &label) const
 {
     for (int row = 0; row < m_shown; ++row) {
-        if (text(row, Label) == label)
+        if (m_rows.text(row, OrganizationRows::Label) == label)
             return row;
     }
     return -1;
@@ -467,11 +389,10 @@ bool OrganizationListModel::setSsoEnabled(const QString &id, std::optional<bool>
     const int row = rowOfId(id);
     if (row < 0)
         return false;
-    Row &r = m_rows[row];
     const qint8 value = enabled ? qint8(*enabled) : qint8(2);
-    if (r.sso == value)
+    if (m_rows.sso(row) == value)
         return true;
-    r.sso = value;
+    m_rows.setSso(row, value);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     return true;
 }
@@ -481,15 +402,14 @@ bool OrganizationListModel::updateOrganization(const Organization &organization)
     const int row = rowOfId(organization.id);
     if (row < 0)
         return false;
-    const Row &old = m_rows.at(row);
-    if (text(row, Name) == organization.name && text(row, Label) == organization.label &&
-        old.created == toMSecs(organization.createdAt))
+    if (name(row) == organization.name && label(row) == organization.label &&
+        m_rows.created(row) == toMSecs(organization.createdAt))
         return true; // what the columns show is unchanged: nothing to store
     // The old strings stay in the arenas (only when a row's text really changed).
-    const qint8 sso = old.sso;
-    m_rows[row] = makeRow(organization, m_search[row]);
+    const qint8 sso = m_rows.sso(row);
+    m_rows.replace(row, organization);
     if (!organization.ssoEnabled)
-        m_rows[row].sso = sso; // not in this answer: what the list knew stands
+        m_rows.setSso(row, sso); // not in this answer: what the list knew stands
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     return true;
 }

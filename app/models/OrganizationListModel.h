@@ -3,6 +3,7 @@
 #include "ApiError.h"
 #include "KeycardClient.h"
 #include "Models.h"
+#include "OrganizationRows.h"
 #include "Paging.h"
 
 #include <QAbstractTableModel>
@@ -10,65 +11,18 @@
 #include <QElapsedTimer>
 #include <QIcon>
 #include <QPointer>
-#include <QStringView>
 
-#include <algorithm>
-#include <limits>
-#include <memory>
 #include <optional>
-#include <string>
-#include <vector>
 
 namespace keycard {
-
-// Text stored in fixed-size blocks (256 KiB, or one larger block for a longer piece): a piece
-// never straddles two blocks, and growing never copies what is stored (no realloc of the whole
-// text, no burst of page faults on one append).
-template<typename Char> class TextArena
-{
-public:
-    static constexpr qsizetype kBlockBytes = 256 * 1024;
-    static constexpr qsizetype kBlockChars = kBlockBytes / qsizetype(sizeof(Char));
-
-    // Room for `length` characters in one block; sets where they start.
-    Char *allocate(qsizetype length, quint32 &block, quint32 &offset)
-    {
-        if (m_blocks.empty() || m_capacity - m_used < length) {
-            m_capacity = std::max(length, kBlockChars);
-            m_blocks.push_back(std::make_unique_for_overwrite<Char[]>(size_t(m_capacity)));
-            m_used = 0;
-        }
-        block = quint32(m_blocks.size() - 1);
-        offset = quint32(m_used);
-        m_used += length;
-        return m_blocks.back().get() + offset;
-    }
-    const Char *at(quint32 block, quint32 offset) const { return m_blocks[block].get() + offset; }
-    qsizetype blockCount() const { return qsizetype(m_blocks.size()); }
-    void clear()
-    {
-        m_blocks.clear();
-        m_used = m_capacity = 0;
-    }
-
-private:
-    std::vector<std::unique_ptr<Char[]>> m_blocks;
-    qsizetype m_used = 0;     // characters used in the last block
-    qsizetype m_capacity = 0; // characters in the last block
-};
 
 class KeycardClient;
 class PendingCall;
 
 // The organizations the client lists, fetched page by page. Views pull more rows through
 // canFetchMore()/fetchMore(); loadAll() keeps fetching until the server reports the last page.
-//
-// Rows are stored compactly (100,000 of them must stay cheap): the strings the columns show sit
-// in one text arena, their case-folded search form (UTF-8, so that a substring search runs on
-// bytes with memchr and memcmp) in another (both in fixed-size blocks, see TextArena), and each
-// row keeps block and offset of its text, the SSO flag and its timestamps (the place of its search
-// text is kept in a list of its own: the filter's pass over every row reads that and the text). The
-// raw JSON of list items is not kept: the detail pane fetches the organization it shows.
+// Rows are stored compactly (OrganizationRows), made from each page on the thread that decodes
+// it; the raw JSON of list items is not kept: the detail pane fetches the organization it shows.
 class OrganizationListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -139,19 +93,25 @@ public:
 
     // The list entry of a row: id, name, label, SSO flag and timestamps (no raw JSON, no
     // permissions: the list does not keep them).
-    Organization organization(int row) const;
-    QString id(int row) const { return text(row, Id).toString(); }
-    QString name(int row) const { return text(row, Name).toString(); }
-    QString label(int row) const { return text(row, Label).toString(); }
+    Organization organization(int row) const { return m_rows.organization(row); }
+    QString id(int row) const { return m_rows.text(row, OrganizationRows::Id).toString(); }
+    QString name(int row) const { return m_rows.text(row, OrganizationRows::Name).toString(); }
+    QString label(int row) const { return m_rows.text(row, OrganizationRows::Label).toString(); }
     // The words of a filter as matches() takes them: case-folded, in UTF-8.
-    static QList<QByteArray> searchWords(const QStringList &foldedWords);
+    static QList<QByteArray> searchWords(const QStringList &foldedWords)
+    {
+        return OrganizationRows::searchWords(foldedWords);
+    }
     // True when every word (from searchWords()) occurs in the row's name, label or id.
-    bool matches(int row, const QList<QByteArray> &words) const;
+    bool matches(int row, const QList<QByteArray> &words) const
+    {
+        return m_rows.matches(row, words);
+    }
     int rowOfId(const QString &id) const;
     int rowOfLabel(const QString &label) const;
     // Blocks of the row text and search text arenas (for tests of TextArena's block boundary).
-    qsizetype textBlocks() const { return m_text.blockCount(); }
-    qsizetype searchTextBlocks() const { return m_folded.blockCount(); }
+    qsizetype textBlocks() const { return m_rows.textBlocks(); }
+    qsizetype searchTextBlocks() const { return m_rows.searchTextBlocks(); }
     // Updates the SSO flag of one organization (after SSO was enabled or disabled, or when a
     // read made it unknown: nullopt).
     bool setSsoEnabled(const QString &id, std::optional<bool> enabled);
@@ -171,31 +131,7 @@ Q_SIGNALS:
     void pagingStopped(const QString &message);
 
 private:
-    enum Field { Name, Label, Id };
-    struct Row
-    {
-        quint32 textBlock = 0; // block and offset of name, label and id (in this order) in m_text
-        quint32 text = 0;
-        quint32 nameLength = 0;
-        quint32 labelLength = 0;
-        quint32 idLength = 0;
-        qint8 sso = 2;            // 0 off, 1 on, 2 unknown
-        qint64 created = kNoTime; // milliseconds since the epoch (UTC)
-        qint64 updated = kNoTime;
-    };
-    // Where a row's search text is, apart from the rows: the filter's pass over every row reads
-    // these and the text, not the rows.
-    struct SearchText
-    {
-        quint32 block = 0; // block and offset in m_folded
-        quint32 offset = 0;
-        quint32 length = 0;
-    };
-    static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
-
-    QStringView text(int row, Field field) const;
     QVariant columnValue(int row, int column) const;
-    Row makeRow(const Organization &org, SearchText &search);
     void clearRows();
     void resetPaging(); // cursor, stop reason and item counts of the listing
     void requestPage(int limit);
@@ -207,14 +143,10 @@ private:
 
     QPointer<KeycardClient> m_client;
     QPointer<PendingCall> m_call;
-    QList<Row> m_rows;          // relocatable: grows by realloc, without copying
-    QList<SearchText> m_search; // one per row
-    int m_shown = 0;            // rows inserted for views (rowCount()); the others are held back
+    OrganizationRows m_rows;
+    int m_shown = 0; // rows inserted for views (rowCount()); the others are held back
     QElapsedTimer m_sinceInsert;
     int m_insertIntervalMs = 100;
-    TextArena<char16_t> m_text; // every row's name, label and id
-    TextArena<char> m_folded;   // every row's case-folded "name\nlabel\nid", in UTF-8
-    std::string m_scratch;      // one row's search text while it is made
     std::optional<QString> m_cursor;
     PageCursor m_pager;
     PagingStop m_stopReason = PagingStop::None;

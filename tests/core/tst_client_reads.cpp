@@ -6,6 +6,10 @@
 #include <QJsonArray>
 #include <QSet>
 #include <QSignalSpy>
+#include <QThread>
+
+#include <any>
+#include <atomic>
 
 using namespace testsupport;
 namespace demo = keycard::sandbox::demo;
@@ -46,6 +50,45 @@ private Q_SLOTS:
         QVERIFY(isLowerUuid(rec.result().requestId()));
         QCOMPARE(calls.at(0).requestId(), rec.result().requestId());
         QCOMPARE(rec.calls(), 1);
+    }
+
+    // A caller's page preparation runs on the decoding thread, with the decoded items, and what
+    // it leaves in the page is what the callback gets; a page that fails to decode is not
+    // prepared.
+    void listPagePreparedOnTheDecodingThread()
+    {
+        Fixture f;
+        std::atomic<QThread *> preparedOn = nullptr;
+        const auto prepare = [&preparedOn](OrganizationPage &page) {
+            preparedOn = QThread::currentThread();
+            QStringList labels;
+            for (const Organization &org : std::as_const(page.items))
+                labels.append(org.label);
+            page.prepared = labels;
+            page.items = {};
+        };
+        Recorder<OrganizationPage> rec;
+        ListOrganizationsRequest request;
+        request.limit = 3;
+        f.client->listOrganizations(request, this, rec.callback(), {}, prepare);
+        AWAIT(rec);
+        VERIFY_OK(rec);
+        QVERIFY(preparedOn.load() != nullptr);
+        QVERIFY(preparedOn.load() != QThread::currentThread());
+        QVERIFY(rec.value().items.isEmpty());
+        QCOMPARE(std::any_cast<QStringList>(rec.value().prepared),
+                 QStringList({QLatin1String(demo::kAcme.label), QLatin1String(demo::kGlobex.label),
+                              QLatin1String(demo::kInitech.label)}));
+        QVERIFY(rec.value().pageInfo.hasNextPage);
+
+        preparedOn = nullptr;
+        f.server->scriptResponses("GET", QStringLiteral("/organizations"),
+                                  {status(200, {}, {}, "{\"items\": 5}")});
+        Recorder<OrganizationPage> broken;
+        f.client->listOrganizations(request, this, broken.callback(), {}, prepare);
+        AWAIT(broken);
+        QCOMPARE(broken.error().kind, ApiError::Kind::MalformedResponse);
+        QCOMPARE(preparedOn.load(), nullptr);
     }
 
     void listNextPageWithPermissions()

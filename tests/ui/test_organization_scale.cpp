@@ -38,6 +38,7 @@ private Q_SLOTS:
     void manyRowsChangingRelayOutOnce();
     void loadAllInsertsPagesInBatches();
     void rowTextCrossingArenaBlocksStaysWhole();
+    void rowsMadeElsewhereJoinWhole();
 };
 
 namespace {
@@ -410,4 +411,53 @@ void TestOrganizationScale::rowTextCrossingArenaBlocksStaysWhole()
 }
 
 QTEST_GUILESS_MAIN(TestOrganizationScale)
+
+void TestOrganizationScale::rowsMadeElsewhereJoinWhole()
+{
+    // A page's rows are made on the decoding thread (OrganizationRows::fromItems) and appended
+    // to the list's rows, whose own last block may be partly used: the appended text blocks
+    // keep their rows' text (block numbers follow), and rows added afterwards go on whole.
+    const auto org = [](int i, qsizetype nameLength) {
+        Organization o;
+        o.id = QStringLiteral("id-%1").arg(i);
+        o.name = QString(nameLength, i % 2 ? u'n' : u'\u00d1') +
+                 QStringLiteral(" end%1").arg(i, 2, 10, QLatin1Char('0'));
+        o.label = QStringLiteral("label-%1").arg(i, 2, 10, QLatin1Char('0'));
+        o.ssoEnabled = i % 3 == 0;
+        return o;
+    };
+    QList<Organization> all;
+    OrganizationRows rows;
+    for (int i = 0; i < 3; ++i) { // made here, one by one: one block, partly used
+        all.append(org(i, 10));
+        rows.append(all.last());
+    }
+    QList<Organization> page;
+    for (int i = 3; i < 12; ++i) // a quarter of a block each, three to a block: three blocks
+        page.append(org(i, TextArena<char16_t>::kBlockChars / 4));
+    all.append(page);
+    OrganizationRows made = OrganizationRows::fromItems(page);
+    QCOMPARE(made.textBlocks(), 3);
+    rows.append(std::move(made));
+    QCOMPARE(made.size(), 0);
+    QCOMPARE(rows.textBlocks(), 4);
+    all.append(org(12, 5)); // after the appended rows: the last block was given back its room
+    rows.append(all.last());
+    QCOMPARE(rows.textBlocks(), 5);
+    all[1] = org(1, 20); // replaced: its new text goes to the last block
+    rows.replace(1, all.at(1));
+
+    QCOMPARE(rows.size(), all.size());
+    for (int i = 0; i < all.size(); ++i) {
+        QCOMPARE(rows.text(i, OrganizationRows::Id), all.at(i).id);
+        QCOMPARE(rows.text(i, OrganizationRows::Name), all.at(i).name);
+        QCOMPARE(rows.text(i, OrganizationRows::Label), all.at(i).label);
+        QCOMPARE(rows.organization(i).ssoEnabled, all.at(i).ssoEnabled);
+        const QList<QByteArray> words = OrganizationRows::searchWords(
+            {all.at(i).name.right(7).toCaseFolded(), all.at(i).label});
+        for (int other = 0; other < all.size(); ++other)
+            QCOMPARE(rows.matches(other, words), other == i);
+    }
+}
+
 #include "test_organization_scale.moc"
