@@ -88,7 +88,8 @@ class KeycardClient : public QObject
 {
     Q_OBJECT
 public:
-    template<typename T> using Callback = std::function<void(const Result<T> &)>;
+    template<typename T>
+    using Callback = std::function<void(const Result<T> &)>;
 
     // `nam` is not owned; it must outlive the client.
     KeycardClient(QNetworkAccessManager *nam, ClientConfig config, QObject *parent = nullptr);
