@@ -143,9 +143,12 @@ void CallRunner::onReplyFinished(QNetworkReply *reply, const http::ReplyWatch &w
     // one piece of its own size when it is within the cap (read(cap + 1) would allocate the
     // whole cap, 16 MiB, for every page).
     const qint64 available = reply->bytesAvailable();
-    const QByteArray body = available >= 0 && available <= config.maxResponseBytes
-                                ? reply->read(available)
-                                : reply->read(config.maxResponseBytes + 1);
+    QByteArray body = available >= 0 && available <= config.maxResponseBytes
+                          ? reply->read(available)
+                          : reply->read(config.maxResponseBytes + 1);
+    // (A compressed reply may count less than it holds: read the rest, still up to the cap.)
+    if (!reply->atEnd() && body.size() <= config.maxResponseBytes)
+        body += reply->read(config.maxResponseBytes + 1 - body.size());
     if (body.size() > config.maxResponseBytes) {
         ApiError e = http::responseTooLarge(config.maxResponseBytes);
         e.httpStatus = status;

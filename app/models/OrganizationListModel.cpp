@@ -295,7 +295,8 @@ void OrganizationListModel::onPage(const OrganizationPage &page)
         m_shown = 0;
     }
     m_lastError = {};
-    // The page's rows, made on the decoding thread (see requestPage()).
+    // The page's rows, made on the decoding thread (see requestPage()). They are moved out of the
+    // page: a page is delivered once, to this callback alone.
     const auto *prepared = std::any_cast<std::shared_ptr<OrganizationRows>>(&page.prepared);
     OrganizationRows rows =
         prepared && *prepared ? std::move(**prepared) : OrganizationRows::fromItems(page.items);

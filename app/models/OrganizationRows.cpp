@@ -47,6 +47,7 @@ void OrganizationRows::append(const Organization &organization)
 
 void OrganizationRows::append(OrganizationRows &&other)
 {
+    Q_ASSERT(&other != this);
     const quint32 textBase = m_text.append(std::move(other.m_text));
     const quint32 foldedBase = m_folded.append(std::move(other.m_folded));
     const qsizetype first = m_rows.size();

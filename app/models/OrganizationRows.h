@@ -14,9 +14,10 @@
 
 namespace keycard {
 
-// Text stored in fixed-size blocks (256 KiB, or one larger block for a longer piece): a piece
-// never straddles two blocks, and growing never copies what is stored (no realloc of the whole
-// text, no burst of page faults on one append).
+// Text stored in blocks (256 KiB, or one larger block for a longer piece; a block given back its
+// unused room by shrinkLast(), or taken over from another arena, may be smaller): a piece never
+// straddles two blocks, and growing never copies what is stored (no realloc of the whole text,
+// no burst of page faults on one append).
 template<typename Char> class TextArena
 {
 public:
@@ -51,6 +52,7 @@ public:
     // Takes over the blocks of `other` after its own; returns the index its first block got.
     quint32 append(TextArena &&other)
     {
+        Q_ASSERT(&other != this);
         const auto base = quint32(m_blocks.size());
         if (other.m_blocks.empty())
             return base;
@@ -79,7 +81,7 @@ private:
 // and offset of its text, the SSO flag and its timestamps (the place of its search text is kept
 // in a list of its own: the filter's pass over every row reads that and the text). No raw JSON.
 //
-// Rows can be made on any thread (fromPage() runs where a page is decoded) and appended to the
+// Rows can be made on any thread (fromItems() runs where a page is decoded) and appended to the
 // list's rows on its own thread in one step that copies no text.
 class OrganizationRows
 {

@@ -24,8 +24,9 @@ QJsonObject allPermissions()
     };
 }
 
-// A JSON string literal (what QJsonDocument writes: UTF-8, with '"', '\\' and control
-// characters escaped).
+// A JSON string literal: UTF-8, with '"', '\\' and control characters escaped (as \u00XX, where
+// QJsonDocument writes \n or \t: the same string once parsed). A lone surrogate becomes what
+// QString::toUtf8() makes of it; the sandbox's names never have one.
 void appendJsonString(QByteArray &out, QStringView text)
 {
     static constexpr char kHex[] = "0123456789abcdef";

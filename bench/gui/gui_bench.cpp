@@ -112,8 +112,12 @@ int large()
             }
             startLoadAll();
         }
-        if (more || !loading.isValid())
+        if (more)
             return;
+        if (!loading.isValid()) { // the last page came while the window settled
+            settle.stop();
+            startLoadAll();
+        }
         watchdog.stop();
         std::printf("large: %d organizations loaded in %lld ms; longest event-loop stall while "
                     "pages streamed: %lld ms (%d watchdog ticks)\n",

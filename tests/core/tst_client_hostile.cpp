@@ -213,6 +213,23 @@ private Q_SLOTS:
                  qPrintable(rec.error().message));
     }
 
+    void compressedBodyWithinTheCapIsReadWhole()
+    {
+        // 4 MiB inflated (under the cap), a few KiB on the wire: every byte arrives.
+        const QByteArray name(4 * 1024 * 1024, 'n');
+        const QByteArray inflated =
+            QByteArray(kAcme).replace("\"Acme\"", QByteArray('"' + name + '"'));
+        const QByteArray deflated = qCompress(inflated, 9).mid(4); // zlib stream, no length
+        HostileServer server([deflated](QTcpSocket *socket, const RawRequest &) {
+            socket->write(HostileServer::response(200, deflated, {"Content-Encoding: deflate"}));
+        });
+        RawClient c(server.baseUrl());
+        const auto rec = c.get(QStringLiteral("acme"));
+        VERIFY_OK(rec);
+        QCOMPARE(rec.value().name.size(), name.size());
+        QCOMPARE(rec.value().label, QStringLiteral("acme"));
+    }
+
     // --- secrets --------------------------------------------------------------------------
     void everyEncodingOfEverySecretIsRedacted()
     {

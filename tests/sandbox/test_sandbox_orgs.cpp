@@ -4,6 +4,7 @@
 #include "Store.h"
 
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTimeZone>
 
 using namespace keycard::sandbox;
@@ -335,12 +336,13 @@ private Q_SLOTS:
         org.label = QStringLiteral("org-1");
         org.createdAt = QDateTime::fromMSecsSinceEpoch(1709251199007, QTimeZone::utc());
         QVERIFY(store.append(org));
-        const auto parsed = [&store](int index) {
+        const auto parsedIn = [](const Store &from, int index) {
             QJsonParseError error{};
             const QJsonDocument document =
-                QJsonDocument::fromJson(store.organizationBytes(index), &error);
+                QJsonDocument::fromJson(from.organizationBytes(index), &error);
             return error.error == QJsonParseError::NoError ? document.object() : QJsonObject();
         };
+        const auto parsed = [&store, &parsedIn](int index) { return parsedIn(store, index); };
         QCOMPARE(parsed(0), store.organizationJson(0));
         QCOMPARE(parsed(0).value("created_at").toString(),
                  QStringLiteral("2024-02-29T23:59:59.007Z"));
@@ -352,6 +354,19 @@ private Q_SLOTS:
         QCOMPARE(parsed(0).value("sso_enabled").toBool(), true);
         store.deleteConnection(0);
         QCOMPARE(parsed(0).value("sso_enabled").toBool(true), false);
+
+        // A change loaded from a state file shows too.
+        store.createConnection(0, QJsonObject{{"identifier", "https://idp.example"}}, std::nullopt);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("state.json"));
+        QString error;
+        QVERIFY2(store.save(path, error), qPrintable(error));
+        Store fresh;
+        QVERIFY(fresh.append(org));
+        QCOMPARE(parsedIn(fresh, 0).value("sso_enabled").toBool(true), false);
+        QVERIFY2(fresh.load(path, error), qPrintable(error));
+        QCOMPARE(parsedIn(fresh, 0), fresh.organizationJson(0));
+        QCOMPARE(parsedIn(fresh, 0).value("sso_enabled").toBool(), true);
 
         // Through HTTP, with and without permissions, a page is the organizations read alone.
         start(1000);
