@@ -68,7 +68,8 @@ void TestModels::organizationValid()
     QCOMPARE(org.name, QStringLiteral("Acme Corporation"));
     QCOMPARE(org.label, QStringLiteral("acme"));
     QCOMPARE(org.ssoEnabled, std::optional<bool>(true));
-    QCOMPARE(org.createdAt, QDateTime(QDate(2019, 12, 27), QTime(18, 11, 19, 117), QTimeZone::utc()));
+    QCOMPARE(org.createdAt,
+             QDateTime(QDate(2019, 12, 27), QTime(18, 11, 19, 117), QTimeZone::utc()));
     QCOMPARE(org.updatedAt, QDateTime(QDate(2020, 1, 2), QTime(3, 4, 5), QTimeZone::utc()));
     QVERIFY(!org.permissions);
     QCOMPARE(org.raw, validOrganization());
@@ -155,6 +156,17 @@ void TestModels::timestamps_data()
                             << QDateTime(day, QTime(18, 11, 19), QTimeZone::utc());
     QTest::newRow("lower-case") << "2019-12-27t18:11:19z"
                                 << QDateTime(day, QTime(18, 11, 19), QTimeZone::utc());
+    QTest::newRow("leap day") << "2024-02-29T23:59:59.999Z"
+                              << QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 999),
+                                           QTimeZone::utc());
+    QTest::newRow("one fraction digit")
+        << "2019-12-27T18:11:19.1Z" << QDateTime(day, QTime(18, 11, 19, 100), QTimeZone::utc());
+    QTest::newRow("no leap day") << "2023-02-29T00:00:00.000Z" << QDateTime();
+    QTest::newRow("month 13") << "2019-13-27T18:11:19Z" << QDateTime();
+    QTest::newRow("second 60") << "2019-12-27T18:11:60.000Z" << QDateTime();
+    QTest::newRow("year 0") << "0000-12-27T18:11:19Z" << QDateTime();
+    QTest::newRow("letter in a digit") << "2019-12-2xT18:11:19.117Z" << QDateTime();
+    QTest::newRow("space for T") << "2019-12-27 18:11:19.117Z" << QDateTime();
     QTest::newRow("no offset") << "2019-12-27T18:11:19" << QDateTime();
     QTest::newRow("date only") << "2019-12-27" << QDateTime();
     QTest::newRow("no seconds") << "2019-12-27T18:11Z" << QDateTime();
@@ -279,9 +291,9 @@ void TestModels::pageItemsDecodedOneByOne()
     badTime.insert(QStringLiteral("id"), QStringLiteral("bad-time"));
     badTime.insert(QStringLiteral("created_at"), QStringLiteral("yesterday"));
     badTime.insert(QStringLiteral("name"), 7);
-    const QJsonObject o = pageWith(
-        json(R"j({"has_next_page": true, "end_cursor": null})j"),
-        QJsonArray{validOrganization(), noId, 1, noSso, badSso, badTime});
+    const QJsonObject o =
+        pageWith(json(R"j({"has_next_page": true, "end_cursor": null})j"),
+                 QJsonArray{validOrganization(), noId, 1, noSso, badSso, badTime});
     OrganizationPage page;
     QString field;
     QVERIFY2(decode::organizationPage(o, page, field), qPrintable(field));
