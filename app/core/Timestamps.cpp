@@ -1,0 +1,77 @@
+// RFC 3339 timestamps as the API writes and reads them (declared in Models.h).
+#include "Models.h"
+
+#include <QRegularExpression>
+#include <QTimeZone>
+
+namespace keycard {
+
+namespace {
+
+// The form Keycard writes, "2024-06-03T14:05:51.907Z" or "2024-06-03T14:05:51Z", read digit by
+// digit (a list page holds 2,000 timestamps; the general path below costs a regular expression
+// and QDateTime::fromString each). nullopt: not that form, or not a valid date and time (the
+// general path then decides, as it did before).
+std::optional<QDateTime> canonicalUtcTimestamp(const QString &text)
+{
+    const qsizetype length = text.size();
+    if (length != 20 && length != 24)
+        return std::nullopt;
+    const QChar *c = text.constData();
+    const auto at = [c](qsizetype i, char16_t expected) { return c[i].unicode() == expected; };
+    if (!at(4, u'-') || !at(7, u'-') || !at(10, u'T') || !at(13, u':') || !at(16, u':') ||
+        !at(length - 1, u'Z') || (length == 24 && !at(19, u'.')))
+        return std::nullopt;
+    bool digitsOk = true;
+    const auto number = [c, &digitsOk](qsizetype from, qsizetype count) {
+        int value = 0;
+        for (qsizetype i = from; i < from + count; ++i) {
+            const char16_t ch = c[i].unicode();
+            digitsOk = digitsOk && ch >= u'0' && ch <= u'9';
+            value = value * 10 + int(ch - u'0');
+        }
+        return value;
+    };
+    const QDate date(number(0, 4), number(5, 2), number(8, 2));
+    const QTime time(number(11, 2), number(14, 2), number(17, 2), length == 24 ? number(20, 3) : 0);
+    if (!digitsOk || !date.isValid() || !time.isValid())
+        return std::nullopt;
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    return QDateTime(date, time, QTimeZone(QTimeZone::UTC));
+#else
+    return QDateTime(date, time, Qt::UTC); // (this constructor is deprecated since Qt 6.9)
+#endif
+}
+
+} // namespace
+
+namespace decode {
+
+QDateTime timestamp(const QString &text)
+{
+    if (const std::optional<QDateTime> canonical = canonicalUtcTimestamp(text))
+        return *canonical;
+    // RFC 3339 date-time: a full date, a full time and an explicit offset. Qt alone also takes
+    // a bare date or a time without offset and reads it as local time, which would shift
+    // instants by the user's time zone.
+    static const QRegularExpression rfc3339(
+        QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|"
+                       "[+-][0-9]{2}:[0-9]{2})$"));
+    if (!rfc3339.match(text).hasMatch())
+        return {};
+    QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        dt = QDateTime::fromString(text, Qt::ISODate);
+    if (!dt.isValid())
+        return {};
+    return dt.toUTC();
+}
+
+} // namespace decode
+
+QString formatTimestamp(const QDateTime &utc)
+{
+    return utc.toUTC().toString(Qt::ISODateWithMs);
+}
+
+} // namespace keycard
