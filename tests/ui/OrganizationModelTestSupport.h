@@ -1,8 +1,12 @@
 #pragma once
 
 // What the organization model tests share: scripted list pages and the expected filter result.
+#include "KeycardClient.h"
+#include "OrganizationFilterModel.h"
+#include "OrganizationListModel.h"
 #include "SandboxServer.h"
 
+#include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,6 +15,22 @@
 #include <optional>
 
 namespace keycard::test {
+
+// The list model on `client`, behind the filter proxy the window uses, with
+// QAbstractItemModelTester checking the proxy from the start (it is attached before the client,
+// so it sees every page arrive; it may call fetchMore() itself).
+struct CheckedList
+{
+    explicit CheckedList(KeycardClient *client)
+    {
+        proxy.setSourceModel(&model);
+        tester.emplace(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setClient(client);
+    }
+    OrganizationListModel model;
+    OrganizationFilterModel proxy;
+    std::optional<QAbstractItemModelTester> tester;
+};
 
 inline QJsonObject orgJson(const QString &id, const QString &name, const QString &label)
 {

@@ -130,11 +130,9 @@ void TestOrganizationModel::loadAllReachesEveryOrganization()
 void TestOrganizationModel::filterMatchesNameLabelAndId()
 {
     test::SandboxFixture sandbox;
-    OrganizationListModel model;
-    OrganizationFilterModel proxy;
-    proxy.setSourceModel(&model);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setClient(sandbox.client.get());
+    CheckedList list(sandbox.client.get());
+    OrganizationListModel &model = list.model;
+    OrganizationFilterModel &proxy = list.proxy;
     model.reload();
     QTRY_COMPARE(model.rowCount(), 6);
     proxy.setFilterText(QStringLiteral("Wayne")); // name
@@ -353,11 +351,9 @@ void TestOrganizationModel::refinedFilterNarrowsAndWidens()
     test::SandboxFixture sandbox;
     sandbox.server->addGeneratedOrganizations(600 - 6);
     const auto orgs = sandbox.server->organizations();
-    OrganizationListModel model;
-    OrganizationFilterModel proxy;
-    proxy.setSourceModel(&model);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setClient(sandbox.client.get());
+    CheckedList list(sandbox.client.get());
+    OrganizationListModel &model = list.model;
+    OrganizationFilterModel &proxy = list.proxy;
     model.setPageSize(200);
     model.reload();
     // At least the first page: the model tester calls fetchMore() while it checks the proxy, so

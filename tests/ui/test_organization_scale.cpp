@@ -162,11 +162,9 @@ void TestOrganizationScale::filterDuringStreamingKeepsTheCount()
     test::SandboxFixture sandbox;
     sandbox.server->addGeneratedOrganizations(2500 - 6);
     const auto orgs = sandbox.server->organizations();
-    OrganizationListModel model;
-    OrganizationFilterModel proxy;
-    proxy.setSourceModel(&model);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setClient(sandbox.client.get());
+    CheckedList list(sandbox.client.get());
+    OrganizationListModel &model = list.model;
+    OrganizationFilterModel &proxy = list.proxy;
     model.setPageSize(100);
     model.setLoadAllPageSize(300);
     model.setInsertInterval(0); // one insertion (and pageLoaded) per page
@@ -208,11 +206,9 @@ void TestOrganizationScale::sameFilterResultKeepsTheLayout()
                orgJson(QStringLiteral("x2"), QStringLiteral("Borg Two"), QStringLiteral("b2")),
                orgJson(QStringLiteral("x3"), QStringLiteral("Borg Three"), QStringLiteral("b3"))},
               false, std::nullopt)});
-    OrganizationListModel model;
-    OrganizationFilterModel proxy;
-    proxy.setSourceModel(&model);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setClient(sandbox.client.get());
+    CheckedList list(sandbox.client.get());
+    OrganizationListModel &model = list.model;
+    OrganizationFilterModel &proxy = list.proxy;
     model.reload();
     QTRY_COMPARE(model.rowCount(), 3);
     QSignalSpy relaid(&proxy, &QAbstractItemModel::layoutChanged);
@@ -253,11 +249,9 @@ void TestOrganizationScale::manyRowsChangingRelayOutOnce()
     test::SandboxFixture sandbox;
     sandbox.server->addGeneratedOrganizations(200 - 6);
     const auto orgs = sandbox.server->organizations();
-    OrganizationListModel model;
-    OrganizationFilterModel proxy;
-    proxy.setSourceModel(&model);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setClient(sandbox.client.get());
+    CheckedList list(sandbox.client.get());
+    OrganizationListModel &model = list.model;
+    OrganizationFilterModel &proxy = list.proxy;
     model.setPageSize(200);
     model.reload();
     QTRY_COMPARE(model.rowCount(), 200);
@@ -370,11 +364,9 @@ void TestOrganizationScale::rowTextCrossingArenaBlocksStaysWhole()
     test::SandboxFixture sandbox;
     sandbox.server->scriptResponses("GET", QStringLiteral("/organizations"),
                                     {page(items, false, std::nullopt)});
-    OrganizationListModel model;
-    OrganizationFilterModel proxy;
-    proxy.setSourceModel(&model);
-    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setClient(sandbox.client.get());
+    CheckedList list(sandbox.client.get());
+    OrganizationListModel &model = list.model;
+    OrganizationFilterModel &proxy = list.proxy;
     model.reload();
     QTRY_COMPARE(model.rowCount(), int(orgs.size()));
     QVERIFY(model.textBlocks() >= 6);

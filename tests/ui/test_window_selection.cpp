@@ -24,6 +24,35 @@ using keycard::test::useTemporarySettings;
 using keycard::test::valueText;
 namespace demo = keycard::sandbox::demo;
 
+namespace {
+
+// Selects an organization in a window of its own (settings kept), which is then closed: what
+// it remembers is in the settings. False when the details did not arrive.
+bool selectInAClosedWindow(const keycard::test::SandboxFixture &sandbox, const QString &idOrLabel,
+                           const QString &id)
+{
+    MainWindow window;
+    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
+    window.show();
+    const bool selected = selectAndWait(window, idOrLabel, id);
+    window.close();
+    return selected;
+}
+
+// Shows `window` on the sandbox and returns the id of the first details it loads (empty when
+// none arrive within 10 seconds).
+QString firstDetailsLoaded(MainWindow &window, const keycard::test::SandboxFixture &sandbox)
+{
+    QSignalSpy loaded(&window, &MainWindow::detailsLoaded);
+    window.setClient(sandbox.client.get(), sandboxSession(sandbox));
+    window.show();
+    if (!QTest::qWaitFor([&loaded] { return !loaded.isEmpty(); }, 10000))
+        return {};
+    return loaded.first().at(0).toString();
+}
+
+} // namespace
+
 class TestWindowSelection : public QObject
 {
     Q_OBJECT
@@ -118,20 +147,10 @@ void TestWindowSelection::keyboardNavigation()
 void TestWindowSelection::remembersLastSelection()
 {
     test::SandboxFixture sandbox;
-    {
-        MainWindow window;
-        window.setClient(sandbox.client.get(), sandboxSession(sandbox));
-        window.show();
-        QVERIFY(
-            selectAndWait(window, QStringLiteral("wayne"), QString::fromLatin1(demo::kWayne.id)));
-        window.close();
-    }
+    QVERIFY(selectInAClosedWindow(sandbox, QStringLiteral("wayne"),
+                                  QString::fromLatin1(demo::kWayne.id)));
     MainWindow again;
-    QSignalSpy loaded(&again, &MainWindow::detailsLoaded);
-    again.setClient(sandbox.client.get(), sandboxSession(sandbox));
-    again.show();
-    QTRY_VERIFY(!loaded.isEmpty());
-    QCOMPARE(loaded.first().at(0).toString(), QString::fromLatin1(demo::kWayne.id));
+    QCOMPARE(firstDetailsLoaded(again, sandbox), QString::fromLatin1(demo::kWayne.id));
 }
 
 // The remembered organization is on page 3 of 4: the window fetches pages until it arrives and
@@ -142,19 +161,9 @@ void TestWindowSelection::remembersSelectionBeyondTheFirstPage()
     sandbox.server->addGeneratedOrganizations(350);
     const QString farId =
         sandbox.server->organizations().at(250).value(QStringLiteral("id")).toString();
-    {
-        MainWindow window;
-        window.setClient(sandbox.client.get(), sandboxSession(sandbox));
-        window.show();
-        QVERIFY(selectAndWait(window, farId, farId));
-        window.close();
-    }
+    QVERIFY(selectInAClosedWindow(sandbox, farId, farId));
     MainWindow again;
-    QSignalSpy loaded(&again, &MainWindow::detailsLoaded);
-    again.setClient(sandbox.client.get(), sandboxSession(sandbox));
-    again.show();
-    QTRY_VERIFY(!loaded.isEmpty());
-    QCOMPARE(loaded.first().at(0).toString(), farId);
+    QCOMPARE(firstDetailsLoaded(again, sandbox), farId);
     QCOMPARE(again.selectedOrganization()->id, farId);
     auto *table = again.browser()->tableView();
     QCOMPARE(table->currentIndex().data(OrganizationListModel::IdRole).toString(), farId);
