@@ -1,5 +1,7 @@
 #include "Output.h"
 
+#include "DisplayText.h"
+
 #include "FieldRules.h"
 
 #include <QCoreApplication>
@@ -128,14 +130,7 @@ bool Console::finish()
 
 QString printable(const QString &text)
 {
-    QString out = text;
-    for (QChar &c : out) {
-        const char16_t u = c.unicode();
-        if (u < 0x20 || (u >= 0x7f && u <= 0x9f) || u == 0x2028 || u == 0x2029 ||
-            (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069))
-            c = QChar(0xfffd);
-    }
-    return out;
+    return displayText(text);
 }
 
 QStringList OrganizationTable::row(const Organization &organization) const
@@ -237,7 +232,7 @@ QString organizationBlock(const Organization &organization)
         {tr("Name"), organization.name},
         {tr("Label"), organization.label},
         {tr("ID"), organization.id},
-        {tr("SSO"), !organization.ssoEnabled    ? tr("unknown")
+        {tr("SSO"), !organization.ssoEnabled   ? tr("unknown")
                     : *organization.ssoEnabled ? tr("enabled")
                                                : tr("not enabled")},
         {tr("Created"), displayTime(organization.createdAt)},

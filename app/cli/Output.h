@@ -25,9 +25,10 @@ public:
     static bool finish();
 };
 
-// Server text made safe for a terminal: control characters (C0, DEL, C1, line and paragraph
-// separators, bidirectional overrides) become U+FFFD, so that an escape sequence cannot set
-// the title, write the clipboard or clear the screen, and "\r\n" cannot forge a line.
+// Server text made safe for a terminal: keycard::displayText() (DisplayText.h), so control
+// characters (C0, DEL, C1, line and paragraph separators, bidirectional controls and other
+// format characters) become U+FFFD, an escape sequence cannot set the title, write the
+// clipboard or clear the screen, and "\r\n" cannot forge a line.
 QString printable(const QString &text);
 
 // The organizations table, printed page by page as the pages arrive (never all rows held).
