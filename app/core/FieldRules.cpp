@@ -57,6 +57,45 @@ bool isUuidPrefix(const QString &text)
     return true;
 }
 
+// Where the authority of "scheme://authority/path" ends: at the first '/', '?' or '#'.
+qsizetype authorityEnd(const QString &text, qsizetype start)
+{
+    for (qsizetype i = start; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char('/') || c == QLatin1Char('?') || c == QLatin1Char('#'))
+            return i;
+    }
+    return text.size();
+}
+
+// A "." or ".." segment of `path` (raw text up to '?' or '#'), percent-encoded or not: QUrl
+// decodes "%2e" to "." and resolves the segment when the URL is used.
+bool hasDotSegment(QStringView path)
+{
+    for (const QStringView segment : path.split(u'/')) {
+        if (!segment.contains(u'.') && !segment.contains(u'%'))
+            continue;
+        const QString decoded = QUrl::fromPercentEncoding(segment.toUtf8());
+        if (decoded == QLatin1String(".") || decoded == QLatin1String(".."))
+            return true;
+    }
+    return false;
+}
+
+// Capital letters outside "%XX" escapes (whose hex digits may be upper case).
+bool hasCapitals(QStringView text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i) == u'%') {
+            i += 2;
+            continue;
+        }
+        if (text.at(i).isUpper())
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 const Rule &rule(Field field)
@@ -105,6 +144,14 @@ std::optional<Violation> check(Field field, const QString &value)
         return Violation{field, Violation::Kind::TooShort, r.minLength, length};
     if (r.maxLength > 0 && length > r.maxLength)
         return Violation{field, Violation::Kind::TooLong, r.maxLength, length};
+    if (field == Field::OrganizationId) {
+        // A path segment: "." and ".." would be resolved away (percent-encoding leaves them as
+        // they are, and "%2E" is decoded back by QUrl).
+        if (value == QLatin1String(".") || value == QLatin1String(".."))
+            return Violation{field, Violation::Kind::DotSegment, 0, length};
+        if (!value.isValidUtf16())
+            return Violation{field, Violation::Kind::InvalidCharacter, 0, length};
+    }
     return std::nullopt;
 }
 
@@ -115,6 +162,8 @@ bool canBecomeValid(Field field, const QString &value)
         return false;
     if (field == Field::RequestId)
         return value.isEmpty() || isUuidPrefix(value);
+    if (field == Field::OrganizationId && !value.isValidUtf16())
+        return false;
     return true;
 }
 
@@ -134,6 +183,12 @@ QString Violation::message() const
             .arg(locale.toString(limit), locale.toString(actual));
     case Kind::NotUuid:
         return QCoreApplication::translate("FieldRules", "Not a UUID");
+    case Kind::DotSegment:
+        return QCoreApplication::translate(
+            "FieldRules", "“.” and “..” cannot be used: they would change the request's address");
+    case Kind::InvalidCharacter:
+        return QCoreApplication::translate("FieldRules",
+                                           "Contains an invalid character (a lone surrogate)");
     }
     return {};
 }
@@ -162,6 +217,12 @@ std::optional<IssuerProblem> checkIssuer(const QString &text)
         if (c.isSpace())
             return IssuerProblem{Kind::Spaces};
     }
+    for (const QChar c : text) {
+        // Bidi controls (U+202E), zero-width characters, soft hyphens, C0/C1 controls: an
+        // issuer that reads as another, or one no identity provider writes.
+        if (c.category() == QChar::Other_Format || c.category() == QChar::Other_Control)
+            return IssuerProblem{Kind::FormatCharacter};
+    }
     const qsizetype schemeEnd = text.indexOf(QLatin1String("://"));
     if (schemeEnd <= 0)
         return IssuerProblem{Kind::NotUrl};
@@ -170,13 +231,26 @@ std::optional<IssuerProblem> checkIssuer(const QString &text)
         return IssuerProblem{Kind::Scheme};
     if (text.size() == schemeEnd + 3)
         return IssuerProblem{Kind::NoHost};
+    // Any '@' in the authority, whatever QUrl makes of it: "https://host%2F@evil.com" is a
+    // user name "host/" at evil.com.
+    const qsizetype hostEnd = authorityEnd(text, schemeEnd + 3);
+    if (QStringView(text).mid(schemeEnd + 3, hostEnd - (schemeEnd + 3)).contains(u'@'))
+        return IssuerProblem{Kind::UserInfo};
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
         return IssuerProblem{Kind::NotUrl};
+    if (!url.userInfo().isEmpty())
+        return IssuerProblem{Kind::UserInfo};
     if (url.host().isEmpty())
         return IssuerProblem{Kind::NoHost};
     if (scheme == QLatin1String("http") && !isLoopbackHost(url.host()))
         return IssuerProblem{Kind::HttpNotLoopback};
+    qsizetype pathEnd = hostEnd;
+    while (pathEnd < text.size() && text.at(pathEnd) != QLatin1Char('?') &&
+           text.at(pathEnd) != QLatin1Char('#'))
+        ++pathEnd;
+    if (hasDotSegment(QStringView(text).mid(hostEnd, pathEnd - hostEnd)))
+        return IssuerProblem{Kind::DotSegment};
     if (url.hasQuery() || url.hasFragment())
         return IssuerProblem{Kind::QueryOrFragment};
     return std::nullopt;
@@ -199,6 +273,47 @@ QString IssuerProblem::message() const
     case Kind::QueryOrFragment:
         return QCoreApplication::translate("FieldRules",
                                            "An issuer URL has no query (?…) or fragment (#…)");
+    case Kind::UserInfo:
+        return QCoreApplication::translate(
+            "FieldRules", "Must not contain a user name or password (“…@” before the host)");
+    case Kind::FormatCharacter:
+        return QCoreApplication::translate(
+            "FieldRules", "Contains an invisible control or text-direction character");
+    case Kind::DotSegment:
+        return QCoreApplication::translate("FieldRules",
+                                           "Must not contain “.” or “..” path segments");
+    }
+    return {};
+}
+
+QList<IssuerWarning> issuerWarnings(const QString &text)
+{
+    QList<IssuerWarning> out;
+    const qsizetype schemeEnd = text.indexOf(QLatin1String("://"));
+    if (schemeEnd <= 0)
+        return out;
+    if (hasCapitals(QStringView(text).left(schemeEnd)))
+        out.append(IssuerWarning{IssuerWarning::Kind::UppercaseScheme});
+    const qsizetype start = schemeEnd + 3;
+    QStringView authority = QStringView(text).mid(start, authorityEnd(text, start) - start);
+    if (const qsizetype at = authority.lastIndexOf(u'@'); at >= 0)
+        authority = authority.mid(at + 1);
+    if (hasCapitals(authority))
+        out.append(IssuerWarning{IssuerWarning::Kind::UppercaseHost});
+    return out;
+}
+
+QString IssuerWarning::message() const
+{
+    switch (kind) {
+    case Kind::UppercaseScheme:
+        return QCoreApplication::translate(
+            "FieldRules", "The scheme has capital letters: issuers are compared exactly, so the "
+                          "identity provider must write it the same way (usually “https://”)");
+    case Kind::UppercaseHost:
+        return QCoreApplication::translate(
+            "FieldRules", "The host name has capital letters: issuers are compared exactly, so "
+                          "the identity provider must write it the same way (usually lower case)");
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -31,7 +32,15 @@ const Rule &rule(Field field);
 
 struct Violation
 {
-    enum class Kind { Required, Blank, TooShort, TooLong, NotUuid };
+    enum class Kind {
+        Required,
+        Blank,
+        TooShort,
+        TooLong,
+        NotUuid,
+        DotSegment,       // an organization "." or "..": a URL path would resolve it away
+        InvalidCharacter, // a lone UTF-16 surrogate: not sent as it was entered
+    };
     Field field;
     Kind kind;
     int limit = 0;  // the bound that was crossed (TooShort/TooLong)
@@ -45,6 +54,9 @@ struct Violation
 int codePoints(const QString &text);
 
 // nullopt when `value` satisfies the rule. An empty optional field (client secret) is valid.
+// An organization (a path parameter) must also survive as one path segment: "." and ".." are
+// refused (HTTP clients, Qt's included, resolve them, so "sso disable .." would DELETE
+// {base}/sso-connection), and so is text that is not valid UTF-16 (it would be sent changed).
 std::optional<Violation> check(Field field, const QString &value);
 
 // Whether `value` could still become valid by typing more (for QValidator::Intermediate):
@@ -70,6 +82,9 @@ struct IssuerProblem
         HttpNotLoopback, // http:// to anything but localhost / 127.0.0.0/8 / ::1
         NoHost,          // "https://" with nothing after it
         QueryOrFragment, // "?…" or "#…"
+        UserInfo,        // "user:pw@" before the host ("https://host%2F@evil.com" is evil.com)
+        FormatCharacter, // a control, bidi or other format character (U+202E, U+200B, ...)
+        DotSegment,      // a "." or ".." path segment, also percent-encoded ("%2e%2e")
     };
     Kind kind;
     QString message() const; // translated, e.g. "Must use https:// (http:// only for localhost)"
@@ -77,5 +92,19 @@ struct IssuerProblem
 
 // nullopt when `text` is a usable issuer URL (length rules are check(Field::Identifier)'s).
 std::optional<IssuerProblem> checkIssuer(const QString &text);
+
+// What is worth a word about an issuer URL that checkIssuer() accepts, without refusing it.
+struct IssuerWarning
+{
+    enum class Kind {
+        UppercaseScheme, // "HTTPS://…": issuers are compared exactly, character for character
+        UppercaseHost,   // "https://Acme.Okta.com"
+    };
+    Kind kind;
+    QString message() const; // translated
+};
+
+// The warnings for `text` (empty when there is nothing to say, or when it is no URL at all).
+QList<IssuerWarning> issuerWarnings(const QString &text);
 
 } // namespace keycard::rules

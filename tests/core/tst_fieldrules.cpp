@@ -58,6 +58,17 @@ private Q_SLOTS:
         QTest::newRow("org 256 non-BMP")
             << org << repeat(kFraktur, 256) << int(Kind::TooLong) << 255;
         QTest::newRow("org blank") << org << QStringLiteral("   ") << int(Kind::Blank) << 1;
+        // One path segment or nothing: "." and ".." would be resolved away by the URL.
+        QTest::newRow("org .") << org << QStringLiteral(".") << int(Kind::DotSegment) << 0;
+        QTest::newRow("org ..") << org << QStringLiteral("..") << int(Kind::DotSegment) << 0;
+        QTest::newRow("org ...") << org << QStringLiteral("...") << -1 << 0;
+        QTest::newRow("org .a") << org << QStringLiteral(".a") << -1 << 0;
+        // Typed percent signs are sent as %25: the segment stays what was typed.
+        QTest::newRow("org %2e%2e") << org << QStringLiteral("%2e%2e") << -1 << 0;
+        QTest::newRow("org .%2e") << org << QStringLiteral(".%2e") << -1 << 0;
+        QTest::newRow("org a/..") << org << QStringLiteral("a/..") << -1 << 0;
+        QTest::newRow("org lone surrogate") << org << QString(QChar(0xD835)) + QStringLiteral("a")
+                                            << int(Kind::InvalidCharacter) << 0;
 
         const auto id = Field::Identifier;
         QTest::newRow("identifier 0") << id << QString() << int(Kind::Required) << 1;
@@ -137,6 +148,10 @@ private Q_SLOTS:
         QCOMPARE(v->message(), QStringLiteral("Must not be blank"));
         v = rules::check(Field::RequestId, QStringLiteral("nope"));
         QCOMPARE(v->message(), QStringLiteral("Not a UUID"));
+        v = rules::check(Field::OrganizationId, QStringLiteral(".."));
+        QCOMPARE(v->message(),
+                 QStringLiteral("“.” and “..” cannot be used: they would change the request's "
+                                "address"));
     }
 
     void ruleTable()
@@ -161,6 +176,9 @@ private Q_SLOTS:
         QTest::newRow("org blank") << Field::OrganizationId << QStringLiteral(" ") << true;
         QTest::newRow("org 256") << Field::OrganizationId << repeat(QStringLiteral("a"), 256)
                                  << false;
+        QTest::newRow("org ..") << Field::OrganizationId << QStringLiteral("..") << true;
+        QTest::newRow("org lone surrogate")
+            << Field::OrganizationId << QString(QChar(0xDC00)) << false;
         QTest::newRow("identifier 2049 non-BMP")
             << Field::Identifier << repeat(kFraktur, 2049) << false;
         QTest::newRow("uuid empty") << Field::RequestId << QString() << true;
@@ -210,6 +228,33 @@ private Q_SLOTS:
         QTest::newRow("scheme only") << "https://" << int(K::NoHost);
         QTest::newRow("query") << "https://a.com/?x=1" << int(K::QueryOrFragment);
         QTest::newRow("fragment") << "https://a.com/#f" << int(K::QueryOrFragment);
+        QTest::newRow("user and password") << "https://user:pw@host.example" << int(K::UserInfo);
+        QTest::newRow("user") << "https://user@host.example/x" << int(K::UserInfo);
+        QTest::newRow("encoded slash before @")
+            << "https://host.example%2F@evil.com" << int(K::UserInfo);
+        QTest::newRow("empty user") << "https://@host.example" << int(K::UserInfo);
+        QTest::newRow("@ in path") << "https://host.example/a@b" << -1;
+        QTest::newRow("bidi override")
+            << QStringLiteral("https://acme.okta.com/") + QChar(0x202E) + QStringLiteral("moc.live")
+            << int(K::FormatCharacter);
+        QTest::newRow("bidi isolate in host")
+            << QStringLiteral("https://acme") + QChar(0x2066) + QStringLiteral(".okta.com")
+            << int(K::FormatCharacter);
+        QTest::newRow("zero-width space")
+            << QStringLiteral("https://acme.okta") + QChar(0x200B) + QStringLiteral(".com")
+            << int(K::FormatCharacter);
+        QTest::newRow("control") << QStringLiteral("https://acme.okta.com/") + QChar(0x0001)
+                                 << int(K::FormatCharacter);
+        QTest::newRow("dot dot") << "https://idp.example/a/../b" << int(K::DotSegment);
+        QTest::newRow("dot dot at end") << "https://idp.example/a/.." << int(K::DotSegment);
+        QTest::newRow("dot") << "https://idp.example/./a" << int(K::DotSegment);
+        QTest::newRow("encoded dot dot") << "https://idp.example/%2e%2e/b" << int(K::DotSegment);
+        QTest::newRow("half encoded dot dot") << "https://idp.example/.%2E" << int(K::DotSegment);
+        QTest::newRow("three dots") << "https://idp.example/.../b" << -1;
+        QTest::newRow("dotted segment") << "https://idp.example/v2.0/..x" << -1;
+        // Capitals are worth a warning (issuerWarnings()), not a refusal.
+        QTest::newRow("upper-case scheme") << "HTTPS://acme.okta.com" << -1;
+        QTest::newRow("upper-case host") << "https://Acme.Okta.com" << -1;
     }
     void issuer()
     {
@@ -223,6 +268,34 @@ private Q_SLOTS:
             QCOMPARE(int(problem->kind), kind);
             QVERIFY(!problem->message().isEmpty());
         }
+    }
+
+    void issuerWarnings_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QList<int>>("kinds");
+        using K = rules::IssuerWarning::Kind;
+        QTest::newRow("lower case") << "https://acme.okta.com/oauth2/Default" << QList<int>{};
+        QTest::newRow("scheme") << "HTTPS://acme.okta.com" << QList<int>{int(K::UppercaseScheme)};
+        QTest::newRow("mixed scheme")
+            << "Https://acme.okta.com" << QList<int>{int(K::UppercaseScheme)};
+        QTest::newRow("host") << "https://ACME.okta.com/x" << QList<int>{int(K::UppercaseHost)};
+        QTest::newRow("both") << "HTTP://LOCALHOST:8080"
+                              << QList<int>{int(K::UppercaseScheme), int(K::UppercaseHost)};
+        QTest::newRow("escape digits") << "https://h%C3%A9.example" << QList<int>{};
+        QTest::newRow("not a url") << "ACME" << QList<int>{};
+    }
+    void issuerWarnings()
+    {
+        QFETCH(QString, text);
+        QFETCH(QList<int>, kinds);
+        const QList<rules::IssuerWarning> warnings = rules::issuerWarnings(text);
+        QList<int> actual;
+        for (const rules::IssuerWarning &w : warnings) {
+            actual << int(w.kind);
+            QVERIFY(w.message().contains(QLatin1String("compared exactly")));
+        }
+        QCOMPARE(actual, kinds);
     }
 };
 
