@@ -56,6 +56,24 @@ void CallRunner::run(HttpRequestSpec spec, QString requestId,
     m_retries = 0;
     m_reauthenticated = false;
     m_active = true;
+    if (http::hasDotSegment(http::endpoint(m_session->config.baseUrl, m_spec.path))) {
+        // Never sent (not even the token request): Qt would resolve the segment and the
+        // request would reach another resource. Reported from the event loop, never inside
+        // the caller's call.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (!m_active)
+                    return;
+                HttpOutcome outcome;
+                outcome.error =
+                    ApiError::make(ApiError::Kind::InvalidArgument,
+                                   tr("the request's path has a “.” or “..” segment; not sent"));
+                complete(std::move(outcome));
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     startAttempt();
 }
 

@@ -92,6 +92,17 @@ QUrl endpoint(const QUrl &base, const QString &encodedPath, const QString &encod
     return url;
 }
 
+bool hasDotSegment(const QUrl &url)
+{
+    const QString path = url.path(QUrl::FullyEncoded);
+    for (const QStringView segment : QStringView(path).split(u'/')) {
+        const QString decoded = QUrl::fromPercentEncoding(segment.toUtf8());
+        if (decoded == QLatin1String(".") || decoded == QLatin1String(".."))
+            return true;
+    }
+    return false;
+}
+
 QNetworkRequest baseRequest(const ClientConfig &config, const QUrl &url)
 {
     QNetworkRequest request(url);

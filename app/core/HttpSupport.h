@@ -26,6 +26,11 @@ QUrl endpoint(const QUrl &base, const QString &encodedPath, const QString &encod
 // Percent-encodes one path segment or query value (everything but RFC 3986 unreserved).
 QString encodeComponent(const QString &value);
 
+// True when a segment of `url`'s path is "." or ".." (also as "%2e"): Qt's HTTP stack resolves
+// such segments before sending (QUrl decodes "%2e" and the request line is normalized), so the
+// request would go to another resource. Such a URL is never sent.
+bool hasDotSegment(const QUrl &url);
+
 // A request with the client's common settings: user agent, Accept: application/json,
 // transfer timeout, HTTP/1.1 only, no redirects followed (an Authorization header never
 // travels to another URL).
