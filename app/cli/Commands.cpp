@@ -265,15 +265,18 @@ void CommandRunner::enable()
             const EnableOutcome &outcome = result.value();
             const SsoConnection &connection = outcome.connection;
             if (outcome.alreadyEnabled && !outcome.matchesRequest) {
+                // Nothing was changed: say what differs (never a secret), exit with the
+                // conflict status.
                 ApiError error = ApiError::make(
                     ApiError::Kind::Conflict,
-                    tr("SSO is already enabled for %1 with other settings: identifier %2, "
-                       "client ID %3")
-                        .arg(m_inv.organization, connection.identifier,
-                             connection.clientId.value_or(tr("not set"))));
+                    tr("SSO is already enabled for %1 with other settings, nothing was changed "
+                       "(%2). Use \"keycardctl sso update\" to change them")
+                        .arg(m_inv.organization, describeDifferences(outcome.differences)));
                 error.httpStatus = 409;
                 error.requestId = result.requestId();
-                fail(error, {{QStringLiteral("existing_connection"), connection.raw}});
+                fail(error,
+                     {{QStringLiteral("existing_connection"), connection.raw},
+                      {QStringLiteral("differences"), differencesToJson(outcome.differences)}});
                 return;
             }
             if (m_inv.json) {

@@ -157,10 +157,12 @@ QString ssoEnableHelp()
     return join(
         {tr("Usage: keycardctl sso enable ORG --identifier URL --client-id ID\n"
             "                  [--client-secret-stdin] [PROTOCOL OPTIONS]\n"),
-         tr("Enable SSO for an organization. If SSO is already enabled with the same\n"
-            "identifier and client ID (for example after a reply was lost and the command\n"
-            "was repeated), this succeeds and says so; with other settings it fails with\n"
-            "status 6 and shows the existing identifier and client ID.\n"),
+         tr("Enable SSO for an organization. If SSO is already enabled with everything\n"
+            "this command sends (identifier, client ID, protocol options; for example after\n"
+            "a reply was lost and the command was repeated), this succeeds and says so.\n"
+            "Otherwise nothing is changed: it fails with status 6 and says what differs. A\n"
+            "client secret always differs: Keycard never returns one, so it cannot be\n"
+            "compared; set it with 'keycardctl sso update ORG --client-secret-stdin'.\n"),
          optionsHelp(HelpSection::Command, Command::SsoEnable), optionsHelp(HelpSection::Protocol),
          optionsHelp(HelpSection::Global), environment(), exitCodes(),
          tr("Examples:\n"

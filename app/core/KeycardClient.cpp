@@ -86,11 +86,6 @@ using namespace detail;
 
 namespace {
 
-bool sameOptional(const std::optional<QString> &a, const QString &b)
-{
-    return a ? *a == b : b.isEmpty();
-}
-
 // Like deliverDecoded(), but the body is parsed and decoded on a pool thread: a page of 1000
 // organizations takes milliseconds to decode, which must not stall the client's event loop.
 // The result is delivered on the call's thread; once the call is gone (aborted, the client
@@ -313,8 +308,10 @@ PendingCall *KeycardClient::enableSso(const QString &organization, const SsoConn
         spec.extraSecrets << *body.clientSecret;
     const QString path = spec.path;
     const QStringList secrets = spec.extraSecrets;
-    const QString identifier = body.identifier;
-    const QString clientId = body.clientId;
+    // What was sent, for the comparison after a 409; a secret only as "one was sent".
+    SsoConnectionCreate sent = body;
+    if (sent.clientSecret && !sent.clientSecret->isEmpty())
+        sent.clientSecret = QStringLiteral("*");
     const QString expand = expandQuery(options.expandPermissions);
     op->runner->run(spec, requestId, [=](const HttpOutcome &created) {
         if (!created.error.isError()) {
@@ -322,8 +319,8 @@ PendingCall *KeycardClient::enableSso(const QString &organization, const SsoConn
                 decodeBody<SsoConnection>(created, requestId, &decode::ssoConnection);
             if (!r.ok())
                 return deliver(op, Result<EnableOutcome>::failure(r.error()));
-            return deliver(op, Result<EnableOutcome>::success(EnableOutcome{r.value(), false, true},
-                                                              requestId));
+            return deliver(op, Result<EnableOutcome>::success(
+                                   EnableOutcome{r.value(), false, {}, true}, requestId));
         }
         if (created.error.kind != ApiError::Kind::Conflict)
             return deliver(op, failureOf<EnableOutcome>(created));
@@ -332,7 +329,7 @@ PendingCall *KeycardClient::enableSso(const QString &organization, const SsoConn
         op->attempts = created.attempts;
         op->runner->run(
             HttpRequestSpec{"GET", path, expand, {}, secrets}, requestId,
-            [op, created, requestId, identifier, clientId](const HttpOutcome &existing) {
+            [op, created, requestId, sent](const HttpOutcome &existing) {
                 if (existing.error.isError())
                     return deliver(op, failureOf<EnableOutcome>(created, existing.attempts));
                 Result<SsoConnection> r =
@@ -345,8 +342,8 @@ PendingCall *KeycardClient::enableSso(const QString &organization, const SsoConn
                 EnableOutcome outcome;
                 outcome.connection = r.value();
                 outcome.alreadyEnabled = true;
-                outcome.matchesRequest = outcome.connection.identifier == identifier &&
-                                         sameOptional(outcome.connection.clientId, clientId);
+                outcome.differences = enableDifferences(sent, outcome.connection);
+                outcome.matchesRequest = outcome.differences.isEmpty();
                 deliver(op, Result<EnableOutcome>::success(outcome, requestId));
             });
     });

@@ -4,6 +4,7 @@
 #include "Models.h"
 #include "Paging.h"
 #include "Result.h"
+#include "SsoComparison.h"
 
 #include <QObject>
 #include <QPointer>
@@ -74,8 +75,11 @@ struct EnableOutcome
 {
     SsoConnection connection;
     bool alreadyEnabled = false; // the server answered 409
-    // With alreadyEnabled: whether the existing connection has the identifier and client id
-    // that were sent (true after a lost reply whose first attempt had in fact succeeded).
+    // With alreadyEnabled: what the request sent that the existing connection does not hold
+    // (enableDifferences(): identifier, client id, protocol members, any secret sent).
+    QList<SsoDifference> differences;
+    // With alreadyEnabled: whether the existing connection is the one asked for (true after a
+    // lost reply whose first attempt had in fact succeeded): `differences` is empty.
     bool matchesRequest = true;
 };
 

@@ -77,6 +77,63 @@ private Q_SLOTS:
         QCOMPARE(f.server->connectionCount(), 3);
     }
 
+    // Issue 23, point 2: "these settings" are everything the request sends that the server
+    // reflects; a secret sent is always a difference (not set, or not comparable).
+    void enableConflictComparesEverythingSent_data()
+    {
+        QTest::addColumn<QString>("organization");
+        QTest::addColumn<bool>("withSecret");
+        QTest::addColumn<QStringList>("scopes"); // empty: no protocols sent
+        QTest::addColumn<QStringList>("differences");
+        QTest::newRow("initech, a secret while none is set")
+            << QStringLiteral("initech") << true << QStringList{}
+            << QStringList{QStringLiteral("client_secret")};
+        QTest::newRow("acme, a secret while one is set")
+            << QStringLiteral("acme") << true << QStringList{}
+            << QStringList{QStringLiteral("client_secret")};
+        QTest::newRow("acme, other scopes")
+            << QStringLiteral("acme") << false << QStringList{QStringLiteral("openid")}
+            << QStringList{QStringLiteral("protocols.oauth2.scopes_supported")};
+        QTest::newRow("acme, the same scopes in another order")
+            << QStringLiteral("acme") << false
+            << QStringList{QStringLiteral("groups"), QStringLiteral("openid"),
+                           QStringLiteral("email"), QStringLiteral("profile")}
+            << QStringList{};
+        QTest::newRow("initech, scopes it does not have")
+            << QStringLiteral("initech") << false << QStringList{QStringLiteral("openid")}
+            << QStringList{QStringLiteral("protocols.oauth2.scopes_supported")};
+    }
+    void enableConflictComparesEverythingSent()
+    {
+        QFETCH(QString, organization);
+        QFETCH(bool, withSecret);
+        QFETCH(QStringList, scopes);
+        QFETCH(QStringList, differences);
+        Fixture f;
+        const bool acme = organization == QLatin1String("acme");
+        SsoConnectionCreate body =
+            ssoCreate(QString::fromLatin1(acme ? demo::kAcmeIdentifier : demo::kInitechIdentifier),
+                      QString::fromLatin1(acme ? demo::kAcmeClientId : demo::kInitechClientId));
+        const QString secret = QStringLiteral("new-idp-secret-4417");
+        if (withSecret)
+            body.clientSecret = secret;
+        if (!scopes.isEmpty()) {
+            body.protocols = SsoProtocols{};
+            body.protocols->oauth2 = OAuth2Settings{};
+            body.protocols->oauth2->scopesSupported = scopes;
+        }
+        const auto rec = f.enableSso(organization, body);
+        VERIFY_OK(rec);
+        QVERIFY(rec.value().alreadyEnabled);
+        QStringList fields;
+        for (const SsoDifference &d : rec.value().differences) {
+            fields << d.field;
+            QVERIFY(!d.toString().contains(secret));
+        }
+        QCOMPARE(fields, differences);
+        QCOMPARE(rec.value().matchesRequest, differences.isEmpty());
+    }
+
     void enableValidationFromServer()
     {
         Fixture f;

@@ -3,6 +3,7 @@
 #include "DisableSsoDialog.h"
 #include "SsoChangeSummary.h"
 #include "SsoConnectionForm.h"
+#include "SsoController.h"
 #include "SsoDialog.h"
 #include "SsoPermissions.h"
 #include "SsoWorkflow.h"
@@ -166,6 +167,26 @@ private Q_SLOTS:
                 QStringLiteral("Token endpoint: https://a.example.com/token → (none)"),
                 QStringLiteral("Scopes: (none) → openid email"),
                 QStringLiteral("OpenID userinfo endpoint: (none) → https://a.example.com/me")}));
+    }
+
+    // Issue 23, point 2: the window's reconcile path follows keycardctl's rule (a secret sent
+    // over a connection without one is not "already enabled with these settings").
+    void enableWithASecretOverOneWithoutIsNotSuccess()
+    {
+        SsoController controller(env->client.get());
+        QSignalSpy enabled(&controller, &SsoController::enabled);
+        QSignalSpy already(&controller, &SsoController::alreadyEnabled);
+        SsoConnectionCreate body;
+        body.identifier = QString::fromLatin1(sandbox::demo::kInitechIdentifier);
+        body.clientId = QString::fromLatin1(sandbox::demo::kInitechClientId);
+        body.clientSecret = QStringLiteral("gui-secret-9931");
+        controller.enable(QStringLiteral("initech"), body, KeycardClient::newRequestId());
+        QVERIFY(already.wait(20000));
+        QCOMPARE(enabled.size(), 0);
+        body.clientSecret.reset();
+        controller.enable(QStringLiteral("initech"), body, KeycardClient::newRequestId());
+        QVERIFY(enabled.wait(20000));
+        QCOMPARE(already.size(), 1);
     }
 
     void disableRequiresTheTypedLabel()
