@@ -220,13 +220,12 @@ void CommandRunner::getConnection()
         callOptions(true));
 }
 
-std::optional<SsoProtocols>
-CommandRunner::requestedProtocols(const std::optional<SsoProtocols> &base) const
+std::optional<SsoProtocols> CommandRunner::requestedProtocols() const
 {
     const ProtocolOptions &p = m_inv.protocols;
     if (!p.any())
         return std::nullopt;
-    SsoProtocols protocols = base.value_or(SsoProtocols());
+    SsoProtocols protocols;
     if (p.authorizationEndpoint || p.tokenEndpoint || p.jwksUri || p.registrationEndpoint ||
         p.scopes || p.codeChallengeMethods) {
         OAuth2Settings oauth2 = protocols.oauth2.value_or(OAuth2Settings());
@@ -253,7 +252,7 @@ void CommandRunner::enable()
     body.clientId = m_inv.clientId.value_or(QString());
     if (m_ssoSecret)
         body.clientSecret = m_ssoSecret->reveal();
-    body.protocols = requestedProtocols(std::nullopt);
+    body.protocols = requestedProtocols();
 
     m_client->enableSso(
         m_inv.organization, body, this,
@@ -307,23 +306,12 @@ void CommandRunner::update()
     else if (m_ssoSecret)
         body.clientSecret = m_ssoSecret->reveal();
 
-    if (!m_inv.protocols.any()) {
-        sendUpdate(body);
-        return;
-    }
-    // Protocol options change single members: read the current protocols first so that the
-    // PATCH carries the others unchanged.
-    m_client->getSsoConnection(
-        m_inv.organization, this,
-        [this, body](const Result<SsoConnection> &result) mutable {
-            if (!result.ok()) {
-                failOnConnection(result.error());
-                return;
-            }
-            body.protocols = requestedProtocols(result.value().protocols);
-            sendUpdate(body);
-        },
-        callOptions(false));
+    // Only what was given: the protocols object carries the members of the protocol options
+    // and nothing read from the server (a read-then-write would undo a concurrent change to
+    // another member; the API has no ETag to detect one). What the server does with the
+    // members not sent is its own rule: see the update help.
+    body.protocols = requestedProtocols();
+    sendUpdate(body);
 }
 
 void CommandRunner::sendUpdate(const SsoConnectionUpdate &body)

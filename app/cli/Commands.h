@@ -52,7 +52,7 @@ private:
     void finish(int exitCode);
 
     CallOptions callOptions(bool expandPermissions) const;
-    std::optional<SsoProtocols> requestedProtocols(const std::optional<SsoProtocols> &base) const;
+    std::optional<SsoProtocols> requestedProtocols() const;
 
     Invocation m_inv;
     std::optional<Secret> m_ssoSecret;

@@ -126,7 +126,7 @@ QString heading(HelpSection section)
     case HelpSection::Global:
         return tr("Global options:");
     case HelpSection::Protocol:
-        return tr("Protocol options (optional; sent as the connection's \"protocols\"):");
+        return tr("Protocol options (optional; only those given are sent, inside \"protocols\"):");
     case HelpSection::Command:
         break;
     }

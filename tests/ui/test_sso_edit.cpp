@@ -169,6 +169,33 @@ private Q_SLOTS:
                 QStringLiteral("OpenID userinfo endpoint: (none) → https://a.example.com/me")}));
     }
 
+    // Issue 23, point 9: the review says what saving protocol settings replaces, and only
+    // when protocol settings change.
+    void reviewSaysProtocolsAreReplacedWhole()
+    {
+        auto d = openEdit("acme");
+        QTest::keyClicks(edit(d, "clientIdEdit"), QStringLiteral("x"));
+        reviewLines(d);
+        QVERIFY(d->isReviewing());
+        auto *note = child<QLabel>(d, "changeSummaryNote");
+        QVERIFY(note->isHidden());
+        deleteOpenDialogs();
+
+        d = openEdit("acme");
+        edit(d, "scopesEdit")->setText(QStringLiteral("openid email"));
+        const QStringList lines = reviewLines(d);
+        QVERIFY(d->isReviewing());
+        QVERIFY2(lines.contains(QStringLiteral("Scopes: openid profile email groups → openid "
+                                               "email")),
+                 qPrintable(lines.join(QLatin1Char('\n'))));
+        note = child<QLabel>(d, "changeSummaryNote");
+        QVERIFY(!note->isHidden());
+        QVERIFY(note->isVisibleTo(d));
+        QVERIFY2(note->text().contains(QStringLiteral("replace the connection's protocol "
+                                                      "settings")),
+                 qPrintable(note->text()));
+    }
+
     // Issue 23, point 2: the window's reconcile path follows keycardctl's rule (a secret sent
     // over a connection without one is not "already enabled with these settings").
     void enableWithASecretOverOneWithoutIsNotSuccess()

@@ -7,6 +7,8 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace keycard::ui {
 
 namespace {
@@ -32,7 +34,7 @@ void compare(QList<SsoChange> &out, const QString &label, const T &before, const
     const QString a = show(before);
     const QString b = show(after);
     if (a != b)
-        out.append({label, a, b});
+        out.append({label, a, b, true});
 }
 
 } // namespace
@@ -88,6 +90,7 @@ SsoChangeSummary::SsoChangeSummary(QWidget *parent)
     : QWidget(parent)
     , m_intro(new QLabel(this))
     , m_table(new QLabel(this))
+    , m_note(new QLabel(this))
 {
     setObjectName(QStringLiteral("changeSummary"));
     m_intro->setObjectName(QStringLiteral("changeSummaryIntro"));
@@ -105,6 +108,16 @@ SsoChangeSummary::SsoChangeSummary(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_intro);
     layout->addWidget(scroll, 1);
+    // The form sends the protocol settings as one object, as it shows them; without an ETag
+    // nothing tells a change made elsewhere in the meantime.
+    m_note->setObjectName(QStringLiteral("changeSummaryNote"));
+    m_note->setWordWrap(true);
+    m_note->setTextFormat(Qt::PlainText);
+    m_note->setText(tr("Protocol settings are saved as one whole, as this form shows them: they "
+                       "replace the connection's protocol settings, including a change made "
+                       "elsewhere since this dialog opened."));
+    m_note->hide();
+    layout->addWidget(m_note);
 }
 
 void SsoChangeSummary::setChanges(const QList<SsoChange> &changes)
@@ -121,6 +134,8 @@ void SsoChangeSummary::setChanges(const QList<SsoChange> &changes)
     html += QStringLiteral("</table>");
     m_table->setText(html);
     m_table->setAccessibleDescription(lines().join(QLatin1Char('\n')));
+    m_note->setVisible(std::any_of(changes.begin(), changes.end(),
+                                   [](const SsoChange &c) { return c.protocols; }));
 }
 
 QStringList SsoChangeSummary::lines() const

@@ -11,9 +11,10 @@ namespace keycard::ui {
 // One changed field of an SSO connection, for the review step before a PATCH.
 struct SsoChange
 {
-    QString field;    // "Issuer URL", "Client secret", "Token endpoint", ...
-    QString oldValue; // "(none)" when there was none; never a secret
-    QString newValue; // "(removed)", "replaced", ...; never a secret
+    QString field;          // "Issuer URL", "Client secret", "Token endpoint", ...
+    QString oldValue;       // "(none)" when there was none; never a secret
+    QString newValue;       // "(removed)", "replaced", ...; never a secret
+    bool protocols = false; // a member of "protocols", which is sent as one object
 
     QString toString() const; // "Issuer URL: old → new"
 };
@@ -36,6 +37,7 @@ public:
 private:
     QLabel *m_intro = nullptr;
     QLabel *m_table = nullptr;
+    QLabel *m_note = nullptr; // what saving protocol settings replaces
     QList<SsoChange> m_changes;
 };
 
