@@ -177,6 +177,8 @@ int run(QCoreApplication &app)
     const Invocation &inv = parsed.invocation;
     if (const auto invalid = validateInvocation(inv))
         return usageError(invalid->error, invalid->helpTopic, invalid->field, inv.json);
+    for (const QString &warning : invocationWarnings(inv))
+        Console::err(warning);
 
     // The issuer check talks to the identity provider only: no Keycard configuration needed.
     if (inv.command == Command::SsoCheck)

@@ -412,4 +412,16 @@ std::optional<ParseOutcome> validateInvocation(const Invocation &inv)
     return std::nullopt;
 }
 
+QStringList invocationWarnings(const Invocation &inv)
+{
+    QStringList out;
+    if (!inv.identifier)
+        return out;
+    const QString what = inv.command == Command::SsoCheck ? QStringLiteral("ISSUER")
+                                                          : QStringLiteral("--identifier");
+    for (const rules::IssuerWarning &warning : rules::issuerWarnings(*inv.identifier))
+        out << tr("keycardctl: warning: %1: %2\n").arg(what, warning.message());
+    return out;
+}
+
 } // namespace keycard::cli

@@ -82,4 +82,8 @@ ParseOutcome parseArguments(const QStringList &arguments);
 // nullopt. The base URL is checked later, together with the rest of the configuration.
 std::optional<ParseOutcome> validateInvocation(const Invocation &invocation);
 
+// What a valid invocation is warned about, one line each ("keycardctl: warning: --identifier:
+// ..."): an issuer URL with capital letters (rules::issuerWarnings()).
+QStringList invocationWarnings(const Invocation &invocation);
+
 } // namespace keycard::cli

@@ -104,6 +104,17 @@ private Q_SLOTS:
         QTest::newRow("inner space") << "https://acme okta.com" << false << false << QString();
         QTest::newRow("query") << "https://acme.okta.com/?x=1" << false << false << QString();
         QTest::newRow("fragment") << "https://acme.okta.com/#top" << false << false << QString();
+        // Issue 23, point 8: FieldRules' issuer rules, as keycardctl and the client apply them.
+        QTest::newRow("user and password")
+            << "https://user:pw@acme.okta.com" << false << false << QString();
+        QTest::newRow("encoded slash before @")
+            << "https://acme.okta.com%2F@evil.com" << false << false << QString();
+        QTest::newRow("dot dot") << "https://acme.okta.com/a/../b" << false << false << QString();
+        QTest::newRow("encoded dot dot")
+            << "https://acme.okta.com/%2e%2e/b" << false << false << QString();
+        QTest::newRow("bidi override")
+            << QStringLiteral("https://acme.okta.com/") + QChar(0x202E) + QStringLiteral("x")
+            << false << false << QString();
     }
     void issuerHttpsRule()
     {
@@ -193,6 +204,34 @@ private Q_SLOTS:
             QCOMPARE(a.message, QStringLiteral("Not a UUID"));
             QCOMPARE(a.canBecomeValid, canBecomeValid);
         }
+    }
+
+    // Issue 23, point 8: capitals are a note under an acceptable issuer, not a refusal.
+    void issuerCapitalsAreANote()
+    {
+        IssuerValidator v;
+        const FieldAssessment upper = v.assess(QStringLiteral("https://Acme.Okta.com"));
+        QCOMPARE(upper.state, QValidator::Acceptable);
+        QVERIFY2(upper.message.contains(QStringLiteral("host name has capital letters")),
+                 qPrintable(upper.message));
+        const FieldAssessment scheme = v.assess(QStringLiteral("HTTPS://acme.okta.com"));
+        QCOMPARE(scheme.state, QValidator::Acceptable);
+        QVERIFY2(scheme.message.contains(QStringLiteral("scheme has capital letters")),
+                 qPrintable(scheme.message));
+        QCOMPARE(v.assess(QStringLiteral("https://acme.okta.com")).message, QString());
+    }
+
+    // Issue 23, point 1: "." and ".." would change the request's path.
+    void organizationDotSegments()
+    {
+        FieldValidator v(rules::Field::OrganizationId);
+        for (const QString &id : {QStringLiteral("."), QStringLiteral("..")}) {
+            const FieldAssessment a = v.assess(id);
+            QCOMPARE(a.state, QValidator::Intermediate);
+            QVERIFY2(a.message.contains(QStringLiteral("“..”")), qPrintable(a.message));
+        }
+        QCOMPARE(v.assess(QStringLiteral("...")).state, QValidator::Acceptable);
+        QCOMPARE(v.assess(QStringLiteral("%2e%2e")).state, QValidator::Acceptable);
     }
 
     void organizationBoundaries()

@@ -122,6 +122,18 @@ FieldAssessment IssuerValidator::assess(const QString &text) const
     FieldAssessment a = FieldValidator::assess(text);
     if (a.isAcceptable())
         a = assessUrl(text, UrlRules{true});
+    if (a.isAcceptable()) {
+        // FieldRules' issuer rules, the ones keycardctl and the client apply: what they refuse
+        // is Intermediate here, what they only warn about an Acceptable note.
+        if (const auto problem = rules::checkIssuer(text)) {
+            a = FieldAssessment::intermediate(problem->message(), false);
+        } else {
+            QStringList notes;
+            for (const rules::IssuerWarning &w : rules::issuerWarnings(text))
+                notes << w.message();
+            a.message = notes.join(QLatin1Char(' '));
+        }
+    }
     // Something pasted that implies another issuer (an endpoint, an admin console, a tenant
     // id, ...): offered as a one-click fix, never applied silently.
     if (!a.fix && !text.isEmpty()) {
