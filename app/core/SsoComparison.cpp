@@ -13,7 +13,7 @@ namespace {
 
 QString trc(const char *text)
 {
-    return QCoreApplication::translate("keycard::SsoComparison", text);
+    return QCoreApplication::translate("keycard", text);
 }
 
 QString none()
@@ -61,7 +61,8 @@ struct Collector
 
 QString SsoDifference::toString() const
 {
-    return trc("%1: sent %2, the connection has %3").arg(label, sent, existing);
+    return QCoreApplication::translate("keycard", "%1: sent %2, the connection has %3")
+        .arg(label, sent, existing);
 }
 
 QList<SsoDifference> enableDifferences(const SsoConnectionCreate &request,

@@ -309,6 +309,34 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <source>An issuer URL has no query (?…) or fragment (#…)</source>
         <translation>Eine Aussteller-URL hat keine Query (?…) und kein Fragment (#…)</translation>
     </message>
+    <message>
+        <source>“.” and “..” cannot be used: they would change the request&apos;s address</source>
+        <translation>„.“ und „..“ sind nicht möglich: Sie würden die Adresse der Anfrage ändern</translation>
+    </message>
+    <message>
+        <source>Contains an invalid character (a lone surrogate)</source>
+        <translation>Enthält ein ungültiges Zeichen (ein einzelnes Surrogat)</translation>
+    </message>
+    <message>
+        <source>Must not contain a user name or password (“…@” before the host)</source>
+        <translation>Darf keinen Benutzernamen und kein Passwort enthalten („…@“ vor dem Host)</translation>
+    </message>
+    <message>
+        <source>Contains an invisible control or text-direction character</source>
+        <translation>Enthält ein unsichtbares Steuer- oder Textrichtungszeichen</translation>
+    </message>
+    <message>
+        <source>Must not contain “.” or “..” path segments</source>
+        <translation>Darf keine Pfadsegmente „.“ oder „..“ enthalten</translation>
+    </message>
+    <message>
+        <source>The scheme has capital letters: issuers are compared exactly, so the identity provider must write it the same way (usually “https://”)</source>
+        <translation>Das Schema enthält Großbuchstaben: Aussteller werden exakt verglichen, der Identitätsanbieter muss es also genauso schreiben (meist „https://“)</translation>
+    </message>
+    <message>
+        <source>The host name has capital letters: issuers are compared exactly, so the identity provider must write it the same way (usually lower case)</source>
+        <translation>Der Hostname enthält Großbuchstaben: Aussteller werden exakt verglichen, der Identitätsanbieter muss ihn also genauso schreiben (meist kleingeschrieben)</translation>
+    </message>
 </context>
 <context>
     <name>IssuerComparison</name>
@@ -504,12 +532,71 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <source>Disable single sign-on for %1</source>
         <translation>Single Sign-On für %1 deaktivieren</translation>
     </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>%1: sent %2, the connection has %3</source>
+        <translation>%1: gesendet %2, die Verbindung hat %3</translation>
+    </message>
+    <message>
+        <source>a secret</source>
+        <translation>ein Secret</translation>
+    </message>
+    <message>
+        <source>a secret that cannot be compared (Keycard never returns it)</source>
+        <translation>ein Secret, das sich nicht vergleichen lässt (Keycard gibt es nie zurück)</translation>
+    </message>
+    <message>
+        <source>none set</source>
+        <translation>keines gesetzt</translation>
+    </message>
+    <message>
+        <source>Authorization endpoint</source>
+        <translation>Autorisierungs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Token endpoint</source>
+        <translation>Token-Endpunkt</translation>
+    </message>
+    <message>
+        <source>JWKS URI</source>
+        <translation>JWKS-URI</translation>
+    </message>
+    <message>
+        <source>Registration endpoint</source>
+        <translation>Registrierungs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Scopes</translation>
+    </message>
+    <message>
+        <source>PKCE methods</source>
+        <translation>PKCE-Methoden</translation>
+    </message>
+    <message>
+        <source>OpenID userinfo endpoint</source>
+        <translation>OpenID-Userinfo-Endpunkt</translation>
+    </message>
+    <message>
+        <source>External ID claim</source>
+        <translation>Claim der externen ID</translation>
+    </message>
 </context>
 <context>
     <name>keycard::BusyIndicator</name>
     <message>
         <source>Loading</source>
         <translation>Wird geladen</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::CallRunner</name>
+    <message>
+        <source>the request&apos;s path has a “.” or “..” segment; not sent</source>
+        <translation>der Pfad der Anfrage hat ein Segment „.“ oder „..“; nicht gesendet</translation>
     </message>
 </context>
 <context>
@@ -1703,19 +1790,6 @@ aktiviert ist.
 </translation>
     </message>
     <message>
-        <source>Enable SSO for an organization. If SSO is already enabled with the same
-identifier and client ID (for example after a reply was lost and the command
-was repeated), this succeeds and says so; with other settings it fails with
-status 6 and shows the existing identifier and client ID.
-</source>
-        <translation>SSO für eine Organisation aktivieren. Ist SSO bereits mit demselben Identifier
-und derselben Client-ID aktiviert (etwa weil eine Antwort verloren ging und der
-Befehl wiederholt wurde), gelingt der Befehl und meldet das; mit anderen
-Einstellungen schlägt er mit Status 6 fehl und zeigt den vorhandenen Identifier
-und die vorhandene Client-ID.
-</translation>
-    </message>
-    <message>
         <source>Examples:
   keycardctl sso enable globex --identifier https://globex.okta.com \
       --client-id 0oa1b2c3d4 --client-secret-stdin &lt; secret.txt
@@ -1739,14 +1813,6 @@ und die vorhandene Client-ID.
                    [--client-id ID | --clear-client-id]
                    [--client-secret-stdin | --clear-client-secret]
                    [PROTOCOL OPTIONS]
-</translation>
-    </message>
-    <message>
-        <source>Change the SSO connection of an organization. Only the values given are
-sent; everything else stays as it is.
-</source>
-        <translation>Die SSO-Verbindung einer Organisation ändern. Nur die angegebenen Werte werden
-gesendet; alles andere bleibt, wie es ist.
 </translation>
     </message>
     <message>
@@ -2271,12 +2337,56 @@ set $KEYCARD_SSO_CLIENT_SECRET)</source>
         <translation>Globale Optionen:</translation>
     </message>
     <message>
-        <source>Protocol options (optional; sent as the connection&apos;s &quot;protocols&quot;):</source>
-        <translation>Protokolloptionen (optional; gesendet als „protocols“ der Verbindung):</translation>
-    </message>
-    <message>
         <source>Options:</source>
         <translation>Optionen:</translation>
+    </message>
+    <message>
+        <source>keycardctl: warning: %1: %2
+</source>
+        <translation>keycardctl: Warnung: %1: %2
+</translation>
+    </message>
+    <message>
+        <source>Enable SSO for an organization. If SSO is already enabled with everything
+this command sends (identifier, client ID, protocol options; for example after
+a reply was lost and the command was repeated), this succeeds and says so.
+Otherwise nothing is changed: it fails with status 6 and says what differs. A
+client secret always differs: Keycard never returns one, so it cannot be
+compared; set it with &apos;keycardctl sso update ORG --client-secret-stdin&apos;.
+</source>
+        <translation>SSO für eine Organisation aktivieren. Ist SSO bereits mit allem aktiviert, was
+dieser Befehl sendet (Identifier, Client-ID, Protokolloptionen; etwa weil eine
+Antwort verloren ging und der Befehl wiederholt wurde), gelingt der Befehl und
+meldet das. Sonst wird nichts geändert: Er schlägt mit Status 6 fehl und nennt
+den Unterschied. Ein Client-Secret unterscheidet sich immer: Keycard gibt es nie
+zurück, es lässt sich also nicht vergleichen; setzen Sie es mit
+&apos;keycardctl sso update ORG --client-secret-stdin&apos;.
+</translation>
+    </message>
+    <message>
+        <source>Change the SSO connection of an organization. Only the values given are
+sent, nothing read from the server first (the API has no ETag to detect a
+concurrent change).
+Protocol options are sent inside &quot;protocols&quot; with only the members given; a
+list (--scopes, --code-challenge-methods) replaces the whole list. The API
+documents no rule for the members not sent: a server that replaces the whole
+&quot;protocols&quot; object, as keycard-sandbox does, drops them. To keep them, give
+them again; the connection printed afterwards shows the result.
+</source>
+        <translation>Die SSO-Verbindung einer Organisation ändern. Nur die angegebenen Werte werden
+gesendet, vorher wird nichts vom Server gelesen (die API hat kein ETag, um eine
+gleichzeitige Änderung zu erkennen).
+Protokolloptionen werden in &quot;protocols&quot; nur mit den angegebenen Feldern
+gesendet; eine Liste (--scopes, --code-challenge-methods) ersetzt die ganze
+Liste. Für nicht gesendete Felder nennt die API keine Regel: Ein Server, der das
+ganze &quot;protocols&quot;-Objekt ersetzt, wie keycard-sandbox, verwirft sie. Um sie zu
+behalten, geben Sie sie erneut an; die danach ausgegebene Verbindung zeigt das
+Ergebnis.
+</translation>
+    </message>
+    <message>
+        <source>Protocol options (optional; only those given are sent, inside &quot;protocols&quot;):</source>
+        <translation>Protokolloptionen (optional; nur die angegebenen werden gesendet, in &quot;protocols&quot;):</translation>
     </message>
 </context>
 <context>
@@ -2326,14 +2436,6 @@ set $KEYCARD_SSO_CLIENT_SECRET)</source>
     <message>
         <source>No organization with id or label &quot;%1&quot;</source>
         <translation>Keine Organisation mit der ID oder dem Label „%1“</translation>
-    </message>
-    <message>
-        <source>SSO is already enabled for %1 with other settings: identifier %2, client ID %3</source>
-        <translation>SSO ist für %1 bereits mit anderen Einstellungen aktiviert: Identifier %2, Client-ID %3</translation>
-    </message>
-    <message>
-        <source>not set</source>
-        <translation>nicht gesetzt</translation>
     </message>
     <message>
         <source>SSO for %1 is already enabled with these settings.</source>
@@ -2392,6 +2494,10 @@ set $KEYCARD_SSO_CLIENT_SECRET)</source>
             <numerusform>keycardctl: Hinweis: %n Listeneinträge übersprungen (keine Organisation mit einer ID)
 </numerusform>
         </translation>
+    </message>
+    <message>
+        <source>SSO is already enabled for %1 with other settings, nothing was changed (%2). Use &quot;keycardctl sso update&quot; to change them</source>
+        <translation>SSO ist für %1 bereits mit anderen Einstellungen aktiviert, nichts wurde geändert (%2). Ändern Sie sie mit &quot;keycardctl sso update&quot;</translation>
     </message>
 </context>
 <context>
@@ -3498,6 +3604,10 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
             <numerusform>Prüfen Sie die Änderung vor dem Speichern:</numerusform>
             <numerusform>Prüfen Sie die %n Änderungen vor dem Speichern:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Protocol settings are saved as one whole, as this form shows them: they replace the connection&apos;s protocol settings, including a change made elsewhere since this dialog opened.</source>
+        <translation>Die Protokolleinstellungen werden als Ganzes gespeichert, so wie dieses Formular sie zeigt: Sie ersetzen die Protokolleinstellungen der Verbindung, auch eine Änderung, die seit dem Öffnen dieses Dialogs anderswo gemacht wurde.</translation>
     </message>
 </context>
 <context>
