@@ -131,7 +131,8 @@ FieldAssessment IssuerValidator::assess(const QString &text) const
             QStringList notes;
             for (const rules::IssuerWarning &w : rules::issuerWarnings(text))
                 notes << w.message();
-            a.message = notes.join(QLatin1Char(' '));
+            if (!notes.isEmpty())
+                a.message = notes.join(QLatin1Char(' '));
         }
     }
     // Something pasted that implies another issuer (an endpoint, an admin console, a tenant
