@@ -191,6 +191,7 @@ private Q_SLOTS:
         note = child<QLabel>(d, "changeSummaryNote");
         QVERIFY(!note->isHidden());
         QVERIFY(note->isVisibleTo(d));
+        screenshot(d, QStringLiteral("edit-summary-protocols"));
         QVERIFY2(note->text().contains(QStringLiteral("replace the connection's protocol "
                                                       "settings")),
                  qPrintable(note->text()));
