@@ -183,11 +183,10 @@ QString ssoUpdateHelp()
          tr("Change the SSO connection of an organization. Only the values given are\n"
             "sent, nothing read from the server first (the API has no ETag to detect a\n"
             "concurrent change).\n"
-            "Protocol options are sent inside \"protocols\" with only the members given; a\n"
-            "list (--scopes, --code-challenge-methods) replaces the whole list. The API\n"
-            "documents no rule for the members not sent: a server that replaces the whole\n"
-            "\"protocols\" object, as keycard-sandbox does, drops them. To keep them, give\n"
-            "them again; the connection printed afterwards shows the result.\n"),
+            "Protocol options are sent inside \"protocols\" with only the members given (a\n"
+            "JSON merge patch): a list (--scopes, --code-challenge-methods) replaces the\n"
+            "whole list, and members not given stay as they are. The connection printed\n"
+            "afterwards shows the result.\n"),
          optionsHelp(HelpSection::Command, Command::SsoUpdate), optionsHelp(HelpSection::Protocol),
          optionsHelp(HelpSection::Global), environment(), exitCodes(),
          tr("Examples:\n"

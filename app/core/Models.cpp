@@ -67,8 +67,8 @@ bool optionalStringList(const QJsonObject &o, const char *key, std::optional<QSt
     return true;
 }
 
-bool requiredTimestamp(const QJsonObject &o, const char *key, QDateTime &out,
-                       const QString &prefix, QString &errorField)
+bool requiredTimestamp(const QJsonObject &o, const char *key, QDateTime &out, const QString &prefix,
+                       QString &errorField)
 {
     QString text;
     if (!requiredString(o, key, text, prefix, errorField))
@@ -81,8 +81,8 @@ bool requiredTimestamp(const QJsonObject &o, const char *key, QDateTime &out,
     return true;
 }
 
-bool optionalTimestamp(const QJsonObject &o, const char *key, QDateTime &out,
-                       const QString &prefix, QString &errorField)
+bool optionalTimestamp(const QJsonObject &o, const char *key, QDateTime &out, const QString &prefix,
+                       QString &errorField)
 {
     if (!o.contains(QLatin1String(key)) || o.value(QLatin1String(key)).isNull())
         return true;
@@ -115,6 +115,27 @@ void putOptional(QJsonObject &o, const char *key, const std::optional<QStringLis
 {
     if (v)
         o.insert(QLatin1String(key), QJsonArray::fromStringList(*v));
+}
+
+// The JSON merge patch (RFC 7396) that turns `from` into `to`: members that differ (objects
+// compared member by member), JSON null for members only `from` has.
+QJsonObject mergePatch(const QJsonObject &from, const QJsonObject &to)
+{
+    QJsonObject patch;
+    for (auto it = to.constBegin(); it != to.constEnd(); ++it) {
+        const QJsonValue before = from.value(it.key());
+        if (before == it.value())
+            continue;
+        if (before.isObject() && it.value().isObject())
+            patch.insert(it.key(), mergePatch(before.toObject(), it.value().toObject()));
+        else
+            patch.insert(it.key(), it.value());
+    }
+    for (auto it = from.constBegin(); it != from.constEnd(); ++it) {
+        if (!to.contains(it.key()))
+            patch.insert(it.key(), QJsonValue(QJsonValue::Null));
+    }
+    return patch;
 }
 
 } // namespace
@@ -156,8 +177,8 @@ QJsonObject Permissions::toJson() const
 
 bool OAuth2Settings::isEmpty() const
 {
-    return !authorizationEndpoint && !tokenEndpoint && !jwksUri && !registrationEndpoint
-           && !scopesSupported && !codeChallengeMethodsSupported;
+    return !authorizationEndpoint && !tokenEndpoint && !jwksUri && !registrationEndpoint &&
+           !scopesSupported && !codeChallengeMethodsSupported;
 }
 
 bool SsoProtocols::isEmpty() const
@@ -207,11 +228,13 @@ QJsonObject SsoConnectionUpdate::toJson() const
         o.insert(QStringLiteral("client_id"),
                  clientId->isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(*clientId));
     if (clientSecret)
-        o.insert(QStringLiteral("client_secret"), clientSecret->isNull()
-                                                      ? QJsonValue(QJsonValue::Null)
-                                                      : QJsonValue(*clientSecret));
-    if (protocols)
-        o.insert(QStringLiteral("protocols"), protocols->toJson());
+        o.insert(QStringLiteral("client_secret"),
+                 clientSecret->isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(*clientSecret));
+    if (protocols) {
+        o.insert(QStringLiteral("protocols"),
+                 protocolsBefore ? mergePatch(protocolsBefore->toJson(), protocols->toJson())
+                                 : protocols->toJson());
+    }
     return o;
 }
 
@@ -262,13 +285,13 @@ bool protocols(const QJsonValue &v, SsoProtocols &out, QString &errorField)
         }
         const QJsonObject a = oauth2.toObject();
         OAuth2Settings s;
-        if (!optionalString(a, "authorization_endpoint", s.authorizationEndpoint, p, errorField)
-            || !optionalString(a, "token_endpoint", s.tokenEndpoint, p, errorField)
-            || !optionalString(a, "jwks_uri", s.jwksUri, p, errorField)
-            || !optionalString(a, "registration_endpoint", s.registrationEndpoint, p, errorField)
-            || !optionalStringList(a, "scopes_supported", s.scopesSupported, p, errorField)
-            || !optionalStringList(a, "code_challenge_methods_supported",
-                                   s.codeChallengeMethodsSupported, p, errorField))
+        if (!optionalString(a, "authorization_endpoint", s.authorizationEndpoint, p, errorField) ||
+            !optionalString(a, "token_endpoint", s.tokenEndpoint, p, errorField) ||
+            !optionalString(a, "jwks_uri", s.jwksUri, p, errorField) ||
+            !optionalString(a, "registration_endpoint", s.registrationEndpoint, p, errorField) ||
+            !optionalStringList(a, "scopes_supported", s.scopesSupported, p, errorField) ||
+            !optionalStringList(a, "code_challenge_methods_supported",
+                                s.codeChallengeMethodsSupported, p, errorField))
             return false;
         out.oauth2 = s;
     }
@@ -296,9 +319,9 @@ bool organization(const QJsonObject &o, Organization &out, QString &errorField)
 {
     out = {};
     const QString prefix;
-    if (!requiredString(o, "id", out.id, prefix, errorField)
-        || !requiredString(o, "name", out.name, prefix, errorField)
-        || !requiredString(o, "label", out.label, prefix, errorField))
+    if (!requiredString(o, "id", out.id, prefix, errorField) ||
+        !requiredString(o, "name", out.name, prefix, errorField) ||
+        !requiredString(o, "label", out.label, prefix, errorField))
         return false;
     const QJsonValue sso = o.value(QLatin1String("sso_enabled"));
     if (!sso.isUndefined()) {
@@ -308,9 +331,9 @@ bool organization(const QJsonObject &o, Organization &out, QString &errorField)
         }
         out.ssoEnabled = sso.toBool();
     }
-    if (!requiredTimestamp(o, "created_at", out.createdAt, prefix, errorField)
-        || !optionalTimestamp(o, "updated_at", out.updatedAt, prefix, errorField)
-        || !optionalPermissions(o, out.permissions, prefix, errorField))
+    if (!requiredTimestamp(o, "created_at", out.createdAt, prefix, errorField) ||
+        !optionalTimestamp(o, "updated_at", out.updatedAt, prefix, errorField) ||
+        !optionalPermissions(o, out.permissions, prefix, errorField))
         return false;
     out.raw = o;
     return true;
@@ -404,8 +427,8 @@ bool organizationPage(const QJsonObject &o, OrganizationPage &out, QString &erro
         return false;
     }
     out.pageInfo.hasPrevPage = prev.toBool(false);
-    if (!optionalString(p, "start_cursor", out.pageInfo.startCursor, prefix, errorField)
-        || !optionalString(p, "end_cursor", out.pageInfo.endCursor, prefix, errorField))
+    if (!optionalString(p, "start_cursor", out.pageInfo.startCursor, prefix, errorField) ||
+        !optionalString(p, "end_cursor", out.pageInfo.endCursor, prefix, errorField))
         return false;
     return optionalPermissions(o, out.permissions, QString(), errorField);
 }
@@ -414,9 +437,9 @@ bool ssoConnection(const QJsonObject &o, SsoConnection &out, QString &errorField
 {
     out = {};
     const QString prefix;
-    if (!requiredString(o, "id", out.id, prefix, errorField)
-        || !requiredString(o, "identifier", out.identifier, prefix, errorField)
-        || !optionalString(o, "client_id", out.clientId, prefix, errorField))
+    if (!requiredString(o, "id", out.id, prefix, errorField) ||
+        !requiredString(o, "identifier", out.identifier, prefix, errorField) ||
+        !optionalString(o, "client_id", out.clientId, prefix, errorField))
         return false;
     const QJsonValue secretSet = o.value(QLatin1String("client_secret_set"));
     if (!secretSet.isBool()) {
@@ -424,9 +447,9 @@ bool ssoConnection(const QJsonObject &o, SsoConnection &out, QString &errorField
         return false;
     }
     out.clientSecretSet = secretSet.toBool();
-    if (!requiredTimestamp(o, "created_at", out.createdAt, prefix, errorField)
-        || !optionalTimestamp(o, "updated_at", out.updatedAt, prefix, errorField)
-        || !optionalPermissions(o, out.permissions, prefix, errorField))
+    if (!requiredTimestamp(o, "created_at", out.createdAt, prefix, errorField) ||
+        !optionalTimestamp(o, "updated_at", out.updatedAt, prefix, errorField) ||
+        !optionalPermissions(o, out.permissions, prefix, errorField))
         return false;
     const QJsonValue protocolsValue = o.value(QLatin1String("protocols"));
     if (!protocolsValue.isUndefined() && !protocolsValue.isNull()) {

@@ -123,12 +123,18 @@ struct SsoConnectionCreate
 // Body of PATCH .../sso-connection: only fields that are set are sent.
 // For clientId / clientSecret: nullopt = leave unchanged; an engaged optional holding a null
 // QString (QString()) = send JSON null (remove); otherwise the new value.
+// `protocols` is a JSON merge patch (RFC 7396), as keycard-sandbox applies it: members sent
+// replace those values (a list as a whole), JSON null removes one, members left out stay.
+// Without `protocolsBefore`, the members set in `protocols` are sent (keycardctl's options);
+// with it, only what differs from it, with null for a member `protocols` no longer has (the
+// window's Edit form, which shows every member).
 struct SsoConnectionUpdate
 {
     std::optional<QString> identifier;
     std::optional<QString> clientId;
     std::optional<QString> clientSecret;
     std::optional<SsoProtocols> protocols;
+    std::optional<SsoProtocols> protocolsBefore;
     bool isEmpty() const { return !identifier && !clientId && !clientSecret && !protocols; }
     QJsonObject toJson() const;
 };

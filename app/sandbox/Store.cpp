@@ -85,6 +85,27 @@ void appendTimestamp(QByteArray &out, const QDateTime &time)
     out += "Z\"";
 }
 
+// RFC 7396: each member of `patch` replaces the target's (objects merged member by member),
+// null removes it; members of the target the patch leaves out stay. Objects left empty go.
+QJsonObject applyMergePatch(QJsonObject target, const QJsonObject &patch)
+{
+    for (auto it = patch.constBegin(); it != patch.constEnd(); ++it) {
+        if (it.value().isNull()) {
+            target.remove(it.key());
+        } else if (it.value().isObject()) {
+            const QJsonObject merged =
+                applyMergePatch(target.value(it.key()).toObject(), it.value().toObject());
+            if (merged.isEmpty())
+                target.remove(it.key());
+            else
+                target.insert(it.key(), merged);
+        } else {
+            target.insert(it.key(), it.value());
+        }
+    }
+    return target;
+}
+
 } // namespace
 
 Store::Store() = default;
@@ -244,10 +265,17 @@ bool Store::updateConnection(int index, const QJsonObject &fields)
             connection.json.insert(QStringLiteral("client_secret_set"),
                                    !value.toString().isEmpty());
         } else if (key == QLatin1String("protocols")) {
-            if (value.isObject())
-                connection.json.insert(key, value);
-            else
+            // A JSON merge patch (RFC 7396): null removes, members left out stay.
+            if (value.isObject()) {
+                const QJsonObject merged =
+                    applyMergePatch(connection.json.value(key).toObject(), value.toObject());
+                if (merged.isEmpty())
+                    connection.json.remove(key);
+                else
+                    connection.json.insert(key, merged);
+            } else {
                 connection.json.remove(key);
+            }
         } else {
             continue; // read-only or unknown members are not writable
         }

@@ -478,6 +478,36 @@ void TestModels::updateBody()
     QVERIFY(update.toJson().value(QStringLiteral("client_secret")).isNull());
 }
 
+void TestModels::updateBodyProtocolsPatch()
+{
+    // Without the settings before: the members set, as given (keycardctl's options).
+    SsoConnectionUpdate update;
+    OAuth2Settings scopesOnly;
+    scopesOnly.scopesSupported = QStringList{QStringLiteral("openid")};
+    update.protocols = SsoProtocols{scopesOnly, std::nullopt};
+    QCOMPARE(update.toJson().value(QStringLiteral("protocols")).toObject(),
+             json(R"j({"oauth2": {"scopes_supported": ["openid"]}})j"));
+
+    // With them (the Edit form): what changed, null for what was cleared, nothing else.
+    OAuth2Settings before;
+    before.tokenEndpoint = QStringLiteral("https://idp.example.com/token");
+    before.jwksUri = QStringLiteral("https://idp.example.com/keys");
+    before.scopesSupported = QStringList{QStringLiteral("openid"), QStringLiteral("email")};
+    OAuth2Settings after = before;
+    after.jwksUri.reset();
+    after.scopesSupported = QStringList{QStringLiteral("openid")};
+    update.protocols =
+        SsoProtocols{after, OpenIdSettings{QStringLiteral("https://idp.example.com/me"), {}}};
+    update.protocolsBefore = SsoProtocols{before, std::nullopt};
+    QCOMPARE(update.toJson().value(QStringLiteral("protocols")).toObject(),
+             json(R"j({"oauth2": {"jwks_uri": null, "scopes_supported": ["openid"]},
+                       "openid": {"userinfo_endpoint": "https://idp.example.com/me"}})j"));
+    // Everything cleared: each member null.
+    update.protocols = SsoProtocols{};
+    QCOMPARE(update.toJson().value(QStringLiteral("protocols")).toObject(),
+             json(R"j({"oauth2": null})j"));
+}
+
 void TestModels::protocolsRoundTrip()
 {
     SsoProtocols in;

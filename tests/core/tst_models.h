@@ -31,5 +31,6 @@ private Q_SLOTS:
     void connectionErrors();
     void createBody();
     void updateBody();
+    void updateBodyProtocolsPatch();
     void protocolsRoundTrip();
 };

@@ -9,6 +9,7 @@
 #include "SsoWorkflow.h"
 #include "test_sso_support.h"
 
+#include <QJsonArray>
 #include <QPointer>
 #include <QSignalSpy>
 
@@ -169,9 +170,9 @@ private Q_SLOTS:
                 QStringLiteral("OpenID userinfo endpoint: (none) → https://a.example.com/me")}));
     }
 
-    // Issue 23, point 9: the review says what saving protocol settings replaces, and only
-    // when protocol settings change.
-    void reviewSaysProtocolsAreReplacedWhole()
+    // Issue 23, point 9: the review says that only the protocol settings it lists are sent
+    // (when protocol settings change), and the PATCH carries just those.
+    void reviewSaysOnlyChangedProtocolsAreSent()
     {
         auto d = openEdit("acme");
         QTest::keyClicks(edit(d, "clientIdEdit"), QStringLiteral("x"));
@@ -192,9 +193,37 @@ private Q_SLOTS:
         QVERIFY(!note->isHidden());
         QVERIFY(note->isVisibleTo(d));
         screenshot(d, QStringLiteral("edit-summary-protocols"));
-        QVERIFY2(note->text().contains(QStringLiteral("replace the connection's protocol "
-                                                      "settings")),
+        QVERIFY2(note->text().startsWith(QStringLiteral("Only the protocol settings listed "
+                                                        "here are sent.")),
                  qPrintable(note->text()));
+
+        // What is sent is a merge patch: the changed scopes only; the other protocol settings
+        // stay on the server.
+        const auto before = env->server->connection(QStringLiteral("acme"));
+        const QJsonValue tokenEndpoint = before->value(QLatin1String("protocols"))
+                                             .toObject()
+                                             .value(QLatin1String("oauth2"))
+                                             .toObject()
+                                             .value(QLatin1String("token_endpoint"));
+        QVERIFY(tokenEndpoint.isString());
+        button(d, "submitButton")->click();
+        QTRY_COMPARE(env->requestsEndingWith("PATCH", ssoPath("acme")).size(), 1);
+        const QJsonObject sent =
+            env->requestsEndingWith("PATCH", ssoPath("acme")).first().jsonBody();
+        QCOMPARE(sent, (QJsonObject{
+                           {QStringLiteral("protocols"),
+                            QJsonObject{{QStringLiteral("oauth2"),
+                                         QJsonObject{{QStringLiteral("scopes_supported"),
+                                                      QJsonArray{QStringLiteral("openid"),
+                                                                 QStringLiteral("email")}}}}}}}));
+        const auto after = env->server->connection(QStringLiteral("acme"));
+        const QJsonObject oauth2 = after->value(QLatin1String("protocols"))
+                                       .toObject()
+                                       .value(QLatin1String("oauth2"))
+                                       .toObject();
+        QCOMPARE(oauth2.value(QLatin1String("token_endpoint")), tokenEndpoint);
+        QCOMPARE(oauth2.value(QLatin1String("scopes_supported")),
+                 QJsonValue(QJsonArray{QStringLiteral("openid"), QStringLiteral("email")}));
     }
 
     // Issue 23, point 2: the window's reconcile path follows keycardctl's rule (a secret sent

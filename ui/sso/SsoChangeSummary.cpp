@@ -113,9 +113,9 @@ SsoChangeSummary::SsoChangeSummary(QWidget *parent)
     m_note->setObjectName(QStringLiteral("changeSummaryNote"));
     m_note->setWordWrap(true);
     m_note->setTextFormat(Qt::PlainText);
-    m_note->setText(tr("Protocol settings are saved as one whole, as this form shows them: they "
-                       "replace the connection's protocol settings, including a change made "
-                       "elsewhere since this dialog opened."));
+    m_note->setText(tr("Only the protocol settings listed here are sent. A protocol setting "
+                       "changed elsewhere since this dialog opened stays as it is, unless it is "
+                       "one of those listed."));
     m_note->hide();
     layout->addWidget(m_note);
 }

@@ -318,8 +318,11 @@ SsoConnectionUpdate SsoConnectionForm::updateBody() const
     }
     const std::optional<SsoProtocols> protocols = normalized(
         withExternalIdClaim(m_advanced->protocols(), externalIdClaimOf(m_original->protocols)));
-    if (protocols != normalized(m_original->protocols))
+    if (protocols != normalized(m_original->protocols)) {
+        // Sent as a merge patch: only the members changed here (null for one cleared).
         body.protocols = protocols.value_or(SsoProtocols{});
+        body.protocolsBefore = m_original->protocols.value_or(SsoProtocols{});
+    }
     return body;
 }
 
