@@ -1,5 +1,7 @@
 #include "Models.h"
 
+#include "DisplayText.h"
+
 #include <QJsonArray>
 #include <QJsonValue>
 
@@ -119,11 +121,10 @@ void putOptional(QJsonObject &o, const char *key, const std::optional<QStringLis
 
 } // namespace
 
+// Through displayText(): the name is a server value, shown to people (requests use labelOrId()).
 QString displayName(const Organization &organization)
 {
-    if (!organization.name.isEmpty())
-        return organization.name;
-    return labelOrId(organization);
+    return displayText(organization.name.isEmpty() ? labelOrId(organization) : organization.name);
 }
 
 QString labelOrId(const Organization &organization)
