@@ -26,9 +26,12 @@ void ElidedLabel::setFullText(const QString &serverValue)
 
 QSize ElidedLabel::sizeHint() const
 {
+    // The whole value, up to about 40 characters: a long value asks for no more room than
+    // that (it gets whatever its layout gives it, and is elided in it).
     const QMargins m = contentsMargins();
-    return {fontMetrics().horizontalAdvance(m_full) + m.left() + m.right() + 2 * margin(),
-            QLabel::sizeHint().height()};
+    const int text =
+        qMin(fontMetrics().horizontalAdvance(m_full), fontMetrics().averageCharWidth() * 40);
+    return {text + m.left() + m.right() + 2 * margin(), QLabel::sizeHint().height()};
 }
 
 QSize ElidedLabel::minimumSizeHint() const

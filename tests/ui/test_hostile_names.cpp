@@ -146,6 +146,16 @@ class TestHostileNames : public QObject
                                 .arg(screen)));
     }
 
+    // A screenshot on request (KEYCARD_SCREENSHOT_DIR), the window left at the size it had:
+    // the helper grows a window to its size hint for the picture.
+    void shoot(QWidget *widget, const QString &name)
+    {
+        const QSize before = widget->window()->size();
+        screenshot(widget, name);
+        widget->window()->resize(before);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    }
+
     QLabel *label(QWidget *root, const char *name)
     {
         auto *found = root->findChild<QLabel *>(QLatin1String(name));
@@ -242,7 +252,7 @@ private Q_SLOTS:
         auto *raw = window->findChild<QPlainTextEdit *>(QStringLiteral("rawJsonView"));
         QVERIFY(!raw->toPlainText().contains(QChar(0x202E)));
         tabs->setCurrentIndex(0);
-        screenshot(window.get(), QStringLiteral("hostile-%1-normal").arg(tag));
+        shoot(window.get(), QStringLiteral("hostile-%1-normal").arg(tag));
 
         // Without SSO: "Single sign-on is not enabled for …".
         QVERIFY(selectAndWait(*window, h.withoutSso, h.withoutSso));
@@ -253,14 +263,15 @@ private Q_SLOTS:
         VERIFY_SHOWS(rendered(title), expected);
         QVERIFY(!rendered(title).contains(QChar(0x202E)));
         verifyWindowFits("empty state");
-        screenshot(window.get(), QStringLiteral("hostile-%1-empty").arg(tag));
+        shoot(window.get(), QStringLiteral("hostile-%1-empty").arg(tag));
 
         // The server fails, and its message carries markup and a bidi override too: the error
         // bar over the details shows it as text.
         const QString path = QStringLiteral("/organizations/%1/sso-connection").arg(h.withoutSso);
-        const QByteArray body =
-            R"({"code":"unavailable","message":"IdP \u202Edown <b>now</b>"})";
-        sandbox->server->scriptResponses("GET", path, {{503, body, {}, false}});
+        const QByteArray body = R"({"code":"unavailable","message":"IdP \u202Edown <b>now</b>"})";
+        // Enough failures for whatever fetch comes first (cleared below).
+        sandbox->server->scriptResponses(
+            "GET", path, QList<sandbox::ScriptedResponse>(5, {503, body, {}, false}));
         window->refresh();
         auto *banner = window->findChild<QWidget *>(QStringLiteral("detailErrorBanner"));
         QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
@@ -270,7 +281,8 @@ private Q_SLOTS:
                  qPrintable(describe(rendered(bannerText))));
         VERIFY_SHOWS(rendered(title), QStringLiteral("could not be loaded"));
         verifyWindowFits("error");
-        screenshot(window.get(), QStringLiteral("hostile-%1-error").arg(tag));
+        shoot(window.get(), QStringLiteral("hostile-%1-error").arg(tag));
+        sandbox->server->clearFaults();
     }
 
     void dialogs_data() { shown_data(); }
@@ -323,7 +335,7 @@ private Q_SLOTS:
         QVERIFY(!disable->windowTitle().contains(QChar(0x202E)));
         QLabel *prompt = label(disable, "confirmPrompt");
         QCOMPARE(rendered(prompt), QStringLiteral("Type %1 to confirm:").arg(displayText(h.label)));
-        screenshot(disable, QStringLiteral("hostile-%1-disable").arg(tag));
+        shoot(disable, QStringLiteral("hostile-%1-disable").arg(tag));
         verifyWindowFits("Disable SSO");
     }
 
@@ -349,7 +361,7 @@ private Q_SLOTS:
         VERIFY_SHOWS(message, expected);
         QVERIFY(!message.contains(QChar(0x202E)));
         verifyWindowFits("status bar");
-        screenshot(window.get(), QStringLiteral("hostile-%1-status").arg(tag));
+        shoot(window.get(), QStringLiteral("hostile-%1-status").arg(tag));
     }
 };
 
