@@ -72,6 +72,7 @@ expect_file share/man/man1/keycardctl.1.gz
 expect_file share/man/man1/keycard-sandbox.1.gz
 expect_file share/doc/$package/copyright
 expect_file share/doc/$package/changelog.gz
+expect_file share/doc/$package/README.md
 if [ "$gui" = 1 ]; then
     expect_file bin/keycard-admin
     expect_file share/man/man1/keycard-admin.1.gz

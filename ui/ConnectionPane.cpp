@@ -114,7 +114,8 @@ void ConnectionPane::showNoSso(const QString &organizationName)
            "Google Workspace, …) with the accounts and policies you already manage there. "
            "Enabling it needs the IdP's issuer URL and the client ID of an application "
            "registered at the IdP."));
-    m_state->setButton(tr("&Enable SSO…"), QStringLiteral("sso-enable"));
+    // Alt+E is the Edit menu's.
+    m_state->setButton(tr("Ena&ble SSO…"), QStringLiteral("sso-enable"));
     m_stack->showStateView();
 }
 
@@ -129,7 +130,7 @@ void ConnectionPane::showUnavailable(const QString &advice)
 void ConnectionPane::setEnableAvailable(bool available, const QString &toolTip)
 {
     m_state->button()->setEnabled(available);
-    m_state->button()->setToolTip(toolTip);
+    m_state->button()->setToolTip(format::plainToolTip(toolTip));
 }
 
 } // namespace keycard

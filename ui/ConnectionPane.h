@@ -24,6 +24,7 @@ public:
 
     void showLoading();
     void showConnection(const SsoConnection &connection);
+    // `organizationName`: as shown (format::shortText()).
     void showNoSso(const QString &organizationName);
     // The pane's content could not be read; `advice` says what to check or do.
     void showUnavailable(const QString &advice);

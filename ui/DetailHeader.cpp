@@ -1,6 +1,8 @@
 #include "DetailHeader.h"
 
 #include "BusyIndicator.h"
+#include "DisplayText.h"
+#include "ElidedLabel.h"
 #include "Icons.h"
 #include "ValueField.h"
 
@@ -12,8 +14,8 @@ namespace keycard {
 
 DetailHeader::DetailHeader(QWidget *parent)
     : QWidget(parent)
-    , m_name(new QLabel(this))
-    , m_label(new QLabel(this))
+    , m_name(new ElidedLabel(this))
+    , m_label(new ElidedLabel(this))
     , m_id(new ValueField(QStringLiteral("organizationId"), tr("Organization ID"),
                           ValueField::Copyable, this))
     , m_ssoIcon(new QLabel(this))
@@ -23,14 +25,12 @@ DetailHeader::DetailHeader(QWidget *parent)
 {
     setObjectName(QStringLiteral("detailHeader"));
     m_name->setObjectName(QStringLiteral("organizationName"));
-    m_name->setTextFormat(Qt::PlainText);
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont font = m_name->font();
     font.setPointSizeF(font.pointSizeF() * 1.45);
     font.setBold(true);
     m_name->setFont(font);
     m_label->setObjectName(QStringLiteral("organizationLabel"));
-    m_label->setTextFormat(Qt::PlainText);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_sso->setObjectName(QStringLiteral("ssoState"));
     m_busyText->setObjectName(QStringLiteral("detailBusyText"));
@@ -61,8 +61,8 @@ DetailHeader::DetailHeader(QWidget *parent)
 
 void DetailHeader::setOrganization(const Organization &organization)
 {
-    m_name->setText(organization.name);
-    m_label->setText(organization.label);
+    m_name->setFullText(organization.name);
+    m_label->setFullText(organization.label);
     m_id->setValue(organization.id);
     const std::optional<bool> sso = organization.ssoEnabled;
     m_ssoIcon->setPixmap(icons::get(!sso    ? QStringLiteral("unknown")
@@ -70,7 +70,8 @@ void DetailHeader::setOrganization(const Organization &organization)
                                            : QStringLiteral("sso-off"))
                              .pixmap(16, 16));
     m_sso->setText(!sso ? tr("Unknown") : *sso ? tr("Enabled") : tr("Not enabled"));
-    setAccessibleName(tr("Organization %1").arg(organization.name));
+    m_name->setAccessibleName(displayText(organization.name));
+    setAccessibleName(tr("Organization %1").arg(displayText(organization.name)));
 }
 
 void DetailHeader::setBusy(bool busy)
@@ -86,7 +87,7 @@ bool DetailHeader::isBusy() const
 
 QString DetailHeader::name() const
 {
-    return m_name->text();
+    return m_name->fullText();
 }
 
 } // namespace keycard

@@ -9,6 +9,7 @@ class QLabel;
 namespace keycard {
 
 class BusyIndicator;
+class ElidedLabel;
 class ValueField;
 
 // Name, label, copyable id and SSO state of the selected organization, with a busy indicator
@@ -22,11 +23,12 @@ public:
     void setOrganization(const Organization &organization);
     void setBusy(bool busy);
     bool isBusy() const;
+    // The whole name (through displayText()); the label may show it elided.
     QString name() const;
 
 private:
-    QLabel *m_name;
-    QLabel *m_label;
+    ElidedLabel *m_name;
+    ElidedLabel *m_label;
     ValueField *m_id;
     QLabel *m_ssoIcon;
     QLabel *m_sso;

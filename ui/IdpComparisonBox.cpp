@@ -1,5 +1,7 @@
 #include "IdpComparisonBox.h"
 
+#include "DisplayText.h"
+#include "Format.h"
 #include "Theme.h"
 #include "ValueField.h"
 
@@ -39,6 +41,8 @@ IdpComparisonBox::IdpComparisonBox(QWidget *parent)
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // It names the issuer's discovery URL, a server value: never wider than the pane.
+    m_status->setMinimumWidth(m_status->fontMetrics().averageCharWidth() * 12);
     m_compare->setObjectName(QStringLiteral("idpCompareButton"));
     m_compare->setToolTip(tr("Fetch the identity provider's discovery document (without Keycard "
                              "credentials) and compare it with Keycard's values"));
@@ -111,9 +115,11 @@ void IdpComparisonBox::setConnection(const SsoConnection &connection)
         return;
     }
     setRowsVisible(false);
+    m_compare->setText(tr("Co&mpare")); // "again" belongs to a comparison shown
     showStatus(tr("Not compared yet. Compare reads the identity provider's discovery document "
                   "(%1) without Keycard credentials.")
-                   .arg(oidc::discoveryUrl(connection.identifier).toDisplayString()),
+                   .arg(format::shortText(
+                       oidc::discoveryUrl(connection.identifier).toDisplayString(), 120)),
                false);
 }
 
@@ -124,7 +130,9 @@ void IdpComparisonBox::compareNow()
         showStatus(tr("Cannot compare: %1").arg(*problem), false);
         return;
     }
-    showStatus(tr("Reading %1…").arg(oidc::discoveryUrl(m_connection.identifier).toDisplayString()),
+    showStatus(tr("Reading %1…")
+                   .arg(format::shortText(
+                       oidc::discoveryUrl(m_connection.identifier).toDisplayString(), 120)),
                true);
 }
 
@@ -158,12 +166,14 @@ void IdpComparisonBox::showEntry(const oidc::CheckHistory::Entry &entry)
         const auto reachable = entry.result.item(QStringLiteral("reachable"));
         setRowsVisible(false);
         showStatus(tr("The identity provider's discovery document could not be read at %1: %2")
-                       .arg(when, reachable ? reachable->message : QString()),
+                       .arg(when, reachable ? format::shortText(reachable->message, 300)
+                                            : QString()),
                    false);
         return;
     }
     using oidc::Agreement;
     int differences = 0;
+    int keycardHasNone = 0;
     for (int i = 0; i < rows.size() && i < m_rows.size(); ++i) {
         const oidc::ComparisonRow &r = rows.at(i);
         const Row &row = m_rows.at(i);
@@ -185,6 +195,7 @@ void IdpComparisonBox::showEntry(const oidc::CheckHistory::Entry &entry)
             outcome = r.id == QLatin1String("issuer") ? theme::Outcome::Fail : theme::Outcome::Warn;
             break;
         case Agreement::OnlyProvider:
+            ++keycardHasNone;
             verdict = tr("Keycard has none");
             break;
         case Agreement::OnlyKeycard:
@@ -195,8 +206,9 @@ void IdpComparisonBox::showEntry(const oidc::CheckHistory::Entry &entry)
             break;
         }
         row.verdict->setText(verdict);
-        row.verdict->setToolTip(r.keycard.isEmpty() ? tr("Keycard: none")
-                                                    : tr("Keycard: %1").arg(r.keycard));
+        row.verdict->setToolTip(format::plainToolTip(
+            r.keycard.isEmpty() ? tr("Keycard: none")
+                                : tr("Keycard: %1").arg(displayText(r.keycard))));
         row.verdict->setAccessibleName(verdict);
         row.verdict->setAccessibleDescription(row.verdict->toolTip());
         QPalette pal = row.verdict->palette();
@@ -204,11 +216,16 @@ void IdpComparisonBox::showEntry(const oidc::CheckHistory::Entry &entry)
         row.verdict->setPalette(pal);
     }
     setRowsVisible(true);
-    showStatus(
+    QString status =
         differences == 0
             ? tr("Read at %1: no value differs from Keycard's.").arg(when)
-            : tr("Read at %1: %n values differ from Keycard's.", nullptr, differences).arg(when),
-        false);
+            : tr("Read at %1: %n values differ from Keycard's.", nullptr, differences).arg(when);
+    // Whether the rows Keycard leaves empty ask for anything.
+    if (keycardHasNone > 0)
+        status += QLatin1Char(' ') +
+                  tr("“Keycard has none” needs no action: Keycard discovers these values from the "
+                     "identity provider itself when members sign in.");
+    showStatus(status, false);
 }
 
 } // namespace keycard

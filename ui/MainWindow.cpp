@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "BusyIndicator.h"
+#include "Format.h"
 #include "Icons.h"
 #include "KeycardClient.h"
 #include "MainWindowActions.h"
@@ -14,8 +15,10 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QEvent>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
@@ -23,7 +26,9 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTime>
 #include <QToolBar>
+#include <QUrl>
 
 #include <utility>
 
@@ -35,6 +40,7 @@ constexpr auto kState = "mainWindow/state";
 constexpr auto kSplitter = "mainWindow/splitter";
 constexpr auto kListHeader = "mainWindow/listHeader";
 constexpr auto kLastOrganization = "mainWindow/lastOrganization/";
+constexpr int kRefreshMessageMs = 8000;
 
 QEvent::Type initialSelectionEvent()
 {
@@ -81,6 +87,10 @@ MainWindow::MainWindow(QWidget *parent)
     // The remembered or requested organization is gone: start at the top instead.
     connect(m_browser, &OrganizationBrowser::selectionNotFound, this, &MainWindow::selectFirstRow);
     connect(m_browser->model(), &OrganizationListModel::pageLoaded, this, &MainWindow::onFirstPage);
+    connect(m_browser->model(), &OrganizationListModel::pageLoaded, this,
+            [this] { onRefreshEnded(true); });
+    connect(m_browser->model(), &OrganizationListModel::errorOccurred, this,
+            [this] { onRefreshEnded(false); });
     connect(m_browser->model(), &OrganizationListModel::loadAllChanged, this,
             &MainWindow::updateActions);
     connect(m_detail, &OrganizationDetail::busyChanged, this, &MainWindow::updateBusy);
@@ -148,6 +158,7 @@ void MainWindow::setClient(KeycardClient *client, const SessionInfo &session)
     m_client = client;
     m_session = session;
     m_initialSelectionDone = false;
+    m_refreshing = false;
     m_restoreSelection.clear();
     if (m_persist) {
         QSettings settings;
@@ -157,9 +168,11 @@ void MainWindow::setClient(KeycardClient *client, const SessionInfo &session)
     m_detail->clear();
     m_store->setClient(client);
     m_browser->setClient(client);
-    m_sessionLabel->setText(tr("Server: %1").arg(session.describe()));
+    // A long profile name or address is cut in the middle: the status bar never widens the
+    // window (the tooltip has the address).
+    m_sessionLabel->setText(tr("Server: %1").arg(format::shortText(session.describe(), 60)));
     if (!session.isSandbox() && session.baseUrl.isValid())
-        m_sessionLabel->setToolTip(session.baseUrl.toDisplayString());
+        m_sessionLabel->setToolTip(format::plainToolTip(session.baseUrl.toDisplayString()));
     m_actions->badgeAction()->setVisible(session.isSandbox());
     updateTitle();
     updateActions();
@@ -186,8 +199,24 @@ void MainWindow::setSsoActionsAvailable(bool available)
 
 void MainWindow::refresh()
 {
+    if (!m_client)
+        return;
+    // Say that it ran: a refresh that changes nothing would otherwise look like no refresh.
+    m_refreshing = true;
+    statusBar()->showMessage(tr("Refreshing…"));
     m_browser->reload();
     m_detail->reload();
+}
+
+void MainWindow::onRefreshEnded(bool ok)
+{
+    if (!std::exchange(m_refreshing, false))
+        return;
+    const QString when = QLocale().toString(QTime::currentTime(), QLocale::LongFormat);
+    statusBar()->showMessage(
+        ok ? tr("Refreshed at %1").arg(when)
+           : tr("Refresh failed at %1: see the message over the list").arg(when),
+        kRefreshMessageMs);
 }
 
 void MainWindow::loadAll()
@@ -252,9 +281,25 @@ void MainWindow::showAbout()
                     "<p>Source code under the Apache License 2.0. This program links Qt "
                     "HttpServer (GPL-3.0 only), so it is distributed under the GNU General "
                     "Public License version 3.</p>")
-                     .arg(QStringLiteral(KEYCARD_VERSION), QString::fromLatin1(qVersion())));
+                     .arg(QStringLiteral(KEYCARD_VERSION), QString::fromLatin1(qVersion())) +
+                 documentationParagraph());
     box->setStandardButtons(QMessageBox::Close);
     box->open();
+}
+
+QString MainWindow::documentationParagraph()
+{
+    // What the package installs (packaging/CMakeLists.txt): the README in its documentation
+    // folder and the manual page. Linked only where it is on this system.
+    const QString folder = QStringLiteral(KEYCARD_DOC_DIR);
+    const QString readme = folder + QStringLiteral("/README.md");
+    const QString manual = tr("the manual page (<code>man keycard-admin</code>)");
+    if (QFileInfo::exists(readme))
+        return tr("<p>Documentation: <a href=\"%1\">%2</a> and %3.</p>")
+            .arg(QUrl::fromLocalFile(readme).toString(QUrl::FullyEncoded).toHtmlEscaped(),
+                 readme.toHtmlEscaped(), manual);
+    return tr("<p>Documentation: %1. Installed packages also have the README in %2.</p>")
+        .arg(manual, folder.toHtmlEscaped());
 }
 
 void MainWindow::onOrganizationChanged(const Organization &organization)
@@ -319,9 +364,22 @@ void MainWindow::selectFirstRow()
 
 void MainWindow::updateActions()
 {
-    const QString enableWhy =
+    const QList<QAction *> sso{m_actions->enableSso(), m_actions->editSso(),
+                               m_actions->disableSso()};
+    QStringList tipsBefore;
+    for (const QAction *action : sso)
+        tipsBefore << action->statusTip();
+    const MainWindowActions::SsoReasons reasons =
         m_actions->updateSso(m_detail->state(), m_detail->isHidden(), m_ssoAvailable);
-    m_detail->setEnableAvailable(enableWhy.isEmpty(), enableWhy);
+    m_detail->setEnableAvailable(reasons.enable.isEmpty(), reasons.enable);
+    // Read-only: say so in the pane, not only in tooltips.
+    m_detail->setPermissionNote(reasons.permission);
+    // A status tip shown for the previous selection (the pointer rested on an SSO action) is
+    // replaced by what the action says now, never left standing.
+    const QString shown = statusBar()->currentMessage();
+    const qsizetype stale = shown.isEmpty() ? -1 : tipsBefore.indexOf(shown);
+    if (stale >= 0 && sso.at(stale)->statusTip() != shown)
+        statusBar()->showMessage(sso.at(stale)->statusTip());
     m_actions->loadAll()->setEnabled(m_client && m_browser->model()->hasLoadedOnce() &&
                                      m_browser->model()->hasMore() &&
                                      !m_browser->model()->isLoadingAll());

@@ -81,6 +81,8 @@ public Q_SLOTS:
     void showSsoDisabled(const QString &organizationId);
     void setOrganizationSsoEnabled(const QString &organizationId, bool enabled);
     void showAbout();
+    // The About box's paragraph on the documentation that ships with the package.
+    static QString documentationParagraph();
 
 Q_SIGNALS:
     void enableSsoRequested(const keycard::Organization &organization);
@@ -102,6 +104,8 @@ private:
     void updateBusy();
     void onOrganizationChanged(const Organization &organization);
     void onFirstPage();
+    // The list's first page after F5 arrived (or failed): the status bar says so.
+    void onRefreshEnded(bool ok);
     void makeInitialSelection();
     void selectFirstRow();
     // Returns false when there was no saved geometry.
@@ -123,6 +127,7 @@ private:
     QPointer<KeycardClient> m_client;
     SessionInfo m_session;
     bool m_ssoAvailable = false;
+    bool m_refreshing = false; // refresh() ran; its first list page has not arrived yet
     bool m_persist = true;
     bool m_restored = false;
     bool m_initialSelectionDone = false;

@@ -1,5 +1,6 @@
 #include "MainWindowActions.h"
 
+#include "Format.h"
 #include "Icons.h"
 #include "OrganizationState.h"
 #include "SsoPermissions.h"
@@ -51,6 +52,11 @@ void MainWindowActions::createActions()
     m_editSso = make(QStringLiteral("editSsoAction"), tr("Ed&it SSO…"), QStringLiteral("sso-edit"));
     m_disableSso = make(QStringLiteral("disableSsoAction"), tr("&Disable SSO…"),
                         QStringLiteral("sso-disable"));
+    // Keyboard shortcuts (each also in the action's tooltip). Ctrl+Shift+K is the Profile
+    // menu's Connect.
+    m_enableSso->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_editSso->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_disableSso->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
 
     m_about =
         make(QStringLiteral("aboutAction"), tr("&About Keycard Admin"), QStringLiteral("about"));
@@ -101,8 +107,16 @@ void MainWindowActions::createToolBar(QWidget *badge)
     m_badgeAction->setObjectName(QStringLiteral("sandboxBadgeAction"));
 }
 
-QString MainWindowActions::updateSso(const OrganizationState *state, bool selectionHidden,
-                                     bool writePathAvailable)
+QString MainWindowActions::withShortcut(const QString &toolTip, const QAction *action)
+{
+    if (action->shortcut().isEmpty())
+        return toolTip;
+    return tr("%1 (%2)").arg(toolTip, action->shortcut().toString(QKeySequence::NativeText));
+}
+
+MainWindowActions::SsoReasons MainWindowActions::updateSso(const OrganizationState *state,
+                                                           bool selectionHidden,
+                                                           bool writePathAvailable)
 {
     using Sso = OrganizationState::Sso;
     const QString notInBuild =
@@ -113,7 +127,7 @@ QString MainWindowActions::updateSso(const OrganizationState *state, bool select
               : std::nullopt;
     QString name;
     if (state)
-        name = displayName(state->organization);
+        name = format::shortText(displayName(state->organization));
 
     auto apply = [&](QAction *action, bool wantsSso, const QString &toolTipWhenAvailable) {
         QString why;
@@ -140,15 +154,22 @@ QString MainWindowActions::updateSso(const OrganizationState *state, bool select
         else if (!wantsSso && state->sso == Sso::Enabled)
             why = tr("SSO is already enabled for this organization");
         action->setEnabled(why.isEmpty());
-        action->setToolTip(why.isEmpty() ? toolTipWhenAvailable : why);
-        action->setStatusTip(action->toolTip());
+        const QString tip = why.isEmpty() ? withShortcut(toolTipWhenAvailable, action) : why;
+        // Status tips are plain text; tooltips that look like HTML are shown as rich text.
+        action->setStatusTip(tip);
+        action->setToolTip(format::plainToolTip(tip));
         return why;
     };
-    const QString enableWhy =
+    SsoReasons reasons;
+    reasons.enable =
         apply(m_enableSso, false, tr("Enable single sign-on for the selected organization"));
-    apply(m_editSso, true, tr("Change the selected organization's SSO connection"));
-    apply(m_disableSso, true, tr("Turn off single sign-on for the selected organization"));
-    return enableWhy;
+    reasons.edit = apply(m_editSso, true, tr("Change the selected organization's SSO connection"));
+    reasons.disable =
+        apply(m_disableSso, true, tr("Turn off single sign-on for the selected organization"));
+    if (missingPermission && state && !selectionHidden && writePathAvailable &&
+        state->sso != Sso::Unknown)
+        reasons.permission = *missingPermission;
+    return reasons;
 }
 
 } // namespace keycard

@@ -38,13 +38,22 @@ public:
     QMenu *organizationMenu() const { return m_orgMenu; }
     QMenu *helpMenu() const { return m_helpMenu; }
 
+    // Why each SSO action is not available (empty: it is), and the permission the account
+    // lacks for this organization (empty: none is missing, or it is not known yet).
+    struct SsoReasons
+    {
+        QString enable;
+        QString edit;
+        QString disable;
+        QString permission;
+    };
     // Enables Enable / Edit / Disable SSO for the selected organization's `state` (null: none
-    // is selected), or says in each tooltip why not. Returns why Enable SSO is not available
-    // (empty: it is).
-    QString updateSso(const OrganizationState *state, bool selectionHidden,
-                      bool writePathAvailable);
+    // is selected), or says in each tooltip and status tip why not.
+    SsoReasons updateSso(const OrganizationState *state, bool selectionHidden,
+                         bool writePathAvailable);
 
 private:
+    static QString withShortcut(const QString &toolTip, const QAction *action);
     void createActions();
     void createMenus();
     void createToolBar(QWidget *badge);

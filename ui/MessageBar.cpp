@@ -1,6 +1,8 @@
 #include "MessageBar.h"
 
+#include "DisplayText.h"
 #include "ErrorAdvice.h"
+#include "Format.h"
 #include "Icons.h"
 
 #include <QAccessible>
@@ -16,6 +18,9 @@
 namespace keycard {
 
 namespace {
+
+// The longest server message a bar shows (cut in the middle beyond).
+constexpr int kServerMessageChars = 400;
 
 // Screen readers announce the bar as an alert rather than as a plain frame.
 QAccessibleInterface *accessibleMessageBar(const QString &className, QObject *object)
@@ -62,6 +67,9 @@ QLabel *makeLabel(const QString &name, QWidget *parent)
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    // A word-wrapped label is at least as wide as its longest word: a server message with a
+    // very long one (an id, a URL) would widen the window. The bar takes the width it is given.
+    label->setMinimumWidth(label->fontMetrics().averageCharWidth() * 12);
     return label;
 }
 
@@ -141,13 +149,13 @@ void MessageBar::showMessage(Kind kind, const QString &text, const QString &requ
 void MessageBar::showError(const ApiError &error, const QString &advice, const QString &title)
 {
     QString text = ApiError::kindTitle(error.kind);
-    if (!error.message.isEmpty())
-        text += QStringLiteral(": ") + error.message;
+    if (!error.message.isEmpty()) // the server's words: shown, never acting, and bounded
+        text += QStringLiteral(": ") + format::shortText(error.message, kServerMessageChars);
     if (error.httpStatus > 0)
         text += tr(" (HTTP %1)").arg(error.httpStatus);
     if (!advice.isEmpty())
         text += QLatin1Char('\n') + advice;
-    showMessage(Kind::Error, text, error.requestId, title);
+    showMessage(Kind::Error, text, displayText(error.requestId), title);
 }
 
 void MessageBar::showApiError(const QString &title, const ApiError &error)

@@ -7,11 +7,13 @@
 #include "MessageBar.h"
 #include "OrganizationFilterModel.h"
 #include "StateView.h"
+#include "Timestamps.h"
 
 #include <QAction>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -73,6 +75,8 @@ OrganizationBrowser::OrganizationBrowser(QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
+    // Long names, labels and ids keep both ends (the tooltip has the whole value).
+    m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setShowGrid(false);
     m_table->setTabKeyNavigation(false);
     m_table->verticalHeader()->hide();
@@ -88,7 +92,7 @@ OrganizationBrowser::OrganizationBrowser(QWidget *parent)
     header->resizeSection(
         OrganizationListModel::CreatedColumn,
         m_table->fontMetrics().horizontalAdvance(QLocale().toString(
-            QDateTime(QDate(2026, 12, 28), QTime(23, 59)), QLocale::ShortFormat)) +
+            QDateTime(QDate(2026, 12, 28), QTime(23, 59, 58)), localTimestampFormat(QLocale()))) +
             24);
     // Server order until the admin picks a column.
     header->setSortIndicator(-1, Qt::AscendingOrder);
@@ -137,13 +141,9 @@ OrganizationBrowser::OrganizationBrowser(QWidget *parent)
         m_filter->clear();
         m_filter->setFocus(Qt::OtherFocusReason);
     });
-    connect(m_filter, &QLineEdit::returnPressed, this, [this] {
-        if (m_proxy->rowCount() > 0) {
-            if (!m_table->currentIndex().isValid())
-                m_table->setCurrentIndex(m_proxy->index(0, 0));
-            m_table->setFocus(Qt::ShortcutFocusReason);
-        }
-    });
+    connect(m_filter, &QLineEdit::returnPressed, this, &OrganizationBrowser::focusListFromFilter);
+    // Down in the filter goes on into the list, as in a search field with results under it.
+    m_filter->installEventFilter(this);
     connect(m_loadAll, &QPushButton::clicked, this, &OrganizationBrowser::loadAll);
     connect(m_banner->addRetryAction(), &QPushButton::clicked, m_model,
             &OrganizationListModel::retry);
@@ -184,6 +184,28 @@ OrganizationBrowser::OrganizationBrowser(QWidget *parent)
             Q_EMIT organizationActivated(m_model->organization(m_proxy->mapToSource(index).row()));
     });
     updateState();
+}
+
+void OrganizationBrowser::focusListFromFilter()
+{
+    if (m_proxy->rowCount() == 0)
+        return;
+    if (!m_table->currentIndex().isValid())
+        m_table->setCurrentIndex(m_proxy->index(0, 0));
+    m_table->setFocus(Qt::ShortcutFocusReason);
+}
+
+bool OrganizationBrowser::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_filter && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Down || key->key() == Qt::Key_PageDown) &&
+            key->modifiers() == Qt::NoModifier && m_proxy->rowCount() > 0) {
+            focusListFromFilter();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void OrganizationBrowser::setClient(KeycardClient *client)

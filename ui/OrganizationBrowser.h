@@ -62,7 +62,13 @@ Q_SIGNALS:
     // The selected organization stopped (or started again) being shown by the filter.
     void selectionHiddenChanged(bool hidden);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    // Enter or Down in the filter: the list takes the focus, on its first row when none is
+    // current.
+    void focusListFromFilter();
     void updateState();
     void updateCount();
     void onCurrentChanged(const QModelIndex &current);

@@ -4,6 +4,7 @@
 #include "DetailHeader.h"
 #include "EndpointsPane.h"
 #include "ErrorAdvice.h"
+#include "Format.h"
 #include "MessageBar.h"
 #include "OrganizationState.h"
 #include "PermissionsPane.h"
@@ -42,6 +43,7 @@ void OrganizationDetail::ensureContent()
     m_header = new DetailHeader(m_content);
     m_banner = new MessageBar(QStringLiteral("detailErrorBanner"), m_content);
     m_banner->setClosable(true);
+    m_permissionNote = new MessageBar(QStringLiteral("permissionNote"), m_content);
     m_tabs = new QTabWidget(m_content);
     m_connectionPane = new ConnectionPane(m_tabs);
     m_permissionsPane = new PermissionsPane(m_tabs);
@@ -50,7 +52,8 @@ void OrganizationDetail::ensureContent()
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
     m_tabs->setAccessibleName(tr("Organization details"));
     m_tabs->addTab(m_connectionPane, tr("&Connection"));
-    m_tabs->addTab(m_permissionsPane, tr("&Permissions"));
+    // Alt+P is the Profile menu's.
+    m_tabs->addTab(m_permissionsPane, tr("Perm&issions"));
     m_tabs->addTab(m_endpointsPane, tr("E&ndpoints"));
     m_tabs->addTab(m_rawPane, tr("Ra&w"));
     m_tabs->setDocumentMode(true);
@@ -60,13 +63,17 @@ void OrganizationDetail::ensureContent()
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->addWidget(m_header);
     contentLayout->addWidget(m_banner);
+    contentLayout->addWidget(m_permissionNote);
     contentLayout->addWidget(m_tabs, 1);
     m_stack->addWidget(m_content);
     placeContentInFocusChain();
 
     connect(m_connectionPane, &ConnectionPane::enableSsoRequested, this,
             &OrganizationDetail::enableSsoRequested);
-    connect(m_banner->addRetryAction(), &QPushButton::clicked, this, &OrganizationDetail::reload);
+    QPushButton *retry = m_banner->addRetryAction();
+    retry->setText(tr("Retr&y")); // Alt+R is the list's Retry
+    connect(retry, &QPushButton::clicked, this, &OrganizationDetail::reload);
+    setPermissionNote(m_permissionReason);
 }
 
 void OrganizationDetail::placeContentInFocusChain()
@@ -173,7 +180,7 @@ void OrganizationDetail::setHidden(bool hidden)
     m_hidden = hidden;
     if (hidden) {
         const OrganizationState *s = m_store ? m_store->state(m_id) : nullptr;
-        const QString name = s ? s->organization.name : m_id;
+        const QString name = format::shortText(s ? displayName(s->organization) : m_id);
         m_placeholder->setState(QStringLiteral("search"),
                                 tr("%1 is hidden by the filter").arg(name),
                                 tr("Clear the filter to see its details again, or select an "
@@ -260,7 +267,7 @@ void OrganizationDetail::render()
         m_endpointsPane->showConnection(*s->connection);
         break;
     case Sso::Absent:
-        m_connectionPane->showNoSso(org.name);
+        m_connectionPane->showNoSso(format::shortText(displayName(org)));
         m_endpointsPane->showNoSso();
         break;
     case Sso::Unknown:
@@ -304,6 +311,22 @@ void OrganizationDetail::setEnableAvailable(bool available, const QString &toolT
     m_enableToolTip = toolTip;
     if (m_connectionPane)
         m_connectionPane->setEnableAvailable(available, toolTip);
+}
+
+void OrganizationDetail::setPermissionNote(const QString &reason)
+{
+    m_permissionReason = reason;
+    if (!m_permissionNote)
+        return;
+    if (reason.isEmpty()) {
+        m_permissionNote->clear();
+        return;
+    }
+    const QString text = tr("Read-only: you cannot enable, edit or disable SSO for this "
+                            "organization. %1.")
+                             .arg(reason);
+    if (m_permissionNote->isHidden() || m_permissionNote->text() != text)
+        m_permissionNote->showMessage(MessageBar::Kind::Information, text);
 }
 
 } // namespace keycard

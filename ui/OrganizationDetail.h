@@ -59,6 +59,9 @@ public:
     // the first organization shown or here).
     QTabWidget *tabs();
     void setEnableAvailable(bool available, const QString &toolTip);
+    // Why SSO cannot be changed for the shown organization (a missing permission), shown over
+    // the tabs ("permissionNote"); empty hides it.
+    void setPermissionNote(const QString &reason);
 
 Q_SIGNALS:
     void enableSsoRequested();
@@ -81,6 +84,8 @@ private:
     QWidget *m_content = nullptr;
     DetailHeader *m_header = nullptr;
     MessageBar *m_banner = nullptr;
+    MessageBar *m_permissionNote = nullptr;
+    QString m_permissionReason;
     QTabWidget *m_tabs = nullptr;
     ConnectionPane *m_connectionPane = nullptr;
     PermissionsPane *m_permissionsPane = nullptr;

@@ -1,5 +1,7 @@
 #include "PermissionsPane.h"
 
+#include "DisplayText.h"
+#include "Format.h"
 #include "Icons.h"
 
 #include <QHeaderView>
@@ -60,19 +62,25 @@ void PermissionsPane::addSubject(const QString &title, const QString &key,
         absent->setDisabled(true);
         return;
     }
+    // Resource and permission names come from the server: shown through displayText(), and
+    // tooltips literally.
     for (auto res = permissions->grants.cbegin(); res != permissions->grants.cend(); ++res) {
-        auto *resource = new QTreeWidgetItem(subject, {res.key()});
+        auto *resource = new QTreeWidgetItem(subject, {displayText(res.key())});
         resource->setData(0, Qt::UserRole, res.key());
         for (auto perm = res->cbegin(); perm != res->cend(); ++perm) {
             const bool granted = perm.value();
-            auto *item =
-                new QTreeWidgetItem(resource, {perm.key(), granted ? tr("Granted") : tr("Denied")});
+            auto *item = new QTreeWidgetItem(
+                resource, {displayText(perm.key()), granted ? tr("Granted") : tr("Denied")});
             item->setData(0, Qt::UserRole, QStringLiteral("%1.%2").arg(res.key(), perm.key()));
             item->setData(1, Qt::UserRole, granted);
             item->setIcon(
                 1, icons::get(granted ? QStringLiteral("granted") : QStringLiteral("denied")));
-            item->setToolTip(1, granted ? tr("%1.%2 is granted").arg(res.key(), perm.key())
-                                        : tr("%1.%2 is denied").arg(res.key(), perm.key()));
+            const QString resourceName = displayText(res.key());
+            const QString permissionName = displayText(perm.key());
+            item->setToolTip(1, format::plainToolTip(
+                                    granted
+                                        ? tr("%1.%2 is granted").arg(resourceName, permissionName)
+                                        : tr("%1.%2 is denied").arg(resourceName, permissionName)));
         }
     }
 }

@@ -1,5 +1,7 @@
 #include "RawPane.h"
 
+#include "DisplayText.h"
+
 #include <QFontDatabase>
 #include <QJsonDocument>
 #include <QPlainTextEdit>
@@ -45,7 +47,13 @@ void RawPane::setDocuments(const QJsonObject &organization,
     doc.insert(QStringLiteral("organization"), organization);
     doc.insert(QStringLiteral("sso_connection"),
                connection ? QJsonValue(*connection) : QJsonValue(QJsonValue::Null));
-    m_view->setPlainText(QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented)));
+    // Line by line through displayText(): strings in the JSON may carry bidi overrides and other
+    // format characters (control characters are escaped by the JSON writer).
+    QStringList lines = QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented))
+                            .split(QLatin1Char('\n'));
+    for (QString &line : lines)
+        line = displayText(line);
+    m_view->setPlainText(lines.join(QLatin1Char('\n')));
 }
 
 QString RawPane::text() const

@@ -18,7 +18,8 @@ SandboxBadge::SandboxBadge(QWidget *parent)
     setText(tr("Sandbox — demo data"));
     setAccessibleName(tr("Sandbox — demo data"));
     setToolTip(tr("The app is running on its built-in sandbox: a local server with demo "
-                  "organizations. Nothing here reaches Keycard."));
+                  "organizations. Nothing here reaches Keycard, and changes are forgotten "
+                  "when the app closes."));
     setTextFormat(Qt::PlainText);
     setAlignment(Qt::AlignCenter);
     setContentsMargins(14, 3, 14, 3); // QLabel's size hint includes them

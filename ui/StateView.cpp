@@ -24,6 +24,7 @@ StateView::StateView(QWidget *parent)
     m_title->setObjectName(QStringLiteral("stateTitle"));
     m_title->setAlignment(Qt::AlignCenter);
     m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::PlainText); // titles may name an organization: never markup
     QFont font = m_title->font();
     font.setPointSizeF(font.pointSizeF() * 1.2);
     font.setBold(true);

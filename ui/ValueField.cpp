@@ -1,5 +1,8 @@
 #include "ValueField.h"
 
+#include "DisplayText.h"
+#include "ElidedLabel.h"
+#include "Format.h"
 #include "Icons.h"
 
 #include <QClipboard>
@@ -44,7 +47,7 @@ ValueField::ValueField(const QString &name, const QString &accessibleLabel, Opti
         m_copy->setObjectName(name + QStringLiteral("Copy"));
         m_copy->setAutoRaise(true);
         m_copy->setIcon(icons::get(QStringLiteral("copy")));
-        m_copy->setToolTip(tr("Copy %1").arg(accessibleLabel));
+        m_copy->setToolTip(format::plainToolTip(tr("Copy %1").arg(accessibleLabel)));
         m_copy->setAccessibleName(tr("Copy %1").arg(accessibleLabel));
         layout->addWidget(m_copy, 0, Qt::AlignTop);
         connect(m_copy, &QToolButton::clicked, this, [this, accessibleLabel] {
@@ -55,7 +58,7 @@ ValueField::ValueField(const QString &name, const QString &accessibleLabel, Opti
             m_copy->setAccessibleDescription(done);
             QToolTip::showText(m_copy->mapToGlobal(QPoint(0, m_copy->height())), done, m_copy);
             QTimer::singleShot(2500, m_copy, [button = m_copy, accessibleLabel] {
-                button->setToolTip(tr("Copy %1").arg(accessibleLabel));
+                button->setToolTip(format::plainToolTip(tr("Copy %1").arg(accessibleLabel)));
                 button->setAccessibleDescription(QString());
             });
         });
@@ -65,7 +68,8 @@ ValueField::ValueField(const QString &name, const QString &accessibleLabel, Opti
         m_open->setObjectName(name + QStringLiteral("Open"));
         m_open->setAutoRaise(true);
         m_open->setIcon(icons::get(QStringLiteral("open-external")));
-        m_open->setToolTip(tr("Open %1 in the web browser").arg(accessibleLabel));
+        m_open->setToolTip(
+            format::plainToolTip(tr("Open %1 in the web browser").arg(accessibleLabel)));
         m_open->setAccessibleName(tr("Open %1").arg(accessibleLabel));
         layout->addWidget(m_open, 0, Qt::AlignTop);
         connect(m_open, &QToolButton::clicked, this, [this] {
@@ -78,7 +82,8 @@ ValueField::ValueField(const QString &name, const QString &accessibleLabel, Opti
                                         QMessageBox::Close, window());
             box->setObjectName(QStringLiteral("openFailedBox"));
             box->setAttribute(Qt::WA_DeleteOnClose);
-            box->setInformativeText(m_value);
+            box->setTextFormat(Qt::PlainText);
+            box->setInformativeText(displayText(m_value));
             box->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
             box->open();
         });
@@ -91,7 +96,9 @@ void ValueField::setValue(const QString &value, const QString &toolTip)
 {
     m_value = value;
     m_missing = false;
-    m_label->setToolTip(toolTip.isEmpty() ? value : toolTip);
+    // A server value: shown through displayText(), literally (a tooltip that looks like HTML
+    // would be rendered); Copy copies it exactly as the server sent it.
+    m_label->setToolTip(format::plainToolTip(toolTip.isEmpty() ? displayText(value) : toolTip));
     m_label->setForegroundRole(QPalette::WindowText);
     m_label->setEnabled(true);
     if (m_copy)
@@ -135,9 +142,14 @@ int ValueField::addJsonRows(QFormLayout *form, QWidget *parent, const QJsonObjec
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (skip.contains(it.key()))
             continue;
-        auto *field = new ValueField(namePrefix + it.key(), it.key(), options, parent);
+        // The key is a server value too: a plain-text label (QFormLayout's own would take
+        // markup), through displayText().
+        const QString key = displayText(it.key());
+        auto *field = new ValueField(namePrefix + it.key(), key, options, parent);
         field->setJsonValue(it.value());
-        form->addRow(it.key() + QLatin1Char(':'), field);
+        auto *label = new ElidedLabel(parent);
+        label->setFullText(key + QLatin1Char(':'));
+        form->addRow(label, field);
         ++added;
     }
     return added;
@@ -160,7 +172,7 @@ void ValueField::showValue()
     const QFontMetrics metrics = m_label->fontMetrics();
     // A value is elided in the middle (both ends of an id or URL say something); a missing
     // value's explanation is prose, elided at its end, with the whole sentence as tooltip.
-    const QString &whole = m_missing ? m_explanation : m_value;
+    const QString whole = m_missing ? m_explanation : displayText(m_value);
     // Before the first layout the field has no width yet: show the whole text.
     const bool laidOut = testAttribute(Qt::WA_Resized) || isVisible();
     const bool elide = laidOut && available > 0 && metrics.horizontalAdvance(whole) > available;
@@ -170,7 +182,7 @@ void ValueField::showValue()
     if (m_label->text() != shown)
         m_label->setText(shown);
     if (m_missing)
-        m_label->setToolTip(elide ? whole : QString());
+        m_label->setToolTip(elide ? format::plainToolTip(whole) : QString());
 }
 
 } // namespace keycard

@@ -1,5 +1,7 @@
 #include "Models.h"
 
+#include "DisplayText.h"
+
 #include <QJsonArray>
 #include <QJsonValue>
 
@@ -140,11 +142,10 @@ QJsonObject mergePatch(const QJsonObject &from, const QJsonObject &to)
 
 } // namespace
 
+// Through displayText(): the name is a server value, shown to people (requests use labelOrId()).
 QString displayName(const Organization &organization)
 {
-    if (!organization.name.isEmpty())
-        return organization.name;
-    return labelOrId(organization);
+    return displayText(organization.name.isEmpty() ? labelOrId(organization) : organization.name);
 }
 
 QString labelOrId(const Organization &organization)

@@ -54,12 +54,12 @@ bool isPathSegment(const QString &text)
 
 IssuerBuild missing(const QString &problem)
 {
-    return IssuerBuild{std::nullopt, problem};
+    return IssuerBuild{std::nullopt, problem, {}};
 }
 
 IssuerBuild fixed(const QString &issuer)
 {
-    return IssuerBuild{issuer, {}};
+    return IssuerBuild{issuer, {}, {}};
 }
 
 // --- builders -----------------------------------------------------------------------------
@@ -96,7 +96,15 @@ IssuerBuild buildEntra(const QMap<QString, QString> &values, const PresetContext
         tenant.contains(QLatin1Char(':')))
         return missing(tr("Enter the tenant id (a GUID) or a domain such as "
                           "contoso.onmicrosoft.com"));
-    return fixed(QStringLiteral("https://login.microsoftonline.com/%1/v2.0").arg(tenant.toLower()));
+    // A domain finds the tenant's sign-in page, but the discovery document Entra ID serves for
+    // it names the issuer with the tenant's GUID: the issuer built here would not match.
+    IssuerBuild built =
+        fixed(QStringLiteral("https://login.microsoftonline.com/%1/v2.0").arg(tenant.toLower()));
+    built.warning = tr("%1 is a domain, and the issuer Entra ID publishes names the tenant by its "
+                       "ID instead: enter the Directory (tenant) ID from the Overview page of the "
+                       "Microsoft Entra admin center.")
+                        .arg(tenant);
+    return built;
 }
 
 IssuerBuild buildGoogle(const QMap<QString, QString> &, const PresetContext &)

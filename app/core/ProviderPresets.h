@@ -42,6 +42,9 @@ struct IssuerBuild
 {
     std::optional<QString> issuer; // set when every required field is usable
     QString problem;               // otherwise: what to enter or correct (translated)
+    // With an issuer: why it may still not be the one the provider publishes, and what to
+    // enter instead (translated; empty: nothing to say). The form shows it next to the fields.
+    QString warning;
 };
 
 struct ProviderPreset

@@ -1,5 +1,6 @@
 // RFC 3339 timestamps as the API writes and reads them (declared in Models.h).
 #include "Models.h"
+#include "Timestamps.h"
 
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -72,6 +73,44 @@ QDateTime timestamp(const QString &text)
 QString formatTimestamp(const QDateTime &utc)
 {
     return utc.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QString localTimestampFormat(const QLocale &locale)
+{
+    // The locale's short forms, which drop the century (and, for the time, the seconds) in
+    // many languages: the year gets four digits and the minutes are followed by the seconds.
+    QString date = locale.dateFormat(QLocale::ShortFormat);
+    if (!date.contains(QLatin1String("yyyy")))
+        date.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    QString time = locale.timeFormat(QLocale::ShortFormat);
+    if (!time.contains(QLatin1Char('s'))) {
+        const qsizetype minutes = time.lastIndexOf(QLatin1String("mm"));
+        if (minutes > 0) {
+            // The separator the locale puts before the minutes goes before the seconds too.
+            const QChar separator = time.at(minutes - 1);
+            const QString seconds = (separator.isLetter() || separator == QLatin1Char('\''))
+                                        ? QStringLiteral(":ss")
+                                        : QString(separator) + QStringLiteral("ss");
+            time.insert(minutes + 2, seconds);
+        }
+    }
+    return date + QLatin1Char(' ') + time;
+}
+
+QString localTimestamp(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    // The format of the locale last asked for is kept: the list formats a timestamp per
+    // visible row at each repaint.
+    static thread_local QLocale cachedLocale(QLocale::c());
+    static thread_local QString cachedFormat;
+    const QLocale locale;
+    if (cachedFormat.isEmpty() || locale != cachedLocale) {
+        cachedLocale = locale;
+        cachedFormat = localTimestampFormat(locale);
+    }
+    return locale.toString(utc.toLocalTime(), cachedFormat);
 }
 
 } // namespace keycard

@@ -35,6 +35,52 @@ OrganizationFilterModel::OrganizationFilterModel(QObject *parent)
     setSortRole(OrganizationListModel::SortRole);
     setSortCaseSensitivity(Qt::CaseInsensitive);
     setSortLocaleAware(true);
+    // Qt's collator compares code units in the C locale (numeric mode and case are ignored
+    // there): sort like English then.
+    if (QLocale().language() == QLocale::C)
+        m_collator.setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
+    m_collator.setNumericMode(true);
+}
+
+void OrganizationFilterModel::forgetSortKeys()
+{
+    for (auto &keys : m_sortKeys)
+        keys.clear();
+}
+
+const QCollatorSortKey &OrganizationFilterModel::sortKey(int field, int sourceRow) const
+{
+    std::vector<QCollatorSortKey> &keys = m_sortKeys[field];
+    const auto f = static_cast<OrganizationRows::Field>(field);
+    if (keys.size() <= size_t(sourceRow)) {
+        keys.reserve(size_t(m_list->rowCount()));
+        for (int row = int(keys.size()); row <= sourceRow; ++row)
+            keys.push_back(m_collator.sortKey(m_list->text(row, f).toString()));
+    }
+    return keys[size_t(sourceRow)];
+}
+
+bool OrganizationFilterModel::lessThan(const QModelIndex &sourceLeft,
+                                       const QModelIndex &sourceRight) const
+{
+    int field = -1;
+    switch (sourceLeft.column()) {
+    case OrganizationListModel::NameColumn:
+        field = OrganizationRows::Name;
+        break;
+    case OrganizationListModel::LabelColumn:
+        field = OrganizationRows::Label;
+        break;
+    case OrganizationListModel::IdColumn:
+        field = OrganizationRows::Id;
+        break;
+    default:
+        break;
+    }
+    if (!m_list || field < 0 || sourceLeft.parent().isValid())
+        return QSortFilterProxyModel::lessThan(sourceLeft, sourceRight);
+    return sortKey(field, sourceLeft.row()).compare(sortKey(field, sourceRight.row())) < 0;
 }
 
 void OrganizationFilterModel::setSourceModel(QAbstractItemModel *model)
@@ -42,7 +88,39 @@ void OrganizationFilterModel::setSourceModel(QAbstractItemModel *model)
     if (sourceModel())
         disconnect(sourceModel(), nullptr, this, nullptr);
     forgetVerdicts();
+    forgetSortKeys();
     m_list = qobject_cast<const OrganizationListModel *>(model);
+    if (model) {
+        // Sort keys follow the rows: gone with them, made again for a row whose text changed.
+        // Connected before the proxy's own handlers, which sort with them.
+        connect(model, &QAbstractItemModel::modelAboutToBeReset, this,
+                &OrganizationFilterModel::forgetSortKeys);
+        connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                &OrganizationFilterModel::forgetSortKeys);
+        connect(model, &QAbstractItemModel::rowsAboutToBeMoved, this,
+                &OrganizationFilterModel::forgetSortKeys);
+        connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this,
+                &OrganizationFilterModel::forgetSortKeys);
+        connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+                [this](const QModelIndex &parent, int first) {
+                    if (!parent.isValid() && first < sourceModel()->rowCount())
+                        forgetSortKeys(); // not an append: rows move
+                });
+        connect(model, &QAbstractItemModel::dataChanged, this,
+                [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                    if (!m_list || topLeft.parent().isValid())
+                        return;
+                    // The text columns are 0..2, in the order of OrganizationRows::Field.
+                    for (int field = topLeft.column(); field <= bottomRight.column() && field < 3;
+                         ++field) {
+                        std::vector<QCollatorSortKey> &keys = m_sortKeys[field];
+                        const auto f = static_cast<OrganizationRows::Field>(field);
+                        const int last = qMin(bottomRight.row(), int(keys.size()) - 1);
+                        for (int row = topLeft.row(); row <= last; ++row)
+                            keys[size_t(row)] = m_collator.sortKey(m_list->text(row, f).toString());
+                    }
+                });
+    }
     QSortFilterProxyModel::setSourceModel(model);
     if (!model)
         return;

@@ -1,8 +1,11 @@
 #include "OrganizationListModel.h"
 
+#include "DisplayText.h"
 #include "KeycardClient.h"
+#include "Timestamps.h"
 
 #include <QLocale>
+#include <QTextDocument>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -13,11 +16,10 @@ namespace keycard {
 
 namespace {
 
-QString localTime(const QDateTime &utc)
+// A server value as a tooltip: shown literally (Qt would render one that looks like HTML).
+QString plainToolTip(const QString &text)
 {
-    if (!utc.isValid())
-        return {};
-    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+    return Qt::mightBeRichText(text) ? Qt::convertFromPlainText(text, Qt::WhiteSpaceNormal) : text;
 }
 
 qint64 toMSecs(const QDateTime &utc)
@@ -134,8 +136,9 @@ QVariant OrganizationListModel::data(const QModelIndex &index, int role) const
         if (column == SsoColumn)
             return sso == 2 ? tr("Unknown") : sso == 1 ? tr("On") : tr("Off");
         if (column == CreatedColumn)
-            return localTime(columnValue(row, column).toDateTime());
-        return columnValue(row, column);
+            return localTimestamp(columnValue(row, column).toDateTime());
+        // Server values: bidi and other format characters shown, not applied.
+        return displayText(columnValue(row, column).toString());
     case Qt::DecorationRole:
         if (column == SsoColumn)
             return sso == 2 ? m_ssoUnknown : sso == 1 ? m_ssoOn : m_ssoOff;
@@ -147,8 +150,8 @@ QVariant OrganizationListModel::data(const QModelIndex &index, int role) const
             return sso == 2   ? tr("The server did not say whether single sign-on is enabled")
                    : sso == 1 ? tr("Single sign-on is enabled")
                               : tr("Single sign-on is not enabled");
-        if (column != CreatedColumn)
-            return columnValue(row, column); // the whole text when the column cuts it short
+        if (column != CreatedColumn) // the whole text when the column cuts it short
+            return plainToolTip(displayText(columnValue(row, column).toString()));
         break;
     }
     return {};

@@ -97,6 +97,11 @@ public:
     QString id(int row) const { return m_rows.text(row, OrganizationRows::Id).toString(); }
     QString name(int row) const { return m_rows.text(row, OrganizationRows::Name).toString(); }
     QString label(int row) const { return m_rows.text(row, OrganizationRows::Label).toString(); }
+    // A row's name, label or id as stored (valid until the rows change).
+    QStringView text(int row, OrganizationRows::Field field) const
+    {
+        return m_rows.text(row, field);
+    }
     // The words of a filter as matches() takes them: case-folded, in UTF-8.
     static QList<QByteArray> searchWords(const QStringList &foldedWords)
     {

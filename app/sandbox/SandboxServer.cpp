@@ -367,6 +367,23 @@ void SandboxServer::addGeneratedOrganizations(int count)
         d->nextGenerated = seed::addGeneratedOrganizations(d->store, d->nextGenerated, count);
 }
 
+QString SandboxServer::addOrganization(const QString &name, const QString &label,
+                                       const std::optional<QJsonObject> &connectionFields)
+{
+    Store::Organization org;
+    org.id = Store::newId();
+    org.name = name;
+    org.label = label;
+    org.createdAt = QDateTime::currentDateTimeUtc();
+    org.updatedAt = org.createdAt;
+    if (!d->store.append(std::move(org)))
+        return {};
+    const int index = d->store.size() - 1;
+    if (connectionFields)
+        d->store.createConnection(index, *connectionFields, std::nullopt);
+    return d->store.at(index).id;
+}
+
 void SandboxServer::setPermissions(const QString &idOrLabel, const QJsonObject &permissions)
 {
     const int index = d->store.indexOf(idOrLabel);

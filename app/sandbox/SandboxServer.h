@@ -111,6 +111,13 @@ public:
     int connectionCount() const;
     // Adds `count` generated organizations at the end (ids stay unique and stable).
     void addGeneratedOrganizations(int count);
+    // Adds one organization at the end with exactly this name and label (a new random id),
+    // without SSO, or with a connection made of `connectionFields` (identifier, client_id, ...,
+    // as in an enable request). Serves what a careless or hostile server could send (names with
+    // markup, bidi overrides, very long names) to tests of how it is shown. Returns the id, or
+    // an empty string when the label is taken.
+    QString addOrganization(const QString &name, const QString &label,
+                            const std::optional<QJsonObject> &connectionFields = std::nullopt);
     // Replaces the permissions reported for (and enforced on) one organization.
     void setPermissions(const QString &idOrLabel, const QJsonObject &permissions);
 

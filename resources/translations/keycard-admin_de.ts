@@ -674,12 +674,12 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <translation>Mit SSO melden sich Mitglieder über Ihren Identitätsanbieter (Okta, Entra ID, Google Workspace, …) bei Keycard an – mit den Konten und Richtlinien, die Sie dort bereits verwalten. Zum Aktivieren brauchen Sie die Aussteller-URL des IdP und die Client-ID einer beim IdP registrierten Anwendung.</translation>
     </message>
     <message>
-        <source>&amp;Enable SSO…</source>
-        <translation>SSO &amp;aktivieren …</translation>
-    </message>
-    <message>
         <source>The SSO connection could not be loaded</source>
         <translation>Die SSO-Verbindung konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>Ena&amp;ble SSO…</source>
+        <translation>SSO a&amp;ktivieren …</translation>
     </message>
 </context>
 <context>
@@ -784,7 +784,7 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     </message>
     <message>
         <source>Co&amp;mpare</source>
-        <translation>&amp;Abgleichen</translation>
+        <translation>Abg&amp;leichen</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -816,7 +816,7 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     </message>
     <message>
         <source>Co&amp;mpare again</source>
-        <translation>Erneut &amp;abgleichen</translation>
+        <translation>Erneut abg&amp;leichen</translation>
     </message>
     <message>
         <source>The identity provider&apos;s discovery document could not be read at %1: %2</source>
@@ -865,6 +865,10 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <source>✓ Same as Keycard</source>
         <translation>✓ Gleich wie bei Keycard</translation>
     </message>
+    <message>
+        <source>“Keycard has none” needs no action: Keycard discovers these values from the identity provider itself when members sign in.</source>
+        <translation>„Keycard hat keinen“ erfordert nichts: Keycard ermittelt diese Werte selbst beim Identitätsanbieter, wenn sich Mitglieder anmelden.</translation>
+    </message>
 </context>
 <context>
     <name>keycard::MainWindow</name>
@@ -899,6 +903,30 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>&lt;h3&gt;Keycard Admin %1&lt;/h3&gt;&lt;p&gt;Set up and inspect single sign-on for Keycard organizations.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;&lt;p&gt;Source code under the Apache License 2.0. This program links Qt HttpServer (GPL-3.0 only), so it is distributed under the GNU General Public License version 3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Keycard Admin %1&lt;/h3&gt;&lt;p&gt;Single Sign-On für Keycard-Organisationen einrichten und prüfen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;&lt;p&gt;Quellcode unter der Apache License 2.0. Dieses Programm bindet Qt HttpServer (nur GPL-3.0) ein und wird daher unter der GNU General Public License Version 3 vertrieben.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Wird aktualisiert …</translation>
+    </message>
+    <message>
+        <source>Refreshed at %1</source>
+        <translation>Aktualisiert um %1</translation>
+    </message>
+    <message>
+        <source>Refresh failed at %1: see the message over the list</source>
+        <translation>Aktualisierung um %1 fehlgeschlagen: siehe die Meldung über der Liste</translation>
+    </message>
+    <message>
+        <source>the manual page (&lt;code&gt;man keycard-admin&lt;/code&gt;)</source>
+        <translation>die Handbuchseite (&lt;code&gt;man keycard-admin&lt;/code&gt;)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Documentation: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; and %3.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Dokumentation: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; und %3.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Documentation: %1. Installed packages also have the README in %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Dokumentation: %1. Installierte Pakete enthalten außerdem die README in %2.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1038,10 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>Turn off single sign-on for the selected organization</source>
         <translation>Single Sign-On für die ausgewählte Organisation abschalten</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1212,10 +1244,6 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <translation>&amp;Verbindung</translation>
     </message>
     <message>
-        <source>&amp;Permissions</source>
-        <translation>Berechti&amp;gungen</translation>
-    </message>
-    <message>
         <source>E&amp;ndpoints</source>
         <translation>E&amp;ndpunkte</translation>
     </message>
@@ -1246,6 +1274,18 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>Whether this organization has an SSO connection is unknown until it can be read again: refresh (F5) to try again.</source>
         <translation>Ob diese Organisation eine SSO-Verbindung hat, ist unbekannt, bis sie wieder gelesen werden kann: Aktualisieren Sie (F5), um es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>Perm&amp;issions</source>
+        <translation>Berechti&amp;gungen</translation>
+    </message>
+    <message>
+        <source>Retr&amp;y</source>
+        <translation>Wi&amp;ederholen</translation>
+    </message>
+    <message>
+        <source>Read-only: you cannot enable, edit or disable SSO for this organization. %1.</source>
+        <translation>Nur lesend: Sie können SSO für diese Organisation weder aktivieren noch bearbeiten oder deaktivieren. %1.</translation>
     </message>
 </context>
 <context>
@@ -1360,8 +1400,8 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <translation>Sandbox – Demodaten</translation>
     </message>
     <message>
-        <source>The app is running on its built-in sandbox: a local server with demo organizations. Nothing here reaches Keycard.</source>
-        <translation>Die App läuft auf ihrer eingebauten Sandbox: einem lokalen Server mit Demo-Organisationen. Nichts hiervon erreicht Keycard.</translation>
+        <source>The app is running on its built-in sandbox: a local server with demo organizations. Nothing here reaches Keycard, and changes are forgotten when the app closes.</source>
+        <translation>Die App läuft auf ihrer eingebauten Sandbox: einem lokalen Server mit Demo-Organisationen. Nichts hiervon erreicht Keycard, und Änderungen gehen beim Beenden der App verloren.</translation>
     </message>
 </context>
 <context>
@@ -2988,6 +3028,10 @@ Ergebnis.
         <source>Sets protocols.openid.external_id_claim to %1</source>
         <translation>Setzt protocols.openid.external_id_claim auf %1</translation>
     </message>
+    <message>
+        <source>%1 is a domain, and the issuer Entra ID publishes names the tenant by its ID instead: enter the Directory (tenant) ID from the Overview page of the Microsoft Entra admin center.</source>
+        <translation>%1 ist eine Domain, der Aussteller, den Entra ID veröffentlicht, nennt den Mandanten aber mit seiner ID: Geben Sie die Directory (tenant) ID von der Seite Overview im Microsoft Entra Admin Center ein.</translation>
+    </message>
 </context>
 <context>
     <name>keycard::oidc::IssuerCheck</name>
@@ -3466,8 +3510,8 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
         <translation>Mit Keycard verbinden …</translation>
     </message>
     <message>
-        <source>You are exploring demo data in a local sandbox. Connect to your Keycard account to manage your organizations.</source>
-        <translation>Sie erkunden Demodaten in einer lokalen Sandbox. Verbinden Sie sich mit Ihrem Keycard-Konto, um Ihre Organisationen zu verwalten.</translation>
+        <source>You are exploring demo data in a local sandbox; changes you make here are forgotten when Keycard Admin closes. Connect to your Keycard account to manage your organizations.</source>
+        <translation>Sie erkunden Demodaten in einer lokalen Sandbox; Ihre Änderungen gehen beim Beenden von Keycard Admin verloren. Verbinden Sie sich mit Ihrem Keycard-Konto, um Ihre Organisationen zu verwalten.</translation>
     </message>
 </context>
 <context>

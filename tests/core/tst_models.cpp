@@ -2,6 +2,7 @@
 // the has_previous_page alias, null client_id, RFC 3339 timestamps, request bodies.
 
 #include "tst_models.h"
+#include "Timestamps.h"
 
 #include "Models.h"
 #include "Paging.h"
@@ -190,6 +191,50 @@ void TestModels::timestampRoundTrip()
     const QDateTime t(QDate(2024, 2, 29), QTime(23, 59, 58, 7), QTimeZone::utc());
     QCOMPARE(formatTimestamp(t), QStringLiteral("2024-02-29T23:59:58.007Z"));
     QCOMPARE(decode::timestamp(formatTimestamp(t)), t);
+}
+
+// Dates in the window: the locale's own order and separators, but in every language with the
+// year in four digits and the seconds (German's short form has neither).
+void TestModels::localTimestampKeepsYearAndSeconds_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QString>("date");
+    QTest::addColumn<QString>("time");
+    QTest::newRow("en_US") << QLocale(QLocale::English, QLocale::UnitedStates)
+                           << QStringLiteral("2026") << QStringLiteral(":05:09");
+    QTest::newRow("de_DE") << QLocale(QLocale::German, QLocale::Germany)
+                           << QStringLiteral("07.06.2026") << QStringLiteral("14:05:09");
+    QTest::newRow("fr_FR") << QLocale(QLocale::French, QLocale::France)
+                           << QStringLiteral("07/06/2026") << QStringLiteral("14:05:09");
+}
+
+void TestModels::localTimestampKeepsYearAndSeconds()
+{
+    QFETCH(QLocale, locale);
+    QFETCH(QString, date);
+    QFETCH(QString, time);
+    const QLocale before;
+    QLocale::setDefault(locale);
+    const QDateTime local(QDate(2026, 6, 7), QTime(14, 5, 9));
+    const QString shown = localTimestamp(local.toUTC());
+    QLocale::setDefault(before);
+    QVERIFY2(shown.contains(date) && shown.contains(time), qPrintable(shown));
+    QCOMPARE(locale.toString(local, localTimestampFormat(locale)), shown);
+    QVERIFY(localTimestamp(QDateTime()).isEmpty());
+}
+
+// How an organization is named to people: a server value, with bidi overrides and other
+// format characters shown as U+FFFD (as keycardctl prints them).
+void TestModels::displayNameShowsHiddenCharacters()
+{
+    Organization org;
+    org.id = QStringLiteral("org_1");
+    org.name = QStringLiteral("\u202Eevil Corp");
+    QCOMPARE(displayName(org), QStringLiteral("\uFFFDevil Corp"));
+    org.name.clear();
+    org.label = QStringLiteral("a\u200Bb");
+    QCOMPARE(displayName(org), QStringLiteral("a\uFFFDb"));
+    QCOMPARE(labelOrId(org), org.label); // what requests use stays as the server sent it
 }
 
 void TestModels::pageValid()

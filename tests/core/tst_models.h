@@ -16,6 +16,9 @@ private Q_SLOTS:
     void timestamps_data();
     void timestamps();
     void timestampRoundTrip();
+    void localTimestampKeepsYearAndSeconds_data();
+    void localTimestampKeepsYearAndSeconds();
+    void displayNameShowsHiddenCharacters();
     void pageValid();
     void pagePrevAlias_data();
     void pagePrevAlias();

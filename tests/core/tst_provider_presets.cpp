@@ -101,6 +101,30 @@ private Q_SLOTS:
             QVERIFY(!findPreset(QLatin1String(id))->asksIssuer);
     }
 
+    // A domain builds an issuer Entra ID does not publish (its discovery document names the
+    // tenant's GUID): the preset says so and asks for the Directory (tenant) ID. A GUID needs no
+    // warning.
+    void entraDomainWarns()
+    {
+        const auto entra = findPreset(QStringLiteral("entra"));
+        QVERIFY(entra);
+        const IssuerBuild byDomain = entra->buildIssuer(
+            {{QStringLiteral("tenant"), QStringLiteral("globex.onmicrosoft.com")}});
+        QVERIFY(byDomain.issuer);
+        QVERIFY2(byDomain.warning.contains(QStringLiteral("globex.onmicrosoft.com")) &&
+                     byDomain.warning.contains(QStringLiteral("Directory (tenant) ID")),
+                 qPrintable(byDomain.warning));
+        const IssuerBuild byId = entra->buildIssuer(
+            {{QStringLiteral("tenant"), QStringLiteral("72f988bf-86f1-41af-91ab-2d7cd011db47")}});
+        QVERIFY(byId.issuer);
+        QVERIFY(byId.warning.isEmpty());
+        // The other presets have nothing of the kind to say about a usable value.
+        const IssuerBuild okta =
+            findPreset(QStringLiteral("okta"))
+                ->buildIssuer({{QStringLiteral("domain"), QStringLiteral("globex.okta.com")}});
+        QVERIFY(okta.issuer && okta.warning.isEmpty());
+    }
+
     void entraSetsOid()
     {
         QCOMPARE(findPreset(QStringLiteral("entra"))->externalIdClaim.value_or(QString()),

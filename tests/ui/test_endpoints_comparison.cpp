@@ -117,6 +117,11 @@ private Q_SLOTS:
         QCOMPARE(text("idpCodeChallengeMethodsSupportedVerdict"),
                  QStringLiteral("✓ Same as Keycard"));
         QVERIFY(text("idpComparisonStatus").contains(QLatin1String("1 value differs")));
+        // One sentence says whether the rows Keycard leaves empty ask for anything.
+        QVERIFY2(text("idpComparisonStatus")
+                     .contains(QStringLiteral("“Keycard has none” needs no action: Keycard "
+                                              "discovers these values")),
+                 qPrintable(text("idpComparisonStatus")));
         QCOMPARE(button("idpCompareButton")->text(), QStringLiteral("Co&mpare again"));
         QVERIFY(idpRequests() > 0);
         for (const auto &r : server->requests()) {
@@ -141,10 +146,14 @@ private Q_SLOTS:
                  QStringLiteral("≠ Keycard has another value"));
         QCOMPARE(idpRequests(), before);
 
-        // Another connection, with an issuer never checked: not compared.
+        QCOMPARE(button("idpCompareButton")->text(), QStringLiteral("Co&mpare again"));
+
+        // Another connection, with an issuer never checked: not compared, and the button does
+        // not offer to compare "again".
         pane->showConnection(connection(issuer(QStringLiteral("good"))));
         QVERIFY(!tableShown());
         QVERIFY(text("idpComparisonStatus").startsWith(QLatin1String("Not compared yet")));
+        QCOMPARE(button("idpCompareButton")->text(), QStringLiteral("Co&mpare"));
     }
 
     void unreachableProviderSaysWhy()

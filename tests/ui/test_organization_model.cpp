@@ -35,6 +35,7 @@ private Q_SLOTS:
     void loadAllReachesEveryOrganization();
     void filterMatchesNameLabelAndId();
     void sortsByCreatedTime();
+    void sortsNamesByNumber();
     void errorThenRetry();
     void ssoFlagUpdatesInPlace();
     void loadAllAsksForTheLargestPages();
@@ -176,6 +177,43 @@ void TestOrganizationModel::sortsByCreatedTime()
                     .toString()
                     .contains(QStringLiteral("Z (UTC)")));
     }
+}
+
+// Names sort number-aware ("Org 2" before "Org 10"), ignoring case, and a renamed row moves to
+// its new place (its collation key is made again).
+void TestOrganizationModel::sortsNamesByNumber()
+{
+    test::SandboxFixture sandbox;
+    const QStringList names{QStringLiteral("Org 10"), QStringLiteral("Org 2"),
+                            QStringLiteral("org 1"), QStringLiteral("Org 20")};
+    QStringList ids;
+    for (const QString &name : names)
+        ids << sandbox.server->addOrganization(name, QStringLiteral("n-") + name.mid(4));
+    CheckedList list(sandbox.client.get());
+    list.model.reload();
+    QTRY_COMPARE(list.model.rowCount(), 10);
+    list.proxy.sort(OrganizationListModel::NameColumn, Qt::AscendingOrder);
+    auto order = [&list] {
+        QStringList shown;
+        for (int row = 0; row < list.proxy.rowCount(); ++row) {
+            const QString name =
+                list.proxy.index(row, OrganizationListModel::NameColumn).data().toString();
+            if (name.startsWith(QLatin1String("Org"), Qt::CaseInsensitive))
+                shown << name;
+        }
+        return shown;
+    };
+    QCOMPARE(order(), QStringList({QStringLiteral("org 1"), QStringLiteral("Org 2"),
+                                   QStringLiteral("Org 10"), QStringLiteral("Org 20")}));
+    list.proxy.sort(OrganizationListModel::NameColumn, Qt::DescendingOrder);
+    QCOMPARE(order(), QStringList({QStringLiteral("Org 20"), QStringLiteral("Org 10"),
+                                   QStringLiteral("Org 2"), QStringLiteral("org 1")}));
+
+    Organization renamed = list.model.organization(list.model.rowOfId(ids.at(3)));
+    renamed.name = QStringLiteral("Org 3");
+    QVERIFY(list.model.updateOrganization(renamed));
+    QCOMPARE(order(), QStringList({QStringLiteral("Org 10"), QStringLiteral("Org 3"),
+                                   QStringLiteral("Org 2"), QStringLiteral("org 1")}));
 }
 
 void TestOrganizationModel::errorThenRetry()

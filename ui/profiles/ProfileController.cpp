@@ -322,8 +322,9 @@ void ProfileController::updateNotice()
                    tr("Connect to Keycard…"));
     } else if (m_activeProfile.isEmpty() && info.isSandbox()) {
         showNotice(Kind::Information,
-                   tr("You are exploring demo data in a local sandbox. Connect to "
-                      "your Keycard account to manage your organizations."),
+                   tr("You are exploring demo data in a local sandbox; changes you make "
+                      "here are forgotten when Keycard Admin closes. Connect to your Keycard "
+                      "account to manage your organizations."),
                    tr("Connect to Keycard…"));
     } else {
         m_notice->clear();

@@ -2,6 +2,7 @@
 
 #include "BusyIndicator.h"
 #include "ErrorAdvice.h"
+#include "Format.h"
 #include "KeycardClient.h"
 #include "MessageBar.h"
 #include "SsoController.h"
@@ -25,11 +26,16 @@ DisableSsoDialog::DisableSsoDialog(KeycardClient *client, const Organization &or
     setObjectName(QStringLiteral("disableSsoDialog"));
     setAttribute(Qt::WA_DeleteOnClose);
     setMinimumWidth(520);
-    const QString name = displayName(organization);
+    // Server values: plain text, through displayText(), long ones cut in the middle (the whole
+    // name is in the heading's tooltip).
+    const QString name = format::shortText(displayName(organization));
     setWindowTitle(tr("Disable SSO — %1").arg(name));
 
     auto *heading = new QLabel(tr("Disable single sign-on for %1?").arg(name), this);
     heading->setObjectName(QStringLiteral("disableHeading"));
+    heading->setTextFormat(Qt::PlainText);
+    if (name != displayName(organization))
+        heading->setToolTip(format::plainToolTip(displayName(organization)));
     QFont big = heading->font();
     big.setPointSizeF(big.pointSizeF() * 1.25);
     big.setBold(true);
@@ -49,15 +55,17 @@ DisableSsoDialog::DisableSsoDialog(KeycardClient *client, const Organization &or
     m_banner = new MessageBar(QStringLiteral("banner"), this);
     m_retry = m_banner->addRetryAction();
 
+    // The label as written, in bold (escaped). The prompt is no buddy: a buddy label reads an
+    // ampersand in the label as a mnemonic ("a&b" showed "amp;"); the field has its own name.
     auto *prompt = new QLabel(this);
+    prompt->setObjectName(QStringLiteral("confirmPrompt"));
     prompt->setTextFormat(Qt::RichText);
-    prompt->setText(tr("Type <b>%1</b> to confirm:").arg(confirmationText().toHtmlEscaped()));
+    prompt->setText(tr("Type <b>%1</b> to confirm:").arg(shownLabel().toHtmlEscaped()));
     prompt->setWordWrap(true);
     m_confirm = new QLineEdit(this);
     m_confirm->setObjectName(QStringLiteral("confirmLabelEdit"));
     m_confirm->setAccessibleName(tr("Organization label, to confirm"));
-    m_confirm->setPlaceholderText(confirmationText());
-    prompt->setBuddy(m_confirm);
+    m_confirm->setPlaceholderText(shownLabel());
     m_confirmHint = new QLabel(this);
     m_confirmHint->setObjectName(QStringLiteral("confirmLabelMessage"));
     m_confirmHint->setWordWrap(true);
@@ -118,6 +126,11 @@ QString DisableSsoDialog::confirmationText() const
     return labelOrId(m_organization);
 }
 
+QString DisableSsoDialog::shownLabel() const
+{
+    return format::shortText(confirmationText());
+}
+
 bool DisableSsoDialog::isBusy() const
 {
     return m_controller->isBusy();
@@ -164,9 +177,10 @@ void DisableSsoDialog::refreshButton()
     pal.setColor(QPalette::WindowText, AssessingValidator::messageColor(palette(), true));
     m_confirmHint->setPalette(pal);
     m_confirmHint->setText(hint);
-    m_disable->setToolTip(matches
-                              ? tr("Disable SSO now")
-                              : tr("Type %1 above to enable this button").arg(confirmationText()));
+    m_disable->setToolTip(
+        matches
+            ? tr("Disable SSO now")
+            : format::plainToolTip(tr("Type %1 above to enable this button").arg(shownLabel())));
 }
 
 void DisableSsoDialog::onFailed(const ApiError &error)

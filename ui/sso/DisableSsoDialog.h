@@ -33,6 +33,8 @@ public:
     bool isBusy() const;
     // The text to type: the label, or the id when the organization has no label.
     QString confirmationText() const;
+    // The label as the dialog shows it (format::shortText()).
+    QString shownLabel() const;
     void reject() override; // while busy: cancels the request
 
 Q_SIGNALS:

@@ -2,6 +2,7 @@
 
 #include "BusyIndicator.h"
 #include "ErrorAdvice.h"
+#include "Format.h"
 #include "KeycardClient.h"
 #include "MessageBar.h"
 #include "SsoAdvancedSection.h"
@@ -55,6 +56,7 @@ SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization,
 
     m_heading = new QLabel(this);
     m_heading->setObjectName(QStringLiteral("ssoDialogHeading"));
+    m_heading->setTextFormat(Qt::PlainText); // names an organization: never markup
     QFont big = m_heading->font();
     big.setPointSizeF(big.pointSizeF() * 1.25);
     big.setBold(true);
@@ -205,7 +207,7 @@ Organization SsoDialog::organizationSent() const
 void SsoDialog::refreshTitle()
 {
     const bool edit = m_form->mode() == SsoConnectionForm::Mode::Edit;
-    const QString name = displayName(m_organization);
+    const QString name = format::shortText(displayName(m_organization)); // plain, bounded
     setWindowTitle(edit ? tr("Edit SSO — %1").arg(name) : tr("Enable SSO — %1").arg(name));
     m_heading->setText(edit ? tr("Edit single sign-on for %1").arg(name)
                             : tr("Enable single sign-on for %1").arg(name));

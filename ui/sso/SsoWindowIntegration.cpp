@@ -1,5 +1,6 @@
 #include "SsoWindowIntegration.h"
 
+#include "Format.h"
 #include "MainWindow.h"
 #include "ProfileStore.h"
 #include "ProviderPresets.h"
@@ -97,7 +98,9 @@ SsoWorkflow *installSsoWritePath(MainWindow *window)
                          window->showConnection(organization.id, connection);
                      });
     QObject::connect(workflow, &SsoWorkflow::succeeded, window, [window](const QString &message) {
-        window->statusBar()->showMessage(message, 10000);
+        // It names the organization: a long name is cut in the middle, not under the
+        // status bar's permanent widgets.
+        window->statusBar()->showMessage(format::shortText(message, 120), 10000);
     });
     auto sessionRedirect = std::make_shared<QString>();
     applySetupContext(window, workflow, sessionRedirect);
