@@ -15,6 +15,7 @@ namespace keycard::ui {
 
 class FieldValidator;
 class SsoAdvancedSection;
+class SsoIssuerChecklist;
 class ValidatedField;
 
 // The fields of the Enable / Edit SSO form: organization, issuer URL, client ID, client secret
@@ -34,9 +35,9 @@ public:
     // Prefilled from `current`; the organization is fixed and the secret field starts empty
     // (= keep the current secret).
     void setupEdit(const QString &organization, const SsoConnection &current);
-    // Turns an enable form into an edit of `existing` keeping everything typed, so that what
-    // was typed becomes the proposed changes (after a 409 "Edit it instead").
-    void convertToEdit(const SsoConnection &existing);
+    // Edit mode: what was typed in the Enable SSO wizard becomes the proposed changes (after a
+    // 409 "Edit it instead"); protocol settings left empty keep the connection's own.
+    void proposeChanges(const SsoConnectionCreate &typed);
 
     Mode mode() const { return m_mode; }
     QString organization() const;
@@ -61,10 +62,16 @@ public:
     bool showServerError(const ApiError &error);
     void setLocked(bool locked);
 
+    // Every control top to bottom as shown (Tab order): organization, issuer, client ID, the
+    // secret choices, the secret and Show, the issuer check's buttons, Advanced.
+    QList<QWidget *> focusOrder() const;
+
     ValidatedField *issuerField() const { return m_issuer; }
     ValidatedField *clientIdField() const { return m_clientId; }
     ValidatedField *secretField() const { return m_secret; }
     SsoAdvancedSection *advanced() const { return m_advanced; }
+    // The issuer check of the issuer shown (run on demand, or when the issuer changes).
+    SsoIssuerChecklist *checklist() const { return m_checklist; }
 
 Q_SIGNALS:
     void stateChanged();
@@ -90,8 +97,14 @@ private:
     QRadioButton *m_remove = nullptr;
     QButtonGroup *m_choiceGroup = nullptr;
     SsoAdvancedSection *m_advanced = nullptr;
+    SsoIssuerChecklist *m_checklist = nullptr;
     bool m_locked = false;
     std::optional<QString> m_externalIdClaim;
 };
+
+// `p` with protocols.openid.external_id_claim set to `claim` when it has none (the Advanced
+// section has no field for it: a provider preset or the connection supplies it).
+std::optional<SsoProtocols> withExternalIdClaim(std::optional<SsoProtocols> p,
+                                                const std::optional<QString> &claim);
 
 } // namespace keycard::ui

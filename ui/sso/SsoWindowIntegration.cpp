@@ -1,13 +1,14 @@
 #include "SsoWindowIntegration.h"
 
+#include "Announce.h"
 #include "MainWindow.h"
 #include "ProfileStore.h"
 #include "ProviderPresets.h"
 #include "SsoLoginSection.h"
 #include "SsoWorkflow.h"
 
-#include <QStatusBar>
 #include <QPointer>
+#include <QStatusBar>
 
 #include <memory>
 
@@ -98,6 +99,7 @@ SsoWorkflow *installSsoWritePath(MainWindow *window)
                      });
     QObject::connect(workflow, &SsoWorkflow::succeeded, window, [window](const QString &message) {
         window->statusBar()->showMessage(message, 10000);
+        announce(window->statusBar(), message); // a screen reader hears the outcome too
     });
     auto sessionRedirect = std::make_shared<QString>();
     applySetupContext(window, workflow, sessionRedirect);
