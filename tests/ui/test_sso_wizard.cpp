@@ -412,6 +412,54 @@ private Q_SLOTS:
         }
     }
 
+    // Pictures of every page for docs/, on demand (KEYCARD_SCREENSHOT_DIR). Under xvfb-run with a
+    // window manager and QT_QPA_PLATFORM=xcb, KEYCARD_SCREENSHOT_SCREEN=1 grabs the window with
+    // its frame from the screen and names the pictures after the screen's size.
+    void picturesOfEveryPage()
+    {
+        const QString dir = qEnvironmentVariable("KEYCARD_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("pictures only with KEYCARD_SCREENSHOT_DIR");
+        SsoEnableWizard *w = open();
+        const bool fromScreen = qEnvironmentVariableIsSet("KEYCARD_SCREENSHOT_SCREEN");
+        const QRect available = w->screen()->availableGeometry();
+        w->move(available.center() - w->rect().center());
+        auto shot = [&](const char *name) {
+            if (!fromScreen) {
+                screenshot(w, QLatin1String(name));
+                return;
+            }
+            QTest::qWait(400);
+            const QRect frame = w->frameGeometry();
+            const QSize screen = w->screen()->geometry().size();
+            const QString file = QStringLiteral("%1/%2-%3x%4%5.png")
+                                     .arg(dir, QLatin1String(name))
+                                     .arg(screen.width())
+                                     .arg(screen.height())
+                                     .arg(keycard::test::darkScreenshots() ? QStringLiteral("-dark")
+                                                                           : QString());
+            w->screen()
+                ->grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+                .save(file);
+        };
+        auto *combo = child<QComboBox>(w, "providerCombo");
+        combo->setCurrentIndex(combo->findData(QStringLiteral("sandbox")));
+        shot("wizard-1-provider");
+        w->next();
+        shot("wizard-2-idp");
+        w->next();
+        QTest::keyClicks(edit(w, "clientIdEdit"), QStringLiteral("sandbox-client"));
+        QTest::keyClicks(edit(w, "clientSecretEdit"), QStringLiteral("secret"));
+        shot("wizard-3-client");
+        w->next();
+        QTRY_COMPARE_WITH_TIMEOUT(wizardChecklist(w)->state(), SsoIssuerChecklist::State::Done,
+                                  10000);
+        shot("wizard-4-check");
+        w->next();
+        shot("wizard-5-review");
+        QCOMPARE(posts("globex"), 0);
+    }
+
     void outcomesAreAnnounced()
     {
         setAnnouncementObserver(recordAnnouncement);

@@ -58,7 +58,7 @@ SsoReviewPage::SsoReviewPage(QWidget *parent)
     setTitle(tr("Review"));
     setSubTitle(tr("Keycard receives exactly these settings. Nothing has been sent yet."));
     m_form = new QFormLayout;
-    m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_verdict = new QLabel(this);
     m_verdict->setObjectName(QStringLiteral("reviewVerdict"));
     m_verdict->setTextFormat(Qt::PlainText);
@@ -79,28 +79,36 @@ SsoReviewPage::SsoReviewPage(QWidget *parent)
     layout->addStretch(1);
     layout->addLayout(busyRow);
     setBusy(false);
+    setReview(SsoEnableReview{});
 }
 
 void SsoReviewPage::setReview(const SsoEnableReview &review)
 {
-    while (m_form->rowCount() > 0)
-        m_form->removeRow(0);
-    m_rows.clear();
-    auto add = [this](const QString &field, const QString &value, const char *name) {
-        auto *label = new QLabel(field, this);
-        label->setTextFormat(Qt::PlainText);
+    // The rows exist from the start (laid out with the page); only their text changes.
+    int row = 0;
+    auto add = [this, &row](const QString &field, const QString &value, const char *name) {
+        if (row >= m_rows.size()) {
+            auto *label = new QLabel(field, this);
+            label->setTextFormat(Qt::PlainText);
+            auto *text = new QLabel(this);
+            text->setObjectName(QLatin1String(name));
+            text->setTextFormat(Qt::PlainText);
+            // One value per line, never wider than the page (the whole value is in the
+            // tooltip and the accessible description; the Check page shows long issuers).
+            text->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+            text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            text->setAccessibleName(field);
+            m_form->addRow(label, text);
+            m_rows.append({field, text});
+        }
         // Each line is a server-bound value: shown as it is, never as markup or layout.
         QStringList lines = value.split(QLatin1Char('\n'));
         for (QString &line : lines)
             line = displayText(line);
-        auto *text = new QLabel(lines.join(QLatin1Char('\n')), this);
-        text->setObjectName(QLatin1String(name));
-        text->setTextFormat(Qt::PlainText);
-        text->setWordWrap(true);
-        text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        text->setAccessibleName(field);
-        m_form->addRow(label, text);
-        m_rows.append({field, text});
+        QLabel *text = m_rows.at(row++).second;
+        text->setText(lines.join(QLatin1Char('\n')));
+        text->setToolTip(text->text());
+        text->setAccessibleDescription(text->text());
     };
     using rules::Field;
     add(tr("Organization"), review.organization, "reviewOrganization");
@@ -148,10 +156,11 @@ void SsoReviewPage::setReview(const SsoEnableReview &review)
         outcome = theme::Outcome::Pass;
         break;
     case Verdict::Failed:
-        verdict = tr("✗ The issuer failed the check: %1 An identity provider on an internal "
-                     "network may be unreachable from this machine and still work for Keycard; "
-                     "\"Enable anyway\" sends the settings as they are.")
-                      .arg(review.verdictDetail);
+        verdict = tr("✗ The issuer failed the check: %1").arg(review.verdictDetail) +
+                  QLatin1Char('\n') +
+                  tr("An identity provider on an internal network may be unreachable from this "
+                     "machine and still work for Keycard; \"Enable anyway\" sends the settings "
+                     "as they are.");
         outcome = theme::Outcome::Fail;
         break;
     case Verdict::Running:

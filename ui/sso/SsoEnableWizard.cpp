@@ -34,6 +34,7 @@ SsoEnableWizard::SsoEnableWizard(KeycardClient *client, const Organization &orga
 {
     setObjectName(QStringLiteral("ssoEnableWizard"));
     setAttribute(Qt::WA_DeleteOnClose);
+    setMinimumWidth(700); // redirect URIs and issuers are read without scrolling sideways
     setWindowTitle(tr("Enable SSO — %1").arg(displayText(displayName(organization))));
     // Enter moves on (keyPressEvent) but never presses Enable SSO: no default button.
     setOption(QWizard::NoDefaultButton, true);
@@ -86,16 +87,11 @@ SsoEnableWizard::SsoEnableWizard(KeycardClient *client, const Organization &orga
         m_check->check(m_provider->issuer());
     });
     connect(checklist, &SsoIssuerChecklist::stateChanged, this, &SsoEnableWizard::refreshReview);
-    // Opening Advanced grows the wizard (within the screen) instead of squeezing the page.
-    connect(m_client->advanced(), &SsoAdvancedSection::expandedChanged, this, [this](bool open) {
-        if (!open || !isVisible())
-            return;
-        if (QLayout *l = m_client->layout())
-            l->activate();
-        m_client->updateGeometry();
-        const int available = screen() ? screen()->availableGeometry().height() * 9 / 10 : 900;
-        resize(width(), qMin(qMax(height(), sizeHint().height()), available));
-    });
+    // Opening Advanced or a check's result grows the wizard (within the screen) instead of
+    // squeezing the page.
+    connect(m_client->advanced(), &SsoAdvancedSection::expandedChanged, this,
+            &SsoEnableWizard::growToFit);
+    connect(checklist, &SsoIssuerChecklist::stateChanged, this, &SsoEnableWizard::growToFit);
 
     connect(m_retry, &QPushButton::clicked, this, &SsoEnableWizard::send);
     connect(m_viewExisting, &QPushButton::clicked, this, [this] {
@@ -187,8 +183,28 @@ bool SsoEnableWizard::hasTypedValues() const
            !m_client->secretField()->text().isEmpty() || m_client->advanced()->protocols();
 }
 
+void SsoEnableWizard::growToFit()
+{
+    // After the page's new content is laid out.
+    QTimer::singleShot(0, this, [this] {
+        if (!isVisible())
+            return;
+        if (QWidget *page = currentPage()) {
+            if (QLayout *l = page->layout())
+                l->activate();
+            page->updateGeometry();
+        }
+        const QSize want = sizeHint().expandedTo(minimumSizeHint()).expandedTo(size());
+        const QSize room = screen() ? screen()->availableGeometry().size() * 9 / 10 : want;
+        const QSize to = want.boundedTo(room).expandedTo(size());
+        if (to != size())
+            resize(to);
+    });
+}
+
 void SsoEnableWizard::onPageChanged(int id)
 {
+    growToFit();
     if (id == IdpPageId)
         m_idp->setPreset(m_provider->panel()->preset(), presetContext());
     if (id == CheckPageId)

@@ -76,6 +76,7 @@ private:
     void send();
     void setBusy(bool busy);
     void onPageChanged(int id);
+    void growToFit();
     void refreshReview();
     void onFailed(const ApiError &error);
     void onCancelled();
