@@ -1,5 +1,6 @@
 // End to end through the real MainWindow: the write path installed as keycard-admin does,
 // driven with the mouse and keyboard against the in-process sandbox.
+#include "Announce.h"
 #include "DisableSsoDialog.h"
 #include "MainWindow.h"
 #include "OrganizationBrowser.h"
@@ -12,6 +13,7 @@
 
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 
 using namespace keycard;
 using namespace keycard::ui;
@@ -101,8 +103,16 @@ private Q_SLOTS:
         QVERIFY(!env->server->connection(QStringLiteral("globex")));
         QVERIFY(dialog->isVisible());
         QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(enableButton(dialog)));
+        static QStringList announced;
+        announced.clear();
+        setAnnouncementObserver([](QWidget *, const QString &message) { announced << message; });
         QTest::keyClick(enableButton(dialog), Qt::Key_Space); // the button itself
         QTRY_VERIFY_WITH_TIMEOUT(workflow->activeDialog() == nullptr, 10000);
+        setAnnouncementObserver(nullptr);
+        // The status bar's line is announced to a screen reader too.
+        QVERIFY2(announced.contains(window->statusBar()->currentMessage()),
+                 qPrintable(announced.join(QLatin1Char('|'))));
+        QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("SSO enabled")));
 
         QVERIFY(env->server->connection(QStringLiteral("globex")));
         QTRY_VERIFY(badge("globex"));

@@ -432,12 +432,12 @@ private Q_SLOTS:
             QTest::qWait(400);
             const QRect frame = w->frameGeometry();
             const QSize screen = w->screen()->geometry().size();
-            const QString file = QStringLiteral("%1/%2-%3x%4%5.png")
-                                     .arg(dir, QLatin1String(name))
-                                     .arg(screen.width())
-                                     .arg(screen.height())
-                                     .arg(keycard::test::darkScreenshots() ? QStringLiteral("-dark")
-                                                                           : QString());
+            const QString file =
+                QStringLiteral("%1/%2-%3x%4%5.png")
+                    .arg(dir, QLatin1String(name))
+                    .arg(screen.width())
+                    .arg(screen.height())
+                    .arg(keycard::test::darkScreenshots() ? QStringLiteral("-dark") : QString());
             w->screen()
                 ->grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
                 .save(file);
