@@ -392,6 +392,10 @@ private Q_SLOTS:
                                           SsoIssuerChecklist::State::Done, 10000);
             const auto widgets = w->currentPage()->findChildren<QWidget *>();
             for (QWidget *c : widgets) {
+                // A selectable label is a stop for assistive technology: never an empty one.
+                if (auto *l = qobject_cast<QLabel *>(c);
+                    l && l->isVisible() && (l->textInteractionFlags() & Qt::TextSelectableByMouse))
+                    QVERIFY2(!l->text().isEmpty(), qPrintable(nameOf(l)));
                 if (!c->isVisible() || !(c->focusPolicy() & Qt::TabFocus))
                     continue;
                 QAccessibleInterface *a = QAccessible::queryAccessibleInterface(c);
@@ -424,7 +428,11 @@ private Q_SLOTS:
         const bool fromScreen = qEnvironmentVariableIsSet("KEYCARD_SCREENSHOT_SCREEN");
         const QRect available = w->screen()->availableGeometry();
         w->move(available.center() - w->rect().center());
+        // An accessibility walk (AT-SPI) may look at each page meanwhile.
+        const int pause = qEnvironmentVariableIntValue("KEYCARD_WIZARD_PAUSE_MS");
         auto shot = [&](const char *name) {
+            if (pause > 0)
+                QTest::qWait(pause);
             if (!fromScreen) {
                 screenshot(w, QLatin1String(name));
                 return;

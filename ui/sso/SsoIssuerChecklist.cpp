@@ -207,6 +207,7 @@ void SsoIssuerChecklist::clearRows(const QString &status)
         row.icon->setText(status.isEmpty() ? QString() : statusGlyph(status));
         paint(row.icon, status);
         row.message->setText(QString());
+        row.message->setTextInteractionFlags(Qt::NoTextInteraction); // no empty stop
         row.message->setProperty("status", status);
     }
     m_useDiscovered->hide();
@@ -224,6 +225,7 @@ void SsoIssuerChecklist::showResult(const oidc::IssuerCheckResult &result)
         m_rows.at(i).icon->setAccessibleName(status);
         paint(m_rows.at(i).icon, status);
         m_rows.at(i).message->setText(displayText(item.message));
+        m_rows.at(i).message->setTextInteractionFlags(Qt::TextSelectableByMouse);
         m_rows.at(i).message->setProperty("status", status);
     }
     const auto match = result.item(QStringLiteral("issuer_match"));

@@ -160,6 +160,9 @@ void ValidatedField::update()
                                            : AssessingValidator::messageColor(palette(), error));
     m_message->setPalette(pal);
     m_message->setText(text);
+    // An empty message is no stop for assistive technology (an empty focusable label).
+    m_message->setTextInteractionFlags(text.isEmpty() ? Qt::NoTextInteraction
+                                                      : Qt::TextSelectableByMouse);
     // The line stays reserved while empty: fields below do not move as hints come and go.
     m_message->setVisible(m_reserveLine || !text.isEmpty());
     m_message->setProperty("warning", tolerated);
