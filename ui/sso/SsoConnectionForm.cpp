@@ -320,17 +320,6 @@ void SsoConnectionForm::applyClientIdRule()
     m_clientId->revalidate();
 }
 
-SsoConnectionCreate SsoConnectionForm::createBody() const
-{
-    SsoConnectionCreate body;
-    body.identifier = m_issuer->text().trimmed();
-    body.clientId = m_clientId->text().trimmed();
-    if (!m_secret->text().isEmpty())
-        body.clientSecret = m_secret->text();
-    body.protocols = withExternalIdClaim(m_advanced->protocols(), m_externalIdClaim);
-    return body;
-}
-
 SsoConnectionUpdate SsoConnectionForm::updateBody() const
 {
     SsoConnectionUpdate body;

@@ -18,9 +18,9 @@ class SsoAdvancedSection;
 class SsoIssuerChecklist;
 class ValidatedField;
 
-// The fields of the Enable / Edit SSO form: organization, issuer URL, client ID, client secret
-// and the Advanced section. Knows how to turn itself into the create or update body; never
-// talks to the network (see SsoController / SsoDialog).
+// The fields of the Edit SSO form: organization, issuer URL, client ID, client secret, the issuer
+// check and the Advanced section (Enable SSO is the SsoEnableWizard's pages). Knows how to turn
+// itself into the update body; never talks to the network (see SsoController / SsoDialog).
 class SsoConnectionForm : public QWidget
 {
     Q_OBJECT
@@ -46,7 +46,6 @@ public:
     const std::optional<SsoConnection> &original() const { return m_original; }
     SecretChoice secretChoice() const;
 
-    SsoConnectionCreate createBody() const;
     // Only the fields that differ from original() (edit mode).
     SsoConnectionUpdate updateBody() const;
 
