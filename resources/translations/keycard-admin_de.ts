@@ -459,8 +459,8 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <translation>Kopieren</translation>
     </message>
     <message>
-        <source>Copy %1</source>
-        <translation>%1 kopieren</translation>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
     </message>
 </context>
 <context>
@@ -3157,14 +3157,6 @@ Ergebnis.
         <source>An issuer URL has no query (?…) or fragment (#…)</source>
         <translation>Eine Aussteller-URL hat keine Query (?…) und kein Fragment (#…)</translation>
     </message>
-    <message>
-        <source>Enable anyway</source>
-        <translation>Trotzdem aktivieren</translation>
-    </message>
-    <message>
-        <source>The issuer check failed. An identity provider on an internal network may be unreachable from this machine; Keycard may still reach it.</source>
-        <translation>Die Prüfung des Ausstellers ist fehlgeschlagen. Ein Identitätsanbieter in einem internen Netzwerk ist von diesem Rechner aus möglicherweise nicht erreichbar; Keycard erreicht ihn womöglich trotzdem.</translation>
-    </message>
 </context>
 <context>
     <name>keycard::ui::AssessingValidator</name>
@@ -3544,10 +3536,6 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
 <context>
     <name>keycard::ui::SsoAdvancedSection</name>
     <message>
-        <source>Advanced</source>
-        <translation>Erweitert</translation>
-    </message>
-    <message>
         <source>Show advanced settings</source>
         <translation>Erweiterte Einstellungen anzeigen</translation>
     </message>
@@ -3611,6 +3599,10 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>&amp;Advanced</source>
+        <translation>&amp;Erweitert</translation>
+    </message>
 </context>
 <context>
     <name>keycard::ui::SsoChangeSummary</name>
@@ -3652,6 +3644,68 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
     <message>
         <source>Protocol settings are saved as one whole, as this form shows them: they replace the connection&apos;s protocol settings, including a change made elsewhere since this dialog opened.</source>
         <translation>Die Protokolleinstellungen werden als Ganzes gespeichert, so wie dieses Formular sie zeigt: Sie ersetzen die Protokolleinstellungen der Verbindung, auch eine Änderung, die seit dem Öffnen dieses Dialogs anderswo gemacht wurde.</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::SsoCheckPage</name>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Keycard Admin reads the issuer&apos;s discovery document and signing keys, as Keycard will. Go back to correct what fails, or go on.</source>
+        <translation>Keycard Admin liest das Discovery-Dokument und die Signaturschlüssel des Ausstellers, wie es Keycard tun wird. Gehen Sie zurück, um Fehlgeschlagenes zu korrigieren, oder fahren Sie fort.</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::SsoClientPage</name>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>The client the identity provider issued for Keycard.</source>
+        <translation>Der Client, den der Identitätsanbieter für Keycard ausgestellt hat.</translation>
+    </message>
+    <message>
+        <source>The OAuth 2.0 client ID issued by the identity provider</source>
+        <translation>Die vom Identitätsanbieter vergebene OAuth-2.0-Client-ID</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show or hide the client secret</source>
+        <translation>Client-Secret anzeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>Show client secret</source>
+        <translation>Client-Secret anzeigen</translation>
+    </message>
+    <message>
+        <source>Keycard stores the secret encrypted and never shows it again.</source>
+        <translation>Keycard speichert das Secret verschlüsselt und zeigt es nie wieder an.</translation>
+    </message>
+    <message>
+        <source>External ID claim</source>
+        <translation>Claim für die externe ID</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>Hide client secret</source>
+        <translation>Client-Secret verbergen</translation>
+    </message>
+    <message>
+        <source>%1 (set by the %2 preset)</source>
+        <translation>%1 (von der Vorlage %2 gesetzt)</translation>
     </message>
 </context>
 <context>
@@ -3756,14 +3810,6 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
 <context>
     <name>keycard::ui::SsoDialog</name>
     <message>
-        <source>View existing connection</source>
-        <translation>Vorhandene Verbindung anzeigen</translation>
-    </message>
-    <message>
-        <source>Edit it instead</source>
-        <translation>Stattdessen diese bearbeiten</translation>
-    </message>
-    <message>
         <source>Back</source>
         <translation>Zurück</translation>
     </message>
@@ -3776,24 +3822,8 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
         <translation>SSO bearbeiten – %1</translation>
     </message>
     <message>
-        <source>Enable SSO — %1</source>
-        <translation>SSO aktivieren – %1</translation>
-    </message>
-    <message>
         <source>Edit single sign-on for %1</source>
         <translation>Single Sign-On für %1 bearbeiten</translation>
-    </message>
-    <message>
-        <source>Enable single sign-on for %1</source>
-        <translation>Single Sign-On für %1 aktivieren</translation>
-    </message>
-    <message>
-        <source>Change how Keycard connects to the identity provider. Only the fields you change are sent.</source>
-        <translation>Ändern Sie, wie Keycard sich mit dem Identitätsanbieter verbindet. Nur die Felder, die Sie ändern, werden gesendet.</translation>
-    </message>
-    <message>
-        <source>Point Keycard at your identity provider (Okta, Entra ID, Google, …). Members then sign in through it. Register Keycard&apos;s redirect URI in the identity provider&apos;s application first.</source>
-        <translation>Verbinden Sie Keycard mit Ihrem Identitätsanbieter (Okta, Entra ID, Google, …). Mitglieder melden sich dann darüber an. Registrieren Sie vorher die Weiterleitungs-URI von Keycard in der Anwendung beim Identitätsanbieter.</translation>
     </message>
     <message>
         <source>Save changes</source>
@@ -3804,10 +3834,6 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
         <translation>Änderungen prüfen …</translation>
     </message>
     <message>
-        <source>Enable SSO</source>
-        <translation>SSO aktivieren</translation>
-    </message>
-    <message>
         <source>Waiting for Keycard…</source>
         <translation>Warten auf Keycard …</translation>
     </message>
@@ -3816,20 +3842,12 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
         <translation>Die Änderungen prüfen, bevor sie gesendet werden</translation>
     </message>
     <message>
-        <source>Enable SSO with these settings</source>
-        <translation>SSO mit diesen Einstellungen aktivieren</translation>
-    </message>
-    <message>
         <source>Not ready yet:</source>
         <translation>Noch nicht bereit:</translation>
     </message>
     <message>
         <source>Saving changes…</source>
         <translation>Änderungen werden gespeichert …</translation>
-    </message>
-    <message>
-        <source>Enabling SSO…</source>
-        <translation>SSO wird aktiviert …</translation>
     </message>
     <message>
         <source>Stop waiting for Keycard</source>
@@ -3864,16 +3882,166 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
         <translation>Abgebrochen. Falls die Anfrage Keycard bereits erreicht hatte, wurde sie möglicherweise ausgeführt; „Wiederholen“ verwendet dieselbe Anfrage-ID und ist daher sicher.</translation>
     </message>
     <message>
-        <source>SSO is already enabled for %1, with issuer %2. Keycard allows one connection per organization: view it, or edit it with what you typed here.</source>
-        <translation>SSO ist für %1 bereits aktiviert, mit dem Aussteller %2. Keycard erlaubt eine Verbindung pro Organisation: Zeigen Sie sie an, oder bearbeiten Sie sie mit dem, was Sie hier eingegeben haben.</translation>
+        <source>You may not change SSO for this organization.</source>
+        <translation>Sie dürfen SSO für diese Organisation nicht ändern.</translation>
+    </message>
+    <message>
+        <source>Change how Keycard connects to the identity provider. Only the fields you change are checked and sent.</source>
+        <translation>Ändern Sie, wie Keycard sich mit dem Identitätsanbieter verbindet. Nur die Felder, die Sie ändern, werden geprüft und gesendet.</translation>
+    </message>
+    <message>
+        <source>Issuer check of the new issuer: running…</source>
+        <translation>Prüfung des neuen Ausstellers: läuft…</translation>
+    </message>
+    <message>
+        <source>✗ The new issuer failed the issuer check: %1 Keycard may still reach an identity provider this machine cannot.</source>
+        <translation>✗ Der neue Aussteller hat die Prüfung nicht bestanden: %1 Keycard erreicht einen Identitätsanbieter möglicherweise dennoch, auch wenn dieser Rechner es nicht kann.</translation>
+    </message>
+    <message>
+        <source>✓ The new issuer passed the issuer check.</source>
+        <translation>✓ Der neue Aussteller hat die Prüfung bestanden.</translation>
+    </message>
+    <message>
+        <source>The new issuer was not checked.</source>
+        <translation>Der neue Aussteller wurde nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Send these changes to Keycard</source>
+        <translation>Diese Änderungen an Keycard senden</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::SsoEnableWizard</name>
+    <message>
+        <source>Enable SSO — %1</source>
+        <translation>SSO aktivieren — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Enable SSO</source>
+        <translation>SSO &amp;aktivieren</translation>
+    </message>
+    <message>
+        <source>View existing connection</source>
+        <translation>Bestehende Verbindung ansehen</translation>
+    </message>
+    <message>
+        <source>Edit it instead</source>
+        <translation>Stattdessen bearbeiten</translation>
+    </message>
+    <message>
+        <source>None chosen (issuer typed)</source>
+        <translation>Keiner gewählt (Aussteller eingegeben)</translation>
+    </message>
+    <message>
+        <source>Enable &amp;anyway</source>
+        <translation>&amp;Trotzdem aktivieren</translation>
+    </message>
+    <message>
+        <source>The issuer check failed. An identity provider on an internal network may be unreachable from this machine; Keycard may still reach it.</source>
+        <translation>Die Prüfung des Ausstellers ist fehlgeschlagen. Ein Identitätsanbieter in einem internen Netz ist von diesem Rechner aus womöglich nicht erreichbar; Keycard erreicht ihn möglicherweise dennoch.</translation>
+    </message>
+    <message>
+        <source>Enable SSO with these settings</source>
+        <translation>SSO mit diesen Einstellungen aktivieren</translation>
+    </message>
+    <message>
+        <source>Discard the SSO settings?</source>
+        <translation>SSO-Einstellungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>Close Enable SSO for %1 and discard what you typed?</source>
+        <translation>„SSO aktivieren“ für %1 schließen und die Eingaben verwerfen?</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Weiter bearbeiten</translation>
+    </message>
+    <message>
+        <source>Enabling SSO…</source>
+        <translation>SSO wird aktiviert…</translation>
+    </message>
+    <message>
+        <source>Stop waiting for Keycard</source>
+        <translation>Nicht länger auf Keycard warten</translation>
+    </message>
+    <message>
+        <source>Close without enabling SSO</source>
+        <translation>Schließen, ohne SSO zu aktivieren</translation>
+    </message>
+    <message>
+        <source>See the message under the field.</source>
+        <translation>Siehe die Meldung unter dem Feld.</translation>
+    </message>
+    <message>
+        <source>Go back, correct the settings and send them again.</source>
+        <translation>Gehen Sie zurück, korrigieren Sie die Einstellungen und senden Sie sie erneut.</translation>
     </message>
     <message>
         <source>You may not change SSO for this organization.</source>
         <translation>Sie dürfen SSO für diese Organisation nicht ändern.</translation>
     </message>
     <message>
+        <source>You may not change SSO for this organization (requires the organizations.update permission).</source>
+        <translation>Sie dürfen SSO für diese Organisation nicht ändern (erfordert die Berechtigung organizations.update).</translation>
+    </message>
+    <message>
         <source>The organization no longer exists on the server.</source>
         <translation>Die Organisation existiert auf dem Server nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Nothing you typed was lost. Retry sends the request again with the same request ID.</source>
+        <translation>Nichts von Ihren Eingaben ging verloren. „Wiederholen“ sendet die Anfrage erneut mit derselben Anfrage-ID.</translation>
+    </message>
+    <message>
+        <source>Cancelled. If the request had already reached Keycard it may have been applied; Retry reuses the same request ID, so it is safe.</source>
+        <translation>Abgebrochen. Hatte die Anfrage Keycard bereits erreicht, wurde sie womöglich ausgeführt; „Wiederholen“ verwendet dieselbe Anfrage-ID und ist daher sicher.</translation>
+    </message>
+    <message>
+        <source>SSO is already enabled for %1, with issuer %2. Keycard allows one connection per organization: view it, or edit it with what you typed here.</source>
+        <translation>SSO ist für %1 bereits aktiviert, mit dem Aussteller %2. Keycard erlaubt eine Verbindung je Organisation: Sehen Sie sie an, oder bearbeiten Sie sie mit Ihren Eingaben von hier.</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::SsoIdpPage</name>
+    <message>
+        <source>At your identity provider</source>
+        <translation>Bei Ihrem Identitätsanbieter</translation>
+    </message>
+    <message>
+        <source>Register Keycard as an application at your identity provider, with these values.</source>
+        <translation>Registrieren Sie Keycard als Anwendung bei Ihrem Identitätsanbieter, mit diesen Werten.</translation>
+    </message>
+    <message>
+        <source>What to register</source>
+        <translation>Was zu registrieren ist</translation>
+    </message>
+    <message>
+        <source>About the sandbox&apos;s identity provider</source>
+        <translation>Über den Identitätsanbieter der Sandbox</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation>In %1</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>the redirect URI above.</source>
+        <translation>die Weiterleitungs-URI oben.</translation>
+    </message>
+    <message>
+        <source>the scopes above.</source>
+        <translation>die Scopes oben.</translation>
+    </message>
+    <message>
+        <source>Value of step %1</source>
+        <translation>Wert zu Schritt %1</translation>
+    </message>
+    <message>
+        <source>Copy the value of step %1</source>
+        <translation>Den Wert zu Schritt %1 kopieren</translation>
     </message>
 </context>
 <context>
@@ -3885,10 +4053,6 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
     <message>
         <source>Redirect URI</source>
         <translation>Weiterleitungs-URI</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copy the redirect URI</source>
@@ -3937,6 +4101,18 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
     <message>
         <source>Register it in the identity provider&apos;s application. If the Keycard console shows a redirect URL for your organization, paste that one here; it is kept until Keycard Admin closes.</source>
         <translation>Registrieren Sie sie in der Anwendung beim Identitätsanbieter. Zeigt die Keycard-Konsole eine Weiterleitungs-URL für Ihre Organisation an, fügen Sie diese hier ein; sie bleibt erhalten, bis Keycard Admin beendet wird.</translation>
+    </message>
+    <message>
+        <source>Use the default redirect URI</source>
+        <translation>Die Standard-Weiterleitungs-URI verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect URI</source>
+        <translation>&amp;Weiterleitungs-URI</translation>
+    </message>
+    <message>
+        <source>Copy the scopes</source>
+        <translation>Die Scopes kopieren</translation>
     </message>
 </context>
 <context>
@@ -4033,13 +4209,32 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
         <source>Check stopped. &quot;Check now&quot; runs it again.</source>
         <translation>Prüfung angehalten. „Jetzt prüfen“ führt sie erneut aus.</translation>
     </message>
+    <message>
+        <source>Use the discovered issuer</source>
+        <translation>Den gefundenen Aussteller verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::SsoProviderPage</name>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Choose your identity provider and enter what identifies your account there. The issuer URL follows from it.</source>
+        <translation>Wählen Sie Ihren Identitätsanbieter und geben Sie ein, was Ihr Konto dort kennzeichnet. Die Aussteller-URL ergibt sich daraus.</translation>
+    </message>
+    <message>
+        <source>e.g. https://your-org.okta.com</source>
+        <translation>z. B. https://ihre-org.okta.com</translation>
+    </message>
+    <message>
+        <source>The identity provider&apos;s issuer URL, as published in its /.well-known/openid-configuration document</source>
+        <translation>Die Aussteller-URL des Identitätsanbieters, wie in seinem Dokument /.well-known/openid-configuration veröffentlicht</translation>
+    </message>
 </context>
 <context>
     <name>keycard::ui::SsoProviderPanel</name>
-    <message>
-        <source>Your identity provider</source>
-        <translation>Ihr Identitätsanbieter</translation>
-    </message>
     <message>
         <source>Identity provider</source>
         <translation>Identitätsanbieter</translation>
@@ -4049,24 +4244,107 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
         <translation>Wählen Sie Ihren Identitätsanbieter …</translation>
     </message>
     <message>
-        <source>Provider</source>
-        <translation>Anbieter</translation>
+        <source>Identity &amp;provider</source>
+        <translation>&amp;Identitätsanbieter</translation>
     </message>
     <message>
-        <source>About the sandbox&apos;s identity provider</source>
-        <translation>Über den Identitätsanbieter der Sandbox</translation>
+        <source>Copy the issuer URL from the provider&apos;s console into Issuer URL.</source>
+        <translation>Kopieren Sie die Aussteller-URL aus der Konsole des Anbieters in „Aussteller-URL“.</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::ui::SsoReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>Überprüfen</translation>
     </message>
     <message>
-        <source>In %1</source>
-        <translation>In %1</translation>
+        <source>Keycard receives exactly these settings. Nothing has been sent yet.</source>
+        <translation>Keycard erhält genau diese Einstellungen. Noch wurde nichts gesendet.</translation>
     </message>
     <message>
-        <source>%1. %2</source>
-        <translation>%1. %2</translation>
+        <source>Organization</source>
+        <translation>Organisation</translation>
     </message>
     <message>
-        <source>Copy the issuer URL from the provider&apos;s console into Issuer URL below.</source>
-        <translation>Kopieren Sie die Aussteller-URL aus der Konsole des Anbieters unten in Aussteller-URL.</translation>
+        <source>Identity provider</source>
+        <translation>Identitätsanbieter</translation>
+    </message>
+    <message>
+        <source>Set (not shown)</source>
+        <translation>Gesetzt (nicht angezeigt)</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>External ID claim</source>
+        <translation>Claim für die externe ID</translation>
+    </message>
+    <message>
+        <source>Keycard&apos;s default</source>
+        <translation>Keycards Standard</translation>
+    </message>
+    <message>
+        <source>Authorization endpoint</source>
+        <translation>Autorisierungs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Token endpoint</source>
+        <translation>Token-Endpunkt</translation>
+    </message>
+    <message>
+        <source>JWKS URI</source>
+        <translation>JWKS-URI</translation>
+    </message>
+    <message>
+        <source>Registration endpoint</source>
+        <translation>Registrierungs-Endpunkt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Scopes</translation>
+    </message>
+    <message>
+        <source>PKCE methods</source>
+        <translation>PKCE-Methoden</translation>
+    </message>
+    <message>
+        <source>OpenID userinfo endpoint</source>
+        <translation>OpenID-Userinfo-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Protocol settings</source>
+        <translation>Protokolleinstellungen</translation>
+    </message>
+    <message>
+        <source>Discovered from the issuer</source>
+        <translation>Vom Aussteller ermittelt</translation>
+    </message>
+    <message>
+        <source>✓ The issuer passed the check.</source>
+        <translation>✓ Der Aussteller hat die Prüfung bestanden.</translation>
+    </message>
+    <message>
+        <source>✗ The issuer failed the check: %1</source>
+        <translation>✗ Der Aussteller hat die Prüfung nicht bestanden: %1</translation>
+    </message>
+    <message>
+        <source>An identity provider on an internal network may be unreachable from this machine and still work for Keycard; &quot;Enable anyway&quot; sends the settings as they are.</source>
+        <translation>Ein Identitätsanbieter in einem internen Netz ist von diesem Rechner aus womöglich nicht erreichbar und funktioniert dennoch für Keycard; „Trotzdem aktivieren“ sendet die Einstellungen, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>The issuer check is still running…</source>
+        <translation>Die Prüfung des Ausstellers läuft noch…</translation>
+    </message>
+    <message>
+        <source>The issuer was not checked.</source>
+        <translation>Der Aussteller wurde nicht geprüft.</translation>
     </message>
 </context>
 <context>
@@ -4089,6 +4367,10 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
     <message>
         <source>Fix</source>
         <translation>Beheben</translation>
+    </message>
+    <message>
+        <source>Unchanged: Keycard accepted this value earlier, but it does not meet today&apos;s rule (%1). Other changes can be saved; fix it when you can.</source>
+        <translation>Unverändert: Keycard hat diesen Wert früher angenommen, er erfüllt aber die heutige Regel nicht (%1). Andere Änderungen können gespeichert werden; korrigieren Sie ihn, wenn Sie können.</translation>
     </message>
 </context>
 </TS>

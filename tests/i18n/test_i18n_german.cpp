@@ -9,7 +9,8 @@
 #include "OrganizationBrowser.h"
 #include "ProfileController.h"
 #include "SandboxFixture.h"
-#include "SsoDialog.h"
+#include "SsoEnableWizard.h"
+#include "SsoIssuerChecklist.h"
 #include "SsoWindowIntegration.h"
 #include "SsoWorkflow.h"
 #include "Translations.h"
@@ -17,6 +18,7 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QComboBox>
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QLineEdit>
@@ -27,6 +29,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+#include <QWizard>
 
 #include <memory>
 
@@ -171,22 +174,35 @@ private Q_SLOTS:
         // The Enable SSO dialog for globex, with its advanced section open and a field error.
         QVERIFY(window.enableSsoAction()->isEnabled());
         window.enableSsoAction()->trigger();
-        auto *dialog = qobject_cast<ui::SsoDialog *>(workflow->activeDialog());
+        auto *dialog = qobject_cast<ui::SsoEnableWizard *>(workflow->activeDialog());
         QVERIFY(dialog);
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
-        auto *toggle = dialog->findChild<QAbstractButton *>(QStringLiteral("advancedToggle"));
-        QVERIFY(toggle);
-        toggle->click();
+        // Every page of the wizard: a preset with fields, a field error, Advanced open, the
+        // check (stopped) and the review.
+        auto *combo = dialog->findChild<QComboBox *>(QStringLiteral("providerCombo"));
+        QVERIFY(combo);
+        combo->setCurrentIndex(combo->findData(QStringLiteral("keycloak")));
         auto *issuer = dialog->findChild<QLineEdit *>(QStringLiteral("issuerEdit"));
         QVERIFY(issuer);
         QTest::keyClicks(issuer, QStringLiteral("http://idp.example.com/x?y"));
         QTest::keyClick(issuer, Qt::Key_Tab);
-        auto *submit = dialog->findChild<QAbstractButton *>(QStringLiteral("submitButton"));
-        QVERIFY(submit);
-        const QString submitText = submit->text();
         test::screenshot(dialog, QStringLiteral("i18n-de-enable-sso"));
-        failures << untranslatedSince("Enable SSO dialog");
-        dialog->close();
+        issuer->setText(QStringLiteral("https://idp.example.com"));
+        dialog->next();
+        dialog->next();
+        auto *toggle = dialog->findChild<QAbstractButton *>(QStringLiteral("advancedToggle"));
+        QVERIFY(toggle);
+        toggle->click();
+        dialog->findChild<QLineEdit *>(QStringLiteral("clientIdEdit"))
+            ->setText(QStringLiteral("c"));
+        dialog->next();
+        dialog->checkPage()->checklist()->cancel();
+        dialog->next();
+        QCOMPARE(dialog->currentId(), int(ui::SsoEnableWizard::ReviewPageId));
+        const QString submitText = dialog->button(QWizard::FinishButton)->text();
+        failures << untranslatedSince("Enable SSO wizard");
+        dialog->setAttribute(Qt::WA_DeleteOnClose, false);
+        delete dialog;
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
 
         // What a German administrator sees.
@@ -203,7 +219,7 @@ private Q_SLOTS:
         QVERIFY2(window.windowTitle().contains(QStringLiteral("Demodaten")),
                  qPrintable(window.windowTitle()));
 
-        QCOMPARE(submitText, QStringLiteral("SSO aktivieren"));
+        QCOMPARE(submitText, QStringLiteral("SSO &aktivieren"));
     }
 
     void keycardctlHelp()

@@ -31,3 +31,7 @@ keycard_add_test(test_sso_setup GUI
 keycard_add_test(test_sso_setup_window GUI
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sso_setup_window.cpp ${CMAKE_CURRENT_LIST_DIR}/test_sso_support.h
     LIBS keycard_ui_sso keycard_ui keycard_sandbox keycard_core)
+# The Enable SSO wizard, keyboard only (issue 20).
+keycard_add_test(test_sso_wizard GUI
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sso_wizard.cpp ${CMAKE_CURRENT_LIST_DIR}/test_sso_support.h
+    LIBS keycard_ui_sso keycard_sandbox keycard_core)

@@ -5,6 +5,7 @@
 #include "SsoConnectionForm.h"
 #include "SsoController.h"
 #include "SsoDialog.h"
+#include "SsoIssuerChecklist.h"
 #include "SsoPermissions.h"
 #include "SsoWorkflow.h"
 #include "test_sso_support.h"
@@ -143,6 +144,98 @@ private Q_SLOTS:
         QCOMPARE(reviewLines(d).last(), QStringLiteral("Client secret: not set → set"));
         QCOMPARE(env->requestsEndingWith("PATCH", ssoPath("initech")).size(),
                  0); // nothing sent yet
+    }
+
+    // Tab visits every control of the form in the order shown (no Client secret ↔ Show trap),
+    // the secret choices included, then the dialog's buttons, and comes round again.
+    void editTabOrderVisitsEveryControl()
+    {
+        auto d = openEdit("acme");
+        d->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(d));
+        edit(d, "clientIdEdit")->setText(QStringLiteral("0oaChanged")); // Review enabled
+        QWidget *start = edit(d, "organizationEdit");
+        start->setFocus();
+        QStringList seen{start->objectName()};
+        for (int i = 0; i < 40; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            if (QApplication::focusWidget() == start)
+                break;
+            seen << QApplication::focusWidget()->objectName();
+        }
+        // The secret choices are one radio group: Tab enters it at the chosen one, the arrow
+        // keys choose (as everywhere else).
+        QCOMPARE(seen,
+                 (QStringList{"organizationEdit", "issuerEdit", "clientIdEdit", "keepSecretRadio",
+                              "clientSecretEdit", "revealSecretButton", "checkIssuerButton",
+                              "advancedToggle", "cancelButton", "submitButton"}));
+        button(d, "keepSecretRadio")->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right);
+        QTRY_COMPARE(QApplication::focusWidget(),
+                     static_cast<QWidget *>(button(d, "replaceSecretRadio")));
+        QVERIFY(button(d, "replaceSecretRadio")->isChecked());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right);
+        QTRY_COMPARE(QApplication::focusWidget(),
+                     static_cast<QWidget *>(button(d, "removeSecretRadio")));
+        QVERIFY(button(d, "removeSecretRadio")->isChecked());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(edit(d, "clientSecretEdit")));
+        // Alt+S reaches the secret.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_S, Qt::AltModifier);
+        QTRY_COMPARE(QApplication::focusWidget(),
+                     static_cast<QWidget *>(edit(d, "clientSecretEdit")));
+    }
+
+    // Only what changes is checked: an issuer Keycard accepted earlier that fails today's https
+    // rule is a warning, and a secret rotation goes through; a new issuer must follow the rule.
+    void anUnchangedLegacyIssuerDoesNotBlockASecretRotation()
+    {
+        SsoConnection legacy = env->connection("acme");
+        legacy.identifier = QStringLiteral("http://idp.acme.example/legacy");
+        auto *raw = new SsoDialog(env->client.get(), env->organization("acme"), legacy);
+        QPointer<SsoDialog> d(raw);
+        d->show();
+        QSignalSpy updated(raw, &SsoDialog::ssoUpdated);
+        QVERIFY(
+            labelText(d, "issuerMessage").contains(QStringLiteral("accepted this value earlier")));
+        QVERIFY(labelText(d, "issuerMessage").contains(QStringLiteral("https://")));
+        QVERIFY(child(d, "issuerMessage")->property("warning").toBool());
+        button(d, "replaceSecretRadio")->click();
+        QTest::keyClicks(edit(d, "clientSecretEdit"), QStringLiteral("rotated"));
+        QVERIFY2(button(d, "submitButton")->isEnabled(),
+                 qPrintable(button(d, "submitButton")->toolTip()));
+        screenshot(d, QStringLiteral("edit-legacy-issuer"));
+        // A changed issuer is checked against today's rules.
+        edit(d, "issuerEdit")->setText(QStringLiteral("http://idp.acme.example/other"));
+        QVERIFY(!button(d, "submitButton")->isEnabled());
+        QVERIFY(!child(d, "issuerMessage")->property("warning").toBool());
+        edit(d, "issuerEdit")->setText(legacy.identifier);
+        QCOMPARE(reviewLines(d), QStringList{QStringLiteral("Client secret: set → replaced")});
+        QVERIFY(!child(d, "reviewIssuerVerdict")->isVisible()); // the issuer is not changing
+        button(d, "submitButton")->click();
+        QVERIFY(updated.wait(10000));
+        QCOMPARE(env->requestsEndingWith("PATCH", ssoPath("acme")).first().jsonBody(),
+                 (QJsonObject{{QStringLiteral("client_secret"), QStringLiteral("rotated")}}));
+    }
+
+    // The review names the issuer check's verdict next to a new issuer.
+    void theReviewShowsTheIssuerCheckOfANewIssuer()
+    {
+        auto d = openEdit("acme");
+        const QString mismatch =
+            env->server->baseUrl().toString() + QStringLiteral("/idp/issuer-mismatch");
+        edit(d, "issuerEdit")->setText(mismatch);
+        d->form()->checklist()->checkNow();
+        QTRY_COMPARE_WITH_TIMEOUT(d->form()->checklist()->state(), SsoIssuerChecklist::State::Done,
+                                  10000);
+        const QStringList lines = reviewLines(d);
+        QCOMPARE(lines.size(), 1);
+        auto *verdict = child<QLabel>(d, "reviewIssuerVerdict");
+        QVERIFY(verdict->isVisible());
+        QVERIFY2(verdict->text().contains(QStringLiteral("failed the issuer check")),
+                 qPrintable(verdict->text()));
+        screenshot(d, QStringLiteral("edit-review-failed-check"));
+        QCOMPARE(env->requestsEndingWith("PATCH", ssoPath("acme")).size(), 0);
     }
 
     void describeChangesCoversProtocols()
@@ -364,8 +457,8 @@ private Q_SLOTS:
         QCOMPARE(edit(dialog, "issuerEdit")->text(),
                  QString::fromLatin1(sandbox::demo::kWayneIdentifier));
         // A second request raises the open dialog instead of stacking another one.
-        QCOMPARE(workflow.enableSso(env->organization("globex")),
-                 qobject_cast<SsoDialog *>(dialog));
+        QVERIFY(!workflow.enableSso(env->organization("globex")));
+        QCOMPARE(workflow.activeDialog(), dialog);
         edit(dialog, "issuerEdit")->setText(QStringLiteral("https://accounts.google.com/"));
         button(dialog, "submitButton")->click();
         button(dialog, "submitButton")->click();

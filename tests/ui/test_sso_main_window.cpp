@@ -1,5 +1,6 @@
 // End to end through the real MainWindow: the write path installed as keycard-admin does,
 // driven with the mouse and keyboard against the in-process sandbox.
+#include "Announce.h"
 #include "DisableSsoDialog.h"
 #include "MainWindow.h"
 #include "OrganizationBrowser.h"
@@ -12,6 +13,7 @@
 
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 
 using namespace keycard;
 using namespace keycard::ui;
@@ -77,18 +79,40 @@ private Q_SLOTS:
         auto *cta = window->findChild<QPushButton *>(QStringLiteral("enableSsoButton"));
         QVERIFY(cta && cta->isVisible() && cta->isEnabled());
         QTest::mouseClick(cta, Qt::LeftButton);
-        auto *dialog = qobject_cast<SsoDialog *>(workflow->activeDialog());
+        auto *dialog = qobject_cast<SsoEnableWizard *>(workflow->activeDialog());
         QVERIFY(dialog);
         QVERIFY(dialog->isVisible());
         QCOMPARE(dialog->windowModality(), Qt::WindowModal);
-        QCOMPARE(edit(dialog, "organizationEdit")->text(), QStringLiteral("globex"));
+        QVERIFY(dialog->windowTitle().contains(QStringLiteral("Globex Corporation")));
 
+        // Keyboard only: Enter moves on from page to page and never sends.
         QTest::keyClicks(edit(dialog, "issuerEdit"), QStringLiteral("https://globex.okta.com"));
+        QTest::keyClick(edit(dialog, "issuerEdit"), Qt::Key_Return);
+        QTRY_COMPARE(dialog->currentId(), int(SsoEnableWizard::IdpPageId));
+        QTest::keyClick(edit(dialog, "redirectUriEdit"), Qt::Key_Return);
+        QTRY_COMPARE(dialog->currentId(), int(SsoEnableWizard::ClientPageId));
         QTest::keyClicks(edit(dialog, "clientIdEdit"), QStringLiteral("0oaGlobexAdmin"));
         QTest::keyClicks(edit(dialog, "clientSecretEdit"), QStringLiteral("globex-secret"));
         screenshot(dialog, QStringLiteral("window-enable-globex"));
-        QTest::keyClick(edit(dialog, "clientSecretEdit"), Qt::Key_Return); // default button
+        QTest::keyClick(edit(dialog, "clientSecretEdit"), Qt::Key_Return);
+        QTRY_COMPARE(dialog->currentId(), int(SsoEnableWizard::CheckPageId));
+        wizardChecklist(dialog)->cancel(); // no network for globex.okta.com here
+        QTest::keyClick(dialog, Qt::Key_Return);
+        QTRY_COMPARE(dialog->currentId(), int(SsoEnableWizard::ReviewPageId));
+        QTest::keyClick(dialog, Qt::Key_Return); // the Review page: Enter sends nothing
+        QVERIFY(!env->server->connection(QStringLiteral("globex")));
+        QVERIFY(dialog->isVisible());
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(enableButton(dialog)));
+        static QStringList announced;
+        announced.clear();
+        setAnnouncementObserver([](QWidget *, const QString &message) { announced << message; });
+        QTest::keyClick(enableButton(dialog), Qt::Key_Space); // the button itself
         QTRY_VERIFY_WITH_TIMEOUT(workflow->activeDialog() == nullptr, 10000);
+        setAnnouncementObserver(nullptr);
+        // The status bar's line is announced to a screen reader too.
+        QVERIFY2(announced.contains(window->statusBar()->currentMessage()),
+                 qPrintable(announced.join(QLatin1Char('|'))));
+        QVERIFY(window->statusBar()->currentMessage().contains(QStringLiteral("SSO enabled")));
 
         QVERIFY(env->server->connection(QStringLiteral("globex")));
         QTRY_VERIFY(badge("globex"));

@@ -1,10 +1,9 @@
-// The identity provider side of the Enable SSO dialog: provider presets, "At your identity
+// The identity provider side of the Enable SSO wizard: provider presets, "At your identity
 // provider", the issuer checklist against the sandbox's mock IdPs (good, mismatch, slow with
-// cancel) and what is sent when enabling.
+// cancel) and what is sent when enabling; the Edit dialog's own checklist.
 #include "SsoDialog.h"
 #include "SsoIssuerChecklist.h"
 #include "SsoProviderPanel.h"
-#include "SsoSetupIntegration.h"
 #include "test_sso_support.h"
 
 #include <QClipboard>
@@ -30,23 +29,29 @@ private:
                QLatin1String(scenario);
     }
 
-    SsoDialog *openEnable(const char *label = "globex")
+    SsoEnableWizard *openEnable(const char *label = "globex")
     {
-        auto *d = new SsoDialog(env->client.get(), env->organization(label));
         SsoSetupContext context;
         context.sandboxBase = env->server->baseUrl();
         context.redirectUri =
             env->server->baseUrl().toString() + QStringLiteral("/oauth/2/redirect");
         context.saveRedirectUri = [this](const QString &uri) { savedRedirects << uri; };
-        installSsoSetup(d, context);
-        d->findChild<SsoIssuerChecklist *>()->setDebounceMs(0);
-        d->show();
-        return d;
+        return openWizard(*env, label, context);
     }
 
     static SsoIssuerChecklist *checklist(const QWidget *d)
     {
         return d->findChild<SsoIssuerChecklist *>();
+    }
+
+    // Types the issuer on the Provider page and the client ID, then opens the Check page (which
+    // starts the check).
+    static void checkIssuer(SsoEnableWizard *d, const QString &issuer)
+    {
+        edit(d, "issuerEdit")->setText(issuer);
+        QVERIFY(goToPage(d, SsoEnableWizard::ClientPageId));
+        edit(d, "clientIdEdit")->setText(QStringLiteral("c1"));
+        QVERIFY(goToPage(d, SsoEnableWizard::CheckPageId, false));
     }
 
     static QString rowStatus(const QWidget *d, const char *id)
@@ -71,18 +76,29 @@ private Q_SLOTS:
 
     void sandboxPresetChecksAndEnables()
     {
-        SsoDialog *d = openEnable();
-        // The IdP side: the sandbox's redirect URI, with Copy.
+        SsoEnableWizard *d = openEnable();
+        auto *combo = child<QComboBox>(d, "providerCombo");
+        combo->setCurrentIndex(combo->findData(QStringLiteral("sandbox")));
+        QCOMPARE(edit(d, "issuerEdit")->text(), issuer("good"));
+        QVERIFY(goToPage(d, SsoEnableWizard::IdpPageId));
+        // The IdP side: the sandbox's redirect URI, shown once, with Copy.
         QCOMPARE(edit(d, "redirectUriEdit")->text(),
                  env->server->baseUrl().toString() + QStringLiteral("/oauth/2/redirect"));
         button(d, "copyRedirectUriButton")->click();
         QCOMPARE(QApplication::clipboard()->text(), edit(d, "redirectUriEdit")->text());
+        QCOMPARE(button(d, "copyRedirectUriButton")->text(), QStringLiteral("Copied"));
         QVERIFY(child<QWidget>(d, "firstEnableNote")->isVisible());
         QCOMPARE(edit(d, "scopesValue")->text(), QStringLiteral("openid email profile"));
+        int shown = 0;
+        for (const QLineEdit *e : d->findChildren<QLineEdit *>()) {
+            if (e->isVisible() && e->text() == edit(d, "redirectUriEdit")->text())
+                ++shown;
+        }
+        QCOMPARE(shown, 1);
 
-        auto *combo = child<QComboBox>(d, "providerCombo");
-        combo->setCurrentIndex(combo->findData(QStringLiteral("sandbox")));
-        QCOMPARE(edit(d, "issuerEdit")->text(), issuer("good"));
+        QVERIFY(goToPage(d, SsoEnableWizard::ClientPageId));
+        edit(d, "clientIdEdit")->setText(QStringLiteral("sandbox-client"));
+        QVERIFY(goToPage(d, SsoEnableWizard::CheckPageId, false));
         QTRY_COMPARE_WITH_TIMEOUT(checklist(d)->state(), SsoIssuerChecklist::State::Done, 10000);
         for (const char *id : {"reachable", "issuer_match", "endpoints_https", "jwks", "code_flow",
                                "pkce_s256", "openid_scope"})
@@ -92,10 +108,11 @@ private Q_SLOTS:
         QVERIFY(!child<QWidget>(d, "useDiscoveredIssuerButton")->isVisible());
         screenshot(d, QStringLiteral("setup-good"));
 
-        edit(d, "clientIdEdit")->setText(QStringLiteral("sandbox-client"));
-        QCOMPARE(button(d, "submitButton")->text(), QStringLiteral("Enable SSO"));
-        QSignalSpy enabled(d, &SsoDialog::ssoEnabled);
-        button(d, "submitButton")->click();
+        QVERIFY(goToPage(d, SsoEnableWizard::ReviewPageId));
+        QCOMPARE(enableButton(d)->text(), QStringLiteral("&Enable SSO"));
+        QVERIFY(labelText(d, "reviewVerdict").contains(QStringLiteral("passed")));
+        QSignalSpy enabled(d, &SsoEnableWizard::ssoEnabled);
+        enableButton(d)->click();
         QVERIFY(enabled.wait(10000));
         const auto connection = enabled.first().at(1).value<SsoConnection>();
         QCOMPARE(connection.identifier, issuer("good"));
@@ -109,26 +126,29 @@ private Q_SLOTS:
 
     void mismatchOffersDiscoveredIssuerAndEnableAnyway()
     {
-        SsoDialog *d = openEnable();
-        edit(d, "clientIdEdit")->setText(QStringLiteral("c1"));
-        edit(d, "issuerEdit")->setText(issuer("issuer-mismatch"));
+        SsoEnableWizard *d = openEnable();
+        checkIssuer(d, issuer("issuer-mismatch"));
         QTRY_COMPARE_WITH_TIMEOUT(checklist(d)->state(), SsoIssuerChecklist::State::Done, 10000);
         QCOMPARE(rowStatus(d, "reachable"), QStringLiteral("pass"));
         QCOMPARE(rowStatus(d, "issuer_match"), QStringLiteral("fail"));
         QCOMPARE(rowStatus(d, "jwks"), QStringLiteral("pass"));
-        // Never blocks: the button says "Enable anyway" and explains why.
-        QVERIFY(button(d, "submitButton")->isEnabled());
-        QCOMPARE(button(d, "submitButton")->text(), QStringLiteral("Enable anyway"));
-        QVERIFY(button(d, "submitButton")->toolTip().contains(QLatin1String("internal network")));
         QVERIFY(child<QWidget>(d, "checkFailureNote")->isVisible());
         screenshot(d, QStringLiteral("setup-mismatch"));
+        // Never blocks: the Review page says so in red and offers only "Enable anyway".
+        QVERIFY(d->button(QWizard::NextButton)->isEnabled());
+        QVERIFY(goToPage(d, SsoEnableWizard::ReviewPageId));
+        QCOMPARE(enableButton(d)->text(), QStringLiteral("Enable &anyway"));
+        QVERIFY(enableButton(d)->toolTip().contains(QLatin1String("internal network")));
+        QVERIFY(labelText(d, "reviewVerdict").contains(QStringLiteral("failed")));
+        d->back();
         auto *use = button(d, "useDiscoveredIssuerButton");
         QVERIFY(use->isVisible());
         use->click();
         QCOMPARE(edit(d, "issuerEdit")->text(), issuer("issuer-mismatch") + QLatin1Char('/'));
         QTRY_COMPARE_WITH_TIMEOUT(checklist(d)->state(), SsoIssuerChecklist::State::Done, 10000);
         QCOMPARE(rowStatus(d, "issuer_match"), QStringLiteral("pass"));
-        QCOMPARE(button(d, "submitButton")->text(), QStringLiteral("Enable SSO"));
+        QVERIFY(goToPage(d, SsoEnableWizard::ReviewPageId, false));
+        QCOMPARE(enableButton(d)->text(), QStringLiteral("&Enable SSO"));
     }
 
     void everyScenarioInThePanel_data()
@@ -157,10 +177,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, scenario);
         QFETCH(QString, expected);
-        SsoDialog *d = openEnable();
+        SsoEnableWizard *d = openEnable();
         checklist(d)->setDeadlineMs(300);
-        edit(d, "clientIdEdit")->setText(QStringLiteral("c1"));
-        edit(d, "issuerEdit")->setText(issuer(qPrintable(scenario)));
+        checkIssuer(d, issuer(qPrintable(scenario)));
         QTRY_COMPARE_WITH_TIMEOUT(checklist(d)->state(), SsoIssuerChecklist::State::Done, 10000);
         const QMap<QChar, QString> names = {{QLatin1Char('P'), QStringLiteral("pass")},
                                             {QLatin1Char('W'), QStringLiteral("warn")},
@@ -174,17 +193,17 @@ private Q_SLOTS:
                          .isEmpty());
         }
         const bool failed = expected.contains(QLatin1Char('F'));
-        QCOMPARE(button(d, "submitButton")->text(),
-                 failed ? QStringLiteral("Enable anyway") : QStringLiteral("Enable SSO"));
-        QVERIFY(button(d, "submitButton")->isEnabled());
+        QVERIFY(goToPage(d, SsoEnableWizard::ReviewPageId, false));
+        QCOMPARE(enableButton(d)->text(),
+                 failed ? QStringLiteral("Enable &anyway") : QStringLiteral("&Enable SSO"));
+        QVERIFY(enableButton(d)->isEnabled());
     }
 
     void slowCheckCanBeCancelled()
     {
-        SsoDialog *d = openEnable();
-        edit(d, "clientIdEdit")->setText(QStringLiteral("c1"));
+        SsoEnableWizard *d = openEnable();
         QSignalSpy recorded(env->server.get(), &sandbox::SandboxServer::requestRecorded);
-        edit(d, "issuerEdit")->setText(issuer("slow"));
+        checkIssuer(d, issuer("slow"));
         QTRY_COMPARE_WITH_TIMEOUT(checklist(d)->state(), SsoIssuerChecklist::State::Running, 5000);
         QVERIFY(recorded.wait(5000));
         auto *cancel = button(d, "cancelCheckButton");
@@ -193,29 +212,36 @@ private Q_SLOTS:
         QCOMPARE(checklist(d)->state(), SsoIssuerChecklist::State::Cancelled);
         QVERIFY(!cancel->isVisible());
         QVERIFY(button(d, "checkIssuerButton")->isEnabled());
-        QVERIFY(button(d, "submitButton")->isEnabled());
-        QCOMPARE(button(d, "submitButton")->text(), QStringLiteral("Enable SSO"));
         QVERIFY(labelText(d, "checkStatus").contains(QLatin1String("stopped")));
+        QVERIFY(goToPage(d, SsoEnableWizard::ReviewPageId, false));
+        QVERIFY(enableButton(d)->isEnabled());
+        QCOMPARE(enableButton(d)->text(), QStringLiteral("&Enable SSO"));
+        QVERIFY(labelText(d, "reviewVerdict").contains(QLatin1String("not checked")));
     }
 
     void entraPresetSendsOid()
     {
-        SsoDialog *d = openEnable();
+        SsoEnableWizard *d = openEnable();
         auto *combo = child<QComboBox>(d, "providerCombo");
         combo->setCurrentIndex(combo->findData(QStringLiteral("entra")));
         QVERIFY(labelText(d, "presetSets").contains(QLatin1String("oid")));
-        // Entra's console steps carry the redirect URI to paste.
-        QCOMPARE(edit(d, "step2Value")->text(), edit(d, "redirectUriEdit")->text());
         edit(d, "presetField_tenant")
             ->setText(QStringLiteral("72f988bf-86f1-41af-91ab-2d7cd011db47"));
         QCOMPARE(
             edit(d, "issuerEdit")->text(),
             QStringLiteral(
                 "https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0"));
-        checklist(d)->cancel(); // no network for the real Entra ID here
+        QVERIFY(goToPage(d, SsoEnableWizard::IdpPageId));
+        // Entra's console steps refer to the redirect URI shown above instead of repeating it.
+        QVERIFY(labelText(d, "stepText2").contains(QLatin1String("redirect URI above")));
+        QVERIFY(!d->findChild<QLineEdit *>(QStringLiteral("step2Value")));
+        QVERIFY(goToPage(d, SsoEnableWizard::ClientPageId));
+        QVERIFY(labelText(d, "externalIdClaimValue").startsWith(QLatin1String("oid")));
         edit(d, "clientIdEdit")->setText(QStringLiteral("c1"));
-        QSignalSpy enabled(d, &SsoDialog::ssoEnabled);
-        button(d, "submitButton")->click();
+        QVERIFY(goToPage(d, SsoEnableWizard::ReviewPageId)); // no network for Entra ID here
+        QCOMPARE(labelText(d, "reviewExternalIdClaim"), QStringLiteral("oid"));
+        QSignalSpy enabled(d, &SsoEnableWizard::ssoEnabled);
+        enableButton(d)->click();
         QVERIFY(enabled.wait(10000));
         const auto posts = env->requestsEndingWith("POST", ssoPath("globex"));
         QCOMPARE(posts.size(), 1);
@@ -232,19 +258,17 @@ private Q_SLOTS:
 
     void oktaPresetAndPastedAdminUrl()
     {
-        SsoDialog *d = openEnable();
+        SsoEnableWizard *d = openEnable();
         auto *combo = child<QComboBox>(d, "providerCombo");
         combo->setCurrentIndex(combo->findData(QStringLiteral("okta")));
         edit(d, "presetField_domain")->setText(QStringLiteral("acme.okta.com"));
         edit(d, "presetField_server")->setText(QStringLiteral("default"));
         QCOMPARE(edit(d, "issuerEdit")->text(),
                  QStringLiteral("https://acme.okta.com/oauth2/default"));
-        checklist(d)->cancel();
         screenshot(d, QStringLiteral("setup-okta"));
         // Pasting the admin console's address offers the org's issuer (one click, not silently).
         edit(d, "issuerEdit")
             ->setText(QStringLiteral("https://acme-admin.okta.com/admin/dashboard"));
-        checklist(d)->cancel();
         QCOMPARE(edit(d, "issuerEdit")->text(),
                  QStringLiteral("https://acme-admin.okta.com/admin/dashboard"));
         auto *fix = button(d, "issuerFix");
@@ -256,24 +280,25 @@ private Q_SLOTS:
 
     void redirectUriIsASetting()
     {
-        SsoDialog *d = openEnable();
+        SsoEnableWizard *d = openEnable();
         auto *combo = child<QComboBox>(d, "providerCombo");
-        combo->setCurrentIndex(combo->findData(QStringLiteral("google")));
+        combo->setCurrentIndex(combo->findData(QStringLiteral("okta")));
+        edit(d, "presetField_domain")->setText(QStringLiteral("acme.okta.com"));
+        QVERIFY(goToPage(d, SsoEnableWizard::IdpPageId));
         QLineEdit *redirect = edit(d, "redirectUriEdit");
         redirect->setText(QStringLiteral("https://id.keycard.ai/oauth/2/redirect/org-123"));
         QMetaObject::invokeMethod(redirect, "editingFinished");
         QCOMPARE(savedRedirects,
                  QStringList{QStringLiteral("https://id.keycard.ai/oauth/2/redirect/org-123")});
-        // The console steps show the new value.
-        QCOMPARE(edit(d, "step3Value")->text(),
-                 QStringLiteral("https://id.keycard.ai/oauth/2/redirect/org-123"));
+        // The console steps refer to the new value (shown once, above them).
+        QVERIFY(labelText(d, "stepText3").contains(QLatin1String("redirect URI above")));
+        QVERIFY(!d->findChild<QLineEdit *>(QStringLiteral("step3Value")));
     }
 
     void editDialogHasChecklistOnly()
     {
         auto *d =
             new SsoDialog(env->client.get(), env->organization("wayne"), env->connection("wayne"));
-        installSsoSetup(d, SsoSetupContext{});
         d->show();
         QVERIFY(d->findChild<SsoIssuerChecklist *>());
         QVERIFY(!d->findChild<SsoProviderPanel *>());

@@ -64,18 +64,21 @@ private Q_SLOTS:
         const QString redirect =
             env->server->baseUrl().toString() + QStringLiteral("/oauth/2/redirect");
         QCOMPARE(workflow->setupContext().redirectUri, redirect);
-        SsoDialog *d = workflow->enableSso(env->organization("globex"));
+        SsoEnableWizard *d = workflow->enableSso(env->organization("globex"));
         QVERIFY(d);
         QCOMPARE(edit(d, "redirectUriEdit")->text(), redirect);
         QVERIFY(edit(d, "redirectUriEdit")->isReadOnly()); // the sandbox's own value
         auto *combo = child<QComboBox>(d, "providerCombo");
         combo->setCurrentIndex(combo->findData(QStringLiteral("sandbox")));
+        QVERIFY(goToPage(d, SsoEnableWizard::ClientPageId));
+        edit(d, "clientIdEdit")->setText(QStringLiteral("sandbox-client"));
+        QVERIFY(goToPage(d, SsoEnableWizard::CheckPageId, false));
         auto *checklist = d->findChild<SsoIssuerChecklist *>();
         QTRY_COMPARE_WITH_TIMEOUT(checklist->state(), SsoIssuerChecklist::State::Done, 15000);
         QVERIFY(!checklist->hasFailure());
-        edit(d, "clientIdEdit")->setText(QStringLiteral("sandbox-client"));
+        QVERIFY(goToPage(d, SsoEnableWizard::ReviewPageId, false));
         QSignalSpy changed(workflow, &SsoWorkflow::connectionChanged);
-        button(d, "submitButton")->click();
+        enableButton(d)->click();
         QVERIFY(changed.wait(10000));
 
         window->selectOrganization(QStringLiteral("globex"));

@@ -5,6 +5,10 @@
 #include "DemoData.h"
 #include "SandboxFixture.h"
 #include "Screenshot.h"
+#include "SsoEnableWizard.h"
+#include "SsoIssuerChecklist.h"
+#include "SsoProviderPanel.h"
+#include "ValidatedField.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -17,6 +21,7 @@
 #include <QPointer>
 #include <QTest>
 #include <QWidget>
+#include <QWizard>
 
 #include <memory>
 
@@ -75,6 +80,56 @@ inline void deleteOpenDialogs()
     }
     for (const QPointer<QWidget> &dialog : std::as_const(dialogs))
         delete dialog.data();
+}
+
+// --- the Enable SSO wizard ---------------------------------------------------------------------
+
+using keycard::ui::SsoEnableWizard;
+
+// Opens the wizard for `label` on the fixture's sandbox (window-modal, like the workflow).
+inline SsoEnableWizard *openWizard(Env &env, const char *label,
+                                   const keycard::ui::SsoSetupContext &context = {})
+{
+    auto *w = new SsoEnableWizard(env.client.get(), env.organization(label), context);
+    w->show();
+    return w;
+}
+
+inline keycard::ui::SsoIssuerChecklist *wizardChecklist(const SsoEnableWizard *w)
+{
+    return w->checkPage()->checklist();
+}
+
+// Clicks Next until `page` is shown (bounded); false when a page does not let the wizard on.
+inline bool goToPage(SsoEnableWizard *w, int page, bool cancelCheck = true)
+{
+    for (int i = 0; i < 5 && w->currentId() < page; ++i) {
+        if (!w->button(QWizard::NextButton)->isEnabled())
+            return false;
+        w->next();
+        // No network in tests but the sandbox's: a check of another issuer is stopped.
+        if (w->currentId() == SsoEnableWizard::CheckPageId && cancelCheck)
+            wizardChecklist(w)->cancel();
+    }
+    return w->currentId() == page;
+}
+
+// Types `issuer` (no preset), the client ID and secret, and walks to the Review page.
+inline bool fillWizard(SsoEnableWizard *w, const QString &issuer, const QString &clientId,
+                       const QString &secret = {})
+{
+    w->providerPage()->issuerField()->setText(issuer);
+    if (!goToPage(w, SsoEnableWizard::ClientPageId))
+        return false;
+    edit(w, "clientIdEdit")->setText(clientId);
+    edit(w, "clientSecretEdit")->setText(secret);
+    return goToPage(w, SsoEnableWizard::ReviewPageId);
+}
+
+// The Review page's "Enable SSO" (the wizard's Finish button).
+inline QAbstractButton *enableButton(const SsoEnableWizard *w)
+{
+    return w->button(QWizard::FinishButton);
 }
 
 } // namespace ssotest

@@ -7,6 +7,7 @@
 #include "OrganizationBrowser.h"
 #include "OrganizationListModel.h"
 #include "SsoDialog.h"
+#include "SsoEnableWizard.h"
 #include "SsoWindowIntegration.h"
 #include "SsoWorkflow.h"
 #include "WindowTestSupport.h"
@@ -42,15 +43,18 @@ class TestWindowBehaviour : public QObject
     std::unique_ptr<MainWindow> window;
     ui::SsoWorkflow *workflow = nullptr;
 
-    // Selects globex (no SSO) and opens its Enable SSO dialog.
-    bool openEnableOnGlobex(ui::SsoDialog *&dialog)
+    // Selects globex (no SSO), opens its Enable SSO wizard and goes on to the Client page.
+    bool openEnableOnGlobex(ui::SsoEnableWizard *&dialog)
     {
         if (!selectAndWait(*window, QStringLiteral("globex"),
                            QString::fromLatin1(demo::kGlobex.id)))
             return false;
         window->enableSsoAction()->trigger();
-        dialog = qobject_cast<ui::SsoDialog *>(workflow->activeDialog());
-        return dialog != nullptr;
+        dialog = qobject_cast<ui::SsoEnableWizard *>(workflow->activeDialog());
+        if (!dialog)
+            return false;
+        edit(dialog, "issuerEdit")->setText(QStringLiteral("https://globex.okta.com"));
+        return ssotest::goToPage(dialog, ui::SsoEnableWizard::ClientPageId);
     }
 
 private Q_SLOTS:
@@ -123,11 +127,11 @@ private Q_SLOTS:
             QStringLiteral("/organizations/%1/sso-connection").arg(QStringLiteral("globex"));
         sandbox->server->scriptResponses("POST", path, {{404, {}, {}, false}});
         window->enableSsoAction()->trigger();
-        auto *dialog = qobject_cast<ui::SsoDialog *>(workflow->activeDialog());
+        auto *dialog = qobject_cast<ui::SsoEnableWizard *>(workflow->activeDialog());
         QVERIFY(dialog);
-        QTest::keyClicks(edit(dialog, "issuerEdit"), QStringLiteral("https://globex.okta.com"));
-        QTest::keyClicks(edit(dialog, "clientIdEdit"), QStringLiteral("0oaGlobex"));
-        button(dialog, "submitButton")->click();
+        QVERIFY(ssotest::fillWizard(dialog, QStringLiteral("https://globex.okta.com"),
+                                    QStringLiteral("0oaGlobex")));
+        ssotest::enableButton(dialog)->click();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 10000);
         QVERIFY(!button(dialog, "retryButton")->isVisible());
         QVERIFY(!ssotest::labelText(dialog, "bannerText").contains(QStringLiteral("Retry")));
@@ -139,11 +143,11 @@ private Q_SLOTS:
               R"({"code":"forbidden","message":"Requires the organizations.update permission"})",
               {},
               false}});
-        button(dialog, "submitButton")->click();
+        ssotest::enableButton(dialog)->click();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 10000);
         const QString text = ssotest::labelText(dialog, "bannerText");
         QCOMPARE(text.count(QStringLiteral("organizations.update")), 1);
-        dialog->reject();
+        delete dialog;
 
         // The server stops answering: the list says what to check, and Retry can help.
         sandbox->server.reset();
@@ -159,34 +163,37 @@ private Q_SLOTS:
     //    field says what is wrong.
     void anInvalidAdvancedFieldIsPointedAt()
     {
-        ui::SsoDialog *dialog = nullptr;
+        ui::SsoEnableWizard *dialog = nullptr;
         QVERIFY(openEnableOnGlobex(dialog));
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        edit(dialog, "clientIdEdit")->setText(QStringLiteral("0oaGlobex"));
         QWidget *body = dialog->findChild<QWidget *>(QStringLiteral("advancedBody"));
         QVERIFY(!body->isVisible());
         edit(dialog, "requestIdEdit")->setText(QStringLiteral("not-a-uuid"));
         QVERIFY(body->isVisible());
         QVERIFY(!ssotest::labelText(dialog, "requestIdMessage").isEmpty());
-        QVERIFY(!button(dialog, "submitButton")->isEnabled());
+        QVERIFY(!dialog->button(QWizard::NextButton)->isEnabled());
         screenshot(dialog, QStringLiteral("enable-advanced-invalid"));
     }
 
     // 8. Hints coming and going under a field do not move the fields below it.
     void hintsDoNotMoveTheFields()
     {
-        ui::SsoDialog *dialog = nullptr;
+        ui::SsoEnableWizard *dialog = nullptr;
         QVERIFY(openEnableOnGlobex(dialog));
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
-        QLineEdit *clientId = edit(dialog, "clientIdEdit");
+        edit(dialog, "clientIdEdit")->setText(QStringLiteral("0oaGlobex"));
+        QLineEdit *secret = edit(dialog, "clientSecretEdit");
         auto where = [&] {
             QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-            return clientId->mapTo(dialog, QPoint(0, 0)).y();
+            return secret->mapTo(dialog, QPoint(0, 0)).y();
         };
         const int before = where();
-        QTest::keyClicks(edit(dialog, "issuerEdit"), QStringLiteral("ftp:x"));
-        QVERIFY(!ssotest::labelText(dialog, "issuerMessage").isEmpty());
+        QVERIFY(ssotest::labelText(dialog, "clientIdMessage").isEmpty());
+        edit(dialog, "clientIdEdit")->clear(); // "Required" appears under the field
+        QVERIFY(!ssotest::labelText(dialog, "clientIdMessage").isEmpty());
         QCOMPARE(where(), before);
-        edit(dialog, "issuerEdit")->setText(QStringLiteral("https://globex.okta.com"));
+        edit(dialog, "clientIdEdit")->setText(QStringLiteral("0oaGlobex"));
         QCOMPARE(where(), before);
     }
 
@@ -227,7 +234,7 @@ private Q_SLOTS:
     //    them into view, never leaving them squeezed out of sight.
     void advancedOpensIntoView()
     {
-        ui::SsoDialog *dialog = nullptr;
+        ui::SsoEnableWizard *dialog = nullptr;
         QVERIFY(openEnableOnGlobex(dialog));
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         auto *toggle = dialog->findChild<QToolButton *>(QStringLiteral("advancedToggle"));
@@ -239,22 +246,24 @@ private Q_SLOTS:
         QCOMPARE(requestId->visibleRegion().boundingRect().size(), requestId->size());
     }
 
-    // 11. Every form label has an Alt mnemonic that moves the focus to its field.
+    // 11. Every form label has an Alt mnemonic that moves the focus to its field, on its page.
     void mnemonicsMoveTheFocus()
     {
-        ui::SsoDialog *dialog = nullptr;
+        ui::SsoEnableWizard *dialog = nullptr;
         QVERIFY(openEnableOnGlobex(dialog));
         dialog->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(dialog));
-        QLineEdit *issuer = edit(dialog, "issuerEdit");
+        QLineEdit *secret = edit(dialog, "clientSecretEdit");
         QLineEdit *clientId = edit(dialog, "clientIdEdit");
-        issuer->setFocus();
-        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(issuer));
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(clientId));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_S, Qt::AltModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(secret));
+        QVERIFY(clientId->text().isEmpty()); // the "s" was not typed into the client ID
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_C, Qt::AltModifier);
         QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(clientId));
-        QVERIFY(issuer->text().isEmpty()); // the "c" was not typed into the issuer field
+        // A mnemonic of another page (Issuer URL, Alt+I) does not reach behind this one.
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_I, Qt::AltModifier);
-        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(issuer));
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(clientId));
     }
 
     // 13. The first window fits the screen's free area and lies inside it.

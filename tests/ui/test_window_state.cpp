@@ -8,6 +8,7 @@
 #include "OrganizationDetail.h"
 #include "OrganizationListModel.h"
 #include "SsoDialog.h"
+#include "SsoEnableWizard.h"
 #include "SsoWindowIntegration.h"
 #include "SsoWorkflow.h"
 #include "WindowTestSupport.h"
@@ -146,23 +147,22 @@ private Q_SLOTS:
         QCOMPARE(listSso(*window, idOf(demo::kGlobex)), std::optional<bool>(false));
     }
 
-    // 1. The Enable dialog names one organization, read-only, and acts on it only; after a 409,
+    // 1. The Enable wizard names one organization, read-only, and acts on it only; after a 409,
     //    "Edit it instead" stays on that organization.
     void aDialogIsBoundToOneOrganization()
     {
         QVERIFY(selectAndWait(*window, QStringLiteral("globex"), idOf(demo::kGlobex)));
         window->enableSsoAction()->trigger();
-        auto *dialog = qobject_cast<ui::SsoDialog *>(workflow->activeDialog());
-        QVERIFY(dialog);
-        QLineEdit *org = edit(dialog, "organizationEdit");
-        QVERIFY(org->isReadOnly());
-        org->setFocus();
-        QTest::keyClick(org, Qt::Key_A, Qt::ControlModifier);
-        QTest::keyClicks(org, QStringLiteral("umbrella"));
-        QCOMPARE(org->text(), QStringLiteral("globex"));
-        QTest::keyClicks(edit(dialog, "issuerEdit"), QStringLiteral("https://globex.okta.com"));
-        QTest::keyClicks(edit(dialog, "clientIdEdit"), QStringLiteral("0oaGlobex"));
-        button(dialog, "submitButton")->click();
+        auto *wizard = qobject_cast<ui::SsoEnableWizard *>(workflow->activeDialog());
+        QVERIFY(wizard);
+        // The wizard names its organization (title, review) and has no field to change it.
+        QVERIFY(wizard->windowTitle().contains(QStringLiteral("Globex Corporation")));
+        QVERIFY(!wizard->findChild<QLineEdit *>(QStringLiteral("organizationEdit")));
+        QVERIFY(ssotest::fillWizard(wizard, QStringLiteral("https://globex.okta.com"),
+                                    QStringLiteral("0oaGlobex")));
+        QCOMPARE(ssotest::labelText(wizard, "reviewOrganization"),
+                 QStringLiteral("Globex Corporation"));
+        ssotest::enableButton(wizard)->click();
         QTRY_VERIFY_WITH_TIMEOUT(workflow->activeDialog() == nullptr, 10000);
         QVERIFY(sandbox->server->connection(QStringLiteral("globex")));
         QVERIFY(!sandbox->server->connection(QStringLiteral("umbrella")));
@@ -177,18 +177,21 @@ private Q_SLOTS:
                                    [&](const Result<EnableOutcome> &) { done = true; });
         QTRY_VERIFY(done);
         window->enableSsoAction()->trigger();
-        dialog = qobject_cast<ui::SsoDialog *>(workflow->activeDialog());
-        QVERIFY(dialog);
-        QTest::keyClicks(edit(dialog, "issuerEdit"), QStringLiteral("https://umbrella.okta.com"));
-        QTest::keyClicks(edit(dialog, "clientIdEdit"), QStringLiteral("0oaUmbrella"));
-        button(dialog, "submitButton")->click();
-        QTRY_VERIFY_WITH_TIMEOUT(button(dialog, "editInsteadButton")->isVisible(), 10000);
+        wizard = qobject_cast<ui::SsoEnableWizard *>(workflow->activeDialog());
+        QVERIFY(wizard);
+        QVERIFY(ssotest::fillWizard(wizard, QStringLiteral("https://umbrella.okta.com"),
+                                    QStringLiteral("0oaUmbrella")));
+        ssotest::enableButton(wizard)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(button(wizard, "editInsteadButton")->isVisible(), 10000);
         // The conflict is news: the list and the details learn that umbrella has SSO.
         QTRY_COMPARE(listSso(*window, idOf(demo::kUmbrella)), std::optional<bool>(true));
-        button(dialog, "editInsteadButton")->click();
+        button(wizard, "editInsteadButton")->click();
+        ui::SsoDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = qobject_cast<ui::SsoDialog *>(workflow->activeDialog())));
         QVERIFY(dialog->windowTitle().contains(QStringLiteral("Umbrella Research")));
         QCOMPARE(edit(dialog, "organizationEdit")->text(), QStringLiteral("umbrella"));
         QVERIFY(edit(dialog, "organizationEdit")->isReadOnly());
+        QCOMPARE(edit(dialog, "issuerEdit")->text(), QStringLiteral("https://umbrella.okta.com"));
         screenshot(dialog, QStringLiteral("edit-instead-umbrella"));
     }
 
@@ -200,11 +203,11 @@ private Q_SLOTS:
         QVERIFY(selectAndWait(*window, QStringLiteral("globex"), globex));
         QCOMPARE(grantsShown(window.get(), QStringLiteral("connection")), 0);
         window->enableSsoAction()->trigger();
-        auto *dialog = qobject_cast<ui::SsoDialog *>(workflow->activeDialog());
-        QVERIFY(dialog);
-        QTest::keyClicks(edit(dialog, "issuerEdit"), QStringLiteral("https://globex.okta.com"));
-        QTest::keyClicks(edit(dialog, "clientIdEdit"), QStringLiteral("0oaGlobex"));
-        button(dialog, "submitButton")->click();
+        auto *wizard = qobject_cast<ui::SsoEnableWizard *>(workflow->activeDialog());
+        QVERIFY(wizard);
+        QVERIFY(ssotest::fillWizard(wizard, QStringLiteral("https://globex.okta.com"),
+                                    QStringLiteral("0oaGlobex")));
+        ssotest::enableButton(wizard)->click();
         QTRY_VERIFY_WITH_TIMEOUT(workflow->activeDialog() == nullptr, 10000);
 
         QTRY_COMPARE(listSso(*window, globex), std::optional<bool>(true));

@@ -37,7 +37,7 @@ SsoAdvancedSection::SsoAdvancedSection(QWidget *parent)
 {
     setObjectName(QStringLiteral("advancedSection"));
     m_toggle->setObjectName(QStringLiteral("advancedToggle"));
-    m_toggle->setText(tr("Advanced"));
+    m_toggle->setText(tr("&Advanced"));
     m_toggle->setAccessibleName(tr("Show advanced settings"));
     m_toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toggle->setCheckable(true);
@@ -60,7 +60,7 @@ SsoAdvancedSection::SsoAdvancedSection(QWidget *parent)
     m_regenerate->setText(tr("New"));
     m_regenerate->setToolTip(tr("Generate a new request ID"));
     m_regenerate->setAccessibleName(tr("Generate a new request ID"));
-    m_requestId->editRow()->addWidget(m_regenerate, 0, Qt::AlignTop);
+    m_requestId->addBeside(m_regenerate);
     form->addRow(withMnemonic(rules::fieldLabel(rules::Field::RequestId), u'r'), m_requestId);
     m_entries.append({m_requestId, rules::fieldLabel(rules::Field::RequestId), QString()});
 
@@ -98,6 +98,7 @@ SsoAdvancedSection::SsoAdvancedSection(QWidget *parent)
     layout->addWidget(m_toggle, 0, Qt::AlignLeft);
     layout->addWidget(m_body);
 
+    pointBuddiesAtEdits(this);
     connect(m_toggle, &QToolButton::toggled, this, &SsoAdvancedSection::setExpanded);
     connect(m_regenerate, &QToolButton::clicked, this, &SsoAdvancedSection::regenerateRequestId);
     for (const Entry &e : std::as_const(m_entries))
@@ -119,6 +120,7 @@ ValidatedField *SsoAdvancedSection::addField(QFormLayout *form, const QString &n
     auto *field = new ValidatedField(name, validator, m_body);
     field->edit()->setPlaceholderText(placeholder);
     field->edit()->setAccessibleName(label);
+    field->setMessageLineReserved(false); // optional: the section stays compact
     form->addRow(label, field);
     m_entries.append({field, label, jsonPath});
     return field;
@@ -179,6 +181,22 @@ void SsoAdvancedSection::setProtocols(const std::optional<SsoProtocols> &protoco
     m_scopes->setText(o.scopesSupported.value_or(QStringList()).join(space));
     m_pkce->setText(o.codeChallengeMethodsSupported.value_or(QStringList()).join(space));
     m_userinfo->setText(i.userinfoEndpoint.value_or(QString()));
+}
+
+QList<QWidget *> SsoAdvancedSection::focusOrder() const
+{
+    QList<QWidget *> out{m_toggle};
+    for (const Entry &e : m_entries)
+        out << e.field->focusOrder();
+    return out;
+}
+
+void SsoAdvancedSection::setCurrentAsUnchanged()
+{
+    for (const Entry &e : std::as_const(m_entries)) {
+        if (!e.jsonPath.isEmpty())
+            e.field->setUnchangedValue(e.field->text());
+    }
 }
 
 bool SsoAdvancedSection::isAcceptable() const

@@ -32,6 +32,12 @@ public:
     std::optional<SsoProtocols> protocols() const;
     void setProtocols(const std::optional<SsoProtocols> &protocols);
 
+    // The toggle, then every field with the buttons beside and under it, in Tab order.
+    QList<QWidget *> focusOrder() const;
+    // The protocol values shown now are the connection's own (Edit SSO): a rule they fail today
+    // is a warning until they are changed.
+    void setCurrentAsUnchanged();
+
     bool isAcceptable() const;
     // "Request ID: Not a UUID", ... one line per field with a problem.
     QStringList problems() const;

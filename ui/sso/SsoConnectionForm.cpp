@@ -1,6 +1,7 @@
 #include "SsoConnectionForm.h"
 
 #include "SsoAdvancedSection.h"
+#include "SsoIssuerChecklist.h"
 #include "SsoValidators.h"
 #include "ValidatedField.h"
 
@@ -29,7 +30,13 @@ std::optional<SsoProtocols> normalized(const std::optional<SsoProtocols> &p)
     return out;
 }
 
-// The Advanced section has no field for external_id_claim: `claim` is added when set.
+std::optional<QString> externalIdClaimOf(const std::optional<SsoProtocols> &p)
+{
+    return p && p->openid ? p->openid->externalIdClaim : std::nullopt;
+}
+
+} // namespace
+
 std::optional<SsoProtocols> withExternalIdClaim(std::optional<SsoProtocols> p,
                                                 const std::optional<QString> &claim)
 {
@@ -43,13 +50,6 @@ std::optional<SsoProtocols> withExternalIdClaim(std::optional<SsoProtocols> p,
         p->openid->externalIdClaim = claim;
     return p;
 }
-
-std::optional<QString> externalIdClaimOf(const std::optional<SsoProtocols> &p)
-{
-    return p && p->openid ? p->openid->externalIdClaim : std::nullopt;
-}
-
-} // namespace
 
 SsoConnectionForm::SsoConnectionForm(QWidget *parent)
     : QWidget(parent)
@@ -103,7 +103,7 @@ SsoConnectionForm::SsoConnectionForm(QWidget *parent)
     m_reveal->setText(tr("Show"));
     m_reveal->setToolTip(tr("Show or hide the client secret"));
     m_reveal->setAccessibleName(tr("Show client secret"));
-    m_secret->editRow()->addWidget(m_reveal, 0, Qt::AlignTop);
+    m_secret->addBeside(m_reveal);
     m_secretNote =
         new QLabel(tr("Keycard stores the secret encrypted and never shows it again."), this);
     m_secretNote->setObjectName(QStringLiteral("clientSecretNote"));
@@ -137,6 +137,7 @@ SsoConnectionForm::SsoConnectionForm(QWidget *parent)
     secretLayout->addWidget(m_secret);
     secretLayout->addWidget(m_secretNote);
 
+    m_checklist = new SsoIssuerChecklist(this);
     m_advanced = new SsoAdvancedSection(this);
 
     auto *form = new QFormLayout;
@@ -144,14 +145,29 @@ SsoConnectionForm::SsoConnectionForm(QWidget *parent)
     form->addRow(withMnemonic(rules::fieldLabel(Field::OrganizationId), u'o'), m_organization);
     form->addRow(withMnemonic(rules::fieldLabel(Field::Identifier), u'i'), m_issuer);
     form->addRow(withMnemonic(rules::fieldLabel(Field::ClientId), u'c'), m_clientId);
-    form->addRow(withMnemonic(rules::fieldLabel(Field::ClientSecret), u's'), secretBox);
-    secretBox->setFocusProxy(m_secret);
-    secretBox->setFocusPolicy(Qt::StrongFocus); // QLabel focuses a buddy that takes focus
+    // The label's buddy is the secret field itself (it takes focus for its edit); the box around
+    // the choices and the field takes no focus, so Tab never loops back into the field.
+    auto *secretLabel =
+        new QLabel(withMnemonic(rules::fieldLabel(Field::ClientSecret), u's'), this);
+    secretLabel->setBuddy(m_secret);
+    form->addRow(secretLabel, secretBox);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
+    layout->addWidget(m_checklist);
     layout->addWidget(m_advanced);
     layout->addStretch(1);
+
+    pointBuddiesAtEdits(this);
+    // Tab follows what is shown, top to bottom; the dialog's buttons come after the form.
+    const QList<QWidget *> order = focusOrder();
+    for (qsizetype i = 1; i < order.size(); ++i)
+        QWidget::setTabOrder(order.at(i - 1), order.at(i));
+
+    connect(m_issuer->edit(), &QLineEdit::textChanged, m_checklist,
+            [this](const QString &text) { m_checklist->setIssuer(text.trimmed()); });
+    connect(m_checklist, &SsoIssuerChecklist::useIssuerRequested, m_issuer,
+            [this](const QString &value) { m_issuer->setText(value); });
 
     for (ValidatedField *f : {m_organization, m_issuer, m_clientId, m_secret})
         connect(f, &ValidatedField::stateChanged, this, &SsoConnectionForm::stateChanged);
@@ -172,6 +188,14 @@ SsoConnectionForm::SsoConnectionForm(QWidget *parent)
     setupEnable(QString());
 }
 
+QList<QWidget *> SsoConnectionForm::focusOrder() const
+{
+    QList<QWidget *> order = m_organization->focusOrder();
+    order << m_issuer->focusOrder() << m_clientId->focusOrder() << m_keep << m_replace << m_remove
+          << m_secret->focusOrder() << m_checklist->focusOrder() << m_advanced->focusOrder();
+    return order;
+}
+
 void SsoConnectionForm::setupEnable(const QString &organization)
 {
     m_mode = Mode::Enable;
@@ -180,6 +204,8 @@ void SsoConnectionForm::setupEnable(const QString &organization)
     // A form opened for one organization stays bound to it (it is shown, not edited).
     m_organizationFixed = !organization.isEmpty();
     m_organization->edit()->setReadOnly(m_organizationFixed);
+    m_issuer->setUnchangedValue(std::nullopt);
+    m_clientId->setUnchangedValue(std::nullopt);
     m_issuer->setText(QString());
     m_clientId->setText(QString());
     m_secret->setText(QString());
@@ -196,10 +222,17 @@ void SsoConnectionForm::setupEdit(const QString &organization, const SsoConnecti
     m_mode = Mode::Edit;
     m_original = current;
     m_organization->setText(organization);
+    // Only what changes is checked against today's rules: the current values pass as they are.
+    m_issuer->setUnchangedValue(current.identifier);
+    m_clientId->setUnchangedValue(current.clientId.value_or(QString()));
     m_issuer->setText(current.identifier);
     m_clientId->setText(current.clientId.value_or(QString()));
     m_secret->setText(QString());
     m_advanced->setProtocols(current.protocols);
+    m_advanced->setCurrentAsUnchanged();
+    // The current issuer is checked on demand, or when it is changed.
+    m_checklist->setIssuer(QString(), false);
+    m_checklist->setIssuer(current.identifier, false);
     m_advanced->regenerateRequestId();
     m_keep->setChecked(true);
     applyClientIdRule();
@@ -207,16 +240,25 @@ void SsoConnectionForm::setupEdit(const QString &organization, const SsoConnecti
     Q_EMIT stateChanged();
 }
 
-void SsoConnectionForm::convertToEdit(const SsoConnection &existing)
+void SsoConnectionForm::proposeChanges(const SsoConnectionCreate &typed)
 {
-    m_mode = Mode::Edit;
-    m_original = existing;
+    if (m_mode != Mode::Edit)
+        return;
+    m_issuer->setText(typed.identifier);
+    m_clientId->setText(typed.clientId);
+    if (typed.clientSecret && !typed.clientSecret->isEmpty()) {
+        setSecretChoice(SecretChoice::Replace);
+        m_secret->setText(*typed.clientSecret);
+    }
     // Protocol settings left empty when enabling meant "not specified": keep the existing ones.
-    if (!m_advanced->protocols())
-        m_advanced->setProtocols(existing.protocols);
-    setSecretChoice(m_secret->text().isEmpty() ? SecretChoice::Keep : SecretChoice::Replace);
-    m_advanced->regenerateRequestId();
-    applyClientIdRule();
+    std::optional<SsoProtocols> protocols = typed.protocols;
+    if (protocols && protocols->openid) {
+        protocols->openid->externalIdClaim.reset(); // the connection keeps its own claim
+        if (protocols->openid->isEmpty())
+            protocols->openid.reset();
+    }
+    if (protocols && !protocols->isEmpty())
+        m_advanced->setProtocols(protocols);
     updateSecretWidgets();
     Q_EMIT stateChanged();
 }
@@ -276,17 +318,6 @@ void SsoConnectionForm::applyClientIdRule()
     else
         m_clientIdValidator->setEmptyNote(std::nullopt);
     m_clientId->revalidate();
-}
-
-SsoConnectionCreate SsoConnectionForm::createBody() const
-{
-    SsoConnectionCreate body;
-    body.identifier = m_issuer->text().trimmed();
-    body.clientId = m_clientId->text().trimmed();
-    if (!m_secret->text().isEmpty())
-        body.clientSecret = m_secret->text();
-    body.protocols = withExternalIdClaim(m_advanced->protocols(), m_externalIdClaim);
-    return body;
 }
 
 SsoConnectionUpdate SsoConnectionForm::updateBody() const
@@ -388,6 +419,7 @@ void SsoConnectionForm::setLocked(bool locked)
     m_secretChoices->setEnabled(!locked);
     m_reveal->setEnabled(!locked);
     m_advanced->setLocked(locked);
+    m_checklist->setEnabled(!locked);
     updateSecretWidgets();
 }
 

@@ -15,11 +15,12 @@ namespace keycard::ui {
 
 class FieldValidator;
 class SsoAdvancedSection;
+class SsoIssuerChecklist;
 class ValidatedField;
 
-// The fields of the Enable / Edit SSO form: organization, issuer URL, client ID, client secret
-// and the Advanced section. Knows how to turn itself into the create or update body; never
-// talks to the network (see SsoController / SsoDialog).
+// The fields of the Edit SSO form: organization, issuer URL, client ID, client secret, the issuer
+// check and the Advanced section (Enable SSO is the SsoEnableWizard's pages). Knows how to turn
+// itself into the update body; never talks to the network (see SsoController / SsoDialog).
 class SsoConnectionForm : public QWidget
 {
     Q_OBJECT
@@ -34,9 +35,9 @@ public:
     // Prefilled from `current`; the organization is fixed and the secret field starts empty
     // (= keep the current secret).
     void setupEdit(const QString &organization, const SsoConnection &current);
-    // Turns an enable form into an edit of `existing` keeping everything typed, so that what
-    // was typed becomes the proposed changes (after a 409 "Edit it instead").
-    void convertToEdit(const SsoConnection &existing);
+    // Edit mode: what was typed in the Enable SSO wizard becomes the proposed changes (after a
+    // 409 "Edit it instead"); protocol settings left empty keep the connection's own.
+    void proposeChanges(const SsoConnectionCreate &typed);
 
     Mode mode() const { return m_mode; }
     QString organization() const;
@@ -45,7 +46,6 @@ public:
     const std::optional<SsoConnection> &original() const { return m_original; }
     SecretChoice secretChoice() const;
 
-    SsoConnectionCreate createBody() const;
     // Only the fields that differ from original() (edit mode).
     SsoConnectionUpdate updateBody() const;
 
@@ -61,10 +61,16 @@ public:
     bool showServerError(const ApiError &error);
     void setLocked(bool locked);
 
+    // Every control top to bottom as shown (Tab order): organization, issuer, client ID, the
+    // secret choices, the secret and Show, the issuer check's buttons, Advanced.
+    QList<QWidget *> focusOrder() const;
+
     ValidatedField *issuerField() const { return m_issuer; }
     ValidatedField *clientIdField() const { return m_clientId; }
     ValidatedField *secretField() const { return m_secret; }
     SsoAdvancedSection *advanced() const { return m_advanced; }
+    // The issuer check of the issuer shown (run on demand, or when the issuer changes).
+    SsoIssuerChecklist *checklist() const { return m_checklist; }
 
 Q_SIGNALS:
     void stateChanged();
@@ -90,8 +96,14 @@ private:
     QRadioButton *m_remove = nullptr;
     QButtonGroup *m_choiceGroup = nullptr;
     SsoAdvancedSection *m_advanced = nullptr;
+    SsoIssuerChecklist *m_checklist = nullptr;
     bool m_locked = false;
     std::optional<QString> m_externalIdClaim;
 };
+
+// `p` with protocols.openid.external_id_claim set to `claim` when it has none (the Advanced
+// section has no field for it: a provider preset or the connection supplies it).
+std::optional<SsoProtocols> withExternalIdClaim(std::optional<SsoProtocols> p,
+                                                const std::optional<QString> &claim);
 
 } // namespace keycard::ui

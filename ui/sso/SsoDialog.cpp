@@ -1,6 +1,7 @@
 #include "SsoDialog.h"
 
 #include "BusyIndicator.h"
+#include "DisplayText.h"
 #include "ErrorAdvice.h"
 #include "Format.h"
 #include "KeycardClient.h"
@@ -9,8 +10,11 @@
 #include "SsoChangeSummary.h"
 #include "SsoConnectionForm.h"
 #include "SsoController.h"
+#include "SsoIssuerChecklist.h"
+#include "Theme.h"
 #include "ValidatedField.h"
 
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -45,7 +49,7 @@ public:
 } // namespace
 
 SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization,
-                     const std::optional<SsoConnection> &current, QWidget *parent)
+                     const SsoConnection &current, QWidget *parent)
     : QDialog(parent)
     , m_organization(organization)
     , m_controller(new SsoController(client, this))
@@ -61,14 +65,12 @@ SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization,
     big.setPointSizeF(big.pointSizeF() * 1.25);
     big.setBold(true);
     m_heading->setFont(big);
+    m_heading->setTextFormat(Qt::PlainText);
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
 
     m_banner = new MessageBar(QStringLiteral("banner"), this);
     m_retry = m_banner->addRetryAction();
-    m_viewExisting =
-        m_banner->addAction(QStringLiteral("viewExistingButton"), tr("View existing connection"));
-    m_editInstead = m_banner->addAction(QStringLiteral("editInsteadButton"), tr("Edit it instead"));
 
     m_form = new SsoConnectionForm(this);
     auto *scroll = new FormScrollArea(this);
@@ -78,9 +80,19 @@ SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization,
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(m_form);
     m_summary = new SsoChangeSummary(this);
+    // The issuer check's verdict on a new issuer, under the changes.
+    m_verdict = new QLabel(this);
+    m_verdict->setObjectName(QStringLiteral("reviewIssuerVerdict"));
+    m_verdict->setTextFormat(Qt::PlainText);
+    m_verdict->setWordWrap(true);
+    m_reviewPage = new QWidget(this);
+    auto *reviewLayout = new QVBoxLayout(m_reviewPage);
+    reviewLayout->setContentsMargins(0, 0, 0, 0);
+    reviewLayout->addWidget(m_summary, 1);
+    reviewLayout->addWidget(m_verdict);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(scroll);
-    m_pages->addWidget(m_summary);
+    m_pages->addWidget(m_reviewPage);
 
     m_busy = new BusyIndicator(this);
     m_busyLabel = new QLabel(this);
@@ -112,6 +124,13 @@ SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization,
     layout->addLayout(buttons);
 
     connect(m_form, &SsoConnectionForm::stateChanged, this, &SsoDialog::refreshSubmit);
+    connect(m_form->checklist(), &SsoIssuerChecklist::stateChanged, this,
+            &SsoDialog::refreshVerdict);
+    // A field reached with Tab or its Alt mnemonic is scrolled into view.
+    connect(qApp, &QApplication::focusChanged, scroll, [scroll](QWidget *, QWidget *now) {
+        if (now && scroll->widget() && scroll->widget()->isAncestorOf(now))
+            scroll->ensureWidgetVisible(now, 8, 8);
+    });
     // Showing the Advanced section grows the dialog (within the screen) instead of hiding it
     // behind a scroll bar.
     connect(m_form->advanced(), &SsoAdvancedSection::expandedChanged, this,
@@ -134,21 +153,8 @@ SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization,
     connect(m_cancel, &QPushButton::clicked, this, &SsoDialog::reject);
     connect(m_back, &QPushButton::clicked, this, &SsoDialog::back);
     connect(m_retry, &QPushButton::clicked, this, &SsoDialog::send);
-    connect(m_editInstead, &QPushButton::clicked, this, &SsoDialog::editExistingInstead);
-    connect(m_viewExisting, &QPushButton::clicked, this, [this] {
-        if (m_existing)
-            Q_EMIT viewConnectionRequested(organizationSent(), *m_existing);
-        accept();
-    });
     connect(m_controller, &SsoController::failed, this, &SsoDialog::onFailed);
     connect(m_controller, &SsoController::cancelled, this, &SsoDialog::onCancelled);
-    connect(m_controller, &SsoController::alreadyEnabled, this, &SsoDialog::onAlreadyEnabled);
-    connect(m_controller, &SsoController::enabled, this,
-            [this](const QString &, const SsoConnection &connection) {
-                setBusy(false);
-                Q_EMIT ssoEnabled(organizationSent(), connection);
-                accept();
-            });
     connect(m_controller, &SsoController::updated, this,
             [this](const QString &, const SsoConnection &connection) {
                 setBusy(false);
@@ -156,28 +162,31 @@ SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization,
                 accept();
             });
 
-    const QString name = labelOrId(organization);
-    if (current)
-        m_form->setupEdit(name, *current);
-    else
-        m_form->setupEnable(name);
+    m_form->setupEdit(labelOrId(organization), current);
     setBusy(false);
     refreshTitle();
     m_form->issuerField()->edit()->setFocus();
 }
 
-SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization, QWidget *parent)
-    : SsoDialog(client, organization, std::optional<SsoConnection>(), parent)
-{
-}
-
-SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization,
-                     const SsoConnection &current, QWidget *parent)
-    : SsoDialog(client, organization, std::optional<SsoConnection>(current), parent)
-{
-}
-
 SsoDialog::~SsoDialog() = default;
+
+bool SsoDialog::focusNextPrevChild(bool next)
+{
+    // Tab: the form (or the review) top to bottom, then the buttons, then round again.
+    QList<QWidget *> order = isReviewing() ? QList<QWidget *>() : m_form->focusOrder();
+    order << m_retry << m_back << m_cancel << m_submit;
+    QList<QWidget *> ring;
+    for (QWidget *w : std::as_const(order)) {
+        if (w->isVisible() && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus))
+            ring << w;
+    }
+    const qsizetype at = ring.indexOf(QApplication::focusWidget());
+    if (ring.isEmpty() || at < 0)
+        return QDialog::focusNextPrevChild(next);
+    const qsizetype to = (at + (next ? 1 : ring.size() - 1)) % ring.size();
+    ring.at(to)->setFocus(next ? Qt::TabFocusReason : Qt::BacktabFocusReason);
+    return true;
+}
 
 bool SsoDialog::isBusy() const
 {
@@ -186,7 +195,7 @@ bool SsoDialog::isBusy() const
 
 bool SsoDialog::isReviewing() const
 {
-    return m_pages->currentWidget() == m_summary;
+    return m_pages->currentWidget() == m_reviewPage;
 }
 
 void SsoDialog::reject()
@@ -206,29 +215,54 @@ Organization SsoDialog::organizationSent() const
 
 void SsoDialog::refreshTitle()
 {
-    const bool edit = m_form->mode() == SsoConnectionForm::Mode::Edit;
     const QString name = format::shortText(displayName(m_organization)); // plain, bounded
-    setWindowTitle(edit ? tr("Edit SSO — %1").arg(name) : tr("Enable SSO — %1").arg(name));
-    m_heading->setText(edit ? tr("Edit single sign-on for %1").arg(name)
-                            : tr("Enable single sign-on for %1").arg(name));
-    m_intro->setText(
-        edit ? tr("Change how Keycard connects to the identity provider. Only the fields you "
-                  "change are sent.")
-             : tr("Point Keycard at your identity provider (Okta, Entra ID, Google, …). Members "
-                  "then sign in through it. Register Keycard's redirect URI in the identity "
-                  "provider's application first."));
+    setWindowTitle(tr("Edit SSO — %1").arg(name));
+    m_heading->setText(tr("Edit single sign-on for %1").arg(name));
+    m_intro->setText(tr("Change how Keycard connects to the identity provider. Only the fields "
+                        "you change are checked and sent."));
     refreshSubmit();
+}
+
+void SsoDialog::refreshVerdict()
+{
+    const auto update = m_form->updateBody();
+    m_verdict->setVisible(update.identifier.has_value());
+    if (!update.identifier)
+        return;
+    const SsoIssuerChecklist *checklist = m_form->checklist();
+    using State = SsoIssuerChecklist::State;
+    QString text;
+    theme::Outcome outcome = theme::Outcome::Neutral;
+    if (checklist->state() == State::Running || checklist->state() == State::Waiting) {
+        text = tr("Issuer check of the new issuer: running…");
+    } else if (checklist->state() == State::Done && checklist->hasFailure()) {
+        QStringList failed;
+        for (const oidc::CheckItem &item : checklist->result()->checks) {
+            if (!item.skipped && item.status == oidc::CheckStatus::Fail)
+                failed << displayText(item.message);
+        }
+        text = tr("✗ The new issuer failed the issuer check: %1 Keycard may still reach an "
+                  "identity provider this machine cannot.")
+                   .arg(failed.join(QLatin1Char(' ')));
+        outcome = theme::Outcome::Fail;
+    } else if (checklist->state() == State::Done) {
+        text = tr("✓ The new issuer passed the issuer check.");
+        outcome = theme::Outcome::Pass;
+    } else {
+        text = tr("The new issuer was not checked.");
+    }
+    m_verdict->setText(text);
+    QPalette pal = m_verdict->palette();
+    pal.setColor(QPalette::WindowText, theme::outcomeColor(palette(), outcome));
+    m_verdict->setPalette(pal);
 }
 
 void SsoDialog::refreshSubmit()
 {
-    const bool edit = m_form->mode() == SsoConnectionForm::Mode::Edit;
     if (isReviewing())
         m_submit->setText(tr("Save changes"));
     else
-        m_submit->setText(edit                      ? tr("Review changes…")
-                          : m_cautionText.isEmpty() ? tr("Enable SSO")
-                                                    : m_cautionText);
+        m_submit->setText(tr("Review changes…"));
     if (isBusy()) {
         m_submit->setEnabled(false);
         m_submit->setToolTip(tr("Waiting for Keycard…"));
@@ -237,10 +271,8 @@ void SsoDialog::refreshSubmit()
     const QStringList problems = m_form->problems();
     m_submit->setEnabled(problems.isEmpty());
     if (problems.isEmpty()) {
-        m_submit->setToolTip(edit ? tr("Review the changes before they are sent")
-                                  : tr("Enable SSO with these settings"));
-        if (!edit && !m_cautionExplanation.isEmpty())
-            m_submit->setToolTip(m_submit->toolTip() + QLatin1Char('\n') + m_cautionExplanation);
+        m_submit->setToolTip(isReviewing() ? tr("Send these changes to Keycard")
+                                           : tr("Review the changes before they are sent"));
     } else {
         m_submit->setToolTip(tr("Not ready yet:") + QStringLiteral("\n• ") +
                              problems.join(QStringLiteral("\n• ")));
@@ -248,20 +280,20 @@ void SsoDialog::refreshSubmit()
     m_submit->setAccessibleDescription(m_submit->toolTip());
 }
 
-void SsoDialog::setSubmitCaution(const QString &text, const QString &explanation)
-{
-    m_cautionText = text;
-    m_cautionExplanation = explanation;
-    refreshSubmit();
-}
-
 void SsoDialog::submit()
 {
     if (isBusy() || !m_form->isAcceptable())
         return;
-    if (m_form->mode() == SsoConnectionForm::Mode::Edit && !isReviewing()) {
-        m_summary->setChanges(describeChanges(*m_form->original(), m_form->updateBody()));
-        m_pages->setCurrentWidget(m_summary);
+    if (!isReviewing()) {
+        const SsoConnectionUpdate update = m_form->updateBody();
+        m_summary->setChanges(describeChanges(*m_form->original(), update));
+        // A new issuer is checked before it is saved (if it was not already).
+        SsoIssuerChecklist *checklist = m_form->checklist();
+        if (update.identifier && (checklist->state() == SsoIssuerChecklist::State::Idle ||
+                                  checklist->state() == SsoIssuerChecklist::State::Cancelled))
+            checklist->checkNow();
+        refreshVerdict();
+        m_pages->setCurrentWidget(m_reviewPage);
         m_banner->clear();
         setBusy(false);
         return;
@@ -274,12 +306,8 @@ void SsoDialog::send()
     m_banner->clear();
     const QString org = labelOrId(m_organization);
     const QString requestId = m_form->requestId();
-    const bool edit = m_form->mode() == SsoConnectionForm::Mode::Edit;
-    m_busyLabel->setText(edit ? tr("Saving changes…") : tr("Enabling SSO…"));
-    if (edit)
-        m_controller->update(org, m_form->updateBody(), requestId);
-    else
-        m_controller->enable(org, m_form->createBody(), requestId);
+    m_busyLabel->setText(tr("Saving changes…"));
+    m_controller->update(org, m_form->updateBody(), requestId);
     // isBusy() is false when the client already answered (a rule failed before sending).
     if (isBusy())
         setBusy(true);
@@ -330,9 +358,7 @@ void SsoDialog::onFailed(const ApiError &error)
         return;
     }
     if (error.kind == Kind::NotFound) {
-        m_banner->showError(error, m_form->mode() == SsoConnectionForm::Mode::Edit
-                                       ? tr("SSO is no longer enabled for this organization.")
-                                       : tr("The organization no longer exists on the server."));
+        m_banner->showError(error, tr("SSO is no longer enabled for this organization."));
         m_banner->setActions({});
         return;
     }
@@ -357,30 +383,6 @@ void SsoDialog::onCancelled()
                              "been applied; Retry reuses the same request ID, so it is safe."),
                           m_form->requestId());
     m_banner->setActions({m_retry});
-}
-
-void SsoDialog::onAlreadyEnabled(const QString &, const SsoConnection &existing)
-{
-    setBusy(false);
-    m_existing = existing;
-    Q_EMIT existingConnectionFound(organizationSent(), existing);
-    m_banner->showMessage(
-        MessageBar::Kind::Information,
-        tr("SSO is already enabled for %1, with issuer %2. Keycard allows one connection per "
-           "organization: view it, or edit it with what you typed here.")
-            .arg(displayName(organizationSent()), existing.identifier));
-    m_banner->setActions({m_viewExisting, m_editInstead});
-    m_editInstead->setFocus();
-}
-
-void SsoDialog::editExistingInstead()
-{
-    if (!m_existing)
-        return;
-    m_form->convertToEdit(*m_existing);
-    m_banner->clear();
-    refreshTitle();
-    setBusy(false);
 }
 
 } // namespace keycard::ui

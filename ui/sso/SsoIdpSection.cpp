@@ -4,8 +4,6 @@
 #include "SsoProviderPanel.h"
 #include "ValidatedField.h"
 
-#include <QApplication>
-#include <QClipboard>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -37,12 +35,14 @@ SsoIdpSection::SsoIdpSection(QWidget *parent)
     m_redirect->setAccessibleName(tr("Redirect URI"));
     m_copy = new QToolButton(this);
     m_copy->setObjectName(QStringLiteral("copyRedirectUriButton"));
-    m_copy->setText(tr("Copy"));
     m_copy->setToolTip(tr("Copy the redirect URI"));
+    m_copy->setAccessibleName(tr("Copy the redirect URI"));
+    makeCopyButton(m_copy, [this] { return redirectUri(); });
     m_reset = new QToolButton(this);
     m_reset->setObjectName(QStringLiteral("resetRedirectUriButton"));
     m_reset->setText(tr("Default"));
     m_reset->setToolTip(tr("Use Keycard's default redirect URI, %1").arg(defaultUri));
+    m_reset->setAccessibleName(tr("Use the default redirect URI"));
     auto *redirectRow = new QHBoxLayout;
     redirectRow->setContentsMargins(0, 0, 0, 0);
     redirectRow->addWidget(m_redirect, 1);
@@ -61,12 +61,14 @@ SsoIdpSection::SsoIdpSection(QWidget *parent)
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    form->addRow(tr("Redirect URI"), redirectBox);
+    auto *redirectLabel = new QLabel(tr("&Redirect URI"), this);
+    redirectLabel->setBuddy(m_redirect);
+    form->addRow(redirectLabel, redirectBox);
     form->addRow(tr("Application type"), plain(tr("Web"), this));
     form->addRow(tr("Grant type"), plain(tr("Authorization Code"), this));
-    form->addRow(tr("Scopes"),
-                 makeCopyableValue(QStringLiteral("scopes"),
-                                   QString::fromLatin1(oidc::kRequestedScopes), this));
+    form->addRow(tr("Scopes"), makeCopyableValue(QStringLiteral("scopes"),
+                                                 QString::fromLatin1(oidc::kRequestedScopes),
+                                                 tr("Scopes"), tr("Copy the scopes"), this));
     if (auto *copyScopes = findChild<QToolButton *>(QStringLiteral("scopesCopy")))
         copyScopes->setObjectName(QStringLiteral("copyScopesButton"));
 
@@ -81,8 +83,6 @@ SsoIdpSection::SsoIdpSection(QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(m_note);
 
-    connect(m_copy, &QToolButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(redirectUri()); });
     connect(m_reset, &QToolButton::clicked, this, [this, defaultUri] {
         m_redirect->setText(defaultUri);
         m_saved = defaultUri;

@@ -1,5 +1,7 @@
 #include "SsoIssuerChecklist.h"
 
+#include "Announce.h"
+#include "DisplayText.h"
 #include "FieldRules.h"
 #include "Theme.h"
 #include "ValidatedField.h"
@@ -56,6 +58,7 @@ SsoIssuerChecklist::SsoIssuerChecklist(QWidget *parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("checkStatus"));
     m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
     m_checkNow = new QPushButton(tr("Check now"), this);
     m_checkNow->setObjectName(QStringLiteral("checkIssuerButton"));
     m_checkNow->setAutoDefault(false);
@@ -78,6 +81,7 @@ SsoIssuerChecklist::SsoIssuerChecklist(QWidget *parent)
         icon->setObjectName(QStringLiteral("checkIcon_") + ids.at(i));
         icon->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("✓✓")));
         auto *title = new QLabel(oidc::checkTitle(ids.at(i)), this);
+        title->setTextFormat(Qt::PlainText);
         auto *message = new QLabel(this);
         message->setObjectName(QStringLiteral("check_") + ids.at(i));
         message->setWordWrap(true);
@@ -182,6 +186,16 @@ void SsoIssuerChecklist::cancel()
         setState(State::Cancelled);
 }
 
+QString SsoIssuerChecklist::statusText() const
+{
+    return m_status->text();
+}
+
+QList<QWidget *> SsoIssuerChecklist::focusOrder() const
+{
+    return {m_checkNow, m_cancel, m_useDiscovered};
+}
+
 bool SsoIssuerChecklist::hasFailure() const
 {
     return m_state == State::Done && m_result && m_result->anyFailed();
@@ -193,6 +207,7 @@ void SsoIssuerChecklist::clearRows(const QString &status)
         row.icon->setText(status.isEmpty() ? QString() : statusGlyph(status));
         paint(row.icon, status);
         row.message->setText(QString());
+        row.message->setTextInteractionFlags(Qt::NoTextInteraction); // no empty stop
         row.message->setProperty("status", status);
     }
     m_useDiscovered->hide();
@@ -209,13 +224,16 @@ void SsoIssuerChecklist::showResult(const oidc::IssuerCheckResult &result)
         m_rows.at(i).icon->setText(statusGlyph(status));
         m_rows.at(i).icon->setAccessibleName(status);
         paint(m_rows.at(i).icon, status);
-        m_rows.at(i).message->setText(item.message);
+        m_rows.at(i).message->setText(displayText(item.message));
+        m_rows.at(i).message->setTextInteractionFlags(Qt::TextSelectableByMouse);
         m_rows.at(i).message->setProperty("status", status);
     }
     const auto match = result.item(QStringLiteral("issuer_match"));
     const bool offer = result.discoveredIssuer && match && match->status == oidc::CheckStatus::Fail;
     if (offer)
-        m_useDiscovered->setText(tr("Use %1").arg(*result.discoveredIssuer));
+        m_useDiscovered->setText(tr("Use %1").arg(
+            displayText(*result.discoveredIssuer).replace(QLatin1Char('&'), QStringLiteral("&&"))));
+    m_useDiscovered->setAccessibleName(tr("Use the discovered issuer"));
     m_useDiscovered->setVisible(offer);
 
     const oidc::DiscoveredProvider &d = result.discovered;
@@ -227,13 +245,13 @@ void SsoIssuerChecklist::showResult(const oidc::IssuerCheckResult &result)
         {tr("Userinfo endpoint"), d.userinfoEndpoint}};
     for (const auto &[label, value] : endpoints) {
         if (!value.isEmpty())
-            learned << tr("%1: %2").arg(label, value);
+            learned << tr("%1: %2").arg(label, displayText(value));
     }
     if (result.discoveredIssuer)
         learned << tr("PKCE methods: %1")
                        .arg(d.codeChallengeMethods.isEmpty()
                                 ? tr("none listed")
-                                : d.codeChallengeMethods.join(QStringLiteral(", ")));
+                                : displayText(d.codeChallengeMethods.join(QStringLiteral(", "))));
     m_learned->setText(learned.isEmpty() ? QString()
                                          : tr("The provider reports:") + QLatin1Char('\n') +
                                                learned.join(QLatin1Char('\n')));
@@ -266,6 +284,9 @@ void SsoIssuerChecklist::setState(State state)
     m_checkNow->setEnabled(m_issuerValid && state != State::Running);
     m_cancel->setVisible(state == State::Running || state == State::Waiting);
     m_failureNote->setVisible(hasFailure());
+    // The outcome a sighted user sees appear is announced to a screen reader too.
+    if (state == State::Done || state == State::Cancelled)
+        announce(m_status, m_status->text());
     Q_EMIT stateChanged();
 }
 

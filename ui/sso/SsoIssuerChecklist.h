@@ -41,6 +41,10 @@ public:
     const std::optional<oidc::IssuerCheckResult> &result() const { return m_result; }
     // A finished check of the current issuer with at least one failed item.
     bool hasFailure() const;
+    // The status line ("… passed the check.", "Checking …").
+    QString statusText() const;
+    // Check now, Stop, then "Use <discovered issuer>", in Tab order.
+    QList<QWidget *> focusOrder() const;
 
 Q_SIGNALS:
     void stateChanged();

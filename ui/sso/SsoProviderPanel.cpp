@@ -1,5 +1,6 @@
 #include "SsoProviderPanel.h"
 
+#include "Announce.h"
 #include "ValidatedField.h"
 
 #include <QApplication>
@@ -9,6 +10,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -16,9 +19,9 @@ namespace keycard::ui {
 
 namespace {
 
-QLabel *mutedLabel(const QString &text, QWidget *parent)
+QLabel *mutedLabel(QWidget *parent)
 {
-    auto *label = new QLabel(text, parent);
+    auto *label = new QLabel(parent);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
     QPalette pal = label->palette();
@@ -27,9 +30,31 @@ QLabel *mutedLabel(const QString &text, QWidget *parent)
     return label;
 }
 
+QString copyText()
+{
+    return QApplication::translate("SsoProviderPanel", "Copy");
+}
+
 } // namespace
 
-QWidget *makeCopyableValue(const QString &name, const QString &value, QWidget *parent)
+void makeCopyButton(QToolButton *button, const std::function<QString()> &text)
+{
+    button->setText(copyText());
+    QObject::connect(button, &QToolButton::clicked, button, [button, text] {
+        QApplication::clipboard()->setText(text());
+        const QString done = QApplication::translate("SsoProviderPanel", "Copied");
+        button->setText(done);
+        announce(button, done);
+        QPointer<QToolButton> guard(button);
+        QTimer::singleShot(1500, button, [guard] {
+            if (guard)
+                guard->setText(copyText());
+        });
+    });
+}
+
+QWidget *makeCopyableValue(const QString &name, const QString &value, const QString &label,
+                           const QString &copyName, QWidget *parent)
 {
     auto *row = new QWidget(parent);
     auto *layout = new QHBoxLayout(row);
@@ -37,20 +62,19 @@ QWidget *makeCopyableValue(const QString &name, const QString &value, QWidget *p
     auto *edit = new QLineEdit(value, row);
     edit->setObjectName(name + QStringLiteral("Value"));
     edit->setReadOnly(true);
-    edit->setAccessibleName(value);
+    edit->setAccessibleName(label);
     auto *copy = new QToolButton(row);
     copy->setObjectName(name + QStringLiteral("Copy"));
-    copy->setText(QApplication::translate("SsoProviderPanel", "Copy"));
-    copy->setToolTip(QApplication::translate("SsoProviderPanel", "Copy %1").arg(value));
-    QObject::connect(copy, &QToolButton::clicked, edit,
-                     [edit] { QApplication::clipboard()->setText(edit->text()); });
+    copy->setToolTip(copyName);
+    copy->setAccessibleName(copyName);
+    makeCopyButton(copy, [edit] { return edit->text(); });
     layout->addWidget(edit, 1);
     layout->addWidget(copy);
     return row;
 }
 
 SsoProviderPanel::SsoProviderPanel(const oidc::PresetContext &context, QWidget *parent)
-    : QGroupBox(tr("Your identity provider"), parent)
+    : QWidget(parent)
     , m_presets(oidc::providerPresets(!context.sandboxBase.isEmpty()))
     , m_context(context)
 {
@@ -62,31 +86,21 @@ SsoProviderPanel::SsoProviderPanel(const oidc::PresetContext &context, QWidget *
     for (const oidc::ProviderPreset &p : std::as_const(m_presets))
         m_combo->addItem(p.name, p.id);
 
-    m_fieldsBox = new QWidget(this);
-    m_fieldsForm = new QFormLayout(m_fieldsBox);
-    m_fieldsForm->setContentsMargins(0, 0, 0, 0);
-    m_fieldsForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    m_problem = mutedLabel(QString(), this);
+    m_form = new QFormLayout;
+    m_form->setContentsMargins(0, 0, 0, 0);
+    m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_problem = mutedLabel(this);
     m_problem->setObjectName(QStringLiteral("presetProblem"));
-    m_stepsTitle = new QLabel(this);
-    m_stepsTitle->setObjectName(QStringLiteral("stepsTitle"));
-    QFont bold = m_stepsTitle->font();
-    bold.setBold(true);
-    m_stepsTitle->setFont(bold);
-    m_steps = new QWidget(this);
-    m_steps->setObjectName(QStringLiteral("presetSteps"));
-    m_stepsLayout = new QVBoxLayout(m_steps);
-    m_stepsLayout->setContentsMargins(0, 0, 0, 0);
-    m_stepsLayout->setSpacing(4);
-    m_sets = mutedLabel(QString(), this);
+    m_sets = mutedLabel(this);
     m_sets->setObjectName(QStringLiteral("presetSets"));
 
-    m_fieldsForm->addRow(tr("Provider"), m_combo); // the preset's fields follow
+    auto *providerLabel = new QLabel(tr("Identity &provider"), this);
+    providerLabel->setBuddy(m_combo);
+    m_form->addRow(providerLabel, m_combo); // the preset's fields follow
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_fieldsBox);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(m_form);
     layout->addWidget(m_problem);
-    layout->addWidget(m_stepsTitle);
-    layout->addWidget(m_steps);
     layout->addWidget(m_sets);
 
     connect(m_combo, &QComboBox::currentIndexChanged, this, [this] {
@@ -99,7 +113,6 @@ SsoProviderPanel::SsoProviderPanel(const oidc::PresetContext &context, QWidget *
 void SsoProviderPanel::setContext(const oidc::PresetContext &context)
 {
     m_context = context;
-    rebuildSteps();
     updateIssuer();
 }
 
@@ -131,6 +144,15 @@ void SsoProviderPanel::setFieldValue(const QString &fieldId, const QString &valu
         edit->setText(value);
 }
 
+bool SsoProviderPanel::hasTypedValues() const
+{
+    for (const QLineEdit *edit : m_fieldOrder) {
+        if (!edit->text().trimmed().isEmpty())
+            return true;
+    }
+    return false;
+}
+
 std::optional<QString> SsoProviderPanel::externalIdClaim() const
 {
     const auto p = preset();
@@ -139,91 +161,93 @@ std::optional<QString> SsoProviderPanel::externalIdClaim() const
 
 QString SsoProviderPanel::problem() const
 {
-    return m_problem->isVisible() ? m_problem->text() : QString();
+    return m_problem->isVisibleTo(this) ? m_problem->text() : QString();
 }
 
 void SsoProviderPanel::setLocked(bool locked)
 {
     m_combo->setEnabled(!locked);
-    for (QLineEdit *edit : std::as_const(m_fields))
+    for (QLineEdit *edit : std::as_const(m_fieldOrder))
         edit->setReadOnly(locked);
+}
+
+void SsoProviderPanel::addRow(QWidget *label, QWidget *field)
+{
+    m_form->addRow(label, field);
+}
+
+QList<QWidget *> SsoProviderPanel::focusOrder() const
+{
+    QList<QWidget *> out{m_combo};
+    for (QLineEdit *edit : m_fieldOrder)
+        out << edit;
+    return out;
 }
 
 void SsoProviderPanel::rebuild()
 {
-    while (m_fieldsForm->rowCount() > 1)
-        m_fieldsForm->removeRow(1);
+    for (QLineEdit *edit : std::as_const(m_fieldOrder))
+        m_form->removeRow(edit); // deletes the row's label and field
+    m_fieldOrder.clear();
     m_fields.clear();
-    m_lastIssuer.clear();
+    m_lastIssuer.reset(); // a new preset always hands over its own issuer, or none
     const auto p = preset();
     if (p) {
+        // Mnemonics of the page: P(rovider), I(ssuer URL); the wizard's buttons use B, N, F
+        // and E. A preset field takes the first other letter of its label.
+        QString used = QStringLiteral("pibnfe");
+        int row = 1;
         for (const oidc::PresetField &f : p->fields) {
-            auto *edit = new QLineEdit(m_fieldsBox);
+            auto *edit = new QLineEdit(this);
             edit->setObjectName(QStringLiteral("presetField_") + f.id);
             edit->setPlaceholderText(f.placeholder);
             edit->setAccessibleName(f.label);
-            m_fieldsForm->addRow(f.label, edit);
+            QString text = f.label;
+            for (qsizetype i = 0; i < f.label.size(); ++i) {
+                const QChar c = f.label.at(i).toLower();
+                if (c.isLetter() && !used.contains(c)) {
+                    used += c;
+                    text.insert(i, QLatin1Char('&'));
+                    break;
+                }
+            }
+            auto *label = new QLabel(text, this);
+            label->setBuddy(edit);
+            m_form->insertRow(row++, label, edit);
+            label->show(); // at once (a layout shows new children only later): Tab sees them
+            edit->show();
+            m_fieldOrder << edit;
             m_fields.insert(f.id, edit);
             connect(edit, &QLineEdit::textChanged, this, &SsoProviderPanel::updateIssuer);
         }
     }
     m_sets->setText(p ? p->setsDescription() : QString());
     m_sets->setVisible(!m_sets->text().isEmpty());
-    rebuildSteps();
     updateIssuer();
-}
-
-void SsoProviderPanel::rebuildSteps()
-{
-    while (QLayoutItem *item = m_stepsLayout->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
-    const auto p = preset();
-    m_stepsTitle->setVisible(p.has_value());
-    m_steps->setVisible(p.has_value());
-    if (!p)
-        return;
-    m_stepsTitle->setText(p->id == QLatin1String("sandbox")
-                              ? tr("About the sandbox's identity provider")
-                              : tr("In %1").arg(p->name));
-    const QList<oidc::PresetStep> steps = p->steps(m_context);
-    for (int i = 0; i < steps.size(); ++i) {
-        auto *text = new QLabel(tr("%1. %2").arg(i + 1).arg(steps.at(i).text), m_steps);
-        text->setObjectName(QStringLiteral("stepText%1").arg(i + 1));
-        text->setWordWrap(true);
-        text->setTextFormat(Qt::PlainText);
-        text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        m_stepsLayout->addWidget(text);
-        if (!steps.at(i).value.isEmpty())
-            m_stepsLayout->addWidget(
-                makeCopyableValue(QStringLiteral("step%1").arg(i + 1), steps.at(i).value, m_steps));
-    }
 }
 
 void SsoProviderPanel::updateIssuer()
 {
     const auto p = preset();
+    QString issuer;
     if (!p) {
         m_problem->hide();
-        return;
-    }
-    QMap<QString, QString> values;
-    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
-        values.insert(it.key(), it.value()->text());
-    const oidc::IssuerBuild built = p->buildIssuer(values, m_context);
-    if (p->asksIssuer) {
-        m_problem->setText(
-            tr("Copy the issuer URL from the provider's console into Issuer URL below."));
+    } else if (p->asksIssuer) {
+        m_problem->setText(tr("Copy the issuer URL from the provider's console into Issuer URL."));
         m_problem->show();
+    } else {
+        QMap<QString, QString> values;
+        for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
+            values.insert(it.key(), it.value()->text());
+        const oidc::IssuerBuild built = p->buildIssuer(values, m_context);
+        m_problem->setText(built.problem);
+        m_problem->setVisible(!built.issuer && !built.problem.isEmpty());
+        issuer = built.issuer.value_or(QString());
+    }
+    if (m_lastIssuer && *m_lastIssuer == issuer)
         return;
-    }
-    m_problem->setText(built.problem);
-    m_problem->setVisible(!built.issuer && !built.problem.isEmpty());
-    if (built.issuer && *built.issuer != m_lastIssuer) {
-        m_lastIssuer = *built.issuer;
-        Q_EMIT issuerBuilt(*built.issuer);
-    }
+    m_lastIssuer = issuer;
+    Q_EMIT issuerBuilt(issuer);
 }
 
 } // namespace keycard::ui

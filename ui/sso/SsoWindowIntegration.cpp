@@ -1,5 +1,6 @@
 #include "SsoWindowIntegration.h"
 
+#include "Announce.h"
 #include "Format.h"
 #include "MainWindow.h"
 #include "ProfileStore.h"
@@ -7,8 +8,8 @@
 #include "SsoLoginSection.h"
 #include "SsoWorkflow.h"
 
-#include <QStatusBar>
 #include <QPointer>
+#include <QStatusBar>
 
 #include <memory>
 
@@ -100,7 +101,9 @@ SsoWorkflow *installSsoWritePath(MainWindow *window)
     QObject::connect(workflow, &SsoWorkflow::succeeded, window, [window](const QString &message) {
         // It names the organization: a long name is cut in the middle, not under the
         // status bar's permanent widgets.
-        window->statusBar()->showMessage(format::shortText(message, 120), 10000);
+        const QString shown = format::shortText(message, 120);
+        window->statusBar()->showMessage(shown, 10000);
+        announce(window->statusBar(), shown); // a screen reader hears the outcome too
     });
     auto sessionRedirect = std::make_shared<QString>();
     applySetupContext(window, workflow, sessionRedirect);

@@ -1,9 +1,11 @@
 #include "SsoWorkflow.h"
 
 #include "DisableSsoDialog.h"
+#include "DisplayText.h"
 #include "KeycardClient.h"
+#include "SsoConnectionForm.h"
 #include "SsoDialog.h"
-#include "SsoSetupIntegration.h"
+#include "SsoEnableWizard.h"
 
 namespace keycard::ui {
 
@@ -29,25 +31,29 @@ void SsoWorkflow::track(QDialog *dialog)
     dialog->open();
 }
 
-SsoDialog *SsoWorkflow::enableSso(const Organization &organization)
+SsoEnableWizard *SsoWorkflow::enableSso(const Organization &organization)
 {
     if (raiseExisting())
-        return qobject_cast<SsoDialog *>(m_dialog.data());
-    auto *dialog = new SsoDialog(m_client, organization, m_window);
-    installSsoSetup(dialog, m_setupContext);
-    connect(dialog, &SsoDialog::ssoEnabled, this, &SsoWorkflow::connectionChanged);
-    connect(dialog, &SsoDialog::ssoUpdated, this, &SsoWorkflow::connectionChanged);
-    connect(dialog, &SsoDialog::ssoEnabled, this, [this](const Organization &org) {
-        Q_EMIT succeeded(tr("SSO enabled for %1").arg(displayName(org)));
+        return nullptr;
+    auto *wizard = new SsoEnableWizard(m_client, organization, m_setupContext, m_window);
+    connect(wizard, &SsoEnableWizard::ssoEnabled, this, &SsoWorkflow::connectionChanged);
+    connect(wizard, &SsoEnableWizard::ssoEnabled, this, [this](const Organization &org) {
+        Q_EMIT succeeded(tr("SSO enabled for %1").arg(displayText(displayName(org))));
     });
-    connect(dialog, &SsoDialog::ssoUpdated, this, [this](const Organization &org) {
-        Q_EMIT succeeded(tr("SSO settings of %1 saved").arg(displayName(org)));
-    });
-    connect(dialog, &SsoDialog::existingConnectionFound, this, &SsoWorkflow::connectionChanged);
-    connect(dialog, &SsoDialog::viewConnectionRequested, this,
+    connect(wizard, &SsoEnableWizard::existingConnectionFound, this,
+            &SsoWorkflow::connectionChanged);
+    connect(wizard, &SsoEnableWizard::viewConnectionRequested, this,
             &SsoWorkflow::showConnectionRequested);
-    track(dialog);
-    return dialog;
+    // "Edit it instead": the edit dialog takes over with what was typed as its changes.
+    connect(wizard, &SsoEnableWizard::editInsteadRequested, this,
+            [this](const Organization &org, const SsoConnection &existing,
+                   const SsoConnectionCreate &typed) {
+                m_dialog.clear();
+                if (SsoDialog *edit = editSso(org, existing))
+                    edit->form()->proposeChanges(typed);
+            });
+    track(wizard);
+    return wizard;
 }
 
 SsoDialog *SsoWorkflow::editSso(const Organization &organization, const SsoConnection &current)
@@ -55,10 +61,9 @@ SsoDialog *SsoWorkflow::editSso(const Organization &organization, const SsoConne
     if (raiseExisting())
         return qobject_cast<SsoDialog *>(m_dialog.data());
     auto *dialog = new SsoDialog(m_client, organization, current, m_window);
-    installSsoSetup(dialog, m_setupContext);
     connect(dialog, &SsoDialog::ssoUpdated, this, &SsoWorkflow::connectionChanged);
     connect(dialog, &SsoDialog::ssoUpdated, this, [this](const Organization &org) {
-        Q_EMIT succeeded(tr("SSO settings of %1 saved").arg(displayName(org)));
+        Q_EMIT succeeded(tr("SSO settings of %1 saved").arg(displayText(displayName(org))));
     });
     track(dialog);
     return dialog;
@@ -88,7 +93,7 @@ DisableSsoDialog *SsoWorkflow::disableSso(const Organization &organization)
     auto *dialog = new DisableSsoDialog(m_client, organization, m_window);
     connect(dialog, &DisableSsoDialog::ssoDisabled, this, &SsoWorkflow::ssoDisabled);
     connect(dialog, &DisableSsoDialog::ssoDisabled, this, [this](const Organization &org) {
-        Q_EMIT succeeded(tr("SSO disabled for %1").arg(displayName(org)));
+        Q_EMIT succeeded(tr("SSO disabled for %1").arg(displayText(displayName(org))));
     });
     track(dialog);
     return dialog;

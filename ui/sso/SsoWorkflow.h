@@ -17,6 +17,7 @@ namespace keycard::ui {
 
 class DisableSsoDialog;
 class SsoDialog;
+class SsoEnableWizard;
 
 // What MainWindow creates to offer Enable / Edit / Disable SSO: opens the dialogs (one at a
 // time, window-modal via open(), never exec()) and reports what changed so the panes and the
@@ -31,14 +32,15 @@ public:
     // The client used by dialogs opened from now on (e.g. after a profile switch).
     void setClient(KeycardClient *client) { m_client = client; }
     KeycardClient *client() const { return m_client; }
-    // The identity provider side of the Enable / Edit dialogs opened from now on.
+    // The identity provider side of the Enable SSO wizards opened from now on.
     void setSetupContext(const SsoSetupContext &context) { m_setupContext = context; }
     const SsoSetupContext &setupContext() const { return m_setupContext; }
 
     // The dialog currently open (null when none): tests answer it through findChild.
     QDialog *activeDialog() const { return m_dialog.data(); }
 
-    SsoDialog *enableSso(const Organization &organization);
+    // The Enable SSO wizard; null when another dialog is open (it is raised instead).
+    SsoEnableWizard *enableSso(const Organization &organization);
     SsoDialog *editSso(const Organization &organization, const SsoConnection &current);
     // Loads the current connection first (errors are reported by loadFailed).
     void editSso(const Organization &organization);

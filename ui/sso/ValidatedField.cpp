@@ -1,5 +1,7 @@
 #include "ValidatedField.h"
 
+#include "Theme.h"
+
 #include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -20,10 +22,10 @@ ValidatedField::ValidatedField(const QString &name, AssessingValidator *validato
     m_edit->setObjectName(name + QStringLiteral("Edit"));
     m_message->setObjectName(name + QStringLiteral("Message"));
     m_fix->setObjectName(name + QStringLiteral("Fix"));
-    // A form label's buddy (Alt+mnemonic) lands in the text field: QLabel focuses its buddy only
-    // when the buddy itself takes focus, and a focus proxy is skipped by Tab.
+    // setFocus() on the field lands in its edit. The wrapper itself takes no focus (Tab and
+    // assistive technology see the edit only): labels name the edit as their buddy
+    // (pointBuddiesAtEdits).
     setFocusProxy(m_edit);
-    setFocusPolicy(m_edit->focusPolicy());
     if (m_validator) {
         m_validator->setParent(this);
         m_edit->setValidator(m_validator);
@@ -56,6 +58,41 @@ ValidatedField::ValidatedField(const QString &name, AssessingValidator *validato
     update();
 }
 
+void ValidatedField::addBeside(QWidget *widget)
+{
+    m_editRow->addWidget(widget, 0, Qt::AlignTop);
+    QWidget::setTabOrder(m_beside.isEmpty() ? static_cast<QWidget *>(m_edit) : m_beside.last(),
+                         widget);
+    QWidget::setTabOrder(widget, m_fix);
+    m_beside << widget;
+}
+
+QList<QWidget *> ValidatedField::focusOrder() const
+{
+    QList<QWidget *> out{m_edit};
+    out << m_beside;
+    out << m_fix;
+    return out;
+}
+
+void ValidatedField::setMessageLineReserved(bool reserved)
+{
+    m_reserveLine = reserved;
+    update();
+}
+
+void ValidatedField::setUnchangedValue(const std::optional<QString> &value)
+{
+    m_unchanged = value;
+    update();
+}
+
+bool ValidatedField::isToleratedAsUnchanged() const
+{
+    return m_serverError.isEmpty() && m_unchanged && m_edit->text() == *m_unchanged &&
+           !assessment().isAcceptable();
+}
+
 QString ValidatedField::text() const
 {
     return m_edit->text();
@@ -74,13 +111,15 @@ FieldAssessment ValidatedField::assessment() const
 
 bool ValidatedField::isAcceptable() const
 {
-    return m_serverError.isEmpty() && assessment().isAcceptable();
+    return m_serverError.isEmpty() && (assessment().isAcceptable() || isToleratedAsUnchanged());
 }
 
 QString ValidatedField::problem() const
 {
     if (!m_serverError.isEmpty())
         return m_serverError;
+    if (isToleratedAsUnchanged())
+        return QString();
     return m_validator ? m_validator->problem(m_edit->text()) : QString();
 }
 
@@ -106,15 +145,27 @@ void ValidatedField::update()
 {
     const FieldAssessment a = assessment();
     QString text = m_serverError.isEmpty() ? a.message : m_serverError;
+    const bool tolerated = isToleratedAsUnchanged();
+    if (tolerated)
+        text = tr("Unchanged: Keycard accepted this value earlier, but it does not meet today's "
+                  "rule (%1). Other changes can be saved; fix it when you can.")
+                   .arg(a.message);
     // An untouched empty required field only hints; anything else that is wrong is an error.
-    const bool error = !m_serverError.isEmpty() ||
-                       (!a.isAcceptable() && !(m_edit->text().isEmpty() && a.canBecomeValid));
+    const bool error =
+        !tolerated && (!m_serverError.isEmpty() ||
+                       (!a.isAcceptable() && !(m_edit->text().isEmpty() && a.canBecomeValid)));
     QPalette pal = m_message->palette();
-    pal.setColor(QPalette::WindowText, AssessingValidator::messageColor(palette(), error));
+    pal.setColor(QPalette::WindowText, tolerated
+                                           ? theme::outcomeColor(palette(), theme::Outcome::Warn)
+                                           : AssessingValidator::messageColor(palette(), error));
     m_message->setPalette(pal);
     m_message->setText(text);
+    // An empty message is no stop for assistive technology (an empty focusable label).
+    m_message->setTextInteractionFlags(text.isEmpty() ? Qt::NoTextInteraction
+                                                      : Qt::TextSelectableByMouse);
     // The line stays reserved while empty: fields below do not move as hints come and go.
-    m_message->setVisible(true);
+    m_message->setVisible(m_reserveLine || !text.isEmpty());
+    m_message->setProperty("warning", tolerated);
     m_fixValue = m_serverError.isEmpty() ? a.fix : std::nullopt;
     if (m_fixValue) {
         const QString label = a.fixLabel.isEmpty() ? tr("Fix") : a.fixLabel;
@@ -133,6 +184,15 @@ void ValidatedField::applyFix()
         return;
     m_edit->setText(*m_fixValue);
     m_edit->setFocus();
+}
+
+void pointBuddiesAtEdits(QWidget *root)
+{
+    const auto labels = root->findChildren<QLabel *>();
+    for (QLabel *label : labels) {
+        if (auto *field = qobject_cast<ValidatedField *>(label->buddy()))
+            label->setBuddy(field->edit());
+    }
 }
 
 QString withMnemonic(const QString &label, char16_t letter)
