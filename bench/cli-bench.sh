@@ -17,8 +17,8 @@ build=${1:-$here/build-cli}
 runs=${2:-3}
 orgs=10000
 limit=100
-ctl=$build/app/cli/keycardctl
-sandbox=$build/app/sandbox/keycard-sandbox
+ctl=$build/bin/keycardctl
+sandbox=$build/bin/keycard-sandbox
 for tool in "$ctl" "$sandbox"; do
     [[ -x $tool ]] || { echo "cli-bench: $tool not built (cmake --build $build --target keycardctl keycard-sandbox)" >&2; exit 2; }
 done

@@ -49,8 +49,8 @@ cmake --build "$build" -j2 \
 bench=$build/keycard-gui-bench
 bare=$build/bare-qt-window
 floor=$build/floor-window
-admin=$build/keycard/ui/keycard-admin
-sandbox=$build/keycard/app/sandbox/keycard-sandbox
+admin=$build/keycard/bin/keycard-admin
+sandbox=$build/keycard/bin/keycard-sandbox
 for tool in "$bench" "$bare" "$floor" "$admin" "$sandbox" /usr/bin/time python3; do
     [[ -x $tool ]] || command -v "$tool" >/dev/null || { echo "gui-bench: $tool missing" >&2; exit 2; }
 done

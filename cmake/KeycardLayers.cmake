@@ -10,7 +10,7 @@ set(KEYCARD_LAYERS
     "keycard_sandbox:keycard_core,Qt6::Core,Qt6::Network,Qt6::HttpServer"
     "keycard_profiles:keycard_core,qt6keychain,Qt6::Core,Qt6::Network"
     "keycard_models:keycard_core,Qt6::Core,Qt6::Gui"
-    "keycard_session:keycard_profiles,keycard_sandbox,keycard_core,Qt6::Core,Qt6::Network"
+    "keycard_session:keycard_profiles,keycard_core,Qt6::Core,Qt6::Network"
     "keycardctl_lib:keycard_profiles,keycard_core,Qt6::Core,Qt6::Network"
     "keycardctl:keycardctl_lib,keycard_core,keycard_i18n"
     "keycard-sandbox:keycard_sandbox,keycard_core"
@@ -54,6 +54,29 @@ function(_keycard_ruled link out)
     else()
         set(${out} FALSE PARENT_SCOPE)
     endif()
+endfunction()
+
+# Whether `target` reaches `forbidden` through the links of our own libraries.
+function(_keycard_reaches target forbidden out)
+    set(seen)
+    set(queue ${target})
+    while(queue)
+        list(POP_FRONT queue current)
+        if(current IN_LIST seen OR NOT TARGET ${current})
+            continue()
+        endif()
+        list(APPEND seen ${current})
+        if(current STREQUAL forbidden)
+            set(${out} TRUE PARENT_SCOPE)
+            return()
+        endif()
+        if(current MATCHES "^Qt6::")
+            continue() # Qt's own modules: Gui does not bring in Widgets
+        endif()
+        _keycard_links(${current} next)
+        list(APPEND queue ${next})
+    endwhile()
+    set(${out} FALSE PARENT_SCOPE)
 endfunction()
 
 function(keycard_check_layers)
@@ -101,25 +124,22 @@ function(keycard_check_layers)
         if(NOT directory MATCHES "^${PROJECT_SOURCE_DIR}/app(/|$)")
             continue()
         endif()
-        # Follow the links through our own libraries.
-        set(seen)
-        set(queue ${target})
-        while(queue)
-            list(POP_FRONT queue current)
-            if(current IN_LIST seen OR NOT TARGET ${current})
-                continue()
+        _keycard_reaches(${target} Qt6::Widgets reaches)
+        if(reaches)
+            list(APPEND problems "${target} (under app/) reaches Qt6::Widgets")
+        endif()
+    endforeach()
+
+    # keycard-admin runs its demo server as a child process (app/session/SandboxProcess): the
+    # administrators' program links neither Qt HttpServer (a technology preview without a
+    # stable ABI, GPL-3 only) nor the sandbox.
+    foreach(forbidden Qt6::HttpServer keycard_sandbox)
+        if(TARGET keycard-admin)
+            _keycard_reaches(keycard-admin ${forbidden} reaches)
+            if(reaches)
+                list(APPEND problems "keycard-admin reaches ${forbidden}")
             endif()
-            list(APPEND seen ${current})
-            if(current STREQUAL "Qt6::Widgets")
-                list(APPEND problems "${target} (under app/) reaches Qt6::Widgets")
-                break()
-            endif()
-            if(current MATCHES "^Qt6::")
-                continue() # Qt's own modules: Gui does not bring in Widgets
-            endif()
-            _keycard_links(${current} next)
-            list(APPEND queue ${next})
-        endwhile()
+        endif()
     endforeach()
 
     if(problems)

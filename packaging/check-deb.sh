@@ -50,6 +50,9 @@ echo "Depends: $depends"
 grep -q 'libc6' <<<"$depends" || fail "Depends lacks libc6: dpkg-shlibdeps did not run"
 grep -q 'libqt6core6' <<<"$depends" || fail "Depends lacks libqt6core6"
 grep -q 'libsecret-1-0' <<<"$depends" || fail "Depends lacks libsecret-1-0 (QtKeychain loads it at run time)"
+# Qt HttpServer (keycard-sandbox) has no stable ABI: the package holds below the next minor version.
+grep -qE 'libqt6httpserver6 \(<< 6\.[0-9]+\)' <<<"$depends" ||
+    fail "Depends does not cap libqt6httpserver6 below the next Qt minor version"
 if [ "$gui" = 1 ]; then
     svg=$(tr ',' '\n' <<<"$depends" | grep -c 'libqt6svg6' || true)
     [ "$svg" = 1 ] || fail "Depends names libqt6svg6 $svg times, expected once"
@@ -73,6 +76,9 @@ expect_file share/man/man1/keycard-sandbox.1.gz
 expect_file share/doc/$package/copyright
 expect_file share/doc/$package/changelog.gz
 expect_file share/doc/$package/README.md
+expect_file share/bash-completion/completions/keycardctl
+expect_file share/zsh/vendor-completions/_keycardctl
+expect_file share/fish/vendor_completions.d/keycardctl.fish
 if [ "$gui" = 1 ]; then
     expect_file bin/keycard-admin
     expect_file share/man/man1/keycard-admin.1.gz
@@ -137,6 +143,13 @@ for exe in "$root"/usr/bin/*; do
     fi
 done
 
+# keycard-admin runs keycard-sandbox as its demo server: it links no Qt HttpServer itself.
+if [ "$gui" = 1 ] && command -v readelf >/dev/null; then
+    if readelf -d "$root/usr/bin/keycard-admin" | grep -q 'NEEDED.*libQt6HttpServer'; then
+        fail "keycard-admin links Qt HttpServer"
+    fi
+fi
+
 install_test=0
 if [ "${KEYCARD_PACKAGING_INSTALL_TEST:-0}" = 1 ] || [ "${CI:-}" = true ]; then
     install_test=1
@@ -152,6 +165,12 @@ if [ "$install_test" = 1 ] && [ "$(id -u)" -eq 0 ]; then
         if [ "$gui" = 1 ]; then
             check_version keycard-admin env QT_QPA_PLATFORM=offscreen /usr/bin/keycard-admin --version
             [ -f /usr/share/applications/ai.keycard.KeycardAdmin.desktop ] || fail "desktop file not installed"
+            # The demo as installed: keycard-admin starts /usr/bin/keycard-sandbox and shows its data.
+            HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" QT_QPA_PLATFORM=offscreen \
+                timeout 120 /usr/bin/keycard-admin --screenshot "$work/demo.png" >"$work/demo.log" 2>&1 ||
+                { cat "$work/demo.log" >&2; fail "installed keycard-admin --screenshot on the demo failed"; }
+            [ -s "$work/demo.png" ] || fail "installed keycard-admin wrote no screenshot"
+            echo "keycard-admin --screenshot on its demo server: OK"
         fi
         echo "== dpkg -r"
         dpkg -r "$package" >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log" >&2; fail "dpkg -r failed"; }

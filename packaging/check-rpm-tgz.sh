@@ -29,7 +29,8 @@ cleanup() { rm -rf "$work"; }
 trap cleanup EXIT
 
 expected=(usr/bin/keycardctl usr/bin/keycard-sandbox usr/share/man/man1/keycardctl.1.gz
-    "usr/share/doc/$package/copyright")
+    "usr/share/doc/$package/copyright" usr/share/bash-completion/completions/keycardctl
+    usr/share/fish/vendor_completions.d/keycardctl.fish)
 if [ "$gui" = 1 ]; then
     expected+=(usr/bin/keycard-admin usr/share/applications/ai.keycard.KeycardAdmin.desktop
         usr/share/metainfo/ai.keycard.KeycardAdmin.metainfo.xml

@@ -17,6 +17,8 @@ packages=(
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
     # packaging gates
     dpkg-dev file desktop-file-utils appstream lintian rpm imagemagick curl
+    # keycardctl's shell completions, asked as each shell asks (packaging/check-completions.sh)
+    bash-completion zsh fish
 )
 
 if [ "${1:-}" = --list ]; then

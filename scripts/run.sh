@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target keycard-admin
-exec build/release/ui/keycard-admin "$@"
+exec build/release/bin/keycard-admin "$@"

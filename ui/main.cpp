@@ -103,6 +103,9 @@ int main(int argc, char *argv[])
     keycard::ui::ProfileController profiles(&window, session->client(), session->info(),
                                             profileOptions);
     profiles.start();
+    // The demo server is a child process: should it end, the window says so.
+    QObject::connect(session.get(), &keycard::AppSession::sandboxStopped, &profiles,
+                     &keycard::ui::ProfileController::setDefaultSessionLost);
     // The SSO write path: Enable / Edit / Disable SSO open its dialogs.
     keycard::ui::installSsoWritePath(&window);
     if (!options.selectOrganization().isEmpty())

@@ -260,6 +260,27 @@ bool SandboxServer::listen(const QHostAddress &address, quint16 port)
     return listen(server);
 }
 
+bool SandboxServer::listenOnDescriptor(qintptr descriptor)
+{
+    auto *server = new GuardedTcpServer;
+    if (!server->setSocketDescriptor(descriptor) || !server->isListening()) {
+        d->errorString = server->errorString().isEmpty()
+                             ? tr("Descriptor %1 is not a listening socket.").arg(descriptor)
+                             : server->errorString();
+        delete server;
+        return false;
+    }
+    if (!server->serverAddress().isLoopback()) {
+        // The sandbox serves demo credentials: never beyond this machine.
+        d->errorString = tr("Descriptor %1 listens on %2, not on a loopback address.")
+                             .arg(descriptor)
+                             .arg(server->serverAddress().toString());
+        delete server;
+        return false;
+    }
+    return listen(server);
+}
+
 bool SandboxServer::listen(QTcpServer *listening)
 {
     if (!listening) {

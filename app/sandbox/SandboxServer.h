@@ -22,8 +22,8 @@ namespace keycard::sandbox {
 // One HTTP request as the sandbox received it, for tests to assert what a client really sent.
 struct RecordedRequest
 {
-    QByteArray method;                   // "GET", "POST", ...
-    QString path;                        // decoded path, e.g. "/organizations/acme/sso-connection"
+    QByteArray method; // "GET", "POST", ...
+    QString path;      // decoded path, e.g. "/organizations/acme/sso-connection"
     QUrlQuery query;
     QMap<QByteArray, QByteArray> headers; // names lower-cased
     QByteArray body;
@@ -37,16 +37,16 @@ struct RecordedRequest
 struct ScriptedResponse
 {
     int status = 200;
-    QByteArray body;                    // empty: the standard Error body for `status`
-    std::optional<QString> retryAfter;  // Retry-After header value, e.g. "1"
-    std::optional<bool> shouldRetry;    // x-should-retry: true|false
+    QByteArray body;                   // empty: the standard Error body for `status`
+    std::optional<QString> retryAfter; // Retry-After header value, e.g. "1"
+    std::optional<bool> shouldRetry;   // x-should-retry: true|false
 };
 
 enum class Fault {
-    MalformedBody,  // handle normally, then answer 200 with a body that is not JSON
-    TruncatedBody,  // handle normally, send headers and half the body, close the connection
-    OversizedBody,  // handle normally, answer with a valid JSON body padded beyond 64 MiB
-    CommitThenDrop, // apply the request (e.g. create the connection), then close without replying
+    MalformedBody,    // handle normally, then answer 200 with a body that is not JSON
+    TruncatedBody,    // handle normally, send headers and half the body, close the connection
+    OversizedBody,    // handle normally, answer with a valid JSON body padded beyond 64 MiB
+    CommitThenDrop,   // apply the request (e.g. create the connection), then close without replying
     DropBeforeCommit, // close the connection without applying the request
 };
 // Note for tests: QNetworkAccessManager silently re-sends a request once when its connection
@@ -57,9 +57,9 @@ enum class Fault {
 
 struct SandboxOptions
 {
-    bool seedDemoData = true;    // the named demo organizations (see README / DemoData.h)
-    int extraOrganizations = 0;  // generated organizations after the demo ones
-    QString stateFile;           // when set: loaded at start if present, saved after each change
+    bool seedDemoData = true;   // the named demo organizations (see README / DemoData.h)
+    int extraOrganizations = 0; // generated organizations after the demo ones
+    QString stateFile;          // when set: loaded at start if present, saved after each change
     int tokenLifetimeSeconds = 3600;
     QString clientId = QStringLiteral("demo-admin");
     QString clientSecret = QStringLiteral("sandbox-demo-secret");
@@ -74,9 +74,9 @@ struct SandboxOptions
 
 class SandboxServerPrivate;
 
-// A local server that speaks the API of docs/api.md on 127.0.0.1. Runs in the thread that creates it,
-// in-process (GUI demo mode, tests) or from the keycard-sandbox executable. SandboxHost runs one
-// on a thread of its own.
+// A local server that speaks the API of docs/api.md on 127.0.0.1. Runs in the thread that creates
+// it, in-process (GUI demo mode, tests) or from the keycard-sandbox executable. SandboxHost runs
+// one on a thread of its own.
 class SandboxServer : public QObject
 {
     Q_OBJECT
@@ -91,6 +91,10 @@ public:
     // must live in this server's thread. The request limits of SandboxOptions apply only when
     // it is a GuardedTcpServer (ConnectionGuard.h), as listen(address, port) creates.
     bool listen(QTcpServer *listening);
+    // Serves on a socket this process inherited already bound and listening (keycard-sandbox
+    // --listen-fd, as keycard-admin starts its demo server). It must listen on a loopback
+    // address. Returns false (and sets errorString) otherwise.
+    bool listenOnDescriptor(qintptr descriptor);
     quint16 port() const;
     QUrl baseUrl() const; // http://127.0.0.1:<port>
     QString errorString() const;

@@ -5,9 +5,12 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSocketNotifier>
 #include <QTextStream>
 
+#include <cerrno>
 #include <cstdio>
+#include <unistd.h>
 
 using keycard::sandbox::SandboxOptions;
 using keycard::sandbox::SandboxServer;
@@ -40,6 +43,40 @@ QString loggable(const QString &text)
             out += c;
     }
     return out;
+}
+
+// The first line of standard input, without its line break: at most 1 KiB, read byte by byte
+// so that nothing after the line is consumed. Empty at end of input or on a read error.
+QString readSecretLine()
+{
+    QByteArray line;
+    char c = 0;
+    while (line.size() < 1024) {
+        const ssize_t n = ::read(STDIN_FILENO, &c, 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0 || c == '\n')
+            break;
+        line += c;
+    }
+    if (line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
+}
+
+// Quits the application when standard input reaches its end (or fails): keycard-admin holds
+// the other end of the pipe, so however keycard-admin ends, its demo server ends with it.
+void quitWhenStdinCloses(QCoreApplication *app)
+{
+    auto *notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, [notifier] {
+        char buffer[256];
+        const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) {
+            notifier->setEnabled(false);
+            QCoreApplication::quit();
+        }
+    });
 }
 
 } // namespace
@@ -77,7 +114,27 @@ int main(int argc, char *argv[])
         QStringLiteral("MS"), QStringLiteral("0"));
     const QCommandLineOption quietOption(
         QStringLiteral("quiet"), QCoreApplication::translate("main", "Do not log requests."));
-    parser.addOptions({portOption, orgsOption, stateOption, latencyOption, quietOption});
+    const QCommandLineOption listenFdOption(
+        QStringLiteral("listen-fd"),
+        QCoreApplication::translate(
+            "main", "Serve on the listening loopback socket inherited as descriptor FD instead "
+                    "of --port (keycard-admin starts its demo server so)."),
+        QStringLiteral("FD"));
+    const QCommandLineOption clientIdOption(
+        QStringLiteral("client-id"),
+        QCoreApplication::translate("main", "The demo client id (default %1).")
+            .arg(SandboxOptions().clientId),
+        QStringLiteral("ID"));
+    const QCommandLineOption secretStdinOption(
+        QStringLiteral("client-secret-stdin"),
+        QCoreApplication::translate(
+            "main", "Read the demo client secret from the first line of standard input instead "
+                    "of using the fixed demo secret."));
+    const QCommandLineOption exitWithStdinOption(
+        QStringLiteral("exit-with-stdin"),
+        QCoreApplication::translate("main", "Stop when standard input is closed."));
+    parser.addOptions({portOption, orgsOption, stateOption, latencyOption, quietOption,
+                       listenFdOption, clientIdOption, secretStdinOption, exitWithStdinOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -100,8 +157,42 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    int listenFd = -1;
+    if (parser.isSet(listenFdOption)) {
+        if (parser.isSet(portOption)) {
+            err << QCoreApplication::translate(
+                       "main", "keycard-sandbox: --listen-fd and --port cannot be used together")
+                << Qt::endl;
+            return 2;
+        }
+        if (!parseNumber(parser.value(listenFdOption), 0, 65535, listenFd)) {
+            err << QCoreApplication::translate("main",
+                                               "keycard-sandbox: --listen-fd must be 0 to 65535")
+                << Qt::endl;
+            return 2;
+        }
+    }
+
     SandboxOptions options;
     options.extraOrganizations = orgs;
+    if (parser.isSet(clientIdOption)) {
+        options.clientId = parser.value(clientIdOption);
+        if (options.clientId.isEmpty()) {
+            err << QCoreApplication::translate("main", "keycard-sandbox: --client-id is empty")
+                << Qt::endl;
+            return 2;
+        }
+    }
+    const bool secretFromStdin = parser.isSet(secretStdinOption);
+    if (secretFromStdin) {
+        options.clientSecret = readSecretLine();
+        if (options.clientSecret.isEmpty()) {
+            err << QCoreApplication::translate(
+                       "main", "keycard-sandbox: no client secret on standard input")
+                << Qt::endl;
+            return 2;
+        }
+    }
     options.stateFile = parser.value(stateOption);
     SandboxServer server(options);
     if (!server.errorString().isEmpty()) {
@@ -110,7 +201,16 @@ int main(int argc, char *argv[])
         return 1;
     }
     server.setLatency(latency);
-    if (!server.listen(QHostAddress::LocalHost, quint16(port))) {
+    if (listenFd >= 0) {
+        if (!server.listenOnDescriptor(listenFd)) {
+            err << QCoreApplication::translate("main",
+                                               "keycard-sandbox: cannot serve on descriptor %1: %2")
+                       .arg(listenFd)
+                       .arg(server.errorString())
+                << Qt::endl;
+            return 1;
+        }
+    } else if (!server.listen(QHostAddress::LocalHost, quint16(port))) {
         err << QCoreApplication::translate("main", "keycard-sandbox: cannot listen on port %1: %2")
                    .arg(port)
                    .arg(server.errorString())
@@ -129,7 +229,11 @@ int main(int argc, char *argv[])
         << QCoreApplication::translate("main", "Demo credentials (paste into your shell):") << '\n'
         << "  export KEYCARD_API_BASE_URL=" << server.baseUrl().toString() << '\n'
         << "  export KEYCARD_API_CLIENT_ID=" << server.options().clientId << '\n'
-        << "  export KEYCARD_API_CLIENT_SECRET=" << server.options().clientSecret << '\n'
+        << "  export KEYCARD_API_CLIENT_SECRET="
+        << (secretFromStdin
+                ? QCoreApplication::translate("main", "<the secret given on standard input>")
+                : server.options().clientSecret)
+        << '\n'
         << QCoreApplication::translate("main", "Press Ctrl+C to stop.") << Qt::endl;
 
     if (!parser.isSet(quietOption)) {
@@ -142,5 +246,7 @@ int main(int argc, char *argv[])
                     << Qt::endl;
             });
     }
+    if (parser.isSet(exitWithStdinOption))
+        quitWhenStdinCloses(&app);
     return app.exec();
 }

@@ -3,7 +3,7 @@
 #include "ClientConfig.h"
 #include "CommandLineOptions.h"
 #include "KeycardClient.h"
-#include "SandboxHost.h"
+#include "SandboxProcess.h"
 #include "SessionChoice.h"
 
 #include <QCoreApplication>
@@ -15,32 +15,34 @@ AppSession::AppSession() = default;
 AppSession::~AppSession()
 {
     m_client.reset();  // before the sandbox and the network access manager it uses
-    m_sandbox.reset(); // joins the sandbox's thread
+    m_sandbox.reset(); // stops the demo server
 }
 
 std::unique_ptr<AppSession> AppSession::start(const CommandLineOptions &options,
                                               const QProcessEnvironment &environment,
-                                              QString *error)
+                                              QString *error, const QString &sandboxProgram)
 {
     std::unique_ptr<AppSession> session(new AppSession);
     const SessionChoice choice = SessionChoice::fromOptions(options, environment);
     ClientConfig config;
     if (choice.usesSandbox()) {
-        sandbox::SandboxOptions sandboxOptions;
+        SandboxProcess::Options sandboxOptions;
+        sandboxOptions.program = sandboxProgram;
         sandboxOptions.extraOrganizations = options.sandboxExtraOrganizations();
-        // The server is created and serves on its own thread: this one only binds the port.
-        session->m_sandbox = std::make_unique<sandbox::SandboxHost>(sandboxOptions);
-        QString listenError;
-        if (!session->m_sandbox->start(&listenError)) {
+        session->m_sandbox = std::make_unique<SandboxProcess>();
+        QString startError;
+        if (!session->m_sandbox->start(sandboxOptions, &startError)) {
             if (error)
                 *error = QCoreApplication::translate("Session", "Cannot start the sandbox: %1")
-                             .arg(listenError);
+                             .arg(startError);
             return nullptr;
         }
-        const sandbox::SandboxHost &host = *session->m_sandbox;
-        config.baseUrl = host.baseUrl();
-        config.credentials = Credentials::serviceAccount(host.options().clientId,
-                                                         Secret(host.options().clientSecret));
+        AppSession *raw = session.get();
+        connect(session->m_sandbox.get(), &SandboxProcess::stopped, raw,
+                &AppSession::sandboxStopped);
+        config.baseUrl = session->m_sandbox->baseUrl();
+        config.credentials = Credentials::serviceAccount(session->m_sandbox->clientId(),
+                                                         session->m_sandbox->clientSecret());
     } else {
         config = choice.serverConfig();
     }

@@ -1405,6 +1405,29 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     </message>
 </context>
 <context>
+    <name>keycard::SandboxProcess</name>
+    <message>
+        <source>the demo server %1 is not installed</source>
+        <translation>der Demo-Server %1 ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>The demo server stopped unexpectedly (it crashed).</source>
+        <translation>Der Demo-Server wurde unerwartet beendet (er ist abgestürzt).</translation>
+    </message>
+    <message>
+        <source>The demo server stopped unexpectedly (exit code %1).</source>
+        <translation>Der Demo-Server wurde unerwartet beendet (Exit-Code %1).</translation>
+    </message>
+    <message>
+        <source>It said: %1</source>
+        <translation>Seine Meldung: %1</translation>
+    </message>
+    <message>
+        <source>The demo server could not be started: %1</source>
+        <translation>Der Demo-Server konnte nicht gestartet werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>keycard::ScreenshotController</name>
     <message>
         <source>keycard-admin: nothing loaded within 30 s; capturing the window as it is</source>
@@ -3504,6 +3527,10 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
     <message>
         <source>You are exploring demo data in a local sandbox; changes you make here are forgotten when Keycard Admin closes. Connect to your Keycard account to manage your organizations.</source>
         <translation>Sie erkunden Demodaten in einer lokalen Sandbox; Ihre Änderungen gehen beim Beenden von Keycard Admin verloren. Verbinden Sie sich mit Ihrem Keycard-Konto, um Ihre Organisationen zu verwalten.</translation>
+    </message>
+    <message>
+        <source>Restart Keycard Admin to explore the demo again, or connect to your Keycard account.</source>
+        <translation>Starten Sie Keycard Admin neu, um die Demo weiter zu erkunden, oder verbinden Sie sich mit Ihrem Keycard-Konto.</translation>
     </message>
 </context>
 <context>

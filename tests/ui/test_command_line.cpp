@@ -2,11 +2,10 @@
 #include "AppSession.h"
 #include "CommandLineOptions.h"
 #include "KeycardClient.h"
-#include "SandboxHost.h"
+#include "SandboxProcess.h"
 
 #include <QProcess>
 #include <QTest>
-#include <QThread>
 
 using namespace keycard;
 
@@ -95,19 +94,19 @@ void TestCommandLine::sandboxByDefault()
     QVERIFY(parse({QStringLiteral("--sandbox")}).useSandbox(true));
 
     QString error;
-    const auto session = AppSession::start(options, QProcessEnvironment(), &error);
+    const auto session = AppSession::start(options, QProcessEnvironment(), &error,
+                                           QStringLiteral(KEYCARD_SANDBOX_EXECUTABLE));
     QVERIFY2(session, qPrintable(error));
     QVERIFY(session->info().isSandbox());
     QVERIFY(session->sandbox());
     QCOMPARE(session->client()->config().baseUrl, session->sandbox()->baseUrl());
-    QCOMPARE(session->client()->config().credentials.clientId,
-             session->sandbox()->options().clientId);
+    QCOMPARE(session->client()->config().credentials.clientId, session->sandbox()->clientId());
     QCOMPARE(session->info().describe(), QStringLiteral("Sandbox — demo data"));
 
-    // The client gets a token and the demo organizations from the sandbox, which serves from
-    // a thread of its own.
-    QVERIFY(session->sandbox()->serverThread());
-    QVERIFY(session->sandbox()->serverThread() != QThread::currentThread());
+    // The client gets a token and the demo organizations from keycard-sandbox, which runs as
+    // a child process of its own.
+    QVERIFY(session->sandbox()->isRunning());
+    QVERIFY(session->sandbox()->processId() != QCoreApplication::applicationPid());
     std::optional<Result<OrganizationPage>> page;
     session->client()->listOrganizations({}, this,
                                          [&page](const Result<OrganizationPage> &r) { page = r; });

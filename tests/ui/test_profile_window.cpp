@@ -122,6 +122,24 @@ private Q_SLOTS:
         QVERIFY(noticeActionShown(again)); // the call to action stays
     }
 
+    // keycard-admin's demo server is a child process: when it stops, the window says so (and
+    // says it again when the sandbox is chosen after a profile), not just "connection refused".
+    void aStoppedDemoServerIsReported()
+    {
+        Fixture f(noEnvironment());
+        QTRY_VERIFY(f.controller->connectDialog());
+        f.controller->connectDialog()->reject();
+        f.controller->setDefaultSessionLost(
+            QStringLiteral("The demo server stopped unexpectedly (exit code 1)."));
+        QVERIFY(f.controller->noticeBar()->isVisible());
+        QCOMPARE(f.controller->noticeBar()->kind(), MessageBar::Kind::Error);
+        QVERIFY2(f.controller->noticeBar()->text().startsWith(
+                     QStringLiteral("The demo server stopped unexpectedly (exit code 1). "
+                                    "Restart Keycard Admin")),
+                 qPrintable(f.controller->noticeBar()->text()));
+        QVERIFY(noticeActionShown(f)); // "Connect to Keycard…"
+    }
+
     void savingAProfileSwitchesTheWindowToIt()
     {
         Fixture f(noEnvironment());

@@ -313,6 +313,8 @@ void ProfileController::updateNotice()
                profiles::environment::isActive(m_options.environment)) {
         showNotice(Kind::Information, profiles::environment::profileOverrideNotice(
                                           m_activeProfile, m_options.environment));
+    } else if (m_activeProfile.isEmpty() && !m_defaultSessionLost.isEmpty()) {
+        showNotice(Kind::Error, m_defaultSessionLost, tr("Connect to Keycard…"));
     } else if (!m_loadMessage.isEmpty() && m_activeProfile.isEmpty()) {
         showNotice(Kind::Information, m_loadMessage, tr("Connect to Keycard…"));
     } else if (m_activeProfile.isEmpty() && info.isSandbox() &&
@@ -332,6 +334,14 @@ void ProfileController::updateNotice()
     // A notice the user closed stays closed until there is something else to say.
     if (!m_dismissedNotice.isEmpty() && m_notice->text() == m_dismissedNotice)
         m_notice->hide();
+}
+
+void ProfileController::setDefaultSessionLost(const QString &reason)
+{
+    m_defaultSessionLost =
+        reason + QLatin1Char(' ') +
+        tr("Restart Keycard Admin to explore the demo again, or connect to your Keycard account.");
+    updateNotice();
 }
 
 void ProfileController::showNotice(MessageBar::Kind kind, const QString &text,

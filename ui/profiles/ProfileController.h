@@ -70,6 +70,9 @@ public Q_SLOTS:
     void switchToSession();
     void signOut();
     void removeActiveProfile();
+    // The default session's server is gone (keycard-admin's demo server stopped): the notice
+    // says so, with `reason`, whenever that session is the one shown.
+    void setDefaultSessionLost(const QString &reason);
 
 Q_SIGNALS:
     // The window now shows this connection.
@@ -96,6 +99,7 @@ private:
     QString m_activeProfile;
     bool m_sessionOnly = false;
     QString m_dismissedNotice;
+    QString m_defaultSessionLost;
     QString m_loadMessage;
 
     ProfileSwitcher *m_switcher = nullptr;
