@@ -225,8 +225,15 @@ private Q_SLOTS:
         auto *combo = child<QComboBox>(d, "providerCombo");
         combo->setCurrentIndex(combo->findData(QStringLiteral("entra")));
         QVERIFY(labelText(d, "presetSets").contains(QLatin1String("oid")));
+        // A domain builds an issuer, with the warning that Entra ID publishes its tenant ID.
+        edit(d, "presetField_tenant")->setText(QStringLiteral("globex.onmicrosoft.com"));
+        auto *note = child<QLabel>(d, "presetProblem");
+        QVERIFY(note->isVisibleTo(d));
+        QVERIFY2(note->text().contains(QLatin1String("enter the Directory (tenant) ID")),
+                 qPrintable(note->text()));
         edit(d, "presetField_tenant")
             ->setText(QStringLiteral("72f988bf-86f1-41af-91ab-2d7cd011db47"));
+        QVERIFY(!note->isVisibleTo(d));
         QCOMPARE(
             edit(d, "issuerEdit")->text(),
             QStringLiteral(

@@ -240,8 +240,11 @@ void SsoProviderPanel::updateIssuer()
         for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
             values.insert(it.key(), it.value()->text());
         const oidc::IssuerBuild built = p->buildIssuer(values, m_context);
-        m_problem->setText(built.problem);
-        m_problem->setVisible(!built.issuer && !built.problem.isEmpty());
+        // What to enter or correct; or, with an issuer, why it may still not be the one the
+        // provider publishes (Entra ID: a domain instead of the Directory (tenant) ID).
+        const QString note = built.issuer ? built.warning : built.problem;
+        m_problem->setText(note);
+        m_problem->setVisible(!note.isEmpty());
         issuer = built.issuer.value_or(QString());
     }
     if (m_lastIssuer && *m_lastIssuer == issuer)
