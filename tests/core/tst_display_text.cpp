@@ -10,7 +10,7 @@ class TestDisplayText : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void replaces_data();
     void replaces();
     void keepsWhatIsSeen_data();
