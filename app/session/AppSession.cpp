@@ -28,6 +28,7 @@ std::unique_ptr<AppSession> AppSession::start(const CommandLineOptions &options,
     if (choice.usesSandbox()) {
         sandbox::SandboxOptions sandboxOptions;
         sandboxOptions.extraOrganizations = options.sandboxExtraOrganizations();
+        sandboxOptions.maxRecordedRequests = 0; // nobody reads them in the GUI's demo mode
         // The server is created and serves on its own thread: this one only binds the port.
         session->m_sandbox = std::make_unique<sandbox::SandboxHost>(sandboxOptions);
         QString listenError;
