@@ -1,14 +1,10 @@
 // The keycard-sandbox executable: options, the start banner a person pastes from, request log.
 #include "SandboxTestSupport.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
-
-#include <memory>
-#include <vector>
 
 using sandboxtest::Http;
 using sandboxtest::Response;
@@ -151,55 +147,6 @@ private Q_SLOTS:
         const QByteArray saved = file.readAll();
         QVERIFY(saved.contains("https://globex.okta.com"));
         QVERIFY(!saved.contains("logged-nowhere-secret"));
-
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.terminate();
-        QVERIFY(finished.wait(20000));
-    }
-
-    void outOfFileDescriptorsNeitherSpinsNorStops()
-    {
-        // The executable with a low RLIMIT_NOFILE (set by the shell before exec): connections
-        // beyond it cannot be accepted. It must say so, retry at a bounded rate, and serve
-        // again once connections close (Qt alone pauses accepting for good).
-        QProcess process;
-        QByteArray out;
-        QByteArray err;
-        QObject::connect(&process, &QProcess::readyReadStandardOutput, &process,
-                         [&] { out += process.readAllStandardOutput(); });
-        QObject::connect(&process, &QProcess::readyReadStandardError, &process,
-                         [&] { err += process.readAllStandardError(); });
-        process.start(QStringLiteral("/bin/sh"),
-                      {QStringLiteral("-c"),
-                       QStringLiteral("ulimit -n 48 && exec \"$0\" --port 0 "
-                                      "--quiet"),
-                       kExecutable});
-        QTRY_VERIFY_WITH_TIMEOUT(out.contains("KEYCARD_API_CLIENT_SECRET="), 20000);
-        static const QRegularExpression urlLine(
-            QStringLiteral("export KEYCARD_API_BASE_URL=http://127\\.0\\.0\\.1:(\\d+)"));
-        const auto match = urlLine.match(QString::fromUtf8(out));
-        QVERIFY2(match.hasMatch(), out.constData());
-        const quint16 port = quint16(match.captured(1).toUInt());
-
-        QElapsedTimer exhausted;
-        exhausted.start();
-        std::vector<std::unique_ptr<QTcpSocket>> sockets;
-        for (int i = 0; i < 80; ++i) {
-            sockets.push_back(std::make_unique<QTcpSocket>());
-            sockets.back()->connectToHost(QHostAddress::LocalHost, port);
-        }
-        QTRY_VERIFY_WITH_TIMEOUT(err.contains("cannot accept a connection"), 20000);
-        sockets.clear(); // every connection closes: descriptors come free
-
-        Http http{QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port))};
-        QCOMPARE(http.get(QStringLiteral("/organizations")).status, 401); // served again
-        QTRY_VERIFY_WITH_TIMEOUT(err.contains("accepting connections again after"), 20000);
-        // Retries come from a timer, not a busy loop: a few per second at most.
-        static const QRegularExpression attempts(
-            QStringLiteral("again after (\\d+) failed attempts"));
-        const auto failed = attempts.match(QString::fromUtf8(err));
-        QVERIFY2(failed.hasMatch(), err.constData());
-        QVERIFY2(failed.captured(1).toLongLong() <= 2 + exhausted.elapsed() / 100, err.constData());
 
         QSignalSpy finished(&process, &QProcess::finished);
         process.terminate();
