@@ -1,7 +1,11 @@
 // libFuzzer: the field rules and the issuer URL rules on arbitrary text. The first byte picks
-// a field; the rest is the value as UTF-8 (invalid sequences included).
+// a field; the rest is the value as UTF-8 (invalid sequences included). The invariants are
+// computed here independently of app/core/FieldRules.cpp: lengths in code points (at most
+// 2,048 for an issuer, 255 for an organization), an accepted issuer is https://, or http://
+// to a loopback host only, with a host and no query, fragment or white space.
 #include "FieldRules.h"
 
+#include <QHostAddress>
 #include <QUrl>
 
 #include <cstddef>
@@ -9,6 +13,45 @@
 #include <cstdlib>
 
 using namespace keycard;
+
+namespace {
+
+// Code points, a valid surrogate pair counting once and a lone surrogate once.
+int countCodePoints(const QString &text)
+{
+    int count = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            ++i;
+        ++count;
+    }
+    return count;
+}
+
+bool loopback(const QString &host)
+{
+    const QString lower = host.toLower();
+    if (lower == QLatin1String("localhost") || lower.endsWith(QLatin1String(".localhost")))
+        return true;
+    QHostAddress address;
+    if (!address.setAddress(host))
+        return false;
+    if (address.protocol() == QAbstractSocket::IPv4Protocol)
+        return (address.toIPv4Address() >> 24) == 127;
+    bool isV4 = false;
+    const quint32 mapped = address.toIPv4Address(&isV4);
+    if (isV4)
+        return (mapped >> 24) == 127;
+    return address == QHostAddress(QHostAddress::LocalHostIPv6);
+}
+
+void require(bool condition)
+{
+    if (!condition)
+        std::abort();
+}
+
+} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -20,19 +63,41 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const rules::Field field = fields[data[0] % 5];
     const QString text =
         QString::fromUtf8(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
-    if (auto v = rules::check(field, text))
-        (void)v->message();
-    (void)rules::codePoints(text);
-    (void)rules::isUuid(text);
-    if (auto problem = rules::checkIssuer(text)) {
-        if (problem->message().isEmpty())
-            std::abort();
+    const int length = countCodePoints(text);
+    require(rules::codePoints(text) == length);
+
+    const std::optional<rules::Violation> violation = rules::check(field, text);
+    if (violation)
+        require(!violation->message().isEmpty());
+    // The length limits, in code points.
+    if (field == rules::Field::Identifier) {
+        const bool blank = violation && violation->kind == rules::Violation::Kind::Blank;
+        if (length > 2048 && !blank)
+            require(violation && violation->kind == rules::Violation::Kind::TooLong &&
+                    violation->limit == 2048 && violation->actual == length);
+        if (!violation)
+            require(length >= 1 && length <= 2048);
+    }
+    if (field == rules::Field::OrganizationId && !violation)
+        require(length >= 1 && length <= 255);
+    if (field == rules::Field::RequestId && !violation)
+        require(rules::isUuid(text) && text.size() == 36);
+
+    // The issuer rules.
+    if (const auto problem = rules::checkIssuer(text)) {
+        require(!problem->message().isEmpty());
     } else {
-        // An accepted issuer is an absolute http(s) URL with a host, no spaces, no query.
         const QUrl url(text, QUrl::StrictMode);
-        if (!url.isValid() || url.host().isEmpty() || url.hasQuery() || url.hasFragment() ||
-            text.contains(QLatin1Char(' ')))
-            std::abort();
+        require(url.isValid() && !url.host().isEmpty() && !url.hasQuery() && !url.hasFragment());
+        for (const QChar c : text)
+            require(!c.isSpace());
+        const qsizetype separator = text.indexOf(QLatin1String("://"));
+        require(separator > 0);
+        const QString scheme = text.left(separator).toLower();
+        require(scheme == QLatin1String("https") || scheme == QLatin1String("http"));
+        require(url.scheme().toLower() == scheme);
+        if (scheme == QLatin1String("http"))
+            require(loopback(url.host())); // plain http only to this machine
     }
     return 0;
 }

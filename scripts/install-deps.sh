@@ -15,6 +15,8 @@ packages=(
     fonts-dejavu-core qt6-translations-l10n
     # tests: offscreen/Xvfb GUI, a real keychain on a private session bus
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
+    # tests: a TLS server with a certificate made at test time
+    openssl
     # packaging gates
     dpkg-dev file desktop-file-utils appstream lintian rpm imagemagick curl
     # keycardctl's shell completions, asked as each shell asks (packaging/check-completions.sh)

@@ -187,9 +187,15 @@ int run(QCoreApplication &app)
     // Configuration: environment, then the command line. Checked before anything is sent.
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     ClientConfig config = ClientConfig::fromEnvironment(env);
+    // Whom a bad base URL is blamed on: the variable, or the saved profile it came from.
+    QString baseUrlSource = QLatin1String(ClientConfig::kEnvBaseUrl);
     if (inv.profile) {
+        if (env.value(QLatin1String(ClientConfig::kEnvBaseUrl)).trimmed().isEmpty())
+            baseUrlSource = tr("--profile %1: the base URL saved in the profile").arg(*inv.profile);
         // A profile saved by keycard-admin; the environment variables still override it.
         const profiles::ProfileLoad load = profiles::loadProfileForCommandLine(app, *inv.profile);
+        if (!load.storeProblem.isEmpty())
+            Console::err(tr("keycardctl: warning: %1\n").arg(load.storeProblem));
         if (load.outcome == profiles::ProfileLoad::Outcome::NoSuchProfile)
             return usageError(QStringLiteral("--profile: ") + load.message, parsed.helpTopic,
                               QStringLiteral("profile"), inv.json);
@@ -215,8 +221,8 @@ int run(QCoreApplication &app)
                               QStringLiteral("base_url"), inv.json);
         config.baseUrl = url;
     } else if (const auto reason = checkBaseUrl(config.baseUrl)) {
-        return usageError(QLatin1String(ClientConfig::kEnvBaseUrl) + QStringLiteral(": ") + *reason,
-                          parsed.helpTopic, QStringLiteral("base_url"), inv.json);
+        return usageError(baseUrlSource + QStringLiteral(": ") + *reason, parsed.helpTopic,
+                          QStringLiteral("base_url"), inv.json);
     }
     if (inv.timeoutSeconds)
         config.requestTimeoutMs = std::max(1, int(*inv.timeoutSeconds * 1000));

@@ -101,6 +101,12 @@ bool isLoopbackHost(const QString &host)
 
 std::optional<QString> checkBaseUrl(const QUrl &url)
 {
+    // QUrl keeps no text of a URL it found invalid, only its own (English) reason; a port out
+    // of range is worth saying in words (the text is not repeated: it may hold a password).
+    if ((!url.isValid() && url.errorString().startsWith(QLatin1String("Invalid port"))) ||
+        (url.isValid() && url.port() == 0))
+        return QCoreApplication::translate("ClientConfig",
+                                           "The port is out of range: a port is 1 to 65535");
     if (!url.isValid() || url.host().isEmpty())
         return QCoreApplication::translate("ClientConfig", "Not a valid URL: %1")
             .arg(url.toDisplayString());

@@ -9,6 +9,19 @@ namespace keycard {
 
 namespace {
 
+// A connection as kept in `raw` (shown by keycardctl and the window's Raw pane): a client secret
+// a server sends back, at any depth, is dropped on arrival. The API never returns one; if a
+// server does, it must still never reach a screen, a terminal or a log.
+QJsonObject withoutSecrets(QJsonObject o)
+{
+    o.remove(QLatin1String("client_secret"));
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (it.value().isObject())
+            it.value() = withoutSecrets(it.value().toObject());
+    }
+    return o;
+}
+
 QString path(const QString &prefix, const QString &key)
 {
     return prefix.isEmpty() ? key : prefix + QLatin1Char('.') + key;
@@ -462,7 +475,7 @@ bool ssoConnection(const QJsonObject &o, SsoConnection &out, QString &errorField
     const QJsonValue loginUrl = o.value(QLatin1String("login_url"));
     if (loginUrl.isString())
         out.loginUrl = loginUrl.toString();
-    out.raw = o;
+    out.raw = withoutSecrets(o);
     return true;
 }
 

@@ -157,6 +157,9 @@ bool permissions(const QJsonValue &v, Permissions &out, QString &errorField);
 bool protocols(const QJsonValue &v, SsoProtocols &out, QString &errorField);
 // RFC 3339 -> UTC QDateTime; invalid QDateTime when the text is not a date-time.
 QDateTime timestamp(const QString &text);
+// The same without the fast path for Keycard's own form (fuzz/fuzz_timestamps.cpp compares
+// the two).
+QDateTime timestampGeneral(const QString &text);
 } // namespace decode
 
 QString formatTimestamp(const QDateTime &utc); // RFC 3339 with milliseconds and 'Z'

@@ -52,6 +52,11 @@ QDateTime timestamp(const QString &text)
 {
     if (const std::optional<QDateTime> canonical = canonicalUtcTimestamp(text))
         return *canonical;
+    return timestampGeneral(text);
+}
+
+QDateTime timestampGeneral(const QString &text)
+{
     // RFC 3339 date-time: a full date, a full time and an explicit offset. Qt alone also takes
     // a bare date or a time without offset and reads it as local time, which would shift
     // instants by the user's time zone.

@@ -10,6 +10,7 @@ ProfileLoad loadProfileForCommandLine(QCoreApplication &app, const QString &name
     const std::unique_ptr<QSettings> settings = ProfileStore::applicationSettings();
     ProfileStore store(settings.get());
     ProfileLoad result;
+    result.storeProblem = store.problem();
     const auto profile = store.profile(name);
     if (!profile) {
         result.message = QCoreApplication::translate("ProfileSession",
@@ -27,6 +28,17 @@ ProfileLoad loadProfileForCommandLine(QCoreApplication &app, const QString &name
         answered = true;
         result.profile = *profile;
         result.message = secret.message;
+        if (secrets.availability() == SecretStore::Availability::Unavailable) {
+            // SecretStore's own words ("kept for this session only") fit the window, which
+            // lives on; a one-shot tool keeps nothing.
+            const QString detail = secrets.availabilityDetail();
+            result.message =
+                QCoreApplication::translate(
+                    "ProfileSession",
+                    "No keychain is reachable%1, so the secret of \"%2\" cannot be read: set "
+                    "KEYCARD_API_CLIENT_SECRET (or KEYCARD_API_API_KEY) for this run")
+                    .arg(detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(detail), name);
+        }
         if (secret.hasSecret()) {
             result.outcome = ProfileLoad::Outcome::Ready;
             result.config = profile->toClientConfig(secret.secret);

@@ -24,6 +24,7 @@ struct ProfileLoad
     ClientConfig config;      // with Ready
     bool sessionOnly = false; // the secret came from this run's memory (no keychain)
     QString message;          // translated, for people; never contains the secret
+    QString storeProblem;     // what ProfileStore::problem() says about the settings file
 
     bool ok() const { return outcome == Outcome::Ready; }
 };

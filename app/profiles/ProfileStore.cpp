@@ -1,5 +1,9 @@
 #include "ProfileStore.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QUrl>
 
@@ -39,10 +43,45 @@ std::unique_ptr<QSettings> ProfileStore::applicationSettings()
                                        QString::fromLatin1(kApplication));
 }
 
+bool ProfileStore::tooLarge() const
+{
+    const QString file = m_settings->fileName();
+    return m_settings->format() != QSettings::InvalidFormat && !file.isEmpty() &&
+           QFileInfo(file).size() > kMaxFileBytes;
+}
+
+QString ProfileStore::problem() const
+{
+    if (tooLarge())
+        return QCoreApplication::translate("ProfileStore",
+                                           "The settings file %1 is larger than %2 KiB: its "
+                                           "connection profiles were not read")
+            .arg(QDir::toNativeSeparators(fileName()))
+            .arg(kMaxFileBytes / 1024);
+    if (m_settings->status() == QSettings::FormatError)
+        return QCoreApplication::translate("ProfileStore",
+                                           "The settings file %1 is damaged: some connection "
+                                           "profiles may be missing")
+            .arg(QDir::toNativeSeparators(fileName()));
+    const int count = m_settings->beginReadArray(kArray);
+    m_settings->endArray();
+    if (count > kMaxProfiles)
+        return QCoreApplication::translate("ProfileStore",
+                                           "The settings file %1 claims %2 connection profiles: "
+                                           "only the first %3 were read")
+            .arg(QDir::toNativeSeparators(fileName()))
+            .arg(count)
+            .arg(kMaxProfiles);
+    return {};
+}
+
 QList<Profile> ProfileStore::profiles() const
 {
     QList<Profile> out;
-    const int count = m_settings->beginReadArray(kArray);
+    if (tooLarge())
+        return out;
+    // `size` comes from the file: a hand-edited size=3000000 must not cost millions of lookups.
+    const int count = std::min(m_settings->beginReadArray(kArray), kMaxProfiles);
     for (int i = 0; i < count; ++i) {
         m_settings->setArrayIndex(i);
         Profile p;
@@ -120,6 +159,7 @@ QString ProfileStore::redirectUri(const QString &profileName) const
 
 void ProfileStore::setRedirectUri(const QString &profileName, const QString &uri)
 {
+    makePrivate();
     if (uri.trimmed().isEmpty())
         m_settings->remove(redirectKey(profileName));
     else
@@ -147,6 +187,7 @@ QString ProfileStore::lastUsed() const
 
 void ProfileStore::setLastUsed(const QString &name)
 {
+    makePrivate();
     if (name.isEmpty())
         m_settings->remove(kLastUsed);
     else
@@ -155,6 +196,7 @@ void ProfileStore::setLastUsed(const QString &name)
 
 bool ProfileStore::sync()
 {
+    makePrivate();
     m_settings->sync();
     return m_settings->status() == QSettings::NoError;
 }
@@ -164,8 +206,28 @@ QString ProfileStore::fileName() const
     return m_settings->fileName();
 }
 
+void ProfileStore::makePrivate()
+{
+    const QString file = m_settings->fileName();
+    if (file.isEmpty() || m_settings->format() == QSettings::InvalidFormat)
+        return;
+    const QFile::Permissions ownerOnly = QFile::ReadOwner | QFile::WriteOwner;
+    QFile settingsFile(file);
+    if (!settingsFile.exists()) {
+        // QSettings writes through QSaveFile, which keeps the permissions of an existing file:
+        // create it empty and private first, so it is never readable by others.
+        QDir().mkpath(QFileInfo(file).absolutePath());
+        if (settingsFile.open(QIODevice::WriteOnly | QIODevice::NewOnly, ownerOnly))
+            settingsFile.close();
+        return;
+    }
+    if ((settingsFile.permissions() & ~(ownerOnly | QFile::ReadUser | QFile::WriteUser)) != 0)
+        settingsFile.setPermissions(ownerOnly);
+}
+
 void ProfileStore::write(const QList<Profile> &profiles)
 {
+    makePrivate();
     m_settings->remove(kArray);
     m_settings->beginWriteArray(kArray, int(profiles.size()));
     for (int i = 0; i < profiles.size(); ++i) {

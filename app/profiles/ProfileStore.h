@@ -55,11 +55,21 @@ public:
     void setLastUsed(const QString &name);
 
     // Writes pending changes to disk; returns false when the settings file cannot be written.
+    // The file is created readable by its owner only (0600), and made so when it was not.
     bool sync();
     QString fileName() const;
 
+    // A settings file edited by hand (or broken) must not stall start-up: at most kMaxProfiles
+    // entries are read, and a file over kMaxFileBytes is not read at all. problem() says what
+    // was left out (translated, for people; empty when nothing was).
+    static constexpr int kMaxProfiles = 200;
+    static constexpr qint64 kMaxFileBytes = 1024 * 1024;
+    QString problem() const;
+
 private:
     void write(const QList<Profile> &profiles);
+    void makePrivate(); // before the first write: the file exists, 0600
+    bool tooLarge() const;
     QSettings *m_settings = nullptr;
     std::unique_ptr<QSettings> m_ownSettings;
 };

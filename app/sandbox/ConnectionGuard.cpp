@@ -23,6 +23,23 @@ GuardedSocket::GuardedSocket(const ConnectionLimits &limits, QObject *parent)
         connect(&m_idle, &QTimer::timeout, this, &GuardedSocket::onIdle);
         m_idle.start();
     }
+    m_request.setSingleShot(true);
+    if (m_limits.requestTimeoutMs > 0) {
+        m_request.setInterval(m_limits.requestTimeoutMs);
+        connect(&m_request, &QTimer::timeout, this, &QAbstractSocket::abort);
+    }
+}
+
+void GuardedSocket::requestStarted()
+{
+    if (m_limits.requestTimeoutMs > 0 && !m_request.isActive())
+        m_request.start();
+}
+
+void GuardedSocket::requestComplete()
+{
+    m_request.stop();
+    ++m_pending;
 }
 
 void GuardedSocket::responded()
@@ -64,10 +81,11 @@ bool GuardedSocket::frame(QByteArray data)
             data.remove(0, take);
             if (m_bodyRemaining == 0) {
                 m_inBody = false;
-                ++m_pending;
+                requestComplete();
             }
             continue;
         }
+        requestStarted(); // the first byte of a head (or more of one)
         m_head += data;
         data.clear();
         qsizetype end = m_head.indexOf("\r\n\r\n");
@@ -96,6 +114,7 @@ bool GuardedSocket::checkHead(const QByteArray &head)
 {
     const QList<QByteArray> lines = head.split('\n');
     std::optional<QByteArray> contentLength;
+    QByteArray authorization;
     bool transferEncoding = false;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = lines.at(i).trimmed();
@@ -104,7 +123,9 @@ bool GuardedSocket::checkHead(const QByteArray &head)
             continue;
         const QByteArray name = line.left(colon).trimmed().toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name == "transfer-encoding") {
+        if (name == "authorization") {
+            authorization = value;
+        } else if (name == "transfer-encoding") {
             transferEncoding = true;
         } else if (name == "content-length") {
             if (contentLength && *contentLength != value) {
@@ -139,11 +160,19 @@ bool GuardedSocket::checkHead(const QByteArray &head)
         reject(413, "payload_too_large", "The request body is too large");
         return false;
     }
+    if (length > m_limits.maxUnauthenticatedBodyBytes && m_limits.authorized &&
+        !m_limits.authorized(authorization)) {
+        // Before the body is read: a client without a valid token cannot make the server
+        // receive (and keep) large bodies.
+        reject(401, "unauthorized",
+               "Missing, unknown or expired bearer token (needed for a request body this large)");
+        return false;
+    }
     if (length > 0) {
         m_inBody = true;
         m_bodyRemaining = length;
     } else {
-        ++m_pending;
+        requestComplete();
     }
     return true;
 }
@@ -165,10 +194,30 @@ void GuardedSocket::reject(int status, const char *code, const char *message)
 GuardedTcpServer::GuardedTcpServer(QObject *parent)
     : QTcpServer(parent)
 {
+    m_retry.setSingleShot(true);
+    m_retry.setInterval(acceptRetryMs);
+    connect(&m_retry, &QTimer::timeout, this, &QTcpServer::resumeAccepting);
+    connect(this, &QTcpServer::acceptError, this, &GuardedTcpServer::onAcceptError);
+}
+
+void GuardedTcpServer::onAcceptError(QAbstractSocket::SocketError error)
+{
+    // Qt has paused accepting (QTcpServer does so on any error but a temporary one). Out of
+    // file descriptors, the pending connection stays in the listen backlog: try again later.
+    if (m_failedAccepts++ == 0)
+        qWarning("keycard-sandbox: cannot accept a connection (%s, error %d); trying again every "
+                 "%d ms",
+                 qPrintable(errorString()), int(error), acceptRetryMs);
+    m_retry.start();
 }
 
 void GuardedTcpServer::incomingConnection(qintptr handle)
 {
+    if (m_failedAccepts > 0) {
+        qWarning("keycard-sandbox: accepting connections again after %d failed attempts",
+                 m_failedAccepts);
+        m_failedAccepts = 0;
+    }
     auto *socket = new GuardedSocket(m_limits, this);
     if (!socket->setSocketDescriptor(handle)) {
         delete socket;

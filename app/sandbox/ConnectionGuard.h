@@ -8,6 +8,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <functional>
+
 namespace keycard::sandbox {
 
 struct ConnectionLimits
@@ -15,7 +17,12 @@ struct ConnectionLimits
     qint64 maxHeadBytes = 32 * 1024;   // request line and headers: 431 beyond
     int maxHeadLines = 100;            // request line and headers: 431 beyond
     qint64 maxBodyBytes = 1024 * 1024; // Content-Length: 413 beyond
-    int idleTimeoutMs = 30000;         // no byte in or out for this long: closed
+    // Content-Length beyond this without an Authorization header that `authorized` accepts:
+    // 401 before the body is read. Without `authorized` every request counts as authorized.
+    qint64 maxUnauthenticatedBodyBytes = 64 * 1024;
+    std::function<bool(const QByteArray &authorization)> authorized;
+    int idleTimeoutMs = 30000;    // no byte in or out for this long: closed
+    int requestTimeoutMs = 30000; // a request's head and body not in after this long: closed
 };
 
 // One client connection, framed request by request (Content-Length bodies only):
@@ -24,8 +31,12 @@ struct ConnectionLimits
 // - Transfer-Encoding without Content-Length (chunked uploads): 411, closed;
 // - a missing-or-invalid or repeated-and-different Content-Length: 400, closed;
 // - a body larger than maxBodyBytes: 413, closed, before the body is read;
+// - a body larger than maxUnauthenticatedBodyBytes without a valid bearer token: 401, closed,
+//   before the body is read;
 // - idle (between requests, or a request half sent) for idleTimeoutMs: closed. While a
-//   request is being answered (e.g. --latency) the connection is not idle.
+//   request is being answered (e.g. --latency) the connection is not idle;
+// - a request whose head and body have not arrived in full requestTimeoutMs after its first
+//   byte: closed, however steadily it drips.
 class GuardedSocket : public QTcpSocket
 {
     Q_OBJECT
@@ -40,6 +51,8 @@ public:
 private:
     void onReadyRead();
     void onIdle();
+    void requestStarted();
+    void requestComplete();
     // Consumes `data`; false when the connection was refused.
     bool frame(QByteArray data);
     bool checkHead(const QByteArray &head);
@@ -47,6 +60,7 @@ private:
 
     ConnectionLimits m_limits;
     QTimer m_idle;
+    QTimer m_request;           // runs from a request's first byte until its last
     QByteArray m_head;          // the head of the request being received
     qint64 m_bodyRemaining = 0; // bytes of the current body still to come
     bool m_inBody = false;
@@ -54,7 +68,9 @@ private:
     bool m_rejected = false;
 };
 
-// A QTcpServer whose connections are GuardedSockets.
+// A QTcpServer whose connections are GuardedSockets. When accepting fails for want of file
+// descriptors (or memory), Qt stops accepting for good; this server says so once and tries
+// again every acceptRetryMs (never in a busy loop) until a connection is accepted.
 class GuardedTcpServer : public QTcpServer
 {
     Q_OBJECT
@@ -62,12 +78,17 @@ public:
     explicit GuardedTcpServer(QObject *parent = nullptr);
     void setLimits(const ConnectionLimits &limits) { m_limits = limits; }
     const ConnectionLimits &limits() const { return m_limits; }
+    static constexpr int acceptRetryMs = 250;
 
 protected:
     void incomingConnection(qintptr handle) override;
 
 private:
+    void onAcceptError(QAbstractSocket::SocketError error);
+
     ConnectionLimits m_limits;
+    QTimer m_retry;
+    int m_failedAccepts = 0; // since the last accepted connection
 };
 
 } // namespace keycard::sandbox

@@ -35,6 +35,7 @@ public:
     RecordedRequest record(const QHttpServerRequest &request) const;
     void respond(QTcpSocket *socket, const HttpReply &reply, Delivery delivery, bool close);
     void changed();
+    void keep(const RecordedRequest &recorded);
 
     SandboxServer *q;
     SandboxOptions options;
@@ -43,7 +44,8 @@ public:
     Api api;
     Faults faults;
     HttpFrontend *frontend = nullptr;
-    QList<RecordedRequest> requests;
+    QList<RecordedRequest> requests; // the recent window (see SandboxOptions)
+    qint64 recordedBodyBytes = 0;
     QString errorString;
     quint16 port = 0;
     int latencyMs = 0;
@@ -138,7 +140,7 @@ RecordedRequest SandboxServerPrivate::record(const QHttpServerRequest &request) 
 void SandboxServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     const RecordedRequest recorded = record(request);
-    requests.append(recorded);
+    keep(recorded);
     Q_EMIT q->requestRecorded(recorded);
     const bool close = recorded.header("connection").toLower() == "close";
 
@@ -206,6 +208,19 @@ void SandboxServerPrivate::handle(const QHttpServerRequest &request, QTcpSocket 
         });
     } else {
         respond(socket, reply, delivery, close);
+    }
+}
+
+void SandboxServerPrivate::keep(const RecordedRequest &recorded)
+{
+    if (options.maxRecordedRequests <= 0 || recorded.body.size() > options.maxRecordedBodyBytes)
+        return;
+    requests.append(recorded);
+    recordedBodyBytes += recorded.body.size();
+    while (requests.size() > options.maxRecordedRequests ||
+           recordedBodyBytes > options.maxRecordedBodyBytes) {
+        recordedBodyBytes -= requests.constFirst().body.size();
+        requests.removeFirst();
     }
 }
 
@@ -305,7 +320,14 @@ bool SandboxServer::listen(QTcpServer *listening)
         limits.maxHeadBytes = d->options.maxRequestHeadBytes;
         limits.maxHeadLines = d->options.maxRequestHeadLines;
         limits.maxBodyBytes = d->options.maxRequestBodyBytes;
+        limits.maxUnauthenticatedBodyBytes = d->options.maxUnauthenticatedBodyBytes;
         limits.idleTimeoutMs = d->options.idleTimeoutMs;
+        limits.requestTimeoutMs = d->options.requestTimeoutMs;
+        // Runs in this thread (the sockets live in the listener's thread, checked above).
+        limits.authorized = [this](const QByteArray &authorization) {
+            return authorization.left(7).toLower() == "bearer " &&
+                   d->tokens.isValid(QString::fromLatin1(authorization.mid(7).trimmed()));
+        };
         guarded->setLimits(limits);
     }
     d->frontend->bind(listening); // reparents it to the front end
@@ -444,6 +466,7 @@ QList<RecordedRequest> SandboxServer::requests() const
 void SandboxServer::clearRequests()
 {
     d->requests.clear();
+    d->recordedBodyBytes = 0;
 }
 
 } // namespace keycard::sandbox

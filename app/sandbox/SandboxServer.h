@@ -65,11 +65,19 @@ struct SandboxOptions
     QString clientSecret = QStringLiteral("sandbox-demo-secret");
     int latencyMs = 0; // added before every response (setLatency changes it later)
     // Limits of the server itself (see ConnectionGuard.h): request line and headers, request
-    // bodies, and how long a connection may sit idle or half-sent before it is closed.
+    // bodies (smaller without a valid bearer token), how long a connection may sit idle, and
+    // how long one request may take to arrive in full (head and body together).
     qint64 maxRequestHeadBytes = 32 * 1024;
     int maxRequestHeadLines = 100;
     qint64 maxRequestBodyBytes = 1024 * 1024;
+    qint64 maxUnauthenticatedBodyBytes = 64 * 1024;
     int idleTimeoutMs = 30000;
+    int requestTimeoutMs = 30000;
+    // What requests() keeps: the most recent requests, at most this many (0: none; the
+    // keycard-sandbox executable and keycard-admin's demo mode record nothing) and at most
+    // maxRecordedBodyBytes of bodies together. requestRecorded() is emitted for every request.
+    int maxRecordedRequests = 1000;
+    qint64 maxRecordedBodyBytes = 16 * 1024 * 1024;
 };
 
 class SandboxServerPrivate;
@@ -136,7 +144,9 @@ public:
     void clearFaults();
 
     // --- recording ------------------------------------------------------------------------
-    QList<RecordedRequest> requests() const; // oldest first, token endpoint included
+    // Oldest first, token endpoint included; only the recent window that
+    // SandboxOptions::maxRecordedRequests and maxRecordedBodyBytes allow.
+    QList<RecordedRequest> requests() const;
     void clearRequests();
 
 Q_SIGNALS:

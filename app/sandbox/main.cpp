@@ -194,6 +194,7 @@ int main(int argc, char *argv[])
         }
     }
     options.stateFile = parser.value(stateOption);
+    options.maxRecordedRequests = 0; // nobody reads them: memory stays flat however long it runs
     SandboxServer server(options);
     if (!server.errorString().isEmpty()) {
         // The state file exists but cannot be read: refuse rather than overwrite it later.

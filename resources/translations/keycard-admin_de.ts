@@ -110,6 +110,10 @@
         <source>Unsupported URL scheme &quot;%1&quot;</source>
         <translation>Nicht unterstütztes URL-Schema „%1“</translation>
     </message>
+    <message>
+        <source>The port is out of range: a port is 1 to 65535</source>
+        <translation>Der Port liegt außerhalb des gültigen Bereichs: ein Port ist 1 bis 65535</translation>
+    </message>
 </context>
 <context>
     <name>CommandLineOptions</name>
@@ -428,6 +432,25 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>No secret is stored for &quot;%1&quot;: sign in again</source>
         <translation>Für „%1“ ist kein Secret gespeichert: Melden Sie sich erneut an</translation>
+    </message>
+    <message>
+        <source>No keychain is reachable%1, so the secret of &quot;%2&quot; cannot be read: set KEYCARD_API_CLIENT_SECRET (or KEYCARD_API_API_KEY) for this run</source>
+        <translation>Kein Schlüsselbund erreichbar%1, daher kann das Secret von „%2“ nicht gelesen werden: Setzen Sie für diesen Aufruf KEYCARD_API_CLIENT_SECRET (oder KEYCARD_API_API_KEY)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileStore</name>
+    <message>
+        <source>The settings file %1 is larger than %2 KiB: its connection profiles were not read</source>
+        <translation>Die Einstellungsdatei %1 ist größer als %2 KiB: die darin gespeicherten Verbindungsprofile wurden nicht gelesen</translation>
+    </message>
+    <message>
+        <source>The settings file %1 is damaged: some connection profiles may be missing</source>
+        <translation>Die Einstellungsdatei %1 ist beschädigt: Einige Verbindungsprofile fehlen möglicherweise</translation>
+    </message>
+    <message>
+        <source>The settings file %1 claims %2 connection profiles: only the first %3 were read</source>
+        <translation>Die Einstellungsdatei %1 gibt %2 Verbindungsprofile an: Nur die ersten %3 wurden gelesen</translation>
     </message>
 </context>
 <context>
@@ -2450,6 +2473,15 @@ Ergebnis.
     <message>
         <source>Protocol options (optional; only those given are sent, inside &quot;protocols&quot;):</source>
         <translation>Protokolloptionen (optional; nur die angegebenen werden gesendet, in &quot;protocols&quot;):</translation>
+    </message>
+        <source>--profile %1: the base URL saved in the profile</source>
+        <translation>--profile %1: die im Profil gespeicherte Basis-URL</translation>
+    </message>
+    <message>
+        <source>keycardctl: warning: %1
+</source>
+        <translation>keycardctl: Warnung: %1
+</translation>
     </message>
 </context>
 <context>

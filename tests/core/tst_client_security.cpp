@@ -3,6 +3,7 @@
 
 #include "ClientTestSupport.h"
 #include "LogCapture.h"
+#include "TestSkip.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -106,7 +107,7 @@ private Q_SLOTS:
                        QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"),
                        keyPath, QStringLiteral("-out"), certPath});
         if (!openssl.waitForStarted())
-            QSKIP("openssl is not installed");
+            KEYCARD_SKIP(QStringLiteral("openssl is not installed (scripts/install-deps.sh)"));
         QVERIFY(openssl.waitForFinished(60000));
         QCOMPARE(openssl.exitCode(), 0);
         QFile certFile(certPath);

@@ -7,6 +7,7 @@
 #include "SecretStore.h"
 #include "TempHome.h"
 
+#include <QFileInfo>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTest>
@@ -61,6 +62,49 @@ private Q_SLOTS:
         QCOMPARE(again.profile(staging.name).value(), staging);
         QCOMPARE(again.profile(prod.name)->baseUrl, QUrl(QStringLiteral("https://api.keycard.ai")));
         QCOMPARE(again.lastUsed(), staging.name);
+    }
+
+    void settingsFileIsReadableByItsOwnerOnly()
+    {
+        const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                                          QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+        Profile prod;
+        prod.name = QStringLiteral("Production");
+        prod.clientId = QStringLiteral("svc-prod");
+        {
+            ProfileStore store;
+            QFile::remove(store.fileName()); // a first start: no settings file yet
+            QVERIFY(store.save(prod));
+            QVERIFY(store.sync());
+            QVERIFY(QFileInfo::exists(store.fileName()));
+            QCOMPARE(QFileInfo(store.fileName()).permissions() & others, QFile::Permissions());
+        }
+        // A file an older version left readable by everyone is made private on the next write.
+        const QString file = ProfileStore().fileName();
+        QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner |
+                                                QFile::ReadGroup | QFile::ReadOther));
+        ProfileStore store;
+        store.setLastUsed(prod.name);
+        QVERIFY(store.sync());
+        QCOMPARE(QFileInfo(file).permissions() & others, QFile::Permissions());
+        QCOMPARE(store.lastUsed(), prod.name);
+    }
+
+    void absurdProfileCountIsCapped()
+    {
+        {
+            QSettings settings;
+            settings.setValue(QStringLiteral("Profiles/size"), 3000000);
+            settings.setValue(QStringLiteral("Profiles/1/name"), QStringLiteral("Production"));
+            settings.setValue(QStringLiteral("Profiles/1/credentialKind"),
+                              QStringLiteral("service-account"));
+            settings.sync();
+        }
+        ProfileStore store;
+        QCOMPARE(store.names(), QStringList{QStringLiteral("Production")});
+        QVERIFY2(store.problem().contains(QLatin1String("3000000")), qPrintable(store.problem()));
+        QVERIFY2(store.problem().contains(QString::number(ProfileStore::kMaxProfiles)),
+                 qPrintable(store.problem()));
     }
 
     void saveReplacesByName()

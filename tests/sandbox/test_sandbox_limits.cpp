@@ -3,6 +3,9 @@
 // Transfer-Encoding is refused, and JSON endpoints refuse other content types.
 #include "SandboxTestSupport.h"
 
+#include <QElapsedTimer>
+#include <QTimer>
+
 using namespace keycard::sandbox;
 using sandboxtest::Http;
 using sandboxtest::Response;
@@ -56,6 +59,33 @@ class TestSandboxLimits : public QObject
         SandboxOptions options;
         options.idleTimeoutMs = idleTimeoutMs;
         QVERIFY(sandboxtest::serve(m_server, m_http, options));
+    }
+    void serve(const SandboxOptions &options)
+    {
+        QVERIFY(sandboxtest::serve(m_server, m_http, options));
+    }
+
+    // Sends `prefix` at once, then `bytes` one at a time (round and round), every
+    // `intervalMs`, until the server closes the connection (true) or `timeoutMs` passes.
+    static bool dripUntilClosed(const QUrl &base, const QByteArray &prefix, const QByteArray &bytes,
+                                int intervalMs, int timeoutMs)
+    {
+        QTcpSocket socket;
+        QSignalSpy connected(&socket, &QTcpSocket::connected);
+        QSignalSpy disconnected(&socket, &QTcpSocket::disconnected);
+        socket.connectToHost(base.host(), quint16(base.port()));
+        if (!connected.wait(10000))
+            return false;
+        socket.write(prefix);
+        qsizetype next = 0;
+        QTimer drip;
+        drip.setInterval(intervalMs);
+        QObject::connect(&drip, &QTimer::timeout, &socket, [&] {
+            if (socket.state() == QAbstractSocket::ConnectedState)
+                socket.write(bytes.mid(next++ % bytes.size(), 1));
+        });
+        drip.start();
+        return disconnected.wait(timeoutMs);
     }
 
 private Q_SLOTS:
@@ -143,6 +173,106 @@ private Q_SLOTS:
             head("Content-Type: application/json\r\nContent-Length: 100\r\n") + "{\"identifier\":");
         QVERIFY(body.closed);
         QVERIFY(m_server->requests().isEmpty());
+    }
+
+    void drippingHeadIsClosedAfterTheTotalTimeout()
+    {
+        // A byte every 20 ms keeps it from ever being idle; the whole head must still be in
+        // within requestTimeoutMs (30 s by default, as the README says).
+        SandboxOptions options;
+        options.idleTimeoutMs = 30000;
+        options.requestTimeoutMs = 300;
+        serve(options);
+        const QByteArray endless = "GET /organizations HTTP/1.1\r\nX-Drip: aaaaaaaaaaaaaaaaaa";
+        QVERIFY(dripUntilClosed(m_server->baseUrl(), {}, endless, 20, 15000));
+        QVERIFY(m_server->requests().isEmpty());
+    }
+
+    void drippingBodyIsClosedAfterTheTotalTimeout()
+    {
+        SandboxOptions options;
+        options.idleTimeoutMs = 30000;
+        options.requestTimeoutMs = 300;
+        serve(options);
+        const QByteArray requestHead =
+            head("Authorization: Bearer " + m_server->issueToken().toLatin1() +
+                 "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n");
+        QVERIFY(dripUntilClosed(m_server->baseUrl(), requestHead, " ", 20, 15000));
+        QVERIFY(m_server->requests().isEmpty());
+    }
+
+    void requestsInTimeAreAnsweredOneAfterAnother()
+    {
+        // The total timeout counts per request: a kept-alive connection serves request after
+        // request for longer than requestTimeoutMs.
+        SandboxOptions options;
+        options.requestTimeoutMs = 200;
+        serve(options);
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 600)
+            QCOMPARE(m_http->get(QStringLiteral("/organizations/acme")).status, 200);
+    }
+
+    void largeBodyWithoutATokenIsRefusedBeforeItIsSent()
+    {
+        serve();
+        const QByteArray length =
+            "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(200 * 1024) +
+            "\r\n";
+        // Only the head is sent: the answer comes before the body.
+        const RawResult none = send(m_server->baseUrl(), head(length));
+        QCOMPARE(none.status(), 401);
+        QVERIFY(none.closed);
+        const RawResult wrong =
+            send(m_server->baseUrl(), head("Authorization: Bearer not-a-token\r\n" + length));
+        QCOMPARE(wrong.status(), 401);
+        QVERIFY(m_server->requests().isEmpty());
+
+        // With a valid token the same body is read and handled.
+        const Response withToken =
+            m_http->send("POST", QStringLiteral("/organizations/globex/sso-connection"),
+                         QByteArray(200 * 1024, ' '));
+        QCOMPARE(withToken.status, 400); // handled: the body is no JSON object
+        QCOMPARE(m_server->requests().size(), 1);
+        // A small body without a token reaches the API, which answers 401 as usual.
+        m_http->token.clear();
+        const Response small = m_http->send(
+            "POST", QStringLiteral("/organizations/globex/sso-connection"), QByteArray("{}"));
+        QCOMPARE(small.status, 401);
+        QCOMPARE(m_server->requests().size(), 2);
+    }
+
+    void recordedRequestsAreARecentWindow()
+    {
+        SandboxOptions options;
+        options.maxRecordedRequests = 3;
+        options.maxRecordedBodyBytes = 50 * 1024;
+        serve(options);
+        for (const char *id : {"acme", "globex", "initech", "umbrella", "stark"})
+            QCOMPARE(m_http->get(QStringLiteral("/organizations/") + QLatin1String(id)).status,
+                     200);
+        QList<RecordedRequest> kept = m_server->requests();
+        QCOMPARE(kept.size(), 3);
+        QCOMPARE(kept.at(0).path, QStringLiteral("/organizations/initech"));
+        QCOMPARE(kept.at(2).path, QStringLiteral("/organizations/stark"));
+
+        // Bodies count too: two 30 KiB bodies do not fit in 50 KiB together.
+        for (int i = 0; i < 2; ++i)
+            m_http->send("POST", QStringLiteral("/organizations/globex/sso-connection"),
+                         QByteArray(30 * 1024, ' '));
+        kept = m_server->requests();
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept.at(0).body.size(), 30 * 1024);
+
+        // Nothing at all when asked for none; the signal still reports every request.
+        SandboxOptions none;
+        none.maxRecordedRequests = 0;
+        serve(none);
+        QSignalSpy recorded(m_server.get(), &SandboxServer::requestRecorded);
+        QCOMPARE(m_http->get(QStringLiteral("/organizations/acme")).status, 200);
+        QVERIFY(m_server->requests().isEmpty());
+        QCOMPARE(recorded.size(), 1);
     }
 
     void slowAnswerIsNotIdle()

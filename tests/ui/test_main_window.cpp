@@ -83,6 +83,7 @@ private Q_SLOTS:
     void acmeShowsConnectionAsSent();
     void globexShowsEmptyState();
     void wayneShowsFieldsThisVersionDoesNotKnow();
+    void clientSecretSentBackIsNeverShown();
     void listErrorShowsRequestIdAndRetryRecovers();
     void connectionErrorShowsRequestIdAndRetryRecovers();
     void writePathHooks();
@@ -334,6 +335,37 @@ void TestMainWindow::wayneShowsFieldsThisVersionDoesNotKnow()
     QCOMPARE(valueText(&window, QStringLiteral("loginUrl")),
              raw.value(QStringLiteral("login_url")).toString());
     QVERIFY(!raw.value(QStringLiteral("login_url")).toString().isEmpty());
+}
+
+void TestMainWindow::clientSecretSentBackIsNeverShown()
+{
+    // The API never returns a client secret; a server that does must not get it on screen
+    // (the Raw pane shows the connection as received otherwise).
+    test::SandboxFixture sandbox;
+    sandbox::ScriptedResponse connection;
+    connection.body =
+        R"({"id":"conn_1","identifier":"https://acme.okta.com","client_id":"abc",)"
+        R"("client_secret_set":true,"client_secret":"server-sent-secret",)"
+        R"("created_at":"2024-01-01T00:00:00Z","extra":{"client_secret":"nested-secret"}})";
+    for (const QString &key : {QStringLiteral("acme"), QString::fromLatin1(demo::kAcme.id)})
+        sandbox.server->scriptResponses("GET",
+                                        QStringLiteral("/organizations/%1/sso-connection").arg(key),
+                                        {connection, connection, connection});
+    MainWindow window;
+    showOnSandbox(window, sandbox);
+    QVERIFY(selectAndWait(window, QStringLiteral("acme"), QString::fromLatin1(demo::kAcme.id)));
+    QCOMPARE(valueText(&window, QStringLiteral("identifier")),
+             QStringLiteral("https://acme.okta.com"));
+    const QString raw =
+        window.findChild<QPlainTextEdit *>(QStringLiteral("rawJsonView"))->toPlainText();
+    QVERIFY2(raw.contains(QLatin1String("\"client_secret_set\": true")), qPrintable(raw));
+    QVERIFY2(raw.contains(QLatin1String("\"extra\"")), qPrintable(raw));
+    for (const char *secret : {"server-sent-secret", "nested-secret"}) {
+        QVERIFY2(!raw.contains(QLatin1String(secret)), qPrintable(raw));
+        const auto labels = window.findChildren<QLabel *>();
+        for (const QLabel *label : labels)
+            QVERIFY2(!label->text().contains(QLatin1String(secret)), qPrintable(label->text()));
+    }
 }
 
 void TestMainWindow::listErrorShowsRequestIdAndRetryRecovers()

@@ -244,6 +244,26 @@ private Q_SLOTS:
         QCOMPARE(restarted.window.session().source, SessionInfo::Source::Sandbox);
     }
 
+    void absurdSettingsFileIsCappedAndReported()
+    {
+        // size=3000000 cost 51 s of settings lookups at start-up before anything showed.
+        {
+            QSettings settings;
+            settings.setValue(QStringLiteral("Profiles/size"), 3000000);
+            settings.setValue(QStringLiteral("Profiles/1/name"), QStringLiteral("Staging"));
+            settings.setValue(QStringLiteral("Profiles/1/baseUrl"),
+                              QStringLiteral("https://api.keycard.example"));
+            settings.setValue(QStringLiteral("Profiles/1/credentialKind"),
+                              QStringLiteral("service-account"));
+            settings.sync();
+        }
+        Fixture f(noEnvironment());
+        QTRY_VERIFY(f.controller->noticeBar()->isVisible());
+        const QString text = f.controller->noticeBar()->text();
+        QVERIFY2(text.contains(QLatin1String("3000000")), qPrintable(text));
+        QCOMPARE(f.controller->store()->names(), QStringList{QStringLiteral("Staging")});
+    }
+
     // Only KEYCARD_API_BASE_URL set: the sandbox runs (no credentials), and the window, the
     // Connect dialog and then the profile's notice say that the variable overrides the profile.
     void environmentBaseUrlOverridesTheProfile()

@@ -292,7 +292,11 @@ void ProfileController::updateNotice()
         return;
     using Kind = MessageBar::Kind;
     const SessionInfo &info = m_defaultInfo;
-    if (info.source == SessionInfo::Source::Environment) {
+    // A settings file that was cut short on reading (hand-edited, damaged) comes first: the
+    // profiles the user misses are explained by it.
+    if (const QString problem = m_store.problem(); !problem.isEmpty()) {
+        showNotice(Kind::Warning, problem);
+    } else if (info.source == SessionInfo::Source::Environment) {
         showNotice(Kind::Information, profiles::environment::notice(m_options.environment));
     } else if (info.source == SessionInfo::Source::CommandLine) {
         showNotice(Kind::Information,
