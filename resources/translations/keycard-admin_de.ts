@@ -2474,6 +2474,7 @@ Ergebnis.
         <source>Protocol options (optional; only those given are sent, inside &quot;protocols&quot;):</source>
         <translation>Protokolloptionen (optional; nur die angegebenen werden gesendet, in &quot;protocols&quot;):</translation>
     </message>
+    <message>
         <source>--profile %1: the base URL saved in the profile</source>
         <translation>--profile %1: die im Profil gespeicherte Basis-URL</translation>
     </message>
