@@ -62,6 +62,10 @@ std::optional<ApiError> ClientConfig::validate() const
 {
     if (const auto reason = checkBaseUrl(baseUrl))
         return ApiError::make(ApiError::Kind::Configuration, *reason, QStringLiteral("base_url"));
+    if (const ProxyChoice proxy = proxies.choose(baseUrl); proxy.problem)
+        return ApiError::make(ApiError::Kind::Configuration, *proxy.problem, proxy.variable);
+    if (const TlsTrust::Loaded trust = tls.load(); trust.problem)
+        return ApiError::make(ApiError::Kind::Configuration, *trust.problem, trust.field);
     switch (credentials.kind) {
     case Credentials::Kind::None:
         return ApiError::make(ApiError::Kind::Configuration,
