@@ -253,6 +253,21 @@ std::shared_ptr<const ReplyWatch> watchReply(QNetworkReply *reply, qint64 limit,
     watch->proxy = proxy;
     guardResponseSize(reply, limit, [watch] { watch->tooLarge = true; });
     QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, watch] {
+        if (watch->interimStatus || !watch->conflictingLength.isEmpty())
+            return;
+        // Qt 6.4 skips only "100 Continue": another interim response (102, 103) arrives here as
+        // if it were the answer, and the real one is never read. Nor does it check repeated
+        // Content-Length fields (it frames the body by the first). Neither is acted on.
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status > 100 && status < 200)
+            watch->interimStatus = status;
+        else if (hasConflictingContentLength(reply->rawHeader("Content-Length")))
+            watch->conflictingLength = reply->rawHeader("Content-Length").left(200);
+        if (watch->interimStatus || !watch->conflictingLength.isEmpty()) {
+            if (!reply->isFinished())
+                reply->abort();
+            return;
+        }
         if (watch->headersTooLarge || reply->isFinished())
             return;
         const auto pairs = reply->rawHeaderPairs();
@@ -323,11 +338,40 @@ void proxyFailure(ApiError &e, QNetworkReply::NetworkError error, const ProxyCho
     }
 }
 
+bool hasConflictingContentLength(const QByteArray &value)
+{
+    if (!value.contains(','))
+        return false;
+    const QList<QByteArray> parts = value.split(',');
+    const QByteArray first = parts.constFirst().trimmed();
+    for (const QByteArray &part : parts) {
+        if (part.trimmed() != first)
+            return true;
+    }
+    return false;
+}
+
 std::optional<ApiError> transportFailure(const QNetworkReply *reply, const ReplyWatch &watch,
                                          qint64 limit, bool &retryable)
 {
     retryable = false;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (watch.interimStatus) {
+        ApiError e = malformed(
+            trc("the server sent an interim response (HTTP %1) before its answer; the HTTP "
+                "stack of this build (Qt 6.4) takes it for the answer, so the answer was not "
+                "read (after a change, check whether it was applied)")
+                .arg(watch.interimStatus));
+        e.httpStatus = watch.interimStatus;
+        return e;
+    }
+    if (!watch.conflictingLength.isEmpty()) {
+        ApiError e = malformed(trc("the response has two different Content-Length values (%1); "
+                                   "its end cannot be known, so it was not read")
+                                   .arg(QString::fromLatin1(watch.conflictingLength)));
+        e.httpStatus = status;
+        return e;
+    }
     if (watch.tooLarge) {
         ApiError e = responseTooLarge(limit);
         e.httpStatus = status;

@@ -66,8 +66,11 @@ struct ReplyWatch
     bool headersTooLarge = false;  // aborted: more header lines or bytes than kMaxHeader*
     bool deadlineExceeded = false; // aborted: no complete response within the attempt deadline
     int deadlineMs = 0;
-    QString tlsProblem; // the TLS errors explained (explainTlsErrors); never ignored
-    ProxyChoice proxy;  // the proxy the request went through (direct when none)
+    // RFC 9112 framing Qt 6.4 gets wrong, caught when the head arrives and the reply aborted:
+    int interimStatus = 0;        // a 1xx other than 100 (102, 103) handed over as final
+    QByteArray conflictingLength; // Content-Length with two different values ("5, 80")
+    QString tlsProblem;           // the TLS errors explained (explainTlsErrors); never ignored
+    ProxyChoice proxy;            // the proxy the request went through (direct when none)
 };
 
 // Response header limits. Qt 6.4's HTTP client has none of its own (Qt 6.5 and later stop at
@@ -82,6 +85,10 @@ inline constexpr qint64 kMaxHeaderBytes = 64 * 1024;
 // request was sent with, for messages about the proxy.
 std::shared_ptr<const ReplyWatch> watchReply(QNetworkReply *reply, qint64 limit, int deadlineMs,
                                              const ProxyChoice &proxy = {});
+
+// True when a Content-Length field value (Qt joins repeated fields with ", ") holds two
+// different values; equal repeats are one value (RFC 9112, 6.3).
+bool hasConflictingContentLength(const QByteArray &value);
 
 // The failure of a finished reply that brought no usable HTTP response: the size cap
 // (MalformedResponse, never retried), a TLS problem (Tls, never retried) or a transport error
