@@ -38,6 +38,8 @@ bool Credentials::isComplete() const
 ClientConfig ClientConfig::fromEnvironment(const QProcessEnvironment &env)
 {
     ClientConfig config;
+    config.proxies = ProxyEnvironment::fromEnvironment(env);
+    config.tls = TlsTrust::fromEnvironment(env);
     const QString base = env.value(QLatin1String(kEnvBaseUrl)).trimmed();
     if (!base.isEmpty())
         config.baseUrl = QUrl(base);
