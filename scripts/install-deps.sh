@@ -17,6 +17,8 @@ packages=(
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
     # packaging gates
     dpkg-dev file desktop-file-utils appstream lintian rpm imagemagick curl
+    # tests: private CAs and TLS stubs made at test time
+    openssl
 )
 
 if [ "${1:-}" = --list ]; then

@@ -66,8 +66,6 @@ public:
 
     ProxyChoice choose(const QUrl &url) const;
 
-    bool operator==(const ProxyEnvironment &other) const = default;
-
 private:
     struct Variable
     {

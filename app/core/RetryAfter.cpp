@@ -50,8 +50,13 @@ std::optional<qint64> parseDecimal(QByteArrayView text, int scaleDigits, qint64 
         value = value * 10 + (whole[i] - '0');
     if (value > maxWhole)
         return std::nullopt;
-    for (int i = 0; i < scaleDigits; ++i)
+    qint64 limit = maxWhole;
+    for (int i = 0; i < scaleDigits; ++i) {
         value = value * 10 + (i < fraction.size() ? fraction[i] - '0' : 0);
+        limit *= 10;
+    }
+    if (value > limit) // "999999999.5": the fraction takes it beyond the range
+        return std::nullopt;
     return value;
 }
 

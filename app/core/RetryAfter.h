@@ -17,7 +17,8 @@ inline constexpr qint64 kMaxRetryAfterSeconds = 999'999'999;
 // Retry-After: delta-seconds (digits, optionally a fraction as the official SDK accepts) or an
 // IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") later than `nowUtc`. Milliseconds to wait;
 // nullopt for anything else: a sign, an exponent, "inf", "nan", spaces inside, more than
-// kMaxRetryAfterSeconds, a date in the past. Surrounding spaces and tabs are ignored.
+// kMaxRetryAfterSeconds, a date in the past, more than 64 characters. Surrounding spaces and
+// tabs are ignored.
 std::optional<qint64> parseRetryAfter(QByteArrayView value, const QDateTime &nowUtc);
 
 // retry-after-ms: the same number syntax, in milliseconds (at most kMaxRetryAfterSeconds * 1000).

@@ -51,7 +51,6 @@ struct TlsTrust
     // has checked load().problem before (ClientConfig::validate()).
     void apply(QNetworkRequest &request) const;
 
-    bool operator==(const TlsTrust &other) const = default;
 };
 
 // Certificates of a PEM (or DER) file; a translated reason when none can be read.

@@ -26,6 +26,8 @@ private Q_SLOTS:
         QTest::newRow("a day") << QByteArray("86400") << qint64(86400000);
         QTest::newRow("largest") << QByteArray("999999999") << qint64(999999999000);
         QTest::newRow("out of range") << QByteArray("1000000000") << qint64(-1);
+        QTest::newRow("out of range by its fraction") // found by fuzz_retry_after
+            << QByteArray("999999999.9999999999999") << qint64(-1);
         QTest::newRow("far out of range") << QByteArray("99999999999999999999999") << qint64(-1);
         QTest::newRow("inf") << QByteArray("inf") << qint64(-1);
         QTest::newRow("Infinity") << QByteArray("Infinity") << qint64(-1);
