@@ -12,16 +12,13 @@ namespace keycard {
 
 namespace {
 
-QString trc(const char *text)
-{
-    return QCoreApplication::translate("keycard::ProxyEnvironment", text);
-}
-
 constexpr quint16 kDefaultProxyPort = 1080; // curl's default for a proxy without a port
 
 QString refusal(const QString &variable, const QString &value, const QString &reason)
 {
-    return trc("%1=%2 cannot be used as a proxy: %3. Nothing was sent; correct or unset %1.")
+    return QCoreApplication::translate(
+               "keycard::net",
+               "%1=%2 cannot be used as a proxy: %3. Nothing was sent; correct or unset %1.")
         .arg(variable, displayProxyValue(value), reason);
 }
 
@@ -83,12 +80,13 @@ ParsedProxy parseProxyValue(const QString &variable, const QString &value)
     };
     for (const QChar c : text) {
         if (c.unicode() < 0x21 || c.unicode() >= 0x7f)
-            return refuse(trc("it contains spaces, control or non-ASCII characters"));
+            return refuse(QCoreApplication::translate(
+                "keycard::net", "it contains spaces, control or non-ASCII characters"));
     }
     const bool hasScheme = text.contains(QLatin1String("://"));
     const QUrl url(hasScheme ? text : QStringLiteral("http://") + text, QUrl::StrictMode);
     if (!url.isValid())
-        return refuse(trc("not a valid URL"));
+        return refuse(QCoreApplication::translate("keycard::net", "not a valid URL"));
     const QString scheme = url.scheme().toLower();
     QNetworkProxy proxy;
     if (scheme == QLatin1String("http")) {
@@ -100,24 +98,31 @@ ParsedProxy parseProxyValue(const QString &variable, const QString &value)
         caps.setFlag(QNetworkProxy::HostNameLookupCapability, scheme == QLatin1String("socks5h"));
         proxy.setCapabilities(caps);
     } else if (scheme == QLatin1String("https")) {
-        return refuse(trc("a proxy reached over TLS (https://) is not supported; most proxies "
-                          "take http://HOST:PORT, and the connection to the server is still "
-                          "encrypted end to end through them"));
+        return refuse(QCoreApplication::translate(
+            "keycard::net", "a proxy reached over TLS (https://) is not supported; most proxies "
+                            "take http://HOST:PORT, and the connection to the server is still "
+                            "encrypted end to end through them"));
     } else if (scheme.startsWith(QLatin1String("socks4"))) {
-        return refuse(trc("SOCKS4 proxies are not supported; use socks5:// or http://"));
+        return refuse(QCoreApplication::translate(
+            "keycard::net", "SOCKS4 proxies are not supported; use socks5:// or http://"));
     } else {
-        return refuse(trc("the scheme \"%1\" is not a proxy scheme (use http:// or socks5://)")
+        return refuse(QCoreApplication::translate(
+                          "keycard::net",
+                          "the scheme \"%1\" is not a proxy scheme (use http:// or socks5://)")
                           .arg(displayText(scheme)));
     }
     if (url.host().isEmpty())
-        return refuse(trc("it names no host"));
+        return refuse(QCoreApplication::translate("keycard::net", "it names no host"));
     if (url.hasQuery() || url.hasFragment() ||
         (!url.path().isEmpty() && url.path() != QLatin1String("/")))
-        return refuse(trc("a proxy address has no path, query or fragment (a .pac file cannot "
-                          "be used here)"));
+        return refuse(QCoreApplication::translate(
+            "keycard::net", "a proxy address has no path, query or fragment (a .pac file cannot "
+                            "be used here)"));
     const int port = url.port(kDefaultProxyPort);
     if (port <= 0 || port > 65535)
-        return refuse(trc("port %1 is out of range (1 to 65535)").arg(port));
+        return refuse(
+            QCoreApplication::translate("keycard::net", "port %1 is out of range (1 to 65535)")
+                .arg(port));
     proxy.setHostName(url.host());
     proxy.setPort(quint16(port));
     proxy.setUser(url.userName(QUrl::FullyDecoded));

@@ -15,11 +15,6 @@ namespace keycard {
 
 namespace {
 
-QString trc(const char *text)
-{
-    return QCoreApplication::translate("keycard::TlsTrust", text);
-}
-
 constexpr qint64 kMaxCertificateFileBytes = 16 * 1024 * 1024;
 constexpr int kMaxDirectoryFiles = 10000;
 
@@ -34,7 +29,8 @@ QString certificateName(const QSslCertificate &cert)
     QString name = cert.subjectDisplayName();
     if (name.isEmpty())
         name = cert.subjectInfo(QSslCertificate::Organization).join(QStringLiteral(", "));
-    return displayText(name.isEmpty() ? trc("(no name)") : name);
+    return displayText(name.isEmpty() ? QCoreApplication::translate("keycard::net", "(no name)")
+                                      : name);
 }
 
 QString issuerName(const QSslCertificate &cert)
@@ -42,7 +38,8 @@ QString issuerName(const QSslCertificate &cert)
     QString name = cert.issuerDisplayName();
     if (name.isEmpty())
         name = cert.issuerInfo(QSslCertificate::Organization).join(QStringLiteral(", "));
-    return displayText(name.isEmpty() ? trc("(no name)") : name);
+    return displayText(name.isEmpty() ? QCoreApplication::translate("keycard::net", "(no name)")
+                                      : name);
 }
 
 int severity(QSslError::SslError e)
@@ -73,19 +70,23 @@ std::optional<QString> readCertificates(const QString &path, QList<QSslCertifica
     QFile file(path);
     const QFileInfo info(path);
     if (!info.exists())
-        return trc("%1 does not exist").arg(path);
+        return QCoreApplication::translate("keycard::net", "%1 does not exist").arg(path);
     if (!info.isFile())
-        return trc("%1 is not a file").arg(path);
+        return QCoreApplication::translate("keycard::net", "%1 is not a file").arg(path);
     if (info.size() > kMaxCertificateFileBytes)
-        return trc("%1 is larger than 16 MiB").arg(path);
+        return QCoreApplication::translate("keycard::net", "%1 is larger than 16 MiB").arg(path);
     if (!file.open(QIODevice::ReadOnly))
-        return trc("%1 cannot be read (%2)").arg(path, file.errorString());
+        return QCoreApplication::translate("keycard::net", "%1 cannot be read (%2)")
+            .arg(path, file.errorString());
     const QByteArray data = file.read(kMaxCertificateFileBytes);
     QList<QSslCertificate> certs = QSslCertificate::fromData(data, QSsl::Pem);
     if (certs.isEmpty())
         certs = QSslCertificate::fromData(data, QSsl::Der);
     if (certs.isEmpty())
-        return trc("%1 holds no certificate (expected PEM: -----BEGIN CERTIFICATE-----)").arg(path);
+        return QCoreApplication::translate(
+                   "keycard::net",
+                   "%1 holds no certificate (expected PEM: -----BEGIN CERTIFICATE-----)")
+            .arg(path);
     out += certs;
     return std::nullopt;
 }
@@ -128,15 +129,18 @@ TlsTrust::Loaded TlsTrust::load() const
         if (auto problem = readCertificates(certFile, loaded.authorities))
             return refuse(
                 QLatin1String(kEnvCertFile),
-                trc("%1: %2. Correct or unset %1.").arg(QLatin1String(kEnvCertFile), *problem));
+                QCoreApplication::translate("keycard::net", "%1: %2. Correct or unset %1.")
+                    .arg(QLatin1String(kEnvCertFile), *problem));
     }
     if (!certDir.isEmpty()) {
         for (const QString &dirPath : certDir.split(QLatin1Char(':'), Qt::SkipEmptyParts)) {
             const QDir dir(dirPath);
             if (!dir.exists())
-                return refuse(QLatin1String(kEnvCertDir),
-                              trc("%1: the directory %2 does not exist. Correct or unset %1.")
-                                  .arg(QLatin1String(kEnvCertDir), dirPath));
+                return refuse(
+                    QLatin1String(kEnvCertDir),
+                    QCoreApplication::translate(
+                        "keycard::net", "%1: the directory %2 does not exist. Correct or unset %1.")
+                        .arg(QLatin1String(kEnvCertDir), dirPath));
             const QFileInfoList files = dir.entryInfoList(QDir::Files | QDir::Readable, QDir::Name);
             int read = 0;
             for (const QFileInfo &info : files) {
@@ -150,8 +154,10 @@ TlsTrust::Loaded TlsTrust::load() const
     }
     if (!caFile.isEmpty()) {
         if (auto problem = readCertificates(caFile, loaded.authorities))
-            return refuse(QStringLiteral("ca_file"),
-                          trc("Additional CA certificates: %1").arg(*problem));
+            return refuse(
+                QStringLiteral("ca_file"),
+                QCoreApplication::translate("keycard::net", "Additional CA certificates: %1")
+                    .arg(*problem));
     }
     return loaded;
 }
@@ -178,11 +184,12 @@ QString explainTlsErrors(const QList<QSslError> &errors, const QString &hostIn)
             worst = &e;
     }
     const QSslCertificate cert = worst->certificate();
-    const QString trustHint =
-        trc("If your organization uses its own certificate authority (a self-hosted Keycard, "
-            "or a proxy that inspects TLS), ask for that authority's certificate (a PEM file) "
-            "and add it as the profile's \"Additional CA certificates\" (keycardctl: --ca-file), "
-            "or name a bundle containing it in SSL_CERT_FILE. Verification is never turned off.");
+    const QString trustHint = QCoreApplication::translate(
+        "keycard::net",
+        "If your organization uses its own certificate authority (a self-hosted Keycard, "
+        "or a proxy that inspects TLS), ask for that authority's certificate (a PEM file) "
+        "and add it as the profile's \"Additional CA certificates\" (keycardctl: --ca-file), "
+        "or name a bundle containing it in SSL_CERT_FILE. Verification is never turned off.");
     switch (worst->error()) {
     case QSslError::HostNameMismatch: {
         QStringList names = cert.subjectAlternativeNames().values(QSsl::DnsEntry);
@@ -191,13 +198,18 @@ QString explainTlsErrors(const QList<QSslError> &errors, const QString &hostIn)
             names = cert.subjectInfo(QSslCertificate::CommonName);
         for (QString &n : names)
             n = displayText(n);
-        return trc("the certificate %1 presented is for %2, not for %1: check the server "
+        return QCoreApplication::translate(
+                   "keycard::net",
+                   "the certificate %1 presented is for %2, not for %1: check the server "
                    "address; otherwise something between you and the server answers in its "
                    "place")
-            .arg(host, names.isEmpty() ? trc("no name") : names.join(QStringLiteral(", ")));
+            .arg(host, names.isEmpty() ? QCoreApplication::translate("keycard::net", "no name")
+                                       : names.join(QStringLiteral(", ")));
     }
     case QSslError::SelfSignedCertificate:
-        return trc("%1 presented a self-signed certificate (\"%2\") that this computer does not "
+        return QCoreApplication::translate(
+                   "keycard::net",
+                   "%1 presented a self-signed certificate (\"%2\") that this computer does not "
                    "trust. %3")
             .arg(host, certificateName(cert), trustHint);
     case QSslError::SelfSignedCertificateInChain:
@@ -206,27 +218,38 @@ QString explainTlsErrors(const QList<QSslError> &errors, const QString &hostIn)
     case QSslError::UnableToVerifyFirstCertificate:
     case QSslError::CertificateUntrusted:
         if (cert.isNull())
-            return trc("the certificate of %1 was issued by a certificate authority this "
+            return QCoreApplication::translate(
+                       "keycard::net",
+                       "the certificate of %1 was issued by a certificate authority this "
                        "computer does not trust. %2")
                 .arg(host, trustHint);
-        return trc("the certificate \"%1\" presented by %2 was issued by \"%3\", a certificate "
+        return QCoreApplication::translate(
+                   "keycard::net",
+                   "the certificate \"%1\" presented by %2 was issued by \"%3\", a certificate "
                    "authority this computer does not trust. %4")
             .arg(certificateName(cert), host, issuerName(cert), trustHint);
     case QSslError::CertificateExpired:
-        return trc("the certificate \"%1\" presented by %2 expired on %3: the server's "
+        return QCoreApplication::translate(
+                   "keycard::net",
+                   "the certificate \"%1\" presented by %2 expired on %3: the server's "
                    "certificate must be renewed (or this computer's clock is wrong)")
             .arg(certificateName(cert), host,
                  QLocale().toString(cert.expiryDate().toUTC(), QLocale::ShortFormat));
     case QSslError::CertificateNotYetValid:
-        return trc("the certificate \"%1\" presented by %2 is valid only from %3: check this "
+        return QCoreApplication::translate(
+                   "keycard::net",
+                   "the certificate \"%1\" presented by %2 is valid only from %3: check this "
                    "computer's clock")
             .arg(certificateName(cert), host,
                  QLocale().toString(cert.effectiveDate().toUTC(), QLocale::ShortFormat));
     case QSslError::CertificateRevoked:
-        return trc("the certificate \"%1\" presented by %2 has been revoked by its issuer")
+        return QCoreApplication::translate(
+                   "keycard::net",
+                   "the certificate \"%1\" presented by %2 has been revoked by its issuer")
             .arg(certificateName(cert), host);
     default:
-        return trc("the certificate of %1 was not accepted: %2")
+        return QCoreApplication::translate("keycard::net",
+                                           "the certificate of %1 was not accepted: %2")
             .arg(host, displayText(worst->errorString()));
     }
 }
