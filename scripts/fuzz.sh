@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-30}"
-targets=(fuzz_decoders fuzz_error_body fuzz_field_rules fuzz_cli_args fuzz_timestamps)
+targets=(fuzz_decoders fuzz_error_body fuzz_field_rules fuzz_cli_args fuzz_timestamps fuzz_proxy_env
+    fuzz_retry_after)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target "${targets[@]}"

@@ -15,7 +15,7 @@ packages=(
     fonts-dejavu-core qt6-translations-l10n
     # tests: offscreen/Xvfb GUI, a real keychain on a private session bus
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
-    # tests: a TLS server with a certificate made at test time
+    # tests: private CAs and TLS servers with certificates made at test time
     openssl
     # packaging gates
     dpkg-dev file desktop-file-utils appstream lintian rpm imagemagick curl

@@ -136,7 +136,10 @@ int usageError(const QString &message, const QString &topic, const QString &fiel
 int configurationError(const ApiError &error, bool json)
 {
     QString text = QStringLiteral("keycardctl: ") + error.toString() + QLatin1Char('\n');
-    const bool credentials = error.field != QLatin1String("base_url");
+    // A proxy variable, SSL_CERT_* or the CA file names itself: not a credentials problem.
+    const bool credentials =
+        error.field.isEmpty() || error.field == QLatin1String("client_id") ||
+        error.field == QLatin1String("client_secret") || error.field == QLatin1String("api_key");
     if (credentials)
         text += tr("Set KEYCARD_API_CLIENT_ID and KEYCARD_API_CLIENT_SECRET (a service "
                    "account), or KEYCARD_API_API_KEY.\n");
@@ -224,6 +227,8 @@ int run(QCoreApplication &app)
         return usageError(baseUrlSource + QStringLiteral(": ") + *reason, parsed.helpTopic,
                           QStringLiteral("base_url"), inv.json);
     }
+    if (inv.caFile)
+        config.tls.caFile = *inv.caFile;
     if (inv.timeoutSeconds)
         config.requestTimeoutMs = std::max(1, int(*inv.timeoutSeconds * 1000));
     if (inv.retries)

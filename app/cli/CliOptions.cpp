@@ -233,6 +233,8 @@ ParseOutcome parseArguments(const QStringList &arguments)
             inv.baseUrl = v;
         } else if (name == QLatin1String("profile")) {
             inv.profile = v;
+        } else if (name == QLatin1String("ca-file")) {
+            inv.caFile = v;
         } else if (name == QLatin1String("request-id")) {
             inv.requestId = v;
         } else if (name == QLatin1String("json")) {

@@ -34,6 +34,7 @@ struct Invocation
     // Global options.
     std::optional<QString> baseUrl;
     std::optional<QString> profile; // --profile NAME: a connection saved by keycard-admin
+    std::optional<QString> caFile;  // --ca-file FILE: additional certificate authorities
     std::optional<QString> requestId;
     bool json = false;
     bool verbose = false;

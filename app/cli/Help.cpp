@@ -23,6 +23,10 @@ QString environment()
               "  KEYCARD_API_API_KEY        a ready bearer token (wins over the two above)\n"
               "  KEYCARD_SSO_CLIENT_SECRET  the IdP client secret for sso enable/update, when\n"
               "                             --client-secret-stdin is not given\n"
+              "  https_proxy, HTTPS_PROXY, all_proxy, ALL_PROXY, no_proxy, NO_PROXY\n"
+              "                             the proxy, as curl reads them (never for localhost);\n"
+              "                             a value that cannot be used stops the command\n"
+              "  SSL_CERT_FILE, SSL_CERT_DIR  certificate authorities to trust, as OpenSSL\n"
               "Secrets are never accepted as command-line options, and never printed.\n");
 }
 

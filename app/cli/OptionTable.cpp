@@ -23,6 +23,9 @@ constexpr OptionSpec kOptions[] = {
      QT_TRANSLATE_NOOP("keycard::cli", "use a connection saved in Keycard Admin, its secret read\n"
                                        "from the system keychain; KEYCARD_API_* variables and\n"
                                        "--base-url still override it")},
+    {"ca-file", "FILE", 0, Everywhere, S::Global,
+     QT_TRANSLATE_NOOP("keycard::cli", "also trust the certificate authorities in FILE (PEM),\n"
+                                       "e.g. a private CA; replaces the profile's file")},
     {"request-id", "UUID", 0, Everywhere, S::Global,
      QT_TRANSLATE_NOOP("keycard::cli",
                        "X-Client-Request-ID of the operation (default: a new UUID;\n"
@@ -32,7 +35,8 @@ constexpr OptionSpec kOptions[] = {
                                        "JSON object on the last line of standard error")},
     {"timeout", "SECONDS", 0, Everywhere, S::Global,
      QT_TRANSLATE_NOOP("keycard::cli", "time limit of each attempt, from connecting to the last\n"
-                                       "byte of the response (default 60)")},
+                                       "byte of the response (default 60); a server's Retry-After\n"
+                                       "is waited for only while it fits in (retries + 1) times this")},
     {"retries", "N", 0, Everywhere, S::Global,
      QT_TRANSLATE_NOOP("keycard::cli", "retries of transient failures, 0 to 10 (default 2)")},
     {"verbose", nullptr, 'v', Everywhere, S::Global,

@@ -24,6 +24,11 @@ int runCheck(QCoreApplication &app, const QString &issuer, const Invocation &inv
              const std::function<void(const oidc::IssuerCheckResult &)> &report)
 {
     oidc::IssuerCheck check;
+    if (inv.caFile) {
+        TlsTrust tls = TlsTrust::system();
+        tls.caFile = *inv.caFile;
+        check.setNetworkEnvironment(ProxyEnvironment::system(), tls);
+    }
     if (inv.timeoutSeconds)
         check.setDeadlineMs(std::max(1, int(*inv.timeoutSeconds * 1000)));
     QObject::connect(&check, &oidc::IssuerCheck::finished, &app,

@@ -9,6 +9,7 @@
 #include <QRandomGenerator>
 
 #include <cmath>
+#include <limits>
 
 namespace keycard {
 
@@ -56,6 +57,7 @@ void CallRunner::run(HttpRequestSpec spec, QString requestId,
     m_retries = 0;
     m_reauthenticated = false;
     m_active = true;
+    m_started.start();
     if (http::hasDotSegment(http::endpoint(m_session->config.baseUrl, m_spec.path))) {
         // Never sent (not even the token request): Qt would resolve the segment and the
         // request would reach another resource. Reported from the event loop, never inside
@@ -106,8 +108,10 @@ void CallRunner::startAttempt()
         if (error.isError()) {
             // A redirect from the token endpoint (Network with a 3xx status) is not retried.
             const bool redirect = error.httpStatus >= 300 && error.httpStatus <= 399;
+            // Nor a proxy's 407: every try would be one more failed login on the proxy.
+            const bool proxyLogin = error.httpStatus == 407;
             const bool retryable =
-                !redirect &&
+                !redirect && !proxyLogin &&
                 (error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout ||
                  error.kind == ApiError::Kind::Server || error.kind == ApiError::Kind::RateLimited);
             fail(error, retryable, error.httpStatus, std::nullopt, std::nullopt);
@@ -121,8 +125,14 @@ void CallRunner::send(const QString &token)
 {
     const ClientConfig &config = m_session->config;
     m_token = token;
-    QNetworkRequest request =
-        http::baseRequest(config, http::endpoint(config.baseUrl, m_spec.path, m_spec.query));
+    const QUrl url = http::endpoint(config.baseUrl, m_spec.path, m_spec.query);
+    const ProxyChoice proxy = config.proxies.choose(url);
+    if (proxy.problem) { // validate() refused it before; never sent direct instead
+        fail(ApiError::make(ApiError::Kind::Configuration, *proxy.problem, proxy.variable), false,
+             0, std::nullopt, std::nullopt);
+        return;
+    }
+    QNetworkRequest request = http::baseRequest(config, url);
     request.setRawHeader("Authorization", QByteArrayLiteral("Bearer ") + token.toUtf8());
     request.setRawHeader("X-Client-Request-ID", m_requestId.toLatin1());
     if (!m_spec.body.isEmpty())
@@ -136,7 +146,7 @@ void CallRunner::send(const QString &token)
     else
         reply = m_session->nam->sendCustomRequest(request, m_spec.method, m_spec.body);
     m_reply = reply;
-    auto watch = http::watchReply(reply, config.maxResponseBytes, config.requestTimeoutMs);
+    auto watch = http::watchReply(reply, config.maxResponseBytes, config.requestTimeoutMs, proxy);
     connect(reply, &QNetworkReply::finished, this,
             [this, reply, watch] { onReplyFinished(reply, *watch); });
 }
@@ -197,6 +207,37 @@ void CallRunner::onReplyFinished(QNetworkReply *reply, const http::ReplyWatch &w
          redirect ? std::optional<bool>(false) : http::shouldRetryHeader(reply));
 }
 
+qint64 CallRunner::totalDeadlineMs() const
+{
+    const ClientConfig &config = m_session->config;
+    if (config.retry.totalDeadlineMs > 0)
+        return config.retry.totalDeadlineMs;
+    return qint64(config.requestTimeoutMs) * (std::max(0, config.retry.maxRetries) + 1);
+}
+
+QString CallRunner::retryAfterTooLong(qint64 askedMs, qint64 leftMs)
+{
+    // "86400 s (24 h)": seconds as the server wrote them, and in a unit one can picture.
+    const auto duration = [](qint64 ms) {
+        const QString seconds = QString::number(double(ms) / 1000.0, 'f', ms % 1000 == 0 ? 0 : 1) +
+                                QStringLiteral(" s");
+        const qint64 s = ms / 1000;
+        if (s < 120)
+            return seconds;
+        if (s < 2 * 3600)
+            return QString(seconds + QStringLiteral(" (") + QString::number(s / 60) +
+                           QStringLiteral(" min)"));
+        if (s < 2 * 86400)
+            return QString(seconds + QStringLiteral(" (") + QString::number(s / 3600) +
+                           QStringLiteral(" h)"));
+        return QString(seconds + QStringLiteral(" (") + QString::number(s / 86400) +
+                       QStringLiteral(" d)"));
+    };
+    return tr("(the server asked to retry after %1; that is more than the %2 left of this "
+              "request's time limit, so it was not retried)")
+        .arg(duration(askedMs), duration(std::max<qint64>(0, leftMs)));
+}
+
 int CallRunner::backoffMs(int retry) const
 {
     const RetryPolicy &policy = m_session->config.retry;
@@ -224,10 +265,24 @@ void CallRunner::fail(ApiError error, bool retryable, int status, std::optional<
         complete(std::move(outcome));
         return;
     }
+    if (retryAfter && *retryAfter >= 0) {
+        // The server's wait counts against the exchange's total time: honoured when it fits in
+        // what is left, otherwise the call ends now, saying what the server asked for.
+        const qint64 left = totalDeadlineMs() - m_started.elapsed();
+        if (*retryAfter >= left) {
+            error.message += QLatin1Char(' ') + retryAfterTooLong(*retryAfter, left);
+            HttpOutcome outcome;
+            outcome.status = status;
+            outcome.attempts = m_attempts;
+            outcome.error = std::move(error);
+            complete(std::move(outcome));
+            return;
+        }
+    }
     ++m_retries;
-    int delayMs = backoffMs(m_retries);
-    if (retryAfter && *retryAfter >= 0 && *retryAfter <= policy.maxRetryAfterMs)
-        delayMs = int(*retryAfter);
+    const int delayMs = retryAfter && *retryAfter >= 0
+                            ? int(std::min<qint64>(*retryAfter, std::numeric_limits<int>::max()))
+                            : backoffMs(m_retries);
     const QPointer<CallRunner> self(this);
     if (m_client)
         Q_EMIT m_client->retryScheduled(m_requestId, m_attempts + 1, delayMs, status);

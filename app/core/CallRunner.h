@@ -7,6 +7,7 @@
 #include "HttpSupport.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -84,6 +85,8 @@ private:
     void complete(HttpOutcome outcome);
     void dropReply();
     int backoffMs(int retry) const;
+    qint64 totalDeadlineMs() const;
+    static QString retryAfterTooLong(qint64 askedMs, qint64 leftMs);
 
     std::shared_ptr<const Session> m_session;
     QPointer<KeycardClient> m_client;
@@ -92,6 +95,7 @@ private:
     std::function<void(const HttpOutcome &)> m_done;
     QPointer<QNetworkReply> m_reply;
     QTimer m_retryTimer;
+    QElapsedTimer m_started; // since run(): the exchange's total time
     QString m_token;
     int m_attempts = 0;
     int m_retries = 0;

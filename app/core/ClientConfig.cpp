@@ -38,6 +38,8 @@ bool Credentials::isComplete() const
 ClientConfig ClientConfig::fromEnvironment(const QProcessEnvironment &env)
 {
     ClientConfig config;
+    config.proxies = ProxyEnvironment::fromEnvironment(env);
+    config.tls = TlsTrust::fromEnvironment(env);
     const QString base = env.value(QLatin1String(kEnvBaseUrl)).trimmed();
     if (!base.isEmpty())
         config.baseUrl = QUrl(base);
@@ -62,6 +64,10 @@ std::optional<ApiError> ClientConfig::validate() const
 {
     if (const auto reason = checkBaseUrl(baseUrl))
         return ApiError::make(ApiError::Kind::Configuration, *reason, QStringLiteral("base_url"));
+    if (const ProxyChoice proxy = proxies.choose(baseUrl); proxy.problem)
+        return ApiError::make(ApiError::Kind::Configuration, *proxy.problem, proxy.variable);
+    if (const TlsTrust::Loaded trust = tls.load(); trust.problem)
+        return ApiError::make(ApiError::Kind::Configuration, *trust.problem, trust.field);
     switch (credentials.kind) {
     case Credentials::Kind::None:
         return ApiError::make(ApiError::Kind::Configuration,

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "ApiError.h"
+#include "ProxyEnvironment.h"
 #include "Secret.h"
+#include "TlsTrust.h"
 #include "Version.h"
 
 #include <QProcessEnvironment>
@@ -19,7 +21,10 @@ struct RetryPolicy
     int initialDelayMs = 500;    // doubles per retry
     int maxDelayMs = 8000;
     double jitter = 0.25;        // up to 25 % shorter
-    int maxRetryAfterMs = 60000; // Retry-After honoured when 0..60 s
+    // The time one exchange may take with its waits: 0 means requestTimeoutMs * (maxRetries + 1),
+    // keycardctl's --timeout times the attempts. A server's Retry-After is honoured when the
+    // wait fits in what is left of it; a longer one ends the call at once, saying so.
+    qint64 totalDeadlineMs = 0;
     // Multiplies every computed delay before the timer is started. Tests set e.g. 0.001 so a
     // "Retry-After: 1" still is decided as 1000 ms (see KeycardClient::retryScheduled) but waits 1 ms.
     double delayScale = 1.0;
@@ -51,6 +56,10 @@ struct ClientConfig
     int requestTimeoutMs = 60000;
     qint64 maxResponseBytes = 16 * 1024 * 1024; // larger bodies are refused (MalformedResponse)
     QString userAgent = QStringLiteral("keycard-admin/" KEYCARD_VERSION);
+    // The proxy variables and SSL_CERT_FILE / SSL_CERT_DIR of the process, read when the
+    // configuration is made (tests set their own); tls.caFile is the profile's or --ca-file.
+    ProxyEnvironment proxies = ProxyEnvironment::system();
+    TlsTrust tls = TlsTrust::system();
 
     // Base URL and credentials from the SDK's environment variables; unset ones keep defaults.
     // KEYCARD_API_API_KEY wins over client credentials, as in the SDK.
@@ -60,7 +69,8 @@ struct ClientConfig
     static bool environmentHasCredentials(
         const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 
-    // Configuration errors (bad base URL, incomplete credentials), or nullopt.
+    // Configuration errors (bad base URL, a proxy variable or CA file that cannot be used,
+    // incomplete credentials), or nullopt.
     std::optional<ApiError> validate() const;
 };
 

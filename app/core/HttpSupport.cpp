@@ -1,6 +1,8 @@
 #include "HttpSupport.h"
 
 #include "FieldRules.h"
+#include "RetryAfter.h"
+#include "TlsTrust.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -115,6 +117,7 @@ QNetworkRequest baseRequest(const ClientConfig &config, const QUrl &url)
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
                          QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    config.tls.apply(request);
     return request;
 }
 
@@ -214,24 +217,12 @@ ApiError errorFromResponse(int status, const QByteArray &body, const QString &re
 std::optional<qint64> retryAfterMs(const QNetworkReply *reply)
 {
     if (reply->hasRawHeader("retry-after-ms")) {
-        bool ok = false;
-        const double ms = reply->rawHeader("retry-after-ms").trimmed().toDouble(&ok);
-        if (ok)
-            return qint64(ms);
+        if (const auto ms = parseRetryAfterMs(reply->rawHeader("retry-after-ms")))
+            return ms;
     }
     if (!reply->hasRawHeader("retry-after"))
         return std::nullopt;
-    const QByteArray value = reply->rawHeader("retry-after").trimmed();
-    bool ok = false;
-    const double seconds = value.toDouble(&ok);
-    if (ok)
-        return qint64(seconds * 1000.0);
-    QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(value),
-                                             QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
-    if (!when.isValid())
-        return std::nullopt;
-    when.setTimeZone(QTimeZone::utc()); // setTimeSpec() is deprecated since Qt 6.8
-    return QDateTime::currentDateTimeUtc().msecsTo(when);
+    return parseRetryAfter(reply->rawHeader("retry-after"), QDateTime::currentDateTimeUtc());
 }
 
 std::optional<bool> shouldRetryHeader(const QNetworkReply *reply)
@@ -265,12 +256,29 @@ void guardResponseSize(QNetworkReply *reply, qint64 limit, std::function<void()>
                      [check](qint64 received, qint64) { check(received); });
 }
 
-std::shared_ptr<const ReplyWatch> watchReply(QNetworkReply *reply, qint64 limit, int deadlineMs)
+std::shared_ptr<const ReplyWatch> watchReply(QNetworkReply *reply, qint64 limit, int deadlineMs,
+                                             const ProxyChoice &proxy)
 {
     auto watch = std::make_shared<ReplyWatch>();
     watch->deadlineMs = deadlineMs;
+    watch->proxy = proxy;
     guardResponseSize(reply, limit, [watch] { watch->tooLarge = true; });
     QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, watch] {
+        if (watch->interimStatus || !watch->conflictingLength.isEmpty())
+            return;
+        // Qt 6.4 skips only "100 Continue": another interim response (102, 103) arrives here as
+        // if it were the answer, and the real one is never read. Nor does it check repeated
+        // Content-Length fields (it frames the body by the first). Neither is acted on.
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status > 100 && status < 200)
+            watch->interimStatus = status;
+        else if (hasConflictingContentLength(reply->rawHeader("Content-Length")))
+            watch->conflictingLength = reply->rawHeader("Content-Length").left(200);
+        if (watch->interimStatus || !watch->conflictingLength.isEmpty()) {
+            if (!reply->isFinished())
+                reply->abort();
+            return;
+        }
         if (watch->headersTooLarge || reply->isFinished())
             return;
         const auto pairs = reply->rawHeaderPairs();
@@ -295,11 +303,63 @@ std::shared_ptr<const ReplyWatch> watchReply(QNetworkReply *reply, qint64 limit,
         timer->start(deadlineMs);
     }
     QObject::connect(reply, &QNetworkReply::sslErrors, reply,
-                     [watch](const QList<QSslError> &errors) {
+                     [watch, reply](const QList<QSslError> &errors) {
                          if (watch->tlsProblem.isEmpty() && !errors.isEmpty())
-                             watch->tlsProblem = errors.constFirst().errorString();
+                             watch->tlsProblem = explainTlsErrors(errors, reply->url().host());
                      });
     return watch;
+}
+
+void proxyFailure(ApiError &e, QNetworkReply::NetworkError error, const ProxyChoice &proxy)
+{
+    using E = QNetworkReply::NetworkError;
+    const QString where = trc("proxy %1 (from %2)").arg(proxy.address(), proxy.variable);
+    // Names and numbers only: the proxy's password never appears.
+    switch (error) {
+    case E::ProxyAuthenticationRequiredError:
+        // The proxy's status: never retried (each try is a failed login on the proxy).
+        e.httpStatus = 407;
+        e.message = proxy.proxy.user().isEmpty()
+                        ? trc("%1 requires a login (HTTP 407): put the user name and password in "
+                              "%2 (http://USER:PASSWORD@HOST:PORT)")
+                              .arg(where, proxy.variable)
+                        : trc("%1 refused the user name and password of %2 (HTTP 407); not "
+                              "retried, so that the account is not locked")
+                              .arg(where, proxy.variable);
+        return;
+    case E::ProxyConnectionRefusedError:
+    case E::ProxyConnectionClosedError:
+    case E::ProxyNotFoundError:
+    case E::UnknownProxyError:
+    case E::UnknownNetworkError: // what Qt 6.4 reports for a proxy that refuses connections
+        e.message =
+            trc("proxy %1 unreachable (%2; from %3)")
+                .arg(proxy.address(),
+                     error == E::ProxyNotFoundError           ? trc("host name not found")
+                     : error == E::ProxyConnectionClosedError ? trc("it closed the connection")
+                                                              : trc("no connection"),
+                     proxy.variable);
+        return;
+    case E::ProxyTimeoutError:
+        e.message = trc("%1 did not answer in time").arg(where);
+        return;
+    default:
+        e.message += QLatin1Char(' ') + trc("(through %1)").arg(where);
+        return;
+    }
+}
+
+bool hasConflictingContentLength(const QByteArray &value)
+{
+    if (!value.contains(','))
+        return false;
+    const QList<QByteArray> parts = value.split(',');
+    const QByteArray first = parts.constFirst().trimmed();
+    for (const QByteArray &part : parts) {
+        if (part.trimmed() != first)
+            return true;
+    }
+    return false;
 }
 
 std::optional<ApiError> transportFailure(const QNetworkReply *reply, const ReplyWatch &watch,
@@ -307,6 +367,22 @@ std::optional<ApiError> transportFailure(const QNetworkReply *reply, const Reply
 {
     retryable = false;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (watch.interimStatus) {
+        ApiError e = malformed(
+            trc("the server sent an interim response (HTTP %1) before its answer; the HTTP "
+                "stack of this build (Qt 6.4) takes it for the answer, so the answer was not "
+                "read (after a change, check whether it was applied)")
+                .arg(watch.interimStatus));
+        e.httpStatus = watch.interimStatus;
+        return e;
+    }
+    if (!watch.conflictingLength.isEmpty()) {
+        ApiError e = malformed(trc("the response has two different Content-Length values (%1); "
+                                   "its end cannot be known, so it was not read")
+                                   .arg(QString::fromLatin1(watch.conflictingLength)));
+        e.httpStatus = status;
+        return e;
+    }
     if (watch.tooLarge) {
         ApiError e = responseTooLarge(limit);
         e.httpStatus = status;
@@ -341,8 +417,10 @@ std::optional<ApiError> transportFailure(const QNetworkReply *reply, const Reply
     ApiError e = transportError(reply->error(), status != 0, retryable);
     if (!watch.tlsProblem.isEmpty()) {
         e.kind = ApiError::Kind::Tls;
-        e.message += QStringLiteral(" (") + watch.tlsProblem + QLatin1Char(')');
+        e.message = watch.tlsProblem;
         retryable = false;
+    } else if (!watch.proxy.isDirect()) {
+        proxyFailure(e, reply->error(), watch.proxy);
     }
     return e;
 }

@@ -33,7 +33,7 @@ bool hasDotSegment(const QUrl &url);
 
 // A request with the client's common settings: user agent, Accept: application/json,
 // transfer timeout, HTTP/1.1 only, no redirects followed (an Authorization header never
-// travels to another URL).
+// travels to another URL), the trusted certificate authorities of config.tls.
 QNetworkRequest baseRequest(const ClientConfig &config, const QUrl &url);
 
 // True for QNetworkReply errors raised below HTTP (connection, TLS, timeout, truncated body),
@@ -71,7 +71,11 @@ struct ReplyWatch
     bool headersTooLarge = false;  // aborted: more header lines or bytes than kMaxHeader*
     bool deadlineExceeded = false; // aborted: no complete response within the attempt deadline
     int deadlineMs = 0;
-    QString tlsProblem; // the first TLS error reported; TLS errors are never ignored
+    // RFC 9112 framing Qt 6.4 gets wrong, caught when the head arrives and the reply aborted:
+    int interimStatus = 0;        // a 1xx other than 100 (102, 103) handed over as final
+    QByteArray conflictingLength; // Content-Length with two different values ("5, 80")
+    QString tlsProblem;           // the TLS errors explained (explainTlsErrors); never ignored
+    ProxyChoice proxy;            // the proxy the request went through (direct when none)
 };
 
 // Response header limits. Qt 6.4's HTTP client has none of its own (Qt 6.5 and later stop at
@@ -82,13 +86,23 @@ inline constexpr qint64 kMaxHeaderBytes = 64 * 1024;
 // Guards `reply`'s size (`limit`, as guardResponseSize()), its headers (kMaxHeader*) and its
 // total duration: `deadlineMs` > 0 aborts it when the whole exchange (connection, headers and
 // body) has not finished by then, however slowly bytes keep arriving. Notes its first TLS
-// error. The returned state is complete once the reply has finished.
-std::shared_ptr<const ReplyWatch> watchReply(QNetworkReply *reply, qint64 limit, int deadlineMs);
+// error. The returned state is complete once the reply has finished. `proxy`: the choice the
+// request was sent with, for messages about the proxy.
+std::shared_ptr<const ReplyWatch> watchReply(QNetworkReply *reply, qint64 limit, int deadlineMs,
+                                             const ProxyChoice &proxy = {});
+
+// True when a Content-Length field value (Qt joins repeated fields with ", ") holds two
+// different values; equal repeats are one value (RFC 9112, 6.3).
+bool hasConflictingContentLength(const QByteArray &value);
 
 // The failure of a finished reply that brought no usable HTTP response: the size cap
 // (MalformedResponse, never retried), a TLS problem (Tls, never retried) or a transport error
 // (Network or Timeout; `retryable` says whether trying again may help). nullopt when an HTTP
 // response arrived, whatever its status.
+// Rewrites a transport error `e` of a request sent through `proxy` so that it names the proxy:
+// "proxy 127.0.0.2:3128 unreachable", a 407 (httpStatus 407, never retried), ...
+void proxyFailure(ApiError &e, QNetworkReply::NetworkError error, const ProxyChoice &proxy);
+
 std::optional<ApiError> transportFailure(const QNetworkReply *reply, const ReplyWatch &watch,
                                          qint64 limit, bool &retryable);
 

@@ -2,6 +2,7 @@
 
 #include "ClientConfig.h"
 #include "FieldRules.h"
+#include "HttpSupport.h"
 #include "IssuerComparison.h"
 
 #include <QCoreApplication>
@@ -299,6 +300,7 @@ IssuerCheck::IssuerCheck(QObject *parent)
     // A manager of its own: no cookie jar, cache or credentials shared with the Keycard client.
     m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
     m_nam->setCookieJar(nullptr);
+    setNetworkEnvironment(ProxyEnvironment::system(), TlsTrust::system());
     m_deadline->setSingleShot(true);
     connect(m_deadline, &QTimer::timeout, this, &IssuerCheck::onDeadline);
 }
@@ -312,6 +314,13 @@ IssuerCheck::~IssuerCheck()
     }
 }
 
+void IssuerCheck::setNetworkEnvironment(const ProxyEnvironment &proxies, const TlsTrust &tls)
+{
+    m_proxies = proxies;
+    m_tls = tls;
+    useProxyEnvironment(m_nam, m_proxies);
+}
+
 std::optional<QString> IssuerCheck::start(const QString &issuer)
 {
     stop();
@@ -319,6 +328,11 @@ std::optional<QString> IssuerCheck::start(const QString &issuer)
         return violation->message();
     if (const auto problem = rules::checkIssuer(issuer))
         return problem->message();
+    // A proxy variable or CA setting that cannot be used: nothing is fetched (never direct).
+    if (const ProxyChoice proxy = m_proxies.choose(discoveryUrl(issuer)); proxy.problem)
+        return proxy.problem;
+    if (const TlsTrust::Loaded trust = m_tls.load(); trust.problem)
+        return trust.problem;
     m_result = IssuerCheckResult{};
     m_result.issuer = issuer;
     m_document = {};
@@ -365,8 +379,17 @@ void IssuerCheck::fetch(const QUrl &url, Stage stage)
                          QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     request.setRawHeader("Accept", "application/json");
+    m_proxy = m_proxies.choose(url);
+    m_tlsProblem.clear();
+    if (m_proxy.problem)
+        return finishWith(*m_proxy.problem);
+    m_tls.apply(request);
     m_reply = m_nam->get(request);
     QNetworkReply *reply = m_reply;
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
+        if (reply == m_reply && m_tlsProblem.isEmpty())
+            m_tlsProblem = explainTlsErrors(errors, reply->url().host());
+    });
     connect(reply, &QNetworkReply::downloadProgress, this,
             [this, reply](qint64 received, qint64 total) {
                 if (reply != m_reply || (received <= m_maxBytes && total <= m_maxBytes))
@@ -419,8 +442,17 @@ void IssuerCheck::onReplyFinished(QNetworkReply *reply)
             return finishWith(tr("Too many redirects from %1").arg(m_origin.toString()));
         return fetch(target, m_stage);
     }
-    if (status == 0 || (reply->error() != QNetworkReply::NoError && status < 300))
-        return finishWith(tr("Could not fetch %1: %2").arg(url.toString(), reply->errorString()));
+    if (status == 0 || (reply->error() != QNetworkReply::NoError && status < 300)) {
+        QString why = reply->errorString();
+        if (!m_tlsProblem.isEmpty()) {
+            why = m_tlsProblem;
+        } else if (!m_proxy.isDirect()) {
+            ApiError e = ApiError::make(ApiError::Kind::Network, why);
+            http::proxyFailure(e, reply->error(), m_proxy);
+            why = e.message;
+        }
+        return finishWith(tr("Could not fetch %1: %2").arg(url.toString(), why));
+    }
     if (status != 200)
         return finishWith(tr("HTTP %1 from %2").arg(status).arg(url.toString()));
     const QByteArray body = reply->readAll();

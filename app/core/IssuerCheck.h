@@ -1,5 +1,8 @@
 #pragma once
 
+#include "ProxyEnvironment.h"
+#include "TlsTrust.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -86,6 +89,9 @@ public:
     void setDeadlineMs(int ms) { m_deadlineMs = ms; }
     int deadlineMs() const { return m_deadlineMs; }
     void setMaxBytes(qint64 bytes) { m_maxBytes = bytes; }
+    // The proxy variables and SSL_CERT_* (default: the process environment when constructed):
+    // the same decision as the Keycard client's.
+    void setNetworkEnvironment(const ProxyEnvironment &proxies, const TlsTrust &tls);
     qint64 maxBytes() const { return m_maxBytes; }
 
     // Starts a check (cancelling one in flight). Returns the reason and fetches nothing when
@@ -117,6 +123,10 @@ private:
     QUrl m_origin; // scheme/host/port redirects must keep
     int m_redirects = 0;
     bool m_tooLarge = false;
+    ProxyEnvironment m_proxies;
+    TlsTrust m_tls;
+    ProxyChoice m_proxy;  // of the request in flight
+    QString m_tlsProblem; // explained TLS errors of the request in flight
     QJsonObject m_document;
     IssuerCheckResult m_result;
     int m_deadlineMs = kDefaultDeadlineMs;

@@ -60,6 +60,7 @@ public:
     {
         auto s = std::make_shared<Session>();
         s->nam = nam;
+        useProxyEnvironment(nam, config.proxies); // our proxy decision, never Qt's own
         s->tokens = std::shared_ptr<TokenProvider>(new TokenProvider(nam, config),
                                                    [](TokenProvider *p) { p->deleteLater(); });
         QObject::connect(s->tokens.get(), &TokenProvider::tokenObtained, q,

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -75,6 +76,13 @@ void TokenProvider::invalidate(const QString &token)
 void TokenProvider::fetch()
 {
     const QUrl url = http::endpoint(m_config.baseUrl, QStringLiteral("/service-account-token"));
+    const ProxyChoice proxy = m_config.proxies.choose(url);
+    if (proxy.problem) { // validate() refused it before; never sent direct instead
+        const ApiError e =
+            ApiError::make(ApiError::Kind::Configuration, *proxy.problem, proxy.variable);
+        QTimer::singleShot(0, this, [this, e] { finishWaiters({}, e); });
+        return;
+    }
     QNetworkRequest request = http::baseRequest(m_config, url);
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArrayLiteral("application/x-www-form-urlencoded"));
@@ -85,7 +93,8 @@ void TokenProvider::fetch()
     request.setRawHeader("Authorization", QByteArrayLiteral("Basic ") + pair.toBase64());
     QNetworkReply *reply = m_nam->post(request, QByteArrayLiteral("grant_type=client_credentials"));
     m_reply = reply;
-    auto watch = http::watchReply(reply, m_config.maxResponseBytes, m_config.requestTimeoutMs);
+    auto watch =
+        http::watchReply(reply, m_config.maxResponseBytes, m_config.requestTimeoutMs, proxy);
     connect(reply, &QNetworkReply::finished, this,
             [this, reply, watch] { onFetchFinished(reply, *watch); });
 }

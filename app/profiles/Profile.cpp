@@ -45,6 +45,7 @@ ClientConfig Profile::toClientConfig(const Secret &secret) const
 {
     ClientConfig config;
     config.baseUrl = baseUrl;
+    config.tls.caFile = caFile;
     switch (kind) {
     case Credentials::Kind::ServiceAccount:
         config.credentials = Credentials::serviceAccount(clientId.trimmed(), secret);

@@ -20,6 +20,7 @@ struct Profile
     QUrl baseUrl = QUrl(QString::fromLatin1(ClientConfig::kDefaultBaseUrl));
     Credentials::Kind kind = Credentials::Kind::ServiceAccount;
     QString clientId; // service accounts only
+    QString caFile;   // "Additional CA certificates": a PEM file's path, empty for none
 
     // A translated reason when the name cannot be used as a profile name, or nullopt.
     static std::optional<QString> checkName(const QString &name);

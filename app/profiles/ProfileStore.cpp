@@ -13,6 +13,7 @@ namespace {
 const QString kArray = QStringLiteral("Profiles");
 const QString kName = QStringLiteral("name");
 const QString kBaseUrl = QStringLiteral("baseUrl");
+const QString kCaFile = QStringLiteral("caFile");
 const QString kKind = QStringLiteral("credentialKind");
 const QString kClientId = QStringLiteral("clientId");
 const QString kLastUsed = QStringLiteral("Connection/lastProfile");
@@ -90,6 +91,7 @@ QList<Profile> ProfileStore::profiles() const
         const auto kind = credentialKindFromName(m_settings->value(kKind).toString());
         p.kind = kind.value_or(Credentials::Kind::ServiceAccount);
         p.clientId = m_settings->value(kClientId).toString();
+        p.caFile = m_settings->value(kCaFile).toString();
         // An entry edited by hand into something unusable is skipped rather than half-loaded.
         if (!Profile::checkName(p.name) && kind)
             out.append(p);
@@ -238,6 +240,8 @@ void ProfileStore::write(const QList<Profile> &profiles)
         m_settings->setValue(kKind, credentialKindName(p.kind));
         if (p.kind == Credentials::Kind::ServiceAccount)
             m_settings->setValue(kClientId, p.clientId);
+        if (!p.caFile.isEmpty())
+            m_settings->setValue(kCaFile, p.caFile);
     }
     m_settings->endArray();
 }

@@ -621,6 +621,10 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <source>the request&apos;s path has a “.” or “..” segment; not sent</source>
         <translation>der Pfad der Anfrage hat ein Segment „.“ oder „..“; nicht gesendet</translation>
     </message>
+    <message>
+        <source>(the server asked to retry after %1; that is more than the %2 left of this request&apos;s time limit, so it was not retried)</source>
+        <translation>(der Server bat um einen neuen Versuch nach %1; das ist mehr als die %2, die vom Zeitlimit dieser Anfrage bleiben, daher wurde nicht wiederholt)</translation>
+    </message>
 </context>
 <context>
     <name>keycard::ConnectionPane</name>
@@ -1702,27 +1706,6 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <translation>%1: keine absolute http(s)-URL</translation>
     </message>
     <message>
-        <source>Environment:
-  KEYCARD_API_BASE_URL       API root, overridden by --base-url
-  KEYCARD_API_CLIENT_ID      service account client ID
-  KEYCARD_API_CLIENT_SECRET  service account client secret
-  KEYCARD_API_API_KEY        a ready bearer token (wins over the two above)
-  KEYCARD_SSO_CLIENT_SECRET  the IdP client secret for sso enable/update, when
-                             --client-secret-stdin is not given
-Secrets are never accepted as command-line options, and never printed.
-</source>
-        <translation>Umgebung:
-  KEYCARD_API_BASE_URL       API-Stamm-URL, von --base-url überschrieben
-  KEYCARD_API_CLIENT_ID      Client-ID des Dienstkontos
-  KEYCARD_API_CLIENT_SECRET  Client-Secret des Dienstkontos
-  KEYCARD_API_API_KEY        ein fertiges Bearer-Token (hat Vorrang vor den
-                             beiden obigen)
-  KEYCARD_SSO_CLIENT_SECRET  das Client-Secret des IdP für sso enable/update,
-                             wenn --client-secret-stdin nicht angegeben ist
-Secrets werden nie als Befehlszeilenoptionen angenommen und nie ausgegeben.
-</translation>
-    </message>
-    <message>
         <source>Usage: keycardctl [GLOBAL OPTIONS] COMMAND [ARGS] [OPTIONS]
 </source>
         <translation>Aufruf: keycardctl [GLOBAL OPTIONS] COMMAND [ARGS] [OPTIONS]
@@ -2289,12 +2272,6 @@ wurden; Fehler werden zu einem JSON-Objekt in der
 letzten Zeile der Standardfehlerausgabe</translation>
     </message>
     <message>
-        <source>time limit of each attempt, from connecting to the last
-byte of the response (default 60)</source>
-        <translation>Zeitlimit jedes Versuchs, vom Verbindungsaufbau bis zum
-letzten Byte der Antwort (Standard 60)</translation>
-    </message>
-    <message>
         <source>retries of transient failures, 0 to 10 (default 2)</source>
         <translation>Wiederholungen bei vorübergehenden Fehlern, 0 bis 10
 (Standard 2)</translation>
@@ -2483,6 +2460,50 @@ Ergebnis.
 </source>
         <translation>keycardctl: Warnung: %1
 </translation>
+    </message>
+    <message>
+        <source>Environment:
+  KEYCARD_API_BASE_URL       API root, overridden by --base-url
+  KEYCARD_API_CLIENT_ID      service account client ID
+  KEYCARD_API_CLIENT_SECRET  service account client secret
+  KEYCARD_API_API_KEY        a ready bearer token (wins over the two above)
+  KEYCARD_SSO_CLIENT_SECRET  the IdP client secret for sso enable/update, when
+                             --client-secret-stdin is not given
+  https_proxy, HTTPS_PROXY, all_proxy, ALL_PROXY, no_proxy, NO_PROXY
+                             the proxy, as curl reads them (never for localhost);
+                             a value that cannot be used stops the command
+  SSL_CERT_FILE, SSL_CERT_DIR  certificate authorities to trust, as OpenSSL
+Secrets are never accepted as command-line options, and never printed.
+</source>
+        <translation>Umgebung:
+  KEYCARD_API_BASE_URL       API-Stamm-URL, von --base-url überschrieben
+  KEYCARD_API_CLIENT_ID      Client-ID des Dienstkontos
+  KEYCARD_API_CLIENT_SECRET  Client-Secret des Dienstkontos
+  KEYCARD_API_API_KEY        ein fertiges Bearer-Token (hat Vorrang vor den
+                             beiden obigen)
+  KEYCARD_SSO_CLIENT_SECRET  das Client-Secret des IdP für sso enable/update,
+                             wenn --client-secret-stdin nicht angegeben ist
+  https_proxy, HTTPS_PROXY, all_proxy, ALL_PROXY, no_proxy, NO_PROXY
+                             der Proxy, gelesen wie von curl (nie für localhost);
+                             ein unbrauchbarer Wert beendet den Befehl
+  SSL_CERT_FILE, SSL_CERT_DIR  vertrauenswürdige Zertifizierungsstellen, wie bei
+                             OpenSSL
+Secrets werden nie als Befehlszeilenoptionen angenommen und nie ausgegeben.
+</translation>
+    </message>
+    <message>
+        <source>also trust the certificate authorities in FILE (PEM),
+e.g. a private CA; replaces the profile&apos;s file</source>
+        <translation>auch den Zertifizierungsstellen in FILE (PEM) vertrauen,
+z. B. einer privaten CA; ersetzt die Datei des Profils</translation>
+    </message>
+    <message>
+        <source>time limit of each attempt, from connecting to the last
+byte of the response (default 60); a server&apos;s Retry-After
+is waited for only while it fits in (retries + 1) times this</source>
+        <translation>Zeitlimit jedes Versuchs, vom Verbindungsaufbau bis zum
+letzten Byte der Antwort (Standard 60); auf ein Retry-After des
+Servers wird nur gewartet, solange es in (retries + 1) mal diese Zeit passt</translation>
     </message>
 </context>
 <context>
@@ -2696,6 +2717,165 @@ Ergebnis.
     <message>
         <source>response too large once decompressed (a compressed body that inflates far beyond its size), or broken compression</source>
         <translation>Antwort nach dem Dekomprimieren zu groß (ein komprimierter Body, der sich weit über seine Größe hinaus ausdehnt) oder fehlerhafte Komprimierung</translation>
+    </message>
+    <message>
+        <source>proxy %1 (from %2)</source>
+        <translation>Proxy %1 (aus %2)</translation>
+    </message>
+    <message>
+        <source>%1 requires a login (HTTP 407): put the user name and password in %2 (http://USER:PASSWORD@HOST:PORT)</source>
+        <translation>%1 verlangt eine Anmeldung (HTTP 407): Benutzername und Passwort in %2 angeben (http://BENUTZER:PASSWORT@HOST:PORT)</translation>
+    </message>
+    <message>
+        <source>%1 refused the user name and password of %2 (HTTP 407); not retried, so that the account is not locked</source>
+        <translation>%1 hat Benutzername und Passwort aus %2 abgelehnt (HTTP 407); nicht wiederholt, damit das Konto nicht gesperrt wird</translation>
+    </message>
+    <message>
+        <source>proxy %1 unreachable (%2; from %3)</source>
+        <translation>Proxy %1 nicht erreichbar (%2; aus %3)</translation>
+    </message>
+    <message>
+        <source>host name not found</source>
+        <translation>Hostname nicht gefunden</translation>
+    </message>
+    <message>
+        <source>it closed the connection</source>
+        <translation>er hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation>keine Verbindung</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>(through %1)</source>
+        <translation>(über %1)</translation>
+    </message>
+    <message>
+        <source>the server sent an interim response (HTTP %1) before its answer; the HTTP stack of this build (Qt 6.4) takes it for the answer, so the answer was not read (after a change, check whether it was applied)</source>
+        <translation>der Server hat vor seiner Antwort eine Zwischenantwort (HTTP %1) gesendet; der HTTP-Stack dieses Builds (Qt 6.4) hält sie für die Antwort, daher wurde die Antwort nicht gelesen (nach einer Änderung prüfen, ob sie übernommen wurde)</translation>
+    </message>
+    <message>
+        <source>the response has two different Content-Length values (%1); its end cannot be known, so it was not read</source>
+        <translation>die Antwort hat zwei verschiedene Content-Length-Werte (%1); ihr Ende ist nicht bestimmbar, daher wurde sie nicht gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::net</name>
+    <message>
+        <source>%1=%2 cannot be used as a proxy: %3. Nothing was sent; correct or unset %1.</source>
+        <translation>%1=%2 ist als Proxy nicht verwendbar: %3. Es wurde nichts gesendet; %1 korrigieren oder entfernen.</translation>
+    </message>
+    <message>
+        <source>it contains spaces, control or non-ASCII characters</source>
+        <translation>er enthält Leerzeichen, Steuer- oder Nicht-ASCII-Zeichen</translation>
+    </message>
+    <message>
+        <source>not a valid URL</source>
+        <translation>keine gültige URL</translation>
+    </message>
+    <message>
+        <source>a proxy reached over TLS (https://) is not supported; most proxies take http://HOST:PORT, and the connection to the server is still encrypted end to end through them</source>
+        <translation>ein über TLS erreichter Proxy (https://) wird nicht unterstützt; die meisten Proxys nehmen http://HOST:PORT, und die Verbindung zum Server bleibt durch sie hindurch Ende-zu-Ende verschlüsselt</translation>
+    </message>
+    <message>
+        <source>SOCKS4 proxies are not supported; use socks5:// or http://</source>
+        <translation>SOCKS4-Proxys werden nicht unterstützt; socks5:// oder http:// verwenden</translation>
+    </message>
+    <message>
+        <source>the scheme &quot;%1&quot; is not a proxy scheme (use http:// or socks5://)</source>
+        <translation>das Schema „%1“ ist kein Proxy-Schema (http:// oder socks5:// verwenden)</translation>
+    </message>
+    <message>
+        <source>it names no host</source>
+        <translation>er nennt keinen Host</translation>
+    </message>
+    <message>
+        <source>a proxy address has no path, query or fragment (a .pac file cannot be used here)</source>
+        <translation>eine Proxy-Adresse hat keinen Pfad, keine Abfrage und kein Fragment (eine .pac-Datei ist hier nicht verwendbar)</translation>
+    </message>
+    <message>
+        <source>port %1 is out of range (1 to 65535)</source>
+        <translation>Port %1 liegt außerhalb des Bereichs (1 bis 65535)</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 is not a file</source>
+        <translation>%1 ist keine Datei</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 16 MiB</source>
+        <translation>%1 ist größer als 16 MiB</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (%2)</source>
+        <translation>%1 kann nicht gelesen werden (%2)</translation>
+    </message>
+    <message>
+        <source>%1 holds no certificate (expected PEM: -----BEGIN CERTIFICATE-----)</source>
+        <translation>%1 enthält kein Zertifikat (erwartet: PEM, -----BEGIN CERTIFICATE-----)</translation>
+    </message>
+    <message>
+        <source>%1: %2. Correct or unset %1.</source>
+        <translation>%1: %2. %1 korrigieren oder entfernen.</translation>
+    </message>
+    <message>
+        <source>%1: the directory %2 does not exist. Correct or unset %1.</source>
+        <translation>%1: das Verzeichnis %2 existiert nicht. %1 korrigieren oder entfernen.</translation>
+    </message>
+    <message>
+        <source>Additional CA certificates: %1</source>
+        <translation>Zusätzliche CA-Zertifikate: %1</translation>
+    </message>
+    <message>
+        <source>If your organization uses its own certificate authority (a self-hosted Keycard, or a proxy that inspects TLS), ask for that authority&apos;s certificate (a PEM file) and add it as the profile&apos;s &quot;Additional CA certificates&quot; (keycardctl: --ca-file), or name a bundle containing it in SSL_CERT_FILE. Verification is never turned off.</source>
+        <translation>Wenn Ihre Organisation eine eigene Zertifizierungsstelle verwendet (ein selbst betriebenes Keycard oder ein Proxy, der TLS prüft), lassen Sie sich deren Zertifikat (eine PEM-Datei) geben und tragen Sie es als „Zusätzliche CA-Zertifikate“ des Profils ein (keycardctl: --ca-file), oder nennen Sie ein Bündel, das es enthält, in SSL_CERT_FILE. Die Prüfung wird nie abgeschaltet.</translation>
+    </message>
+    <message>
+        <source>the certificate %1 presented is for %2, not for %1: check the server address; otherwise something between you and the server answers in its place</source>
+        <translation>das Zertifikat, das %1 vorgelegt hat, gilt für %2, nicht für %1: die Serveradresse prüfen; andernfalls antwortet etwas zwischen Ihnen und dem Server an dessen Stelle</translation>
+    </message>
+    <message>
+        <source>no name</source>
+        <translation>kein Name</translation>
+    </message>
+    <message>
+        <source>%1 presented a self-signed certificate (&quot;%2&quot;) that this computer does not trust. %3</source>
+        <translation>%1 hat ein selbstsigniertes Zertifikat („%2“) vorgelegt, dem dieser Computer nicht vertraut. %3</translation>
+    </message>
+    <message>
+        <source>the certificate of %1 was issued by a certificate authority this computer does not trust. %2</source>
+        <translation>das Zertifikat von %1 wurde von einer Zertifizierungsstelle ausgestellt, der dieser Computer nicht vertraut. %2</translation>
+    </message>
+    <message>
+        <source>the certificate &quot;%1&quot; presented by %2 was issued by &quot;%3&quot;, a certificate authority this computer does not trust. %4</source>
+        <translation>das von %2 vorgelegte Zertifikat „%1“ wurde von „%3“ ausgestellt, einer Zertifizierungsstelle, der dieser Computer nicht vertraut. %4</translation>
+    </message>
+    <message>
+        <source>the certificate &quot;%1&quot; presented by %2 expired on %3: the server&apos;s certificate must be renewed (or this computer&apos;s clock is wrong)</source>
+        <translation>das von %2 vorgelegte Zertifikat „%1“ ist am %3 abgelaufen: das Zertifikat des Servers muss erneuert werden (oder die Uhr dieses Computers geht falsch)</translation>
+    </message>
+    <message>
+        <source>the certificate &quot;%1&quot; presented by %2 is valid only from %3: check this computer&apos;s clock</source>
+        <translation>das von %2 vorgelegte Zertifikat „%1“ gilt erst ab %3: die Uhr dieses Computers prüfen</translation>
+    </message>
+    <message>
+        <source>the certificate &quot;%1&quot; presented by %2 has been revoked by its issuer</source>
+        <translation>das von %2 vorgelegte Zertifikat „%1“ wurde von seinem Aussteller widerrufen</translation>
+    </message>
+    <message>
+        <source>the certificate of %1 was not accepted: %2</source>
+        <translation>das Zertifikat von %1 wurde nicht angenommen: %2</translation>
     </message>
 </context>
 <context>
@@ -3233,6 +3413,33 @@ Ergebnis.
     </message>
 </context>
 <context>
+    <name>keycard::ui::CaFileField</name>
+    <message>
+        <source>None: the system&apos;s certificate authorities</source>
+        <translation>Keine: die Zertifizierungsstellen des Systems</translation>
+    </message>
+    <message>
+        <source>Additional CA certificates</source>
+        <translation>Zusätzliche CA-Zertifikate</translation>
+    </message>
+    <message>
+        <source>A PEM file with certificate authorities to trust besides the system&apos;s, e.g. your organization&apos;s private CA or the CA of a proxy that inspects TLS. Certificates are always verified.</source>
+        <translation>Eine PEM-Datei mit Zertifizierungsstellen, denen zusätzlich zu denen des Systems vertraut wird, z. B. die private CA Ihrer Organisation oder die CA eines Proxys, der TLS prüft. Zertifikate werden immer geprüft.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose a PEM file</source>
+        <translation>Eine PEM-Datei wählen</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>keycard::ui::ConnectDialog</name>
     <message>
         <source>Ser&amp;vice account</source>
@@ -3377,6 +3584,10 @@ Ergebnis.
     <message>
         <source>Saved “%1”.</source>
         <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Additional &amp;CA certificates:</source>
+        <translation>Zusätzliche &amp;CA-Zertifikate:</translation>
     </message>
 </context>
 <context>

@@ -32,13 +32,13 @@ private Q_SLOTS:
         const auto error = config.validate();
         QVERIFY(error);
         QCOMPARE(error->kind, ApiError::Kind::Configuration);
-        // The SDK's defaults: 2 retries, 0.5 s doubling to 8 s, 25 % jitter, Retry-After to 60 s,
-        // 60 s per request.
+        // The SDK's defaults: 2 retries, 0.5 s doubling to 8 s, 25 % jitter, 60 s per request;
+        // Retry-After honoured while it fits in the time left.
         QCOMPARE(config.retry.maxRetries, 2);
         QCOMPARE(config.retry.initialDelayMs, 500);
         QCOMPARE(config.retry.maxDelayMs, 8000);
         QCOMPARE(config.retry.jitter, 0.25);
-        QCOMPARE(config.retry.maxRetryAfterMs, 60000);
+        QCOMPARE(config.retry.totalDeadlineMs, 0); // the attempts' limits together
         QCOMPARE(config.requestTimeoutMs, 60000);
     }
 

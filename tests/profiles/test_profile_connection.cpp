@@ -168,6 +168,37 @@ private Q_SLOTS:
         QVERIFY2(r.summary().contains(expected), qPrintable(r.summary()));
     }
 
+    void unusableProxyIsNamed()
+    {
+        // The same proxy decision as the client: a value that cannot be used is refused by
+        // name before anything is sent (the sandbox is loopback: a remote-looking host here).
+        Profile p = sandboxProfile();
+        p.baseUrl = QUrl(QStringLiteral("https://keycard.test"));
+        ClientConfig config = p.toClientConfig(Secret(QStringLiteral("sandbox-demo-secret")));
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("HTTPS_PROXY"), QStringLiteral("https://127.0.0.2:3128"));
+        config.proxies = ProxyEnvironment::fromEnvironment(env);
+        const auto r = run(config);
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error.kind, ApiError::Kind::Configuration);
+        QVERIFY2(r.summary().startsWith(QStringLiteral("HTTPS_PROXY=https://127.0.0.2:3128")),
+                 qPrintable(r.summary()));
+        QCOMPARE(m_sandbox->requests().size(), 0);
+    }
+
+    void missingCaFileIsNamed()
+    {
+        Profile p = sandboxProfile();
+        p.caFile = QStringLiteral("/nonexistent/private-ca.pem");
+        const auto r = run(p.toClientConfig(Secret(QStringLiteral("sandbox-demo-secret"))));
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error.kind, ApiError::Kind::Configuration);
+        QVERIFY2(r.summary().contains(QStringLiteral("Additional CA certificates")) &&
+                     r.summary().contains(p.caFile),
+                 qPrintable(r.summary()));
+        QCOMPARE(m_sandbox->requests().size(), 0);
+    }
+
     void aNewTestReplacesTheRunningOne()
     {
         ConnectionTester tester(&m_nam);

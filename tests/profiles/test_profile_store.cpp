@@ -47,6 +47,7 @@ private Q_SLOTS:
         staging.name = QStringLiteral("Staging / EU");
         staging.baseUrl = QUrl(QStringLiteral("https://staging.api.keycard.example/v1"));
         staging.kind = Credentials::Kind::BearerToken;
+        staging.caFile = QStringLiteral("/etc/keycard/private-ca.pem"); // kept as a path
         {
             ProfileStore store;
             QVERIFY(store.save(prod));
@@ -201,6 +202,9 @@ private Q_SLOTS:
         const ClientConfig token = p.toClientConfig(Secret(QStringLiteral("tok")));
         QCOMPARE(token.credentials.kind, Credentials::Kind::BearerToken);
         QCOMPARE(token.credentials.secret.reveal(), QStringLiteral("tok"));
+        QVERIFY(token.tls.caFile.isEmpty());
+        p.caFile = QStringLiteral("/etc/keycard/private-ca.pem");
+        QCOMPARE(p.toClientConfig(Secret(QStringLiteral("tok"))).tls.caFile, p.caFile);
     }
 
     void environmentOverridesProfile()

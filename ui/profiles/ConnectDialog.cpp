@@ -1,5 +1,7 @@
 #include "ConnectDialog.h"
 
+#include "CaFileField.h"
+
 #include "ConnectValidators.h"
 #include "MessageBar.h"
 #include "ProfileSession.h"
@@ -31,6 +33,7 @@ ConnectDialog::ConnectDialog(profiles::ProfileSession *session, QNetworkAccessMa
     , m_notice(new QLabel(this))
     , m_serviceAccount(new QRadioButton(tr("Ser&vice account"), this))
     , m_bearerToken(new QRadioButton(tr("API to&ken"), this))
+    , m_caFile(new CaFileField(this))
     , m_status(new MessageBar(QStringLiteral("connectStatus"), this))
     , m_test(new QPushButton(tr("&Test connection"), this))
     , m_sandbox(new QPushButton(tr("Try the sand&box"), this))
@@ -119,6 +122,7 @@ ConnectDialog::ConnectDialog(profiles::ProfileSession *session, QNetworkAccessMa
     m_tokenLabel = new QLabel(tr("API t&oken:"), this);
     m_tokenLabel->setBuddy(m_token.edit);
     form->addRow(m_tokenLabel, m_tokenRow);
+    form->addRow(tr("Additional &CA certificates:"), m_caFile);
 
     m_test->setObjectName(QStringLiteral("testConnectionButton"));
     m_test->setToolTip(tr("Obtain a token and list one organization with these settings"));
@@ -349,6 +353,7 @@ Profile ConnectDialog::profile() const
                                            : Credentials::Kind::BearerToken;
     if (p.kind == Credentials::Kind::ServiceAccount)
         p.clientId = m_clientId.edit->text().trimmed();
+    p.caFile = m_caFile->path();
     return p;
 }
 
@@ -368,6 +373,7 @@ void ConnectDialog::setProfile(const Profile &profile, bool secretStored)
     m_serviceAccount->setChecked(serviceAccount);
     m_bearerToken->setChecked(!serviceAccount);
     m_clientId.edit->setText(profile.clientId);
+    m_caFile->setPath(profile.caFile);
     m_secret.edit->clear();
     m_token.edit->clear();
     updateField(m_name); // the text may not have changed, but what it means did

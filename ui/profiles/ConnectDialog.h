@@ -26,6 +26,7 @@ class ProfileSession;
 namespace keycard::ui {
 
 class AssessingValidator;
+class CaFileField;
 class RequiredValidator;
 
 // "Connect to Keycard": a profile's name, base URL and credentials with inline validation,
@@ -102,6 +103,7 @@ private:
     QLabel *m_clientIdLabel = nullptr, *m_secretLabel = nullptr, *m_tokenLabel = nullptr;
     QRadioButton *m_serviceAccount;
     QRadioButton *m_bearerToken;
+    CaFileField *m_caFile;
     RequiredValidator *m_secretValidator = nullptr;
     RequiredValidator *m_tokenValidator = nullptr;
     MessageBar *m_status;
