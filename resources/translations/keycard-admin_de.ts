@@ -2427,27 +2427,6 @@ zurück, es lässt sich also nicht vergleichen; setzen Sie es mit
 </translation>
     </message>
     <message>
-        <source>Change the SSO connection of an organization. Only the values given are
-sent, nothing read from the server first (the API has no ETag to detect a
-concurrent change).
-Protocol options are sent inside &quot;protocols&quot; with only the members given; a
-list (--scopes, --code-challenge-methods) replaces the whole list. The API
-documents no rule for the members not sent: a server that replaces the whole
-&quot;protocols&quot; object, as keycard-sandbox does, drops them. To keep them, give
-them again; the connection printed afterwards shows the result.
-</source>
-        <translation>Die SSO-Verbindung einer Organisation ändern. Nur die angegebenen Werte werden
-gesendet, vorher wird nichts vom Server gelesen (die API hat kein ETag, um eine
-gleichzeitige Änderung zu erkennen).
-Protokolloptionen werden in &quot;protocols&quot; nur mit den angegebenen Feldern
-gesendet; eine Liste (--scopes, --code-challenge-methods) ersetzt die ganze
-Liste. Für nicht gesendete Felder nennt die API keine Regel: Ein Server, der das
-ganze &quot;protocols&quot;-Objekt ersetzt, wie keycard-sandbox, verwirft sie. Um sie zu
-behalten, geben Sie sie erneut an; die danach ausgegebene Verbindung zeigt das
-Ergebnis.
-</translation>
-    </message>
-    <message>
         <source>Protocol options (optional; only those given are sent, inside &quot;protocols&quot;):</source>
         <translation>Protokolloptionen (optional; nur die angegebenen werden gesendet, in &quot;protocols&quot;):</translation>
     </message>
@@ -2504,6 +2483,24 @@ is waited for only while it fits in (retries + 1) times this</source>
         <translation>Zeitlimit jedes Versuchs, vom Verbindungsaufbau bis zum
 letzten Byte der Antwort (Standard 60); auf ein Retry-After des
 Servers wird nur gewartet, solange es in (retries + 1) mal diese Zeit passt</translation>
+    </message>
+    <message>
+        <source>Change the SSO connection of an organization. Only the values given are
+sent, nothing read from the server first (the API has no ETag to detect a
+concurrent change).
+Protocol options are sent inside &quot;protocols&quot; with only the members given (a
+JSON merge patch): a list (--scopes, --code-challenge-methods) replaces the
+whole list, and members not given stay as they are. The connection printed
+afterwards shows the result.
+</source>
+        <translation>Die SSO-Verbindung einer Organisation ändern. Nur die angegebenen Werte werden
+gesendet, vorher wird nichts vom Server gelesen (die API hat kein ETag, um eine
+gleichzeitige Änderung zu erkennen).
+Protokolloptionen werden in &quot;protocols&quot; nur mit den angegebenen Feldern
+gesendet (ein JSON Merge Patch): Eine Liste (--scopes, --code-challenge-methods)
+ersetzt die ganze Liste, nicht angegebene Felder bleiben, wie sie sind. Die
+danach ausgegebene Verbindung zeigt das Ergebnis.
+</translation>
     </message>
 </context>
 <context>
@@ -3913,8 +3910,8 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
         </translation>
     </message>
     <message>
-        <source>Protocol settings are saved as one whole, as this form shows them: they replace the connection&apos;s protocol settings, including a change made elsewhere since this dialog opened.</source>
-        <translation>Die Protokolleinstellungen werden als Ganzes gespeichert, so wie dieses Formular sie zeigt: Sie ersetzen die Protokolleinstellungen der Verbindung, auch eine Änderung, die seit dem Öffnen dieses Dialogs anderswo gemacht wurde.</translation>
+        <source>Only the protocol settings listed here are sent. A protocol setting changed elsewhere since this dialog opened stays as it is, unless it is one of those listed.</source>
+        <translation>Nur die hier aufgeführten Protokolleinstellungen werden gesendet. Eine Protokolleinstellung, die seit dem Öffnen dieses Dialogs anderswo geändert wurde, bleibt, wie sie ist, außer sie gehört zu den aufgeführten.</translation>
     </message>
 </context>
 <context>
