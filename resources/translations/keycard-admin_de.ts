@@ -3391,8 +3391,8 @@ Servers wird nur gewartet, solange es in (retries + 1) mal diese Zeit passt</tra
         <translation>„%1“ gespeichert.</translation>
     </message>
     <message>
-        <source>Additional &amp;CA certificates:</source>
-        <translation>Zusätzliche &amp;CA-Zertifikate:</translation>
+        <source>Additional CA cert&amp;ificates:</source>
+        <translation>Zusätzliche CA-Zert&amp;ifikate:</translation>
     </message>
 </context>
 <context>
