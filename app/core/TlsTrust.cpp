@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QMutex>
 #include <QNetworkRequest>
 #include <QSslConfiguration>
 
@@ -109,11 +110,47 @@ bool TlsTrust::isSystemDefault() const
     return certFile.isEmpty() && certDir.isEmpty() && caFile.isEmpty();
 }
 
+namespace {
+
+// What the files looked like when they were read: their paths and modification times. A request
+// is validated and sent with the same trust many times (every page of a listing); the files are
+// read again only when one of them changed.
+QString fileStamp(const TlsTrust &trust)
+{
+    QString stamp;
+    const auto add = [&stamp](const QString &path) {
+        const QFileInfo info(path);
+        stamp += path + QLatin1Char('\n') + QString::number(info.size()) + QLatin1Char('@') +
+                 QString::number(info.lastModified().toMSecsSinceEpoch()) + QLatin1Char('\n');
+    };
+    add(trust.certFile);
+    for (const QString &dir : trust.certDir.split(QLatin1Char(':'), Qt::SkipEmptyParts))
+        add(dir);
+    add(trust.caFile);
+    return stamp;
+}
+
+} // namespace
+
 TlsTrust::Loaded TlsTrust::load() const
 {
-    Loaded loaded;
     if (isSystemDefault())
-        return loaded;
+        return {};
+    static QMutex mutex;
+    static QString cachedStamp;
+    static Loaded cached;
+    const QString stamp = fileStamp(*this);
+    QMutexLocker lock(&mutex);
+    if (stamp != cachedStamp) {
+        cached = loadFiles();
+        cachedStamp = stamp;
+    }
+    return cached;
+}
+
+TlsTrust::Loaded TlsTrust::loadFiles() const
+{
+    Loaded loaded;
     const auto refuse = [&loaded](const QString &field, const QString &reason) {
         loaded.authorities.clear();
         loaded.field = field;

@@ -44,13 +44,16 @@ struct TlsTrust
         std::optional<QString> problem;     // translated; names the variable or the file
         QString field;                      // "ca_file" or the variable's name
     };
-    // Reads the files (the system store only when needed, once per process).
+    // Reads the files (the system store only when needed, once per process); read again only
+    // when a path, size or modification time changed.
     Loaded load() const;
 
     // Sets the trusted authorities on `request` (nothing with isSystemDefault()). The caller
     // has checked load().problem before (ClientConfig::validate()).
     void apply(QNetworkRequest &request) const;
 
+private:
+    Loaded loadFiles() const;
 };
 
 // Certificates of a PEM (or DER) file; a translated reason when none can be read.

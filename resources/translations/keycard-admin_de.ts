@@ -3583,8 +3583,8 @@ danach ausgegebene Verbindung zeigt das Ergebnis.
         <translation>„%1“ gespeichert.</translation>
     </message>
     <message>
-        <source>Additional &amp;CA certificates:</source>
-        <translation>Zusätzliche &amp;CA-Zertifikate:</translation>
+        <source>Additional CA cert&amp;ificates:</source>
+        <translation>Zusätzliche CA-Zert&amp;ifikate:</translation>
     </message>
 </context>
 <context>

@@ -122,7 +122,7 @@ ConnectDialog::ConnectDialog(profiles::ProfileSession *session, QNetworkAccessMa
     m_tokenLabel = new QLabel(tr("API t&oken:"), this);
     m_tokenLabel->setBuddy(m_token.edit);
     form->addRow(m_tokenLabel, m_tokenRow);
-    form->addRow(tr("Additional &CA certificates:"), m_caFile);
+    form->addRow(tr("Additional CA cert&ificates:"), m_caFile);
 
     m_test->setObjectName(QStringLiteral("testConnectionButton"));
     m_test->setToolTip(tr("Obtain a token and list one organization with these settings"));
