@@ -188,9 +188,9 @@ QString ssoUpdateHelp()
             "sent, nothing read from the server first (the API has no ETag to detect a\n"
             "concurrent change).\n"
             "Protocol options are sent inside \"protocols\" with only the members given (a\n"
-            "JSON merge patch): a list (--scopes, --code-challenge-methods) replaces the\n"
-            "whole list, and members not given stay as they are. The connection printed\n"
-            "afterwards shows the result.\n"),
+            "JSON merge patch): a list replaces the whole list (--scopes,\n"
+            "--code-challenge-methods), and members not given stay as they are. The\n"
+            "connection printed afterwards shows the result.\n"),
          optionsHelp(HelpSection::Command, Command::SsoUpdate), optionsHelp(HelpSection::Protocol),
          optionsHelp(HelpSection::Global), environment(), exitCodes(),
          tr("Examples:\n"

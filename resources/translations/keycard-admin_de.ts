@@ -2489,9 +2489,9 @@ Servers wird nur gewartet, solange es in (retries + 1) mal diese Zeit passt</tra
 sent, nothing read from the server first (the API has no ETag to detect a
 concurrent change).
 Protocol options are sent inside &quot;protocols&quot; with only the members given (a
-JSON merge patch): a list (--scopes, --code-challenge-methods) replaces the
-whole list, and members not given stay as they are. The connection printed
-afterwards shows the result.
+JSON merge patch): a list replaces the whole list (--scopes,
+--code-challenge-methods), and members not given stay as they are. The
+connection printed afterwards shows the result.
 </source>
         <translation>Die SSO-Verbindung einer Organisation ändern. Nur die angegebenen Werte werden
 gesendet, vorher wird nichts vom Server gelesen (die API hat kein ETag, um eine

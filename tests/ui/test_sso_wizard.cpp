@@ -416,16 +416,17 @@ private Q_SLOTS:
         }
     }
 
-    // Pictures of every page for docs/, on demand (KEYCARD_SCREENSHOT_DIR). Under xvfb-run with a
+    // Every page walked with the sandbox preset; pictures of them for docs/ on demand
+    // (KEYCARD_SCREENSHOT_DIR). Under xvfb-run with a
     // window manager and QT_QPA_PLATFORM=xcb, KEYCARD_SCREENSHOT_SCREEN=1 grabs the window with
     // its frame from the screen and names the pictures after the screen's size.
     void picturesOfEveryPage()
     {
+        // Without KEYCARD_SCREENSHOT_DIR the walk runs all the same (and asserts), saving nothing.
         const QString dir = qEnvironmentVariable("KEYCARD_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            QSKIP("pictures only with KEYCARD_SCREENSHOT_DIR");
         SsoEnableWizard *w = open();
-        const bool fromScreen = qEnvironmentVariableIsSet("KEYCARD_SCREENSHOT_SCREEN");
+        const bool fromScreen =
+            !dir.isEmpty() && qEnvironmentVariableIsSet("KEYCARD_SCREENSHOT_SCREEN");
         const QRect available = w->screen()->availableGeometry();
         w->move(available.center() - w->rect().center());
         // An accessibility walk (AT-SPI) may look at each page meanwhile.
