@@ -74,11 +74,17 @@ private Q_SLOTS:
         });
         RawClient c(server.baseUrl());
         const auto rec = c.get(QStringLiteral("acme"));
+        QCOMPARE(server.count(false), 1);
+        if (rec.ok()) {
+            // A Qt that skips interim responses itself (newer than 6.4) hands over the real
+            // answer: that is the final response, and it is the one decoded.
+            QCOMPARE(rec.value().label, QStringLiteral("acme"));
+            return;
+        }
         QCOMPARE(rec.error().kind, ApiError::Kind::MalformedResponse);
         QCOMPARE(rec.error().httpStatus, status);
         QVERIFY2(rec.error().message.contains(QStringLiteral("interim response")),
                  qPrintable(rec.error().message));
-        QCOMPARE(server.count(false), 1);
     }
 
     void interimResponseDoesNotAnswerTheNextRequest()
@@ -98,7 +104,10 @@ private Q_SLOTS:
         });
         RawClient c(server.baseUrl());
         const auto first = c.get(QStringLiteral("acme"));
-        QCOMPARE(first.error().kind, ApiError::Kind::MalformedResponse);
+        if (first.ok()) // a Qt that skips interim responses itself: the real answer
+            QCOMPARE(first.value().label, QStringLiteral("acme"));
+        else
+            QCOMPARE(first.error().kind, ApiError::Kind::MalformedResponse);
         const auto second = c.get(QStringLiteral("other"));
         VERIFY_OK(second);
         QCOMPARE(second.value().name, QStringLiteral("Other"));
