@@ -3936,40 +3936,12 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
         <translation>Der Client, den der Identitätsanbieter für Keycard ausgestellt hat.</translation>
     </message>
     <message>
-        <source>The OAuth 2.0 client ID issued by the identity provider</source>
-        <translation>Die vom Identitätsanbieter vergebene OAuth-2.0-Client-ID</translation>
-    </message>
-    <message>
-        <source>Optional</source>
-        <translation>Optional</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Anzeigen</translation>
-    </message>
-    <message>
-        <source>Show or hide the client secret</source>
-        <translation>Client-Secret anzeigen oder verbergen</translation>
-    </message>
-    <message>
-        <source>Show client secret</source>
-        <translation>Client-Secret anzeigen</translation>
-    </message>
-    <message>
         <source>Keycard stores the secret encrypted and never shows it again.</source>
         <translation>Keycard speichert das Secret verschlüsselt und zeigt es nie wieder an.</translation>
     </message>
     <message>
         <source>External ID claim</source>
         <translation>Claim für die externe ID</translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation>Verbergen</translation>
-    </message>
-    <message>
-        <source>Hide client secret</source>
-        <translation>Client-Secret verbergen</translation>
     </message>
     <message>
         <source>%1 (set by the %2 preset)</source>
@@ -3995,24 +3967,8 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
         <translation>Die Aussteller-URL des Identitätsanbieters, wie sie in seinem Dokument /.well-known/openid-configuration veröffentlicht ist</translation>
     </message>
     <message>
-        <source>The OAuth 2.0 client ID issued by the identity provider</source>
-        <translation>Die vom Identitätsanbieter ausgestellte OAuth-2.0-Client-ID</translation>
-    </message>
-    <message>
         <source>Optional</source>
         <translation>Optional</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Anzeigen</translation>
-    </message>
-    <message>
-        <source>Show or hide the client secret</source>
-        <translation>Client-Secret anzeigen oder verbergen</translation>
-    </message>
-    <message>
-        <source>Show client secret</source>
-        <translation>Client-Secret anzeigen</translation>
     </message>
     <message>
         <source>Keycard stores the secret encrypted and never shows it again.</source>
@@ -4025,14 +3981,6 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
     <message>
         <source>Remove secret</source>
         <translation>Secret entfernen</translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation>Verbergen</translation>
-    </message>
-    <message>
-        <source>Hide client secret</source>
-        <translation>Client-Secret verbergen</translation>
     </message>
     <message>
         <source>Keep the current secret</source>
@@ -4639,6 +4587,34 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
     <message>
         <source>Unchanged: Keycard accepted this value earlier, but it does not meet today&apos;s rule (%1). Other changes can be saved; fix it when you can.</source>
         <translation>Unverändert: Keycard hat diesen Wert früher angenommen, er erfüllt aber die heutige Regel nicht (%1). Andere Änderungen können gespeichert werden; korrigieren Sie ihn, wenn Sie können.</translation>
+    </message>
+    <message>
+        <source>The OAuth 2.0 client ID issued by the identity provider</source>
+        <translation>Die vom Identitätsanbieter vergebene OAuth-2.0-Client-ID</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show or hide the client secret</source>
+        <translation>Client-Secret anzeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>Show client secret</source>
+        <translation>Client-Secret anzeigen</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>Hide client secret</source>
+        <translation>Client-Secret verbergen</translation>
     </message>
 </context>
 </TS>

@@ -85,25 +85,11 @@ SsoConnectionForm::SsoConnectionForm(QWidget *parent)
     m_issuer->edit()->setToolTip(tr("The identity provider's issuer URL, as published in its "
                                     "/.well-known/openid-configuration document"));
 
-    m_clientIdValidator = new FieldValidator(Field::ClientId);
-    m_clientIdValidator->setTrimSpaces(true);
-    m_clientId = new ValidatedField(QStringLiteral("clientId"), m_clientIdValidator, this);
-    m_clientId->edit()->setAccessibleName(rules::fieldLabel(Field::ClientId));
-    m_clientId->edit()->setPlaceholderText(
-        tr("The OAuth 2.0 client ID issued by the identity provider"));
-
-    m_secret = new ValidatedField(QStringLiteral("clientSecret"),
-                                  new FieldValidator(Field::ClientSecret), this);
-    m_secret->edit()->setAccessibleName(rules::fieldLabel(Field::ClientSecret));
-    m_secret->edit()->setEchoMode(QLineEdit::Password);
-    m_secret->edit()->setPlaceholderText(tr("Optional"));
-    m_reveal = new QToolButton(this);
-    m_reveal->setObjectName(QStringLiteral("revealSecretButton"));
-    m_reveal->setCheckable(true);
-    m_reveal->setText(tr("Show"));
-    m_reveal->setToolTip(tr("Show or hide the client secret"));
-    m_reveal->setAccessibleName(tr("Show client secret"));
-    m_secret->addBeside(m_reveal);
+    const ClientCredentialFields credentials = makeClientCredentialFields(this);
+    m_clientIdValidator = credentials.clientIdValidator;
+    m_clientId = credentials.clientId;
+    m_secret = credentials.secret;
+    m_reveal = credentials.reveal;
     m_secretNote =
         new QLabel(tr("Keycard stores the secret encrypted and never shows it again."), this);
     m_secretNote->setObjectName(QStringLiteral("clientSecretNote"));
@@ -172,11 +158,6 @@ SsoConnectionForm::SsoConnectionForm(QWidget *parent)
     for (ValidatedField *f : {m_organization, m_issuer, m_clientId, m_secret})
         connect(f, &ValidatedField::stateChanged, this, &SsoConnectionForm::stateChanged);
     connect(m_advanced, &SsoAdvancedSection::stateChanged, this, &SsoConnectionForm::stateChanged);
-    connect(m_reveal, &QToolButton::toggled, this, [this](bool shown) {
-        m_secret->edit()->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-        m_reveal->setText(shown ? tr("Hide") : tr("Show"));
-        m_reveal->setAccessibleName(shown ? tr("Hide client secret") : tr("Show client secret"));
-    });
     // Typing a secret in the edit form means replacing the current one.
     connect(m_secret->edit(), &QLineEdit::textEdited, this, [this](const QString &text) {
         if (m_mode == Mode::Edit && !text.isEmpty())

@@ -179,25 +179,10 @@ SsoClientPage::SsoClientPage(QWidget *parent)
     setTitle(tr("Client"));
     setSubTitle(tr("The client the identity provider issued for Keycard."));
     using rules::Field;
-    auto *clientIdValidator = new FieldValidator(Field::ClientId);
-    clientIdValidator->setTrimSpaces(true);
-    m_clientId = new ValidatedField(QStringLiteral("clientId"), clientIdValidator, this);
-    m_clientId->edit()->setAccessibleName(rules::fieldLabel(Field::ClientId));
-    m_clientId->edit()->setPlaceholderText(
-        tr("The OAuth 2.0 client ID issued by the identity provider"));
-
-    m_secret = new ValidatedField(QStringLiteral("clientSecret"),
-                                  new FieldValidator(Field::ClientSecret), this);
-    m_secret->edit()->setAccessibleName(rules::fieldLabel(Field::ClientSecret));
-    m_secret->edit()->setEchoMode(QLineEdit::Password);
-    m_secret->edit()->setPlaceholderText(tr("Optional"));
-    m_reveal = new QToolButton(this);
-    m_reveal->setObjectName(QStringLiteral("revealSecretButton"));
-    m_reveal->setCheckable(true);
-    m_reveal->setText(tr("Show"));
-    m_reveal->setToolTip(tr("Show or hide the client secret"));
-    m_reveal->setAccessibleName(tr("Show client secret"));
-    m_secret->addBeside(m_reveal);
+    const ClientCredentialFields credentials = makeClientCredentialFields(this);
+    m_clientId = credentials.clientId;
+    m_secret = credentials.secret;
+    m_reveal = credentials.reveal;
     auto *note =
         plainLabel(tr("Keycard stores the secret encrypted and never shows it again."), this);
     note->setObjectName(QStringLiteral("clientSecretNote"));
@@ -236,11 +221,6 @@ SsoClientPage::SsoClientPage(QWidget *parent)
     for (ValidatedField *f : {m_clientId, m_secret})
         connect(f, &ValidatedField::stateChanged, this, &SsoClientPage::completeChanged);
     connect(m_advanced, &SsoAdvancedSection::stateChanged, this, &SsoClientPage::completeChanged);
-    connect(m_reveal, &QToolButton::toggled, this, [this](bool shown) {
-        m_secret->edit()->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-        m_reveal->setText(shown ? tr("Hide") : tr("Show"));
-        m_reveal->setAccessibleName(shown ? tr("Hide client secret") : tr("Show client secret"));
-    });
     setExternalIdClaim(std::nullopt, QString());
 }
 

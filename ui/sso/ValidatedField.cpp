@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace keycard::ui {
@@ -203,6 +204,39 @@ QString withMnemonic(const QString &label, char16_t letter)
     QString out = label;
     out.insert(at, QLatin1Char('&'));
     return out;
+}
+
+ClientCredentialFields makeClientCredentialFields(QWidget *parent)
+{
+    using rules::Field;
+    ClientCredentialFields f;
+    f.clientIdValidator = new FieldValidator(Field::ClientId);
+    f.clientIdValidator->setTrimSpaces(true);
+    f.clientId = new ValidatedField(QStringLiteral("clientId"), f.clientIdValidator, parent);
+    f.clientId->edit()->setAccessibleName(rules::fieldLabel(Field::ClientId));
+    f.clientId->edit()->setPlaceholderText(
+        ValidatedField::tr("The OAuth 2.0 client ID issued by the identity provider"));
+
+    f.secret = new ValidatedField(QStringLiteral("clientSecret"),
+                                  new FieldValidator(Field::ClientSecret), parent);
+    f.secret->edit()->setAccessibleName(rules::fieldLabel(Field::ClientSecret));
+    f.secret->edit()->setEchoMode(QLineEdit::Password);
+    f.secret->edit()->setPlaceholderText(ValidatedField::tr("Optional"));
+    QToolButton *reveal = f.reveal = new QToolButton(parent);
+    reveal->setObjectName(QStringLiteral("revealSecretButton"));
+    reveal->setCheckable(true);
+    reveal->setText(ValidatedField::tr("Show"));
+    reveal->setToolTip(ValidatedField::tr("Show or hide the client secret"));
+    reveal->setAccessibleName(ValidatedField::tr("Show client secret"));
+    f.secret->addBeside(reveal);
+    ValidatedField *secret = f.secret;
+    QObject::connect(reveal, &QToolButton::toggled, secret, [secret, reveal](bool shown) {
+        secret->edit()->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        reveal->setText(shown ? ValidatedField::tr("Hide") : ValidatedField::tr("Show"));
+        reveal->setAccessibleName(shown ? ValidatedField::tr("Hide client secret")
+                                        : ValidatedField::tr("Show client secret"));
+    });
+    return f;
 }
 
 } // namespace keycard::ui

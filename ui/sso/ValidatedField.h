@@ -5,6 +5,8 @@
 #include <QPointer>
 #include <QWidget>
 
+class QToolButton;
+
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -79,5 +81,17 @@ void pointBuddiesAtEdits(QWidget *root);
 // `label` with an Alt mnemonic on the first `letter` in it (any case), or on its first
 // character when there is none: "Client secret", 's' -> "Client &secret".
 QString withMnemonic(const QString &label, char16_t letter);
+
+// The client id and client secret fields that both SSO forms ask for (the Enable wizard's Client
+// page and the Edit form), made one way: FieldRules' validators, accessible names from the
+// rules, placeholders, and the secret's Show / Hide button, which switches the echo mode.
+struct ClientCredentialFields
+{
+    FieldValidator *clientIdValidator = nullptr;
+    ValidatedField *clientId = nullptr;
+    ValidatedField *secret = nullptr;
+    QToolButton *reveal = nullptr;
+};
+ClientCredentialFields makeClientCredentialFields(QWidget *parent);
 
 } // namespace keycard::ui
