@@ -89,6 +89,19 @@ public:
         return result;
     }
 
+    // The requests for one method and path.
+    QList<keycard::sandbox::RecordedRequest> requests(const QByteArray &method,
+                                                      const QString &path) const
+    {
+        QList<keycard::sandbox::RecordedRequest> out;
+        const auto all = sandbox->requests();
+        for (const auto &request : all) {
+            if (request.method == method && request.path == path)
+                out << request;
+        }
+        return out;
+    }
+
     // Requests other than the token endpoint.
     QList<keycard::sandbox::RecordedRequest> apiRequests() const
     {
@@ -101,6 +114,19 @@ public:
         return out;
     }
 };
+
+namespace clitest {
+
+// keycardctl's arguments, written as string literals.
+inline QStringList args(std::initializer_list<const char *> words)
+{
+    QStringList out;
+    for (const char *word : words)
+        out << QString::fromUtf8(word);
+    return out;
+}
+
+} // namespace clitest
 
 // Fails the test with the child's output when it did not end normally.
 #define CLI_RUN(result, ...)                                                                       \

@@ -22,15 +22,9 @@
 
 using namespace keycard::sandbox;
 
-namespace {
+using clitest::args;
 
-QStringList args(std::initializer_list<const char *> words)
-{
-    QStringList list;
-    for (const char *w : words)
-        list << QString::fromUtf8(w);
-    return list;
-}
+namespace {
 
 // A server that accepts, sends a response head promising a long body, then one byte of it
 // every 50 ms: never idle, never done.
@@ -158,8 +152,9 @@ private Q_SLOTS:
         QVERIFY(server.listen(QHostAddress::LocalHost));
 
         const QString base = QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort());
-        CLI_RUN(r, QStringList{QStringLiteral("--base-url"), base, QStringLiteral("--retries"),
-                               QStringLiteral("0"), QStringLiteral("orgs"), QStringLiteral("list")});
+        CLI_RUN(r,
+                QStringList{QStringLiteral("--base-url"), base, QStringLiteral("--retries"),
+                            QStringLiteral("0"), QStringLiteral("orgs"), QStringLiteral("list")});
         QCOMPARE(r.exitCode, 7);
         QVERIFY2(r.err.contains(QLatin1String("TLS"), Qt::CaseInsensitive) ||
                      r.err.contains(QLatin1String("certificate"), Qt::CaseInsensitive),

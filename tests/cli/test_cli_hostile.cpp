@@ -6,15 +6,9 @@
 
 using namespace keycard::sandbox;
 
-namespace {
+using clitest::args;
 
-QStringList args(std::initializer_list<const char *> words)
-{
-    QStringList list;
-    for (const char *w : words)
-        list << QString::fromUtf8(w);
-    return list;
-}
+namespace {
 
 QByteArray item(const QString &id, const QString &name = {})
 {

@@ -4,28 +4,9 @@
 
 using namespace keycard::sandbox;
 
+using clitest::args;
+
 namespace {
-
-QStringList args(std::initializer_list<const char *> words)
-{
-    QStringList out;
-    for (const char *word : words)
-        out << QString::fromUtf8(word);
-    return out;
-}
-
-// Requests for one method and path.
-QList<RecordedRequest> requestsFor(const CliHarness &harness, const QByteArray &method,
-                                   const QString &path)
-{
-    QList<RecordedRequest> out;
-    const auto all = harness.sandbox->requests();
-    for (const auto &request : all) {
-        if (request.method == method && request.path == path)
-            out << request;
-    }
-    return out;
-}
 
 const QString kSecret = QStringLiteral("s3cr3t-IdP-value-7f2c91");
 
@@ -50,7 +31,7 @@ private Q_SLOTS:
                 kSecret.toUtf8() + "\n");
         QCOMPARE(r.exitCode, 0);
         const auto posts =
-            requestsFor(harness, "POST", QStringLiteral("/organizations/globex/sso-connection"));
+            harness.requests("POST", QStringLiteral("/organizations/globex/sso-connection"));
         QCOMPARE(posts.size(), 1);
         const QJsonObject body = posts.first().jsonBody();
         QCOMPARE(body.value(QLatin1String("identifier")).toString(),
@@ -88,7 +69,7 @@ private Q_SLOTS:
             QVERIFY2(!r.err.contains(secret), qPrintable(secret));
         }
         const auto posts =
-            requestsFor(harness, "POST", QStringLiteral("/organizations/wayne/sso-connection"));
+            harness.requests("POST", QStringLiteral("/organizations/wayne/sso-connection"));
         QCOMPARE(posts.size(), 1);
         QCOMPARE(posts.first().jsonBody().value(QLatin1String("client_secret")).toString(),
                  kSecret);
@@ -105,7 +86,7 @@ private Q_SLOTS:
                 env);
         QCOMPARE(r.exitCode, 0);
         const auto posts =
-            requestsFor(harness, "POST", QStringLiteral("/organizations/umbrella/sso-connection"));
+            harness.requests("POST", QStringLiteral("/organizations/umbrella/sso-connection"));
         QCOMPARE(posts.size(), 1);
         const QJsonObject body = posts.first().jsonBody();
         QCOMPARE(body.value(QLatin1String("client_secret")).toString(), kSecret);
@@ -175,7 +156,7 @@ private Q_SLOTS:
                          "https://acme.okta.com/oauth2/default", "--clear-client-secret"}));
         QCOMPARE(r.exitCode, 0);
         const auto patches =
-            requestsFor(harness, "PATCH", QStringLiteral("/organizations/acme/sso-connection"));
+            harness.requests("PATCH", QStringLiteral("/organizations/acme/sso-connection"));
         QCOMPARE(patches.size(), 1);
         const QJsonObject body = patches.first().jsonBody();
         QCOMPARE(body.size(), 2);

@@ -6,27 +6,9 @@
 
 using namespace keycard::sandbox;
 
+using clitest::args;
+
 namespace {
-
-QStringList args(std::initializer_list<const char *> words)
-{
-    QStringList out;
-    for (const char *word : words)
-        out << QString::fromUtf8(word);
-    return out;
-}
-
-QList<RecordedRequest> requestsFor(const CliHarness &harness, const QByteArray &method,
-                                   const QString &path)
-{
-    QList<RecordedRequest> out;
-    const auto all = harness.sandbox->requests();
-    for (const auto &request : all) {
-        if (request.method == method && request.path == path)
-            out << request;
-    }
-    return out;
-}
 
 const QString kSecret = QStringLiteral("s3cr3t-IdP-value-5e81b0");
 const QString kAcmePath = QStringLiteral("/organizations/acme/sso-connection");
@@ -248,7 +230,7 @@ private Q_SLOTS:
                                               "has capital letters")),
                  qPrintable(r.err));
         const auto posts =
-            requestsFor(harness, "POST", QStringLiteral("/organizations/globex/sso-connection"));
+            harness.requests("POST", QStringLiteral("/organizations/globex/sso-connection"));
         QCOMPARE(posts.size(), 1);
         QCOMPARE(posts.first().jsonBody().value(QLatin1String("identifier")).toString(),
                  QStringLiteral("https://Globex.Okta.com")); // sent as typed
