@@ -1,6 +1,6 @@
 // RFC 3339 timestamps as the API writes and reads them (declared in Models.h).
-#include "Models.h"
 #include "Timestamps.h"
+#include "Models.h"
 
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -63,14 +63,25 @@ QDateTime timestampGeneral(const QString &text)
     static const QRegularExpression rfc3339(
         QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|"
                        "[+-][0-9]{2}:[0-9]{2})$"));
-    if (!rfc3339.match(text).hasMatch())
+    const QRegularExpressionMatch match = rfc3339.match(text);
+    if (!match.hasMatch())
         return {};
-    QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
+    // Fractions beyond milliseconds are cut, not rounded: Qt rounds ".9999" up to the next
+    // second, and "9999-12-31T23:59:59.9999Z" became year 10000, which no RFC 3339 text can
+    // say (the fuzzer's write-back check found it).
+    QString truncated = text;
+    if (match.capturedLength(1) > 4)
+        truncated.remove(match.capturedStart(1) + 4, match.capturedLength(1) - 4);
+    QDateTime dt = QDateTime::fromString(truncated, Qt::ISODateWithMs);
     if (!dt.isValid())
-        dt = QDateTime::fromString(text, Qt::ISODate);
+        dt = QDateTime::fromString(truncated, Qt::ISODate);
     if (!dt.isValid())
         return {};
-    return dt.toUTC();
+    dt = dt.toUTC();
+    // An offset can move the instant out of the four-digit years that RFC 3339 can write.
+    if (dt.date().year() < 1 || dt.date().year() > 9999)
+        return {};
+    return dt;
 }
 
 } // namespace decode

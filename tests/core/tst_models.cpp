@@ -162,6 +162,13 @@ void TestModels::timestamps_data()
                                            QTimeZone::utc());
     QTest::newRow("one fraction digit")
         << "2019-12-27T18:11:19.1Z" << QDateTime(day, QTime(18, 11, 19, 100), QTimeZone::utc());
+    // Beyond milliseconds the fraction is cut: rounding ".9999" up moved year 9999 into 10000.
+    QTest::newRow("fraction cut, not rounded")
+        << "2019-12-27T18:11:19.9999Z" << QDateTime(day, QTime(18, 11, 19, 999), QTimeZone::utc());
+    QTest::newRow("last instant of 9999")
+        << "9999-12-31T23:59:59.9999Z"
+        << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 999), QTimeZone::utc());
+    QTest::newRow("offset past 9999") << "9999-12-31T23:59:59.999-01:00" << QDateTime();
     QTest::newRow("no leap day") << "2023-02-29T00:00:00.000Z" << QDateTime();
     QTest::newRow("month 13") << "2019-13-27T18:11:19Z" << QDateTime();
     QTest::newRow("second 60") << "2019-12-27T18:11:60.000Z" << QDateTime();
