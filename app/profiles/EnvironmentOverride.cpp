@@ -1,5 +1,7 @@
 #include "EnvironmentOverride.h"
 
+#include "DisplayText.h"
+
 #include <QCoreApplication>
 
 namespace keycard::profiles::environment {
@@ -55,6 +57,19 @@ ClientConfig apply(ClientConfig config, const QProcessEnvironment &env)
     if (ClientConfig::environmentHasCredentials(env))
         config.credentials = fromEnv.credentials;
     return config;
+}
+
+std::optional<QString> savedBaseUrlProblem(const Profile &profile, const QProcessEnvironment &env)
+{
+    if (!env.value(QLatin1String(ClientConfig::kEnvBaseUrl)).trimmed().isEmpty())
+        return std::nullopt;
+    const auto reason = checkBaseUrl(profile.baseUrl);
+    if (!reason)
+        return std::nullopt;
+    return QCoreApplication::translate("EnvironmentOverride",
+                                       "The base URL saved in the connection profile “%1” cannot "
+                                       "be used: %2")
+        .arg(displayText(profile.name), *reason);
 }
 
 } // namespace keycard::profiles::environment

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "ClientConfig.h"
+#include "Profile.h"
+
+#include <optional>
 
 #include <QProcessEnvironment>
 #include <QStringList>
@@ -31,6 +34,12 @@ profileOverrideNotice(const QString &profileName,
 // KEYCARD_API_BASE_URL is set; the whole credential when any credential variable is set.
 ClientConfig apply(ClientConfig config,
                    const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+
+// Why the base URL saved in `profile` cannot be used, blamed on the profile (never on
+// KEYCARD_API_BASE_URL); nullopt when it is fine or when the variable overrides it for the run.
+std::optional<QString>
+savedBaseUrlProblem(const Profile &profile,
+                    const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 
 } // namespace environment
 } // namespace keycard::profiles

@@ -4,8 +4,16 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 
 namespace keycard::sandbox {
+
+namespace {
+// Every failed attempt to accept, at debug level
+// (QT_LOGGING_RULES=keycard.sandbox.accept.debug=true): what a test watches to see the retries
+// paced by the timer.
+Q_LOGGING_CATEGORY(lcAccept, "keycard.sandbox.accept", QtWarningMsg)
+} // namespace
 
 GuardedSocket::GuardedSocket(const ConnectionLimits &limits, QObject *parent)
     : QTcpSocket(parent)
@@ -204,6 +212,7 @@ void GuardedTcpServer::onAcceptError(QAbstractSocket::SocketError error)
 {
     // Qt has paused accepting (QTcpServer does so on any error but a temporary one). Out of
     // file descriptors, the pending connection stays in the listen backlog: try again later.
+    qCDebug(lcAccept, "accept attempt %d failed", m_failedAccepts + 1);
     if (m_failedAccepts++ == 0)
         qWarning("keycard-sandbox: cannot accept a connection (%s, error %d); trying again every "
                  "%d ms",

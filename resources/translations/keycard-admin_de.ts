@@ -246,6 +246,10 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <source>Using “%1” with %2 from the environment for this run.</source>
         <translation>Für diesen Start wird „%1“ mit %2 aus der Umgebung verwendet.</translation>
     </message>
+    <message>
+        <source>The base URL saved in the connection profile “%1” cannot be used: %2</source>
+        <translation>Die im Verbindungsprofil „%1“ gespeicherte Basis-URL kann nicht verwendet werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>FieldRules</name>

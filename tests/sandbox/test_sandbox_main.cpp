@@ -1,10 +1,17 @@
 // The keycard-sandbox executable: options, the start banner a person pastes from, request log.
 #include "SandboxTestSupport.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <memory>
+#include <vector>
 
 using sandboxtest::Http;
 using sandboxtest::Response;
@@ -35,6 +42,21 @@ Finished runToEnd(const QStringList &arguments)
     result.out = process.readAllStandardOutput();
     result.err = process.readAllStandardError();
     return result;
+}
+
+// CPU time (user + system) the process `pid` has used so far, in clock ticks; -1 if unknown.
+qint64 cpuTicks(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = stat.readAll();
+    // pid (comm) state ppid ...: utime and stime are the 14th and 15th fields; comm may hold
+    // spaces, so count from its closing parenthesis.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    return fields.at(11).toLongLong() + fields.at(12).toLongLong();
 }
 
 } // namespace
@@ -73,6 +95,77 @@ private Q_SLOTS:
         const Finished r = runToEnd(arguments);
         QCOMPARE(r.exitCode, 2);
         QVERIFY(!r.err.isEmpty());
+    }
+
+    // Out of file descriptors (a low RLIMIT_NOFILE and more clients than it allows), the
+    // sandbox says so once, retries at its timer's pace instead of spinning on the listening
+    // socket, and serves again once descriptors are free.
+    void fileDescriptorExhaustionDoesNotSpin()
+    {
+        QProcess process;
+        process.setChildProcessModifier([] {
+            const rlimit limit{32, 32};
+            ::setrlimit(RLIMIT_NOFILE, &limit);
+        });
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_LOGGING_RULES"),
+                   QStringLiteral("keycard.sandbox.accept.debug=true"));
+        process.setProcessEnvironment(env);
+        QByteArray out;
+        QByteArray err;
+        QObject::connect(&process, &QProcess::readyReadStandardOutput, &process,
+                         [&] { out += process.readAllStandardOutput(); });
+        QObject::connect(&process, &QProcess::readyReadStandardError, &process,
+                         [&] { err += process.readAllStandardError(); });
+        process.start(kExecutable, {QStringLiteral("--port"), QStringLiteral("0"),
+                                    QStringLiteral("--orgs"), QStringLiteral("1")});
+        QTRY_VERIFY_WITH_TIMEOUT(out.contains("KEYCARD_API_CLIENT_SECRET="), 20000);
+        static const QRegularExpression urlLine(
+            QStringLiteral("export KEYCARD_API_BASE_URL=(http://127\\.0\\.0\\.1:(\\d+))"));
+        const auto match = urlLine.match(QString::fromUtf8(out));
+        QVERIFY2(match.hasMatch(), out.constData());
+        const quint16 port = quint16(match.captured(2).toUInt());
+
+        // More connections than 32 descriptors allow: the rest wait in the listen backlog.
+        std::vector<std::unique_ptr<QTcpSocket>> clients;
+        for (int i = 0; i < 60; ++i) {
+            clients.push_back(std::make_unique<QTcpSocket>());
+            clients.back()->connectToHost(QHostAddress::LocalHost, port);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(err.contains("cannot accept a connection"), 20000);
+        const qint64 ticksAtFirstFailure = cpuTicks(process.processId());
+        QElapsedTimer held;
+        held.start();
+        QVERIFY(ticksAtFirstFailure >= 0);
+        // Four retries are four of the server's timer periods (250 ms each): the time in which
+        // a busy loop would have burnt a core.
+        QTRY_VERIFY_WITH_TIMEOUT(err.contains("accept attempt 5 failed"), 20000);
+        const qint64 ticksUsed = cpuTicks(process.processId()) - ticksAtFirstFailure;
+        const qint64 heldMs = held.elapsed();
+        const qint64 usedMs = ticksUsed * 1000 / ::sysconf(_SC_CLK_TCK);
+        // Paced by the timer (a coarse timer fires at most 5 % early)...
+        QVERIFY2(heldMs >= 4 * 200, qPrintable(QStringLiteral("4 retries in %1 ms").arg(heldMs)));
+        // ...and idle in between.
+        QVERIFY2(usedMs * 4 < heldMs,
+                 qPrintable(QStringLiteral("the sandbox used %1 ms of CPU in %2 ms while out of "
+                                           "descriptors")
+                                .arg(usedMs)
+                                .arg(heldMs)));
+        QCOMPARE(err.count("cannot accept a connection"), 1); // said once, not per attempt
+
+        // Descriptors free again: accepted and served.
+        clients.clear();
+        QTRY_VERIFY_WITH_TIMEOUT(err.contains("accepting connections again after"), 20000);
+        Http http{QUrl(match.captured(1))};
+        const Response token = http.tokenRequest(
+            "grant_type=client_credentials",
+            {{"Authorization", sandboxtest::basic(QStringLiteral("demo-admin"),
+                                                  QStringLiteral("sandbox-demo-secret"))}});
+        QCOMPARE(token.status, 200);
+
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.terminate();
+        QVERIFY(finished.wait(20000));
     }
 
     void servesAndLogs()

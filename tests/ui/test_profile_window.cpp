@@ -264,6 +264,55 @@ private Q_SLOTS:
         QCOMPARE(f.controller->store()->names(), QStringList{QStringLiteral("Staging")});
     }
 
+    // A saved profile whose base URL cannot be used (plain http to another machine, written by
+    // hand or by an older version): the Connect dialog opens on that profile and blames it, not
+    // KEYCARD_API_BASE_URL (which is not set) nor the keychain; the window stays on the sandbox.
+    void unusableSavedBaseUrlIsBlamedOnTheProfile()
+    {
+        {
+            QSettings settings;
+            settings.setValue(QStringLiteral("Profiles/size"), 1);
+            settings.setValue(QStringLiteral("Profiles/1/name"), QStringLiteral("Staging"));
+            settings.setValue(QStringLiteral("Profiles/1/baseUrl"),
+                              QStringLiteral("http://api.keycard.example"));
+            settings.setValue(QStringLiteral("Profiles/1/credentialKind"),
+                              QStringLiteral("service-account"));
+            settings.setValue(QStringLiteral("Profiles/1/clientId"), QStringLiteral("svc"));
+            settings.setValue(QStringLiteral("Connection/lastProfile"), QStringLiteral("Staging"));
+            settings.sync();
+        }
+        Fixture f(noEnvironment());
+        QTRY_VERIFY(f.controller->connectDialog() && f.controller->connectDialog()->isVisible());
+        auto *notice =
+            f.controller->connectDialog()->findChild<QLabel *>(QStringLiteral("connectNotice"));
+        QVERIFY(notice && !notice->isHidden());
+        const QString text = notice->text();
+        QVERIFY2(text.contains(QStringLiteral("“Staging”")) &&
+                     text.contains(QLatin1String("base URL saved")) &&
+                     text.contains(QLatin1String("api.keycard.example")) &&
+                     !text.contains(QLatin1String("KEYCARD_API_BASE_URL")) &&
+                     !text.contains(QLatin1String("keychain")),
+                 qPrintable(text));
+        auto *baseUrl =
+            f.controller->connectDialog()->findChild<QLineEdit *>(QStringLiteral("baseUrlEdit"));
+        QVERIFY(baseUrl);
+        QCOMPARE(baseUrl->text(), QStringLiteral("http://api.keycard.example"));
+        QCOMPARE(f.window.session().source, SessionInfo::Source::Sandbox);
+
+        // With KEYCARD_API_BASE_URL set, the saved URL is not used: nothing to blame it for.
+        ProfileController::Options o;
+        o.environment = QProcessEnvironment();
+        o.environment.insert(QStringLiteral("KEYCARD_API_BASE_URL"),
+                             f.sandbox.server->baseUrl().toString());
+        Fixture overridden(o);
+        QTRY_VERIFY(overridden.controller->connectDialog());
+        const QString overriddenText = overridden.controller->connectDialog()
+                                           ->findChild<QLabel *>(QStringLiteral("connectNotice"))
+                                           ->text();
+        QVERIFY2(!overriddenText.contains(QLatin1String("base URL saved")),
+                 qPrintable(overriddenText));
+    }
+
     // Only KEYCARD_API_BASE_URL set: the sandbox runs (no credentials), and the window, the
     // Connect dialog and then the profile's notice say that the variable overrides the profile.
     void environmentBaseUrlOverridesTheProfile()

@@ -145,6 +145,17 @@ void ProfileController::start()
 
 void ProfileController::activate(const ProfileLoad &load)
 {
+    // A base URL the profile cannot use is the profile's fault, whatever the keychain said:
+    // the Connect dialog opens on it to be corrected (nothing is sent to it).
+    if (load.outcome != ProfileLoad::Outcome::NoSuchProfile) {
+        if (const auto problem =
+                profiles::environment::savedBaseUrlProblem(load.profile, m_options.environment)) {
+            if (!m_window->client())
+                switchToSession();
+            openConnectDialog(load.profile.name, *problem);
+            return;
+        }
+    }
     if (!load.ok()) {
         if (!m_window->client())
             switchToSession();
