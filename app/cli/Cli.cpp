@@ -90,22 +90,30 @@ private:
 #endif
 };
 
-// Reads standard input to its end (a pipe or file) or one line (a terminal, echo off).
+// More than any secret the field rules accept: what is read beyond it is not kept (the
+// field rules then refuse the value as too long), so a never-ending input cannot grow us.
+constexpr qsizetype kMaxStandardInput = 1024 * 1024;
+
+// Reads standard input to its end (a pipe or file) or one line (a terminal, echo off), keeping
+// at most kMaxStandardInput + 1 bytes.
 QByteArray readStandardInput(bool terminal)
 {
     QByteArray data;
     if (terminal) {
         const EchoOff echoOff;
         int c = 0;
-        while ((c = std::fgetc(stdin)) != EOF && c != '\n' && c != '\r')
-            data.append(char(c));
+        while ((c = std::fgetc(stdin)) != EOF && c != '\n' && c != '\r') {
+            if (data.size() <= kMaxStandardInput)
+                data.append(char(c));
+        }
         return data;
     }
     char buffer[4096];
     size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0)
+    while (data.size() <= kMaxStandardInput &&
+           (n = std::fread(buffer, 1, sizeof buffer, stdin)) > 0)
         data.append(buffer, qsizetype(n));
-    return data;
+    return data.left(kMaxStandardInput + 1);
 }
 
 QByteArray withoutTrailingNewline(QByteArray data)
@@ -137,9 +145,9 @@ int configurationError(const ApiError &error, bool json)
 {
     QString text = QStringLiteral("keycardctl: ") + error.toString() + QLatin1Char('\n');
     // A proxy variable, SSL_CERT_* or the CA file names itself: not a credentials problem.
-    const bool credentials =
-        error.field.isEmpty() || error.field == QLatin1String("client_id") ||
-        error.field == QLatin1String("client_secret") || error.field == QLatin1String("api_key");
+    const bool credentials = error.field.isEmpty() || error.field == QLatin1String("client_id") ||
+                             error.field == QLatin1String("client_secret") ||
+                             error.field == QLatin1String("api_key");
     if (credentials)
         text += tr("Set KEYCARD_API_CLIENT_ID and KEYCARD_API_CLIENT_SECRET (a service "
                    "account), or KEYCARD_API_API_KEY.\n");
@@ -248,6 +256,13 @@ int run(QCoreApplication &app)
         if (data.isEmpty())
             return usageError(tr("--client-secret-stdin: standard input held no secret"),
                               parsed.helpTopic, QStringLiteral("client_secret"), inv.json);
+        if (data.size() > kMaxStandardInput) {
+            data.fill('\0');
+            return usageError(tr("--client-secret-stdin: standard input holds more than %1 MiB, "
+                                 "not a client secret")
+                                  .arg(kMaxStandardInput / (1024 * 1024)),
+                              parsed.helpTopic, QStringLiteral("client_secret"), inv.json);
+        }
         ssoSecret = Secret(QString::fromUtf8(data));
         data.fill('\0');
     } else if (writesConnection && !inv.clearClientSecret &&
@@ -271,10 +286,12 @@ int run(QCoreApplication &app)
         Console::err(tr("Disable SSO for %1? Its connection and stored client secret are "
                         "deleted. [y/N] ")
                          .arg(inv.organization));
-        std::string line;
+        std::string line; // the answer's first characters: "y", "yes" or anything else
         int c = 0;
-        while ((c = std::fgetc(stdin)) != EOF && c != '\n')
-            line.push_back(char(c));
+        while ((c = std::fgetc(stdin)) != EOF && c != '\n') {
+            if (line.size() < 16)
+                line.push_back(char(c));
+        }
         const QString reply = QString::fromStdString(line).trimmed().toLower();
         if (reply != QLatin1String("y") && reply != QLatin1String("yes")) {
             Console::err(tr("keycardctl: not disabled\n"));

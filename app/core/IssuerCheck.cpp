@@ -22,6 +22,12 @@ QString tr(const char *text)
     return QCoreApplication::translate("keycard::oidc", text);
 }
 
+// A URL as a message shows it: without user name or password (a redirect may carry them).
+QString shownUrl(const QUrl &url)
+{
+    return url.adjusted(QUrl::RemoveUserInfo).toString();
+}
+
 const QString kReachable = QStringLiteral("reachable");
 const QString kIssuerMatch = QStringLiteral("issuer_match");
 const QString kEndpoints = QStringLiteral("endpoints_https");
@@ -221,7 +227,7 @@ void evaluateDocument(IssuerCheckResult &result, const QJsonObject &document,
     QList<CheckItem> &checks = result.checks;
     checks.clear();
     checks << make(kReachable, CheckStatus::Pass,
-                   tr("Fetched %1: a JSON object").arg(discoveryUrl(result.issuer).toString()));
+                   tr("Fetched %1: a JSON object").arg(shownUrl(discoveryUrl(result.issuer))));
 
     const QJsonValue issuer = document.value(QLatin1String("issuer"));
     if (!issuer.isString()) {
@@ -400,7 +406,7 @@ void IssuerCheck::fetch(const QUrl &url, Stage stage)
                 reply->abort();
                 reply->deleteLater();
                 finishWith(tr("%1 is larger than %2 KiB; not read")
-                               .arg(reply->url().toString())
+                               .arg(shownUrl(reply->url()))
                                .arg(m_maxBytes / 1024));
             });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
@@ -417,7 +423,7 @@ void IssuerCheck::onDeadline()
     reply->abort();
     reply->deleteLater();
     finishWith(tr("No answer from %1 within %2 s")
-                   .arg(url.toString())
+                   .arg(shownUrl(url))
                    .arg(double(m_deadlineMs) / 1000.0, 0, 'g', 3));
 }
 
@@ -434,12 +440,12 @@ void IssuerCheck::onReplyFinished(QNetworkReply *reply)
         const QUrl target = url.resolved(QUrl::fromEncoded(location, QUrl::StrictMode));
         if (location.isEmpty() || !target.isValid())
             return finishWith(
-                tr("HTTP %1 from %2 without a usable Location").arg(status).arg(url.toString()));
+                tr("HTTP %1 from %2 without a usable Location").arg(status).arg(shownUrl(url)));
         if (!sameOrigin(target, m_origin) || !isAllowedUrl(target))
             return finishWith(tr("%1 redirects to another origin (%2); not followed")
-                                  .arg(url.toString(), target.toString()));
+                                  .arg(shownUrl(url), shownUrl(target)));
         if (++m_redirects > 3)
-            return finishWith(tr("Too many redirects from %1").arg(m_origin.toString()));
+            return finishWith(tr("Too many redirects from %1").arg(shownUrl(m_origin)));
         return fetch(target, m_stage);
     }
     if (status == 0 || (reply->error() != QNetworkReply::NoError && status < 300)) {
@@ -451,18 +457,18 @@ void IssuerCheck::onReplyFinished(QNetworkReply *reply)
             http::proxyFailure(e, reply->error(), m_proxy);
             why = e.message;
         }
-        return finishWith(tr("Could not fetch %1: %2").arg(url.toString(), why));
+        return finishWith(tr("Could not fetch %1: %2").arg(shownUrl(url), why));
     }
     if (status != 200)
-        return finishWith(tr("HTTP %1 from %2").arg(status).arg(url.toString()));
+        return finishWith(tr("HTTP %1 from %2").arg(status).arg(shownUrl(url)));
     const QByteArray body = reply->readAll();
     if (body.size() > m_maxBytes)
         return finishWith(
-            tr("%1 is larger than %2 KiB; not read").arg(url.toString()).arg(m_maxBytes / 1024));
+            tr("%1 is larger than %2 KiB; not read").arg(shownUrl(url)).arg(m_maxBytes / 1024));
     QJsonParseError parseError;
     const QJsonDocument json = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !json.isObject())
-        return finishWith(tr("%1 did not return a JSON object").arg(url.toString()));
+        return finishWith(tr("%1 did not return a JSON object").arg(shownUrl(url)));
 
     if (m_stage == Stage::Jwks)
         return finishDocument(json.object(), std::nullopt);

@@ -126,12 +126,13 @@ std::optional<Answer> handle(const RecordedRequest &request)
             answer.reply = html(200, QStringLiteral("<!doctype html><html><body>Sign in"
                                                     "</body></html>"));
         } else if (scenario == QLatin1String("redirect-away")) {
-            // Same port, another host name: another origin.
+            // Same port, another host name: another origin (with user info, which a message
+            // about the redirect must not repeat).
             QByteArray host = request.header("host");
             host.replace("127.0.0.1", "localhost");
             answer.reply.status = 302;
-            answer.reply.addHeader("Location",
-                                   "http://" + host + "/idp/good/" + kDiscovery.toLatin1());
+            answer.reply.addHeader("Location", "http://idp-user:idp-password@" + host +
+                                                   "/idp/good/" + kDiscovery.toLatin1());
             answer.reply.body = "{}";
         } else if (scenario == QLatin1String("huge")) {
             QJsonObject d = discovery(scenario, issuer);

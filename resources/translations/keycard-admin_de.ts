@@ -2506,6 +2506,10 @@ ersetzt die ganze Liste, nicht angegebene Felder bleiben, wie sie sind. Die
 danach ausgegebene Verbindung zeigt das Ergebnis.
 </translation>
     </message>
+    <message>
+        <source>--client-secret-stdin: standard input holds more than %1 MiB, not a client secret</source>
+        <translation>--client-secret-stdin: Die Standardeingabe enthält mehr als %1 MiB, kein Client-Geheimnis</translation>
+    </message>
 </context>
 <context>
     <name>keycard::cli::CommandRunner</name>

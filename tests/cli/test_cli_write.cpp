@@ -296,6 +296,18 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QLatin1String("--client-secret-stdin")));
         QVERIFY(harness.sandbox->requests().isEmpty());
     }
+
+    // Standard input is read up to a cap, and a longer one is refused (never cut and sent).
+    void endlessStdinSecretRefused()
+    {
+        CLI_RUN(r,
+                args({"sso", "enable", "globex", "--identifier", "https://a.example", "--client-id",
+                      "x", "--client-secret-stdin"}),
+                QByteArray(3 * 1024 * 1024, 's'));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("more than 1 MiB")), qPrintable(r.err));
+        QVERIFY(harness.sandbox->requests().isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliWrite)

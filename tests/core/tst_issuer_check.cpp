@@ -115,6 +115,10 @@ private Q_SLOTS:
                         (item.status != CheckStatus::Pass && item.message.contains(failingText));
             QVERIFY2(found, qPrintable(failingText));
         }
+        for (const CheckItem &item : result->checks) // redirect-away's Location has user info
+            QVERIFY2(!item.message.contains(QLatin1String("idp-password")) &&
+                         !item.message.contains(QLatin1String("idp-user")),
+                     qPrintable(item.message));
         if (expected.startsWith(QLatin1Char('F'))) {
             QVERIFY(!result->discoveredIssuer);
             QVERIFY(result->item(QStringLiteral("jwks"))->skipped);
