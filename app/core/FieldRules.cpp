@@ -18,7 +18,38 @@ constexpr Rule kRules[] = {
     {Field::ClientId, "client_id", 1, 0, true, true},
     {Field::ClientSecret, "client_secret", 0, 0, false, false},
     {Field::RequestId, "x_client_request_id", 36, 36, false, true},
+    {Field::UserId, "user_id", 1, 255, true, true},
+    {Field::InvitationId, "invitation_id", 1, 255, true, true},
+    {Field::Email, "email", 3, 254, true, true},
+    {Field::Role, "role", 1, 0, true, true},
+    {Field::MemberStatus, "status", 1, 0, true, true},
 };
+
+bool isPathSegment(Field field)
+{
+    return field == Field::OrganizationId || field == Field::UserId || field == Field::InvitationId;
+}
+
+// local@domain: exactly one '@' with text on both sides, a domain without empty labels, and no
+// white space, control or format character anywhere (RFC 5321 mailboxes as people type them;
+// quoted local parts are not accepted).
+bool isEmailAddress(const QString &text)
+{
+    const qsizetype at = text.indexOf(QLatin1Char('@'));
+    if (at <= 0 || at != text.lastIndexOf(QLatin1Char('@')) || at == text.size() - 1)
+        return false;
+    for (const QChar c : text) {
+        if (c.isSpace() || c.category() == QChar::Other_Control ||
+            c.category() == QChar::Other_Format || c.isSurrogate())
+            return false;
+    }
+    const QStringView domain = QStringView(text).mid(at + 1);
+    for (const QStringView label : domain.split(u'.')) {
+        if (label.isEmpty())
+            return false;
+    }
+    return true;
+}
 
 bool isBlank(const QString &text)
 {
@@ -144,7 +175,12 @@ std::optional<Violation> check(Field field, const QString &value)
         return Violation{field, Violation::Kind::TooShort, r.minLength, length};
     if (r.maxLength > 0 && length > r.maxLength)
         return Violation{field, Violation::Kind::TooLong, r.maxLength, length};
-    if (field == Field::OrganizationId) {
+    if (field == Field::Email && !isEmailAddress(value))
+        return Violation{field, Violation::Kind::NotEmail, 0, length};
+    if ((field == Field::Role || field == Field::MemberStatus) &&
+        !allowedValues(field).contains(value))
+        return Violation{field, Violation::Kind::NotAllowed, 0, length};
+    if (isPathSegment(field)) {
         // A path segment: "." and ".." would be resolved away (percent-encoding leaves them as
         // they are, and "%2E" is decoded back by QUrl).
         if (value == QLatin1String(".") || value == QLatin1String(".."))
@@ -162,9 +198,31 @@ bool canBecomeValid(Field field, const QString &value)
         return false;
     if (field == Field::RequestId)
         return value.isEmpty() || isUuidPrefix(value);
-    if (field == Field::OrganizationId && !value.isValidUtf16())
+    if (isPathSegment(field) && !value.isValidUtf16())
         return false;
+    if (field == Field::Role || field == Field::MemberStatus) {
+        const QStringList allowed = allowedValues(field);
+        for (const QString &candidate : allowed) {
+            if (candidate.startsWith(value))
+                return true;
+        }
+        return false;
+    }
     return true;
+}
+
+QStringList allowedValues(Field field)
+{
+    switch (field) {
+    case Field::Role:
+        return {QStringLiteral("org_admin"), QStringLiteral("org_member"),
+                QStringLiteral("org_viewer")};
+    case Field::MemberStatus:
+        return {QStringLiteral("active"), QStringLiteral("disabled")};
+    default:
+        break;
+    }
+    return {};
 }
 
 QString Violation::message() const
@@ -189,6 +247,11 @@ QString Violation::message() const
     case Kind::InvalidCharacter:
         return QCoreApplication::translate("FieldRules",
                                            "Contains an invalid character (a lone surrogate)");
+    case Kind::NotEmail:
+        return QCoreApplication::translate("FieldRules", "Not an email address (name@example.com)");
+    case Kind::NotAllowed:
+        return QCoreApplication::translate("FieldRules", "Must be one of: %1")
+            .arg(allowedValues(field).join(QStringLiteral(", ")));
     }
     return {};
 }
@@ -206,6 +269,16 @@ QString fieldLabel(Field field)
         return QCoreApplication::translate("FieldRules", "Client secret");
     case Field::RequestId:
         return QCoreApplication::translate("FieldRules", "Request ID");
+    case Field::UserId:
+        return QCoreApplication::translate("FieldRules", "Member");
+    case Field::InvitationId:
+        return QCoreApplication::translate("FieldRules", "Invitation");
+    case Field::Email:
+        return QCoreApplication::translate("FieldRules", "Email");
+    case Field::Role:
+        return QCoreApplication::translate("FieldRules", "Role");
+    case Field::MemberStatus:
+        return QCoreApplication::translate("FieldRules", "Status");
     }
     return {};
 }

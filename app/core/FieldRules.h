@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -16,6 +17,11 @@ enum class Field {
     ClientId,       // OAuth 2.0 client id issued by the IdP
     ClientSecret,   // optional
     RequestId,      // X-Client-Request-ID, a UUID
+    UserId,         // path parameter: a member's id (one path segment, like OrganizationId)
+    InvitationId,   // path parameter: an invitation's id
+    Email,          // an invitation's email: 3 to 254 code points, one '@', no white space
+    Role,           // a member's role: org_admin, org_member or org_viewer
+    MemberStatus,   // a member's status: active or disabled
 };
 
 struct Rule
@@ -25,7 +31,7 @@ struct Rule
     int minLength;        // code points; 0 = may be empty
     int maxLength;        // code points; 0 = no limit
     bool required;
-    bool rejectBlank;     // all-whitespace counts as missing
+    bool rejectBlank; // all-whitespace counts as missing
 };
 
 const Rule &rule(Field field);
@@ -40,6 +46,8 @@ struct Violation
         NotUuid,
         DotSegment,       // an organization "." or "..": a URL path would resolve it away
         InvalidCharacter, // a lone UTF-16 surrogate: not sent as it was entered
+        NotEmail,         // not of the form local@domain (white space, controls, no '@')
+        NotAllowed,       // a role or status the API does not name (allowedValues())
     };
     Field field;
     Kind kind;
@@ -64,8 +72,13 @@ std::optional<Violation> check(Field field, const QString &value);
 // no longer be completed.
 bool canBecomeValid(Field field, const QString &value);
 
-// Translated field label: "Organization", "Issuer URL", "Client ID", "Client secret", "Request ID".
+// Translated field label: "Organization", "Issuer URL", "Client ID", "Client secret", "Request ID",
+// "Member", "Invitation", "Email", "Role", "Status".
 QString fieldLabel(Field field);
+
+// The values a field may take when the API names them (Role, MemberStatus), else empty. What a
+// client sends must be one of these; what a server sends is kept as it is (Members.h).
+QStringList allowedValues(Field field);
 
 bool isUuid(const QString &text);
 

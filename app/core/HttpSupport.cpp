@@ -35,7 +35,9 @@ bool isKnownField(const QString &name)
                                       QStringLiteral("grant_type")};
     for (rules::Field f :
          {rules::Field::OrganizationId, rules::Field::Identifier, rules::Field::ClientId,
-          rules::Field::ClientSecret, rules::Field::RequestId}) {
+          rules::Field::ClientSecret, rules::Field::RequestId, rules::Field::UserId,
+          rules::Field::InvitationId, rules::Field::Email, rules::Field::Role,
+          rules::Field::MemberStatus}) {
         if (name == QLatin1String(rules::rule(f).jsonName))
             return true;
     }

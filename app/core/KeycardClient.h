@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ClientConfig.h"
+#include "Members.h"
 #include "Models.h"
 #include "Paging.h"
 #include "Result.h"
@@ -63,6 +64,45 @@ struct ListAllOutcome
     QString stopMessage() const { return pagingStopMessage(stop, items); }
 };
 
+// One page of GET /organizations/{organization_id}/users.
+struct ListMembersRequest
+{
+    int limit = 100; // 1..1000
+    std::optional<QString> after;
+    std::optional<QString> before;
+    std::optional<QString> role; // the `role` filter, sent as given (rules::Field::Role)
+    bool expandPermissions = false;
+};
+
+// One page of GET /organizations/{organization_id}/invitations.
+struct ListInvitationsRequest
+{
+    int limit = 100; // 1..1000
+    std::optional<QString> after;
+    std::optional<QString> before;
+    bool expandPermissions = false;
+};
+
+// How listAllMembers() ended when no error stopped it. Members whose id an earlier page
+// already delivered are left out of the later page and counted in duplicateItems: a server
+// whose pages overlap has not given one consistent list.
+struct ListAllMembersOutcome
+{
+    qint64 items = 0;                       // members handed to onPage, in all
+    PagingStop stop = PagingStop::LastPage; // LastPage, or why it stopped early
+    qint64 skippedItems = 0;                // see MemberPage, summed over the pages
+    qint64 incompleteItems = 0;
+    qint64 duplicateItems = 0;
+    // Every member of the organization was seen exactly once: the last page was reached, no
+    // item was skipped and no id came twice.
+    bool complete() const
+    {
+        return stop == PagingStop::LastPage && skippedItems == 0 && duplicateItems == 0;
+    }
+    // Why the list is not complete (translated, one sentence each), empty when complete().
+    QStringList incompleteReasons() const;
+};
+
 // Options every operation accepts.
 struct CallOptions
 {
@@ -92,8 +132,7 @@ class KeycardClient : public QObject
 {
     Q_OBJECT
 public:
-    template<typename T>
-    using Callback = std::function<void(const Result<T> &)>;
+    template<typename T> using Callback = std::function<void(const Result<T> &)>;
 
     // `nam` is not owned; it must outlive the client.
     KeycardClient(QNetworkAccessManager *nam, ClientConfig config, QObject *parent = nullptr);
@@ -137,6 +176,39 @@ public:
                            const CallOptions &options = {});
     PendingCall *disableSso(const QString &organization, QObject *context, Callback<Done> done,
                             const CallOptions &options = {});
+
+    // --- members and invitations (KeycardClientMembers.cpp) ------------------------------
+    // One page of members. `organization` is an id or label; request.role filters by role.
+    PendingCall *listMembers(const QString &organization, const ListMembersRequest &request,
+                             QObject *context, Callback<MemberPage> done,
+                             const CallOptions &options = {});
+    // Every page, as listAllOrganizations() does (repeated or missing cursors and `maxItems`
+    // end the listing with a success whose `stop` says why), and members whose id came on an
+    // earlier page dropped and counted (ListAllMembersOutcome::duplicateItems). Ids are
+    // remembered as 64-bit hashes: 100,000 members cost about 2 MB. Pages are decoded on the
+    // thread pool; onPage runs on the client's thread.
+    PendingCall *listAllMembers(const QString &organization, const ListMembersRequest &first,
+                                QObject *context, std::function<void(const MemberPage &)> onPage,
+                                Callback<ListAllMembersOutcome> done,
+                                const CallOptions &options = {}, qint64 maxItems = 0);
+    PendingCall *getMember(const QString &organization, const QString &userId, QObject *context,
+                           Callback<OrganizationUser> done, const CallOptions &options = {});
+    // PATCH role and/or status (checked against rules::allowedValues() before sending).
+    PendingCall *updateMember(const QString &organization, const QString &userId,
+                              const MemberUpdate &body, QObject *context,
+                              Callback<OrganizationUser> done, const CallOptions &options = {});
+    PendingCall *removeMember(const QString &organization, const QString &userId, QObject *context,
+                              Callback<Done> done, const CallOptions &options = {});
+    PendingCall *listInvitations(const QString &organization, const ListInvitationsRequest &request,
+                                 QObject *context, Callback<InvitationPage> done,
+                                 const CallOptions &options = {});
+    // POST; a 409 (an invitation for that email exists, or a member has it) is not retried.
+    PendingCall *createInvitation(const QString &organization, const InvitationCreate &body,
+                                  QObject *context, Callback<Invitation> done,
+                                  const CallOptions &options = {});
+    PendingCall *revokeInvitation(const QString &organization, const QString &invitationId,
+                                  QObject *context, Callback<Done> done,
+                                  const CallOptions &options = {});
 
     static QString newRequestId(); // lower-case UUID without braces
 

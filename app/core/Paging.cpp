@@ -33,8 +33,43 @@ qint64 PageCursor::room() const
     return std::max<qint64>(0, m_maxItems - m_items);
 }
 
-QString pagingStopMessage(PagingStop stop, qint64 items)
+QString pagingStopMessage(PagingStop stop, qint64 items, PagedItems what)
 {
+    if (what != PagedItems::Organizations) {
+        const QString count = QLocale().toString(items);
+        const bool members = what == PagedItems::Members;
+        switch (stop) {
+        case PagingStop::None:
+        case PagingStop::LastPage:
+            return {};
+        case PagingStop::MissingCursor:
+            return members ? QCoreApplication::translate(
+                                 "Paging", "The server said more pages follow but sent no cursor "
+                                           "for the next one; stopped after %1 members.")
+                                 .arg(count)
+                           : QCoreApplication::translate(
+                                 "Paging", "The server said more pages follow but sent no cursor "
+                                           "for the next one; stopped after %1 invitations.")
+                                 .arg(count);
+        case PagingStop::RepeatedCursor:
+            return members ? QCoreApplication::translate(
+                                 "Paging", "The server sent a page cursor it had already sent; "
+                                           "stopped after %1 members.")
+                                 .arg(count)
+                           : QCoreApplication::translate(
+                                 "Paging", "The server sent a page cursor it had already sent; "
+                                           "stopped after %1 invitations.")
+                                 .arg(count);
+        case PagingStop::ItemLimit:
+            return members ? QCoreApplication::translate("Paging",
+                                                         "Stopped at the limit of %1 members.")
+                                 .arg(count)
+                           : QCoreApplication::translate("Paging",
+                                                         "Stopped at the limit of %1 invitations.")
+                                 .arg(count);
+        }
+        return {};
+    }
     switch (stop) {
     case PagingStop::None:
     case PagingStop::LastPage:

@@ -44,8 +44,12 @@ private:
     qint64 m_items = 0;
 };
 
+// What a listing lists (the noun of pagingStopMessage()).
+enum class PagedItems { Organizations, Members, Invitations };
+
 // Translated sentence for a stop other than None/LastPage ("The server kept sending the same
 // page cursor; stopped after 1,200 organizations."). `items` is what was kept.
-QString pagingStopMessage(PagingStop stop, qint64 items);
+QString pagingStopMessage(PagingStop stop, qint64 items,
+                          PagedItems what = PagedItems::Organizations);
 
 } // namespace keycard
