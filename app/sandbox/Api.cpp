@@ -11,6 +11,8 @@ namespace {
 
 const QString kPermissions = QStringLiteral("permissions");
 
+} // namespace
+
 QString quoted(const QString &text)
 {
     return QLatin1Char('\'') + text + QLatin1Char('\'');
@@ -36,6 +38,8 @@ std::optional<QString> queryValue(const QUrlQuery &query, const QString &key)
     return values.constLast();
 }
 
+namespace {
+
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
 {
     if (a.size() != b.size())
@@ -54,6 +58,8 @@ QUrlQuery formBody(const QByteArray &body)
     return QUrlQuery(QString::fromUtf8(text));
 }
 
+} // namespace
+
 HttpReply methodNotAllowed(const QByteArray &method, const QByteArray &allowed)
 {
     HttpReply reply =
@@ -68,6 +74,8 @@ HttpReply validationError(const FieldError &error)
 {
     return HttpReply::error(400, QStringLiteral("validation_error"), error.message, error.field);
 }
+
+namespace {
 
 HttpReply organizationNotFound(const QString &idOrLabel)
 {
@@ -108,6 +116,7 @@ Api::Api(Store &store, Tokens &tokens, const SandboxOptions &options)
     : m_store(store)
     , m_tokens(tokens)
     , m_options(options)
+    , m_members(store, options)
 {
 }
 
@@ -119,6 +128,24 @@ Api::Result Api::handle(const RecordedRequest &request, const QStringList &segme
         if (method != "POST")
             return {methodNotAllowed(method, "POST")};
         return {token(request)};
+    }
+    // The sandbox's own actions (accept an invitation, simulate an SSO sign-in) and the
+    // members and invitations of an organization: MembersApi.cpp.
+    const bool simulation = (n >= 1 && segments.at(0) == QLatin1String("sandbox")) ||
+                            (n >= 2 && segments.at(0) == QLatin1String("idp") &&
+                             segments.at(1) == QLatin1String("signin"));
+    const bool members = n >= 3 && n <= 4 && segments.at(0) == QLatin1String("organizations") &&
+                         (segments.at(2) == QLatin1String("users") ||
+                          segments.at(2) == QLatin1String("invitations"));
+    if (simulation || members) {
+        if (!authenticated(request))
+            return {HttpReply::error(401, QStringLiteral("unauthorized"),
+                                     QStringLiteral("Missing, unknown or expired bearer token"))};
+        if (const auto error = validateRequestId(request.requestId()))
+            return {validationError(*error)};
+        const MembersApi::Result result = simulation ? m_members.simulation(request, segments)
+                                                     : m_members.handle(request, segments);
+        return {result.reply, result.changed};
     }
     if (n < 1 || n > 3 || segments.at(0) != QLatin1String("organizations") ||
         (n == 3 && segments.at(2) != QLatin1String("sso-connection")))
@@ -337,6 +364,8 @@ bool isJsonContentType(const QByteArray &value)
            (type.startsWith("application/") && type.endsWith("+json"));
 }
 
+} // namespace
+
 std::optional<QJsonObject> jsonObjectBody(const RecordedRequest &request, HttpReply &failure)
 {
     if (!isJsonContentType(request.header("content-type"))) {
@@ -354,8 +383,6 @@ std::optional<QJsonObject> jsonObjectBody(const RecordedRequest &request, HttpRe
     }
     return document.object();
 }
-
-} // namespace
 
 Api::Result Api::createConnection(const RecordedRequest &request, int index)
 {

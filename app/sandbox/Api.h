@@ -1,7 +1,9 @@
 #pragma once
 
 #include "HttpReply.h"
+#include "MembersApi.h"
 #include "SandboxServer.h"
+#include "SsoValidation.h"
 #include "Store.h"
 #include "Tokens.h"
 
@@ -38,7 +40,19 @@ private:
     Store &m_store;
     Tokens &m_tokens;
     const SandboxOptions &m_options;
+    MembersApi m_members;
 };
+
+// Shared by the routes of Api.cpp and MembersApi.cpp.
+QString quoted(const QString &text);
+// All values of `key` (keys compared fully decoded, so "expand%5B%5D" is "expand[]").
+QStringList queryValues(const QUrlQuery &query, const QString &key);
+// The last non-empty value of `key`.
+std::optional<QString> queryValue(const QUrlQuery &query, const QString &key);
+HttpReply methodNotAllowed(const QByteArray &method, const QByteArray &allowed);
+HttpReply validationError(const FieldError &error);
+// The body as a JSON object, or nullopt with `failure` set (415 or 400).
+std::optional<QJsonObject> jsonObjectBody(const RecordedRequest &request, HttpReply &failure);
 
 // Whether the query asks for permissions: expand[]=permissions or expand=permissions.
 bool wantsPermissions(const QUrlQuery &query);

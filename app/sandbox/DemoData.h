@@ -6,7 +6,7 @@ namespace keycard::sandbox::demo {
 
 struct DemoOrganization
 {
-    const char *id;    // 26-character nanoid
+    const char *id; // 26-character nanoid
     const char *name;
     const char *label;
 };
@@ -17,7 +17,8 @@ inline constexpr const char *kAcmeIdentifier = "https://acme.okta.com";
 inline constexpr const char *kAcmeClientId = "0oa8f3k2j1XyZ9abc357";
 
 // No SSO, every permission (the natural target for "Enable SSO" in demos and tests).
-inline constexpr DemoOrganization kGlobex{"0Kh8oOOL8dKLzdocJ2isAjIhKt", "Globex Corporation", "globex"};
+inline constexpr DemoOrganization kGlobex{"0Kh8oOOL8dKLzdocJ2isAjIhKt", "Globex Corporation",
+                                          "globex"};
 
 // SSO enabled through Entra ID, no client secret, only the OpenID userinfo endpoint.
 inline constexpr DemoOrganization kInitech{"J0RlgLKOmxgJTeKdNnFRIBXuDL", "Initech", "initech"};
@@ -26,7 +27,8 @@ inline constexpr const char *kInitechIdentifier =
 inline constexpr const char *kInitechClientId = "5d1f0c7e-2b8a-4e39-9c61-7a4f3e2d1b0c";
 
 // No SSO, every permission.
-inline constexpr DemoOrganization kUmbrella{"7DxtpYlSXpfKtHF4vUCsMehGAk", "Umbrella Research", "umbrella"};
+inline constexpr DemoOrganization kUmbrella{"7DxtpYlSXpfKtHF4vUCsMehGAk", "Umbrella Research",
+                                            "umbrella"};
 
 // No SSO; the admin may read but not update it: permissions
 // {"organizations": {"read": true, "update": false}, ...}. Write calls answer 403.
@@ -34,10 +36,25 @@ inline constexpr DemoOrganization kStark{"Wvj7FAc9QeWJKY40uvSwMFLZDe", "Stark In
 
 // SSO enabled through Google, secret set; the connection carries fields newer servers add
 // ("login_url", "protocols.openid.external_id_claim") that clients must keep and show raw.
-inline constexpr DemoOrganization kWayne{"1f8rESQedUStPKR0CsTy4Qwb8D", "Wayne Enterprises", "wayne"};
+inline constexpr DemoOrganization kWayne{"1f8rESQedUStPKR0CsTy4Qwb8D", "Wayne Enterprises",
+                                         "wayne"};
 inline constexpr const char *kWayneIdentifier = "https://accounts.google.com";
 inline constexpr const char *kWayneClientId =
     "123456789012-k3f9q2m1v8d7s6a5p4o3i2u1y0t9r8e7.apps.googleusercontent.com";
+
+// Members (Seed, SeedMembers.cpp). `source` of a member with a Keycard account: the API does not
+// document Keycard's own issuer, so the sandbox uses this value of its own (docs/api.md).
+inline constexpr const char *kKeycardIssuer = "https://id.keycard.ai";
+// Acme: 2 active administrators with Keycard accounts, the rest through Okta (the safe case).
+// Initech: every active administrator signs in through Entra ID (the dangerous case: changing
+//   the issuer or disabling SSO locks every administrator out); its one Keycard administrator
+//   is disabled.
+// Wayne: 1 active administrator with a Keycard account (fewer than the 2 advised), and one
+//   member whose source is another issuer (an earlier Okta tenant).
+// Globex, Umbrella: no SSO, every member has a Keycard account.
+// Stark: members may be listed and read, not updated or removed, and invitations not created
+//   or revoked (users.update/delete and invitations.create/delete false).
+inline constexpr const char *kWayneOldIssuer = "https://wayne.okta.com";
 
 inline constexpr DemoOrganization kAll[] = {kAcme, kGlobex, kInitech, kUmbrella, kStark, kWayne};
 

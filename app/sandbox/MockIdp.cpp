@@ -103,7 +103,9 @@ QString loginUrl(const RecordedRequest &request, const QString &organizationId)
 
 std::optional<Answer> handle(const RecordedRequest &request)
 {
-    if (!request.path.startsWith(QLatin1String("/idp/")))
+    // /idp/signin/<organization>: the sign-in simulation, which changes members (MembersApi).
+    if (!request.path.startsWith(QLatin1String("/idp/")) ||
+        request.path.startsWith(QLatin1String("/idp/signin/")))
         return std::nullopt;
     const QStringList parts = request.path.mid(5).split(QLatin1Char('/'));
     const QString scenario = parts.value(0);

@@ -1,4 +1,5 @@
 #include "SandboxServer.h"
+#include "SandboxServerPrivate.h"
 
 #include "Api.h"
 #include "ConnectionGuard.h"
@@ -26,33 +27,6 @@ QJsonObject RecordedRequest::jsonBody() const
     return document.isObject() ? document.object() : QJsonObject();
 }
 
-class SandboxServerPrivate
-{
-public:
-    SandboxServerPrivate(SandboxServer *server, SandboxOptions opts);
-
-    void handle(const QHttpServerRequest &request, QTcpSocket *socket);
-    RecordedRequest record(const QHttpServerRequest &request) const;
-    void respond(QTcpSocket *socket, const HttpReply &reply, Delivery delivery, bool close);
-    void changed();
-    void keep(const RecordedRequest &recorded);
-
-    SandboxServer *q;
-    SandboxOptions options;
-    Store store;
-    Tokens tokens;
-    Api api;
-    Faults faults;
-    HttpFrontend *frontend = nullptr;
-    QList<RecordedRequest> requests; // the recent window (see SandboxOptions)
-    qint64 recordedBodyBytes = 0;
-    QString errorString;
-    quint16 port = 0;
-    int latencyMs = 0;
-    int nextGenerated = 1;
-    bool saveState = true;
-};
-
 SandboxServerPrivate::SandboxServerPrivate(SandboxServer *server, SandboxOptions opts)
     : q(server)
     , options(std::move(opts))
@@ -65,6 +39,15 @@ SandboxServerPrivate::SandboxServerPrivate(SandboxServer *server, SandboxOptions
     if (options.extraOrganizations > 0)
         nextGenerated =
             seed::addGeneratedOrganizations(store, nextGenerated, options.extraOrganizations);
+    if (options.generatedMembers > 0) {
+        const int index = store.indexOf(options.generatedMembersOrganization);
+        if (index < 0)
+            errorString = QCoreApplication::translate("SandboxServer",
+                                                      "No organization %1 to generate members in")
+                              .arg(options.generatedMembersOrganization);
+        else
+            seed::addGeneratedMembers(store, index, options.generatedMembers);
+    }
     if (!options.stateFile.isEmpty()) {
         QString error;
         if (!store.load(options.stateFile, error)) {
@@ -372,68 +355,6 @@ void SandboxServer::expireAllTokens()
 void SandboxServer::setTokenLifetime(int seconds)
 {
     d->tokens.setLifetimeSeconds(seconds);
-}
-
-QList<QJsonObject> SandboxServer::organizations() const
-{
-    QList<QJsonObject> list;
-    list.reserve(d->store.size());
-    for (int i = 0; i < d->store.size(); ++i)
-        list.append(d->store.organizationJson(i));
-    return list;
-}
-
-std::optional<QJsonObject> SandboxServer::organization(const QString &idOrLabel) const
-{
-    const int index = d->store.indexOf(idOrLabel);
-    if (index < 0)
-        return std::nullopt;
-    return d->store.organizationJson(index);
-}
-
-std::optional<QJsonObject> SandboxServer::connection(const QString &idOrLabel) const
-{
-    const int index = d->store.indexOf(idOrLabel);
-    if (index < 0 || !d->store.at(index).connection)
-        return std::nullopt;
-    return d->store.at(index).connection->json;
-}
-
-int SandboxServer::connectionCount() const
-{
-    return d->store.connectionCount();
-}
-
-void SandboxServer::addGeneratedOrganizations(int count)
-{
-    if (count > 0)
-        d->nextGenerated = seed::addGeneratedOrganizations(d->store, d->nextGenerated, count);
-}
-
-QString SandboxServer::addOrganization(const QString &name, const QString &label,
-                                       const std::optional<QJsonObject> &connectionFields)
-{
-    Store::Organization org;
-    org.id = Store::newId();
-    org.name = name;
-    org.label = label;
-    org.createdAt = QDateTime::currentDateTimeUtc();
-    org.updatedAt = org.createdAt;
-    if (!d->store.append(std::move(org)))
-        return {};
-    const int index = d->store.size() - 1;
-    if (connectionFields)
-        d->store.createConnection(index, *connectionFields, std::nullopt);
-    return d->store.at(index).id;
-}
-
-void SandboxServer::setPermissions(const QString &idOrLabel, const QJsonObject &permissions)
-{
-    const int index = d->store.indexOf(idOrLabel);
-    if (index < 0)
-        return;
-    d->store.setPermissions(index, permissions);
-    d->changed();
 }
 
 void SandboxServer::setLatency(int milliseconds)

@@ -59,7 +59,11 @@ struct SandboxOptions
 {
     bool seedDemoData = true;   // the named demo organizations (see README / DemoData.h)
     int extraOrganizations = 0; // generated organizations after the demo ones
-    QString stateFile;          // when set: loaded at start if present, saved after each change
+    // Generated members (keycard-sandbox --org-members N) appended to this organization's
+    // members (id or label; --org-members-in). An unknown organization is an errorString().
+    int generatedMembers = 0;
+    QString generatedMembersOrganization = QStringLiteral("acme");
+    QString stateFile; // when set: loaded at start if present, saved after each change
     int tokenLifetimeSeconds = 3600;
     QString clientId = QStringLiteral("demo-admin");
     QString clientSecret = QStringLiteral("sandbox-demo-secret");
@@ -130,6 +134,16 @@ public:
     // an empty string when the label is taken.
     QString addOrganization(const QString &name, const QString &label,
                             const std::optional<QJsonObject> &connectionFields = std::nullopt);
+    // Members of an organization as the API returns them (no permissions), in list order.
+    QList<QJsonObject> members(const QString &idOrLabel) const;
+    // Appends a member served exactly as `raw` (which should carry an "id"): what a careless
+    // or hostile server could send (no email, a 1,000-character email, bidi characters, an
+    // unknown role, a source that is not a URL), for tests of how it is shown. Returns false
+    // when there is no such organization.
+    bool addRawMember(const QString &idOrLabel, const QJsonObject &raw);
+    // Appends `count` generated members (as --org-members).
+    void addGeneratedMembers(const QString &idOrLabel, int count);
+    QList<QJsonObject> invitations(const QString &idOrLabel) const;
     // Replaces the permissions reported for (and enforced on) one organization.
     void setPermissions(const QString &idOrLabel, const QJsonObject &permissions);
 

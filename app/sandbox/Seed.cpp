@@ -144,8 +144,14 @@ void addDemoOrganizations(Store &store)
         {QStringLiteral("sso_connection"), QJsonObject{{QStringLiteral("read"), true},
                                                        {QStringLiteral("update"), false},
                                                        {QStringLiteral("delete"), false}}},
-        {QStringLiteral("users"),
-         QJsonObject{{QStringLiteral("read"), true}, {QStringLiteral("list"), true}}},
+        // Members may be listed and read, not changed (the "list-only" demo organization).
+        {QStringLiteral("users"), QJsonObject{{QStringLiteral("read"), true},
+                                              {QStringLiteral("list"), true},
+                                              {QStringLiteral("update"), false},
+                                              {QStringLiteral("delete"), false}}},
+        {QStringLiteral("invitations"), QJsonObject{{QStringLiteral("list"), true},
+                                                    {QStringLiteral("create"), false},
+                                                    {QStringLiteral("delete"), false}}},
     };
     store.append(std::move(stark));
 
@@ -173,6 +179,12 @@ void addDemoOrganizations(Store &store)
         QStringLiteral("login_url"),
         QStringLiteral("https://id.keycard.ai/login/1f8rESQedUStPKR0CsTy4Qwb8D/sso"));
     store.append(std::move(wayne));
+    addDemoMembers(store);
+}
+
+QString stableId(quint64 seed)
+{
+    return nanoid(seed);
 }
 
 Store::Organization generatedOrganization(int number)

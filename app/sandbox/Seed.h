@@ -15,4 +15,17 @@ Store::Organization generatedOrganization(int number);
 // existing organization are skipped over, so ids stay unique. Returns the next free number.
 int addGeneratedOrganizations(Store &store, int first, int count);
 
+// A deterministic 26-character nanoid for `seed`.
+QString stableId(quint64 seed);
+
+// The demo organizations' members and invitations (DemoData.h says who is where). Called by
+// addDemoOrganizations().
+void addDemoMembers(Store &store);
+
+// Appends `count` generated members to the organization at `index` (deterministic: number n
+// always gives the same member): emails "member000042@<label>.example.com", 1 in 10 a viewer,
+// 1 in 500 an administrator, 1 in 50 disabled; with SSO, members sign in through the
+// organization's issuer except 1 in 20 (Keycard accounts).
+void addGeneratedMembers(Store &store, int index, int count);
+
 } // namespace keycard::sandbox::seed

@@ -156,6 +156,11 @@ std::optional<FieldError> validateRequestId(const QString &value)
     return checkRule(rules::Field::RequestId, value);
 }
 
+std::optional<FieldError> validateField(rules::Field field, const QString &value)
+{
+    return checkRule(field, value);
+}
+
 std::optional<FieldError> validateOrganizationId(const QString &value)
 {
     return checkRule(rules::Field::OrganizationId, value);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "FieldRules.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -21,6 +23,9 @@ std::optional<FieldError> validateSsoCreate(const QJsonObject &body);
 std::optional<FieldError> validateSsoUpdate(const QJsonObject &body);
 // X-Client-Request-ID header value; an empty value means the header was absent.
 std::optional<FieldError> validateRequestId(const QString &value);
+// A value checked against keycard_core's rules (FieldRules.h): members' and invitations' path
+// ids, emails, roles and statuses.
+std::optional<FieldError> validateField(rules::Field field, const QString &value);
 // The organization id or label of the path ("organization_id: at most 255 characters ...").
 std::optional<FieldError> validateOrganizationId(const QString &value);
 

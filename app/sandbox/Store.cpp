@@ -20,7 +20,12 @@ QJsonObject allPermissions()
     return QJsonObject{
         {QStringLiteral("organizations"), QJsonObject{{kRead, true}, {kUpdate, true}}},
         {kSsoConnection, QJsonObject{{kRead, true}, {kUpdate, true}, {kDelete, true}}},
-        {QStringLiteral("users"), QJsonObject{{kRead, true}, {QStringLiteral("list"), true}}},
+        {QStringLiteral("users"),
+         QJsonObject{
+             {kRead, true}, {QStringLiteral("list"), true}, {kUpdate, true}, {kDelete, true}}},
+        {QStringLiteral("invitations"), QJsonObject{{QStringLiteral("list"), true},
+                                                    {QStringLiteral("create"), true},
+                                                    {kDelete, true}}},
     };
 }
 

@@ -27,6 +27,33 @@ public:
         QJsonObject json;
     };
 
+    // A member of an organization (CONTRACT.md, OrganizationUser).
+    struct Member
+    {
+        QString id;
+        QString email; // empty: served without "email"
+        QString role;
+        QString status;
+        QString source; // the issuer the member signs in through
+        QDateTime createdAt;
+        QDateTime updatedAt;
+        // Served exactly as this object instead (tests: what a careless server sends);
+        // updates then change only its role/status members.
+        std::optional<QJsonObject> raw;
+    };
+
+    struct Invitation
+    {
+        QString id;
+        QString email;
+        QString role;
+        QString status; // pending, accepted, expired, revoked
+        QString createdBy;
+        QDateTime expiresAt;
+        QDateTime createdAt;
+        QDateTime updatedAt;
+    };
+
     struct Organization
     {
         QString id;
@@ -36,6 +63,8 @@ public:
         QDateTime updatedAt;
         std::optional<QJsonObject> permissions; // nullopt: every permission granted
         std::optional<Connection> connection;
+        QList<Member> members;         // in list order (oldest first)
+        QList<Invitation> invitations; // in list order
     };
 
     Store();
@@ -60,6 +89,31 @@ public:
     QJsonObject connectionPermissions(int index) const;
     bool mayUpdate(int index) const;
     void setPermissions(int index, const QJsonObject &permissions);
+
+    // --- members and invitations (StoreMembers.cpp) ---------------------------------------
+    // Whether the organization's permissions grant `resource`.`permission` ("users",
+    // "update"); a permission they do not name is denied.
+    bool allows(int index, const QString &resource, const QString &permission) const;
+    const QList<Member> &members(int index) const { return m_orgs.at(index).members; }
+    // -1 when the organization has no member with this id. `hint`: where to look first (the
+    // position a page cursor carries), so paging through 100,000 members stays linear.
+    int memberIndex(int index, const QString &id, int hint = -1) const;
+    // The member with this email (exact match), or -1.
+    int memberByEmail(int index, const QString &email) const;
+    QJsonObject memberJson(int index, int member) const;
+    void addMember(int index, Member member);
+    // Sets the given fields (role, status, source); returns whether anything changed.
+    bool updateMember(int index, int member, const std::optional<QString> &role,
+                      const std::optional<QString> &status,
+                      const std::optional<QString> &source = std::nullopt);
+    void removeMember(int index, int member);
+    const QList<Invitation> &invitations(int index) const { return m_orgs.at(index).invitations; }
+    int invitationIndex(int index, const QString &id) const;
+    QJsonObject invitationJson(int index, int invitation) const;
+    // A pending invitation valid for 7 days; returns its position.
+    int addInvitation(int index, const QString &email, const QString &role,
+                      const QString &createdBy);
+    void setInvitationStatus(int index, int invitation, const QString &status);
 
     // --- connections ---------------------------------------------------------------------
     int connectionCount() const { return m_connectionCount; }

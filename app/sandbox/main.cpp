@@ -103,6 +103,17 @@ int main(int argc, char *argv[])
         QStringLiteral("orgs"),
         QCoreApplication::translate("main", "Generate N organizations after the demo ones."),
         QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption orgMembersOption(
+        QStringLiteral("org-members"),
+        QCoreApplication::translate(
+            "main", "Generate N members (0 to 1000000) in the organization of --org-members-in, "
+                    "after its demo members (for scale tests)."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption orgMembersInOption(
+        QStringLiteral("org-members-in"),
+        QCoreApplication::translate(
+            "main", "The organization (id or label) --org-members fills (default acme)."),
+        QStringLiteral("ORG"), QStringLiteral("acme"));
     const QCommandLineOption stateOption(
         QStringLiteral("state"),
         QCoreApplication::translate(
@@ -133,8 +144,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption exitWithStdinOption(
         QStringLiteral("exit-with-stdin"),
         QCoreApplication::translate("main", "Stop when standard input is closed."));
-    parser.addOptions({portOption, orgsOption, stateOption, latencyOption, quietOption,
-                       listenFdOption, clientIdOption, secretStdinOption, exitWithStdinOption});
+    parser.addOptions({portOption, orgsOption, orgMembersOption, orgMembersInOption, stateOption,
+                       latencyOption, quietOption, listenFdOption, clientIdOption,
+                       secretStdinOption, exitWithStdinOption});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -148,6 +160,13 @@ int main(int argc, char *argv[])
     }
     if (!parseNumber(parser.value(orgsOption), 0, 1000000, orgs)) {
         err << QCoreApplication::translate("main", "keycard-sandbox: --orgs must be 0 to 1000000")
+            << Qt::endl;
+        return 2;
+    }
+    int orgMembers = 0;
+    if (!parseNumber(parser.value(orgMembersOption), 0, 1000000, orgMembers)) {
+        err << QCoreApplication::translate("main",
+                                           "keycard-sandbox: --org-members must be 0 to 1000000")
             << Qt::endl;
         return 2;
     }
@@ -175,6 +194,8 @@ int main(int argc, char *argv[])
 
     SandboxOptions options;
     options.extraOrganizations = orgs;
+    options.generatedMembers = orgMembers;
+    options.generatedMembersOrganization = parser.value(orgMembersInOption);
     if (parser.isSet(clientIdOption)) {
         options.clientId = parser.value(clientIdOption);
         if (options.clientId.isEmpty()) {
