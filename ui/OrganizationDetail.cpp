@@ -5,6 +5,7 @@
 #include "EndpointsPane.h"
 #include "ErrorAdvice.h"
 #include "Format.h"
+#include "MembersPane.h"
 #include "MessageBar.h"
 #include "OrganizationState.h"
 #include "PermissionsPane.h"
@@ -49,12 +50,15 @@ void OrganizationDetail::ensureContent()
     m_permissionsPane = new PermissionsPane(m_tabs);
     m_endpointsPane = new EndpointsPane(m_tabs);
     m_rawPane = new RawPane(m_tabs);
+    m_membersPane = new MembersPane(m_tabs);
+    m_membersPane->setClient(m_store ? m_store->client() : nullptr);
     m_tabs->setObjectName(QStringLiteral("detailTabs"));
     m_tabs->setAccessibleName(tr("Organization details"));
     m_tabs->addTab(m_connectionPane, tr("&Connection"));
     // Alt+P is the Profile menu's.
     m_tabs->addTab(m_permissionsPane, tr("Perm&issions"));
     m_tabs->addTab(m_endpointsPane, tr("E&ndpoints"));
+    m_tabs->addTab(m_membersPane, tr("Mem&bers"));
     m_tabs->addTab(m_rawPane, tr("Ra&w"));
     m_tabs->setDocumentMode(true);
     m_connectionPane->setEnableAvailable(m_enableAvailable, m_enableToolTip);
@@ -292,6 +296,13 @@ void OrganizationDetail::render()
     else
         m_permissionsPane->setPermissions(orgError ? std::nullopt : org.permissions,
                                           s->sso == Sso::Enabled, s->connectionPermissions());
+    // Members: read when their tab is shown; who signs in through SSO follows the connection.
+    if (m_membersPane->client() != m_store->client())
+        m_membersPane->setClient(m_store->client());
+    m_membersPane->showOrganization(org, s->sso == Sso::Enabled
+                                             ? std::optional(s->connection->identifier)
+                                         : s->sso == Sso::Absent ? std::optional(QString())
+                                                                 : std::nullopt);
     if (loading && !s->organizationFetchedAt.isValid())
         m_rawPane->clear();
     else

@@ -17,15 +17,16 @@ namespace keycard {
 class ConnectionPane;
 class DetailHeader;
 class EndpointsPane;
+class MembersPane;
 class MessageBar;
 class PermissionsPane;
 class RawPane;
 class StateView;
 
 // Everything about the selected organization: header and the Connection, Permissions,
-// Endpoints and Raw panes. Shows what the OrganizationStateStore knows about it and follows
-// the store's changes (fetches, writes); fetches it (organization and SSO connection, both with
-// expand[]=permissions) on selection and on reload.
+// Endpoints, Members and Raw panes. Shows what the OrganizationStateStore knows about it and
+// follows the store's changes (fetches, writes); fetches it (organization and SSO connection, both
+// with expand[]=permissions) on selection and on reload.
 class OrganizationDetail : public QWidget
 {
     Q_OBJECT
@@ -91,6 +92,7 @@ private:
     PermissionsPane *m_permissionsPane = nullptr;
     EndpointsPane *m_endpointsPane = nullptr;
     RawPane *m_rawPane = nullptr;
+    MembersPane *m_membersPane = nullptr;
     bool m_enableAvailable = true;
     QString m_enableToolTip;
 

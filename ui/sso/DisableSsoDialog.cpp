@@ -5,6 +5,7 @@
 #include "Format.h"
 #include "KeycardClient.h"
 #include "MessageBar.h"
+#include "SignInImpactBox.h"
 #include "SsoController.h"
 #include "ValidatedField.h"
 
@@ -52,6 +53,21 @@ DisableSsoDialog::DisableSsoDialog(KeycardClient *client, const Organization &or
     effect->setObjectName(QStringLiteral("disableEffect"));
     effect->setWordWrap(true);
 
+    // Who would lose sign-in: every member whose source is the connection's issuer, read from
+    // the server now (the connection first, for its issuer as the server has it).
+    m_impact = new SignInImpactBox(this);
+    if (client) {
+        client->getSsoConnection(
+            organization.id, this, [this, client](const Result<SsoConnection> &result) {
+                if (result.ok()) {
+                    m_impact->check(client, m_organization.id, SsoChange::Disable,
+                                    result.value().identifier);
+                } else {
+                    m_impact->check(nullptr, m_organization.id, SsoChange::Disable, {});
+                }
+            });
+    }
+
     m_banner = new MessageBar(QStringLiteral("banner"), this);
     m_retry = m_banner->addRetryAction();
 
@@ -90,6 +106,7 @@ DisableSsoDialog::DisableSsoDialog(KeycardClient *client, const Organization &or
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(heading);
     layout->addWidget(effect);
+    layout->addWidget(m_impact);
     layout->addWidget(m_banner);
     layout->addSpacing(6);
     layout->addWidget(prompt);

@@ -12,6 +12,7 @@ namespace keycard {
 class BusyIndicator;
 class KeycardClient;
 class MessageBar;
+class SignInImpactBox;
 struct ApiError;
 } // namespace keycard
 
@@ -20,9 +21,9 @@ namespace keycard::ui {
 class SsoController;
 
 // Confirms disabling SSO by asking for the organization's label typed exactly, explains what
-// happens, then sends DELETE. objectNames: "confirmLabelEdit", "disableButton", "cancelButton",
-// "retryButton", "busyIndicator", "banner", "bannerText", "bannerRequestId". Open with
-// open()/show().
+// happens and who would lose sign-in (SignInImpactBox, "signInImpact"), then sends DELETE.
+// objectNames: "confirmLabelEdit", "disableButton", "cancelButton", "retryButton", "busyIndicator",
+// "banner", "bannerText", "bannerRequestId". Open with open()/show().
 class DisableSsoDialog : public QDialog
 {
     Q_OBJECT
@@ -49,6 +50,7 @@ private:
     Organization m_organization;
     SsoController *m_controller = nullptr;
     MessageBar *m_banner = nullptr;
+    SignInImpactBox *m_impact = nullptr;
     QLineEdit *m_confirm = nullptr;
     QLabel *m_confirmHint = nullptr;
     BusyIndicator *m_busy = nullptr;

@@ -1,0 +1,293 @@
+#include "MemberListModel.h"
+
+#include "DisplayText.h"
+#include "KeycardClient.h"
+
+namespace keycard {
+
+MemberListModel::MemberListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+MemberListModel::~MemberListModel()
+{
+    if (m_call)
+        m_call->abort();
+}
+
+void MemberListModel::setClient(KeycardClient *client)
+{
+    m_client = client;
+    clear();
+}
+
+void MemberListModel::clear()
+{
+    ++m_generation;
+    if (m_call)
+        m_call->abort();
+    beginResetModel();
+    m_rows.clear();
+    m_index.clear();
+    endResetModel();
+    m_state = State::Idle;
+    m_error = {};
+    m_permissions.reset();
+    m_incomplete.clear();
+    m_summary = {};
+    Q_EMIT summaryChanged();
+    Q_EMIT stateChanged();
+}
+
+void MemberListModel::load(const QString &organizationId, const QString &ssoIssuer)
+{
+    const QString id = organizationId;
+    clear();
+    m_organizationId = id;
+    m_ssoIssuer = ssoIssuer;
+    reload();
+}
+
+void MemberListModel::reload()
+{
+    const QString id = m_organizationId;
+    const QString issuer = m_ssoIssuer;
+    clear();
+    m_organizationId = id;
+    m_ssoIssuer = issuer;
+    if (!m_client || id.isEmpty())
+        return;
+    m_state = State::Loading;
+    Q_EMIT stateChanged();
+    ListMembersRequest first;
+    first.limit = m_pageSize;
+    first.expandPermissions = true;
+    const quint64 generation = m_generation;
+    m_call = m_client->listAllMembers(
+        id, first, this,
+        [this, generation](const MemberPage &page) {
+            if (generation == m_generation)
+                addPage(page);
+        },
+        [this, generation](const Result<ListAllMembersOutcome> &result) {
+            if (generation != m_generation)
+                return;
+            if (result.ok()) {
+                m_state = State::Loaded;
+                m_incomplete = result.value().incompleteReasons();
+            } else {
+                m_error = result.error();
+                m_state = State::Error;
+                if (m_error.kind == ApiError::Kind::Cancelled)
+                    m_state = State::Idle;
+            }
+            Q_EMIT stateChanged();
+            Q_EMIT summaryChanged();
+        });
+}
+
+void MemberListModel::addPage(const MemberPage &page)
+{
+    if (!m_permissions && page.permissions)
+        m_permissions = page.permissions;
+    if (page.items.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(page.items.size()) - 1);
+    for (const OrganizationUser &m : page.items) {
+        m_index.insert(m.id, int(m_rows.size()));
+        m_rows.append(m);
+        count(m, +1);
+    }
+    endInsertRows();
+    Q_EMIT summaryChanged();
+}
+
+void MemberListModel::count(const OrganizationUser &m, int sign)
+{
+    m_summary.members += sign;
+    switch (signInVia(m.source, m_ssoIssuer)) {
+    case SignInVia::Sso:
+        m_summary.viaSso += sign;
+        break;
+    case SignInVia::Keycard:
+        m_summary.viaKeycard += sign;
+        break;
+    case SignInVia::Other:
+    case SignInVia::Unknown:
+        m_summary.viaOther += sign;
+        break;
+    }
+    if (m.isAdmin() && m.isActive()) {
+        m_summary.activeAdmins += sign;
+        if (m_ssoIssuer.isEmpty() || m.source != m_ssoIssuer)
+            m_summary.emergencyAdmins += sign;
+    }
+}
+
+void MemberListModel::recount()
+{
+    m_summary = {};
+    for (const OrganizationUser &m : std::as_const(m_rows))
+        count(m, +1);
+    Q_EMIT summaryChanged();
+}
+
+const OrganizationUser *MemberListModel::member(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+int MemberListModel::rowOf(const QString &id) const
+{
+    return m_index.value(id, -1);
+}
+
+void MemberListModel::upsert(const OrganizationUser &member)
+{
+    const int row = rowOf(member.id);
+    if (row < 0) {
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
+        m_index.insert(member.id, int(m_rows.size()));
+        m_rows.append(member);
+        endInsertRows();
+    } else {
+        m_rows[row] = member;
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+    recount();
+}
+
+void MemberListModel::remove(const QString &id)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    m_index.clear();
+    for (int i = 0; i < m_rows.size(); ++i)
+        m_index.insert(m_rows.at(i).id, i);
+    endRemoveRows();
+    recount();
+}
+
+int MemberListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int MemberListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString MemberListModel::roleText(const QString &role)
+{
+    if (role == QLatin1String(member::kAdmin))
+        return tr("Administrator");
+    if (role == QLatin1String(member::kMember))
+        return tr("Member");
+    if (role == QLatin1String(member::kViewer))
+        return tr("Viewer");
+    if (role.isEmpty())
+        return tr("Unknown");
+    return displayText(role); // a role this version does not know, as the server wrote it
+}
+
+QString MemberListModel::statusText(const QString &status)
+{
+    if (status == QLatin1String(member::kActive))
+        return tr("Active");
+    if (status == QLatin1String(member::kDisabled))
+        return tr("Disabled");
+    if (status.isEmpty())
+        return tr("Unknown");
+    return displayText(status);
+}
+
+QVariant MemberListModel::data(const QModelIndex &index, int role) const
+{
+    const OrganizationUser *m = member(index.row());
+    if (!m || index.column() >= ColumnCount)
+        return {};
+    const QString email = m->email ? displayText(*m->email) : QString();
+    switch (role) {
+    case Qt::DisplayRole:
+    case SortRole:
+        switch (index.column()) {
+        case EmailColumn:
+            if (email.isEmpty())
+                return role == SortRole ? QString() : tr("(no email) %1").arg(displayText(m->id));
+            return email.size() > 120 ? QString(email.left(59) + QChar(0x2026) + email.right(60))
+                                      : email;
+        case RoleColumn:
+            return roleText(m->role);
+        case SignInColumn:
+            return signInViaText(m->source, m_ssoIssuer);
+        case StatusColumn:
+            return statusText(m->status);
+        case JoinedColumn:
+            if (role == SortRole)
+                return m->createdAt;
+            return m->createdAt.isValid()
+                       ? m->createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd"))
+                       : tr("Unknown");
+        }
+        return {};
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case EmailColumn:
+            return QString(displayText(m->email.value_or(QString())) + QLatin1Char('\n') +
+                           tr("Id: %1").arg(displayText(m->id)));
+        case SignInColumn:
+            if (m->source.isEmpty())
+                return tr("The server did not say");
+            if (signInVia(m->source, m_ssoIssuer) == SignInVia::Sso)
+                return tr("This organization's SSO connection: %1").arg(displayText(m->source));
+            return displayText(m->source);
+        case RoleColumn:
+        case StatusColumn:
+            return tr("As the server wrote it: %1")
+                .arg(displayText(index.column() == RoleColumn ? m->role : m->status));
+        case JoinedColumn:
+            return m->createdAt.isValid()
+                       ? QString(m->createdAt.toUTC().toString(Qt::ISODateWithMs) + tr(" (UTC)"))
+                       : QString();
+        }
+        return {};
+    case IdRole:
+        return m->id;
+    case AdminRole:
+        return m->isAdmin() && m->isActive();
+    case FilterRole:
+        return QString(email + QLatin1Char(' ') + roleText(m->role) + QLatin1Char(' ') + m->role +
+                       QLatin1Char(' ') + statusText(m->status) + QLatin1Char(' ') +
+                       signInViaText(m->source, m_ssoIssuer) + QLatin1Char(' ') + m->source)
+            .toLower();
+    default:
+        return {};
+    }
+}
+
+QVariant MemberListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case EmailColumn:
+        return tr("Email");
+    case RoleColumn:
+        return tr("Role");
+    case SignInColumn:
+        return tr("Signs in through");
+    case StatusColumn:
+        return tr("Status");
+    case JoinedColumn:
+        return tr("Joined");
+    }
+    return {};
+}
+
+} // namespace keycard

@@ -1,0 +1,447 @@
+// The Members tab and the sign-in safety check in the window (issue 21): the real window on the
+// in-process sandbox, offscreen. What the list, the summary and the dialogs show is compared
+// with what the sandbox holds, and every change with what it received.
+#include "DemoData.h"
+#include "DisableSsoDialog.h"
+#include "InviteMemberDialog.h"
+#include "MainWindow.h"
+#include "MemberListModel.h"
+#include "MembersPane.h"
+#include "MessageBar.h"
+#include "OrganizationDetail.h"
+#include "SignInImpactBox.h"
+#include "SsoWorkflow.h"
+#include "WindowTestSupport.h"
+
+#include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QNetworkReply>
+#include <QPushButton>
+#include <QScreen>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+
+using namespace keycard;
+using keycard::test::SandboxFixture;
+using keycard::test::selectAndWait;
+using keycard::test::showOnSandbox;
+using keycard::ui::DisableSsoDialog;
+using keycard::ui::SsoWorkflow;
+namespace demo = keycard::sandbox::demo;
+
+namespace {
+
+struct Counts
+{
+    int members = 0, viaSso = 0, activeAdmins = 0, emergencyAdmins = 0;
+};
+
+// What the summary should say, counted from what the sandbox holds.
+Counts countsOnServer(const SandboxFixture &env, const char *label)
+{
+    Counts c;
+    const auto connection = env.server->connection(QString::fromLatin1(label));
+    const QString issuer =
+        connection ? connection->value(QLatin1String("identifier")).toString() : QString();
+    for (const QJsonObject &m : env.server->members(QString::fromLatin1(label))) {
+        ++c.members;
+        const QString source = m.value(QLatin1String("source")).toString();
+        if (!issuer.isEmpty() && source == issuer)
+            ++c.viaSso;
+        if (m.value(QLatin1String("role")).toString() == QLatin1String("org_admin") &&
+            m.value(QLatin1String("status")).toString() == QLatin1String("active")) {
+            ++c.activeAdmins;
+            if (issuer.isEmpty() || source != issuer)
+                ++c.emergencyAdmins;
+        }
+    }
+    return c;
+}
+
+QJsonObject memberOnServer(const SandboxFixture &env, const char *label, const QString &email)
+{
+    for (const QJsonObject &m : env.server->members(QString::fromLatin1(label)))
+        if (m.value(QLatin1String("email")).toString() == email)
+            return m;
+    return {};
+}
+
+} // namespace
+
+class TestMembersPane : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<SandboxFixture> env;
+    std::unique_ptr<MainWindow> window;
+    QTemporaryDir settings;
+
+    MembersPane *openMembers(const char *label, const demo::DemoOrganization &org)
+    {
+        if (!selectAndWait(*window, QString::fromLatin1(label), QString::fromLatin1(org.id)))
+            return nullptr;
+        auto *detail = window->findChild<OrganizationDetail *>();
+        auto *pane = window->findChild<MembersPane *>(QStringLiteral("membersPane"));
+        if (!detail || !pane)
+            return nullptr;
+        detail->tabs()->setCurrentWidget(pane);
+        if (!QTest::qWaitFor(
+                [&] { return pane->model()->state() == MemberListModel::State::Loaded; }, 10000))
+            return nullptr;
+        return pane;
+    }
+
+    QTableView *view(MembersPane *pane)
+    {
+        return pane->findChild<QTableView *>(QStringLiteral("membersView"));
+    }
+
+    bool selectMember(MembersPane *pane, const QString &email)
+    {
+        QTableView *v = view(pane);
+        for (int row = 0; row < v->model()->rowCount(); ++row) {
+            const QModelIndex i = v->model()->index(row, MemberListModel::EmailColumn);
+            if (i.data().toString() == email) {
+                v->selectRow(row);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    QString rowText(MembersPane *pane, const QString &email, int column)
+    {
+        QTableView *v = view(pane);
+        for (int row = 0; row < v->model()->rowCount(); ++row)
+            if (v->model()->index(row, MemberListModel::EmailColumn).data().toString() == email)
+                return v->model()->index(row, column).data().toString();
+        return QStringLiteral("<no row>");
+    }
+
+    // The sandbox's "the invited person accepted" endpoint (with a token of the demo account).
+    int accept(const char *label, const QString &invitationId)
+    {
+        QNetworkRequest tokenRequest(
+            QUrl(env->server->baseUrl().toString() + QStringLiteral("/service-account-token")));
+        tokenRequest.setHeader(QNetworkRequest::ContentTypeHeader,
+                               QByteArray("application/x-www-form-urlencoded"));
+        const QByteArray credentials = (env->server->options().clientId + QLatin1Char(':') +
+                                        env->server->options().clientSecret)
+                                           .toUtf8()
+                                           .toBase64();
+        tokenRequest.setRawHeader("Authorization", "Basic " + credentials);
+        QNetworkReply *tokenReply =
+            env->nam->post(tokenRequest, QByteArray("grant_type=client_credentials"));
+        QSignalSpy tokenDone(tokenReply, &QNetworkReply::finished);
+        tokenDone.wait(10000);
+        const QByteArray token = QJsonDocument::fromJson(tokenReply->readAll())
+                                     .object()
+                                     .value(QLatin1String("access_token"))
+                                     .toString()
+                                     .toUtf8();
+        tokenReply->deleteLater();
+        QUrl url = env->server->baseUrl();
+        url.setPath(url.path() + QStringLiteral("/sandbox/organizations/%1/invitations/%2/accept")
+                                     .arg(QLatin1String(label), invitationId));
+        QNetworkRequest request(url);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        request.setRawHeader("Authorization", "Bearer " + token);
+        QNetworkReply *reply = env->nam->post(request, QByteArray("{}"));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        done.wait(10000);
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        reply->deleteLater();
+        return status;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        keycard::test::useTemporarySettings(settings, QStringLiteral("test_members_pane"));
+        env = std::make_unique<SandboxFixture>();
+        window = std::make_unique<MainWindow>();
+        showOnSandbox(*window, *env);
+    }
+
+    void cleanup()
+    {
+        window.reset();
+        env.reset();
+    }
+
+    // Initech: every active administrator signs in through SSO. The list, the counts and the
+    // warning say so, as the server has it.
+    void summaryAgreesWithTheServer()
+    {
+        MembersPane *pane = openMembers("initech", demo::kInitech);
+        QVERIFY(pane);
+        const Counts c = countsOnServer(*env, "initech");
+        QVERIFY(c.members > 0);
+        QCOMPARE(view(pane)->model()->rowCount(), c.members);
+        const QString summary = pane->summaryText();
+        QVERIFY2(summary.contains(QStringLiteral("%1 members: %2 sign in through this "
+                                                 "organization's SSO")
+                                      .arg(c.members)
+                                      .arg(c.viaSso)),
+                 qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("%1 of %2 active administrators")
+                                      .arg(c.emergencyAdmins)
+                                      .arg(c.activeAdmins)),
+                 qPrintable(summary));
+        auto *warning = pane->findChild<MessageBar *>(QStringLiteral("membersWarning"));
+        QCOMPARE(c.emergencyAdmins < 2, true); // the demo's dangerous organization
+        QVERIFY(warning->isVisible());
+        QVERIFY(warning->text().contains(QStringLiteral("Keep two administrators")));
+        QVERIFY(pane->findChild<QPushButton *>(QStringLiteral("inviteAdminButton"))->isVisible());
+        QCOMPARE(pane->findChild<QLabel *>(QStringLiteral("membersCount"))->text(),
+                 QStringLiteral("%1 members").arg(c.members));
+
+        // The filter narrows the list and the count says so.
+        pane->findChild<QLineEdit *>(QStringLiteral("membersFilter"))
+            ->setText(QStringLiteral("Keycard account"));
+        const int shown = view(pane)->model()->rowCount();
+        QVERIFY(shown > 0 && shown < c.members);
+        QCOMPARE(pane->findChild<QLabel *>(QStringLiteral("membersCount"))->text(),
+                 QStringLiteral("%1 of %2 members").arg(shown).arg(c.members));
+    }
+
+    // A role change is sent for the selected member only; the row and the summary then show
+    // the server's answer without reselecting.
+    void roleChangeFollowsTheServer()
+    {
+        MembersPane *pane = openMembers("initech", demo::kInitech);
+        QVERIFY(pane);
+        const QString email = QStringLiteral("joanna@initech.example");
+        QCOMPARE(memberOnServer(*env, "initech", email).value(QLatin1String("role")).toString(),
+                 QStringLiteral("org_member"));
+        const Counts before = countsOnServer(*env, "initech");
+        QVERIFY(selectMember(pane, email));
+        auto *roleButton = pane->findChild<QPushButton *>(QStringLiteral("memberRoleButton"));
+        QVERIFY(roleButton->isEnabled());
+        QAction *makeAdmin = nullptr;
+        for (QAction *a : roleButton->menu()->actions())
+            if (a->data().toString() == QLatin1String("org_admin"))
+                makeAdmin = a;
+        QVERIFY(makeAdmin);
+        makeAdmin->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            memberOnServer(*env, "initech", email).value(QLatin1String("role")).toString(),
+            QStringLiteral("org_admin"), 10000);
+        const auto patches = env->requestsEndingWith(
+            "PATCH",
+            QStringLiteral("/users/") +
+                memberOnServer(*env, "initech", email).value(QLatin1String("id")).toString());
+        QCOMPARE(patches.size(), 1);
+        QTRY_COMPARE(rowText(pane, email, MemberListModel::RoleColumn),
+                     QStringLiteral("Administrator"));
+        const Counts after = countsOnServer(*env, "initech");
+        QCOMPARE(after.emergencyAdmins, before.emergencyAdmins + 1);
+        QTRY_VERIFY2(pane->summaryText().contains(QStringLiteral("%1 of %2 active administrators")
+                                                      .arg(after.emergencyAdmins)
+                                                      .arg(after.activeAdmins)),
+                     qPrintable(pane->summaryText()));
+    }
+
+    // Removing asks first (it cannot be undone); Cancel sends nothing.
+    void removeIsConfirmed()
+    {
+        MembersPane *pane = openMembers("acme", demo::kAcme);
+        QVERIFY(pane);
+        const int before = int(env->server->members(QStringLiteral("acme")).size());
+        const QString email = view(pane)->model()->index(0, 0).data().toString();
+        QVERIFY(selectMember(pane, email));
+        pane->findChild<QPushButton *>(QStringLiteral("memberRemoveButton"))->click();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = pane->findChild<QMessageBox *>(QStringLiteral("memberRemoveConfirm"))));
+        QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
+        box->button(QMessageBox::Cancel)->click();
+        QTest::qWait(0);
+        QCOMPARE(int(env->server->members(QStringLiteral("acme")).size()), before);
+        QVERIFY(env->requestsEndingWith("DELETE", QString()).isEmpty());
+
+        pane->findChild<QPushButton *>(QStringLiteral("memberRemoveButton"))->click();
+        QTRY_VERIFY((box = pane->findChild<QMessageBox *>(QStringLiteral("memberRemoveConfirm"))));
+        box->findChild<QPushButton *>(QStringLiteral("confirmButton"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(int(env->server->members(QStringLiteral("acme")).size()),
+                                  before - 1, 10000);
+        QTRY_COMPARE(view(pane)->model()->rowCount(), before - 1);
+        QCOMPARE(rowText(pane, email, 0), QStringLiteral("<no row>"));
+    }
+
+    // Stark: the caller may list members but not change them. The buttons are disabled and the
+    // reason is on screen, not only in a tooltip.
+    void missingPermissionIsShown()
+    {
+        MembersPane *pane = openMembers("stark", demo::kStark);
+        QVERIFY(pane);
+        QVERIFY(view(pane)->model()->rowCount() > 0);
+        view(pane)->selectRow(0);
+        auto *role = pane->findChild<QPushButton *>(QStringLiteral("memberRoleButton"));
+        auto *remove = pane->findChild<QPushButton *>(QStringLiteral("memberRemoveButton"));
+        QVERIFY(!role->isEnabled());
+        QVERIFY(role->toolTip().contains(QStringLiteral("users.update")));
+        QVERIFY(!remove->isEnabled());
+        auto *note = pane->findChild<QLabel *>(QStringLiteral("membersPermissionNote"));
+        QVERIFY(note->isVisible());
+        QVERIFY2(note->text().contains(QStringLiteral("users.update")), qPrintable(note->text()));
+
+        // Another organization: the reason does not stay behind.
+        pane = openMembers("acme", demo::kAcme);
+        QVERIFY(pane);
+        view(pane)->selectRow(0);
+        QVERIFY(pane->findChild<QPushButton *>(QStringLiteral("memberRoleButton"))->isEnabled());
+        QVERIFY(!pane->findChild<QLabel *>(QStringLiteral("membersPermissionNote"))->isVisible());
+    }
+
+    // "Invite an administrator…" from the warning; two accepted invitations give Initech two
+    // emergency access administrators and the warning goes.
+    void invitingAdministratorsClearsTheWarning()
+    {
+        MembersPane *pane = openMembers("initech", demo::kInitech);
+        QVERIFY(pane);
+        auto *warning = pane->findChild<MessageBar *>(QStringLiteral("membersWarning"));
+        QVERIFY(warning->isVisible());
+        const Counts before = countsOnServer(*env, "initech");
+        const QStringList emails = {QStringLiteral("ops1@initech.example"),
+                                    QStringLiteral("ops2@initech.example")};
+        for (int i = before.emergencyAdmins; i < 2; ++i) {
+            pane->findChild<QPushButton *>(QStringLiteral("inviteAdminButton"))->click();
+            InviteMemberDialog *dialog = nullptr;
+            QTRY_VERIFY((dialog = pane->findChild<InviteMemberDialog *>()));
+            auto *send = dialog->findChild<QPushButton *>(QStringLiteral("inviteButton"));
+            QVERIFY(!send->isEnabled()); // nothing typed: nothing to send on Enter
+            auto *email = dialog->findChild<QLineEdit *>(QStringLiteral("inviteEmailEdit"));
+            QTest::keyClicks(email, QStringLiteral("not an email"));
+            QVERIFY(!send->isEnabled());
+            QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("inviteEmailMessage"))
+                         ->text()
+                         .isEmpty());
+            email->clear();
+            QTest::keyClicks(email, emails.at(i));
+            QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("inviteRoleCombo"))
+                         ->currentData()
+                         .toString(),
+                     QStringLiteral("org_admin"));
+            QVERIFY(send->isEnabled());
+            send->click();
+            QTRY_VERIFY_WITH_TIMEOUT(pane->findChild<InviteMemberDialog *>() == nullptr, 10000);
+            QString invitationId;
+            for (const QJsonObject &inv : env->server->invitations(QStringLiteral("initech")))
+                if (inv.value(QLatin1String("email")).toString() == emails.at(i))
+                    invitationId = inv.value(QLatin1String("id")).toString();
+            QVERIFY(!invitationId.isEmpty());
+            QTRY_VERIFY(pane->findChild<QLabel *>(QStringLiteral("invitationsHeading"))
+                            ->text()
+                            .contains(QStringLiteral("Pending invitations: 1")));
+            QCOMPARE(accept("initech", invitationId), 201);
+        }
+        pane->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(pane->model()->state(), MemberListModel::State::Loaded, 10000);
+        QCOMPARE(countsOnServer(*env, "initech").emergencyAdmins, 2);
+        QVERIFY(!warning->isVisible());
+        QVERIFY(pane->summaryText().contains(QStringLiteral("Emergency access administrators "
+                                                            "(active, not signing in through "
+                                                            "SSO): 2")));
+    }
+
+    // Disable SSO on Initech: the dialog names who would be locked out, in red, before anything
+    // can be sent; the typed label is still required.
+    void disableSaysWhoIsLockedOut()
+    {
+        SsoWorkflow workflow(env->client.get(), window.get());
+        DisableSsoDialog *dialog = workflow.disableSso(env->organization("initech"));
+        QVERIFY(dialog);
+        auto *impact = dialog->findChild<SignInImpactBox *>(QStringLiteral("signInImpact"));
+        QVERIFY(impact);
+        QTRY_VERIFY_WITH_TIMEOUT(impact->impact().has_value(), 10000);
+        QCOMPARE(impact->impact()->verdict, ImpactVerdict::NoAdministratorLeft);
+        auto *bar = impact->findChild<MessageBar *>(QStringLiteral("signInImpactBar"));
+        QCOMPARE(bar->kind(), MessageBar::Kind::Error);
+        const Counts c = countsOnServer(*env, "initech");
+        QVERIFY2(bar->text().contains(QStringLiteral("%1 members sign in through").arg(c.viaSso)),
+                 qPrintable(bar->text()));
+        QVERIFY(bar->text().contains(QStringLiteral("locked out")));
+        QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("disableButton"))->isEnabled());
+        QVERIFY(env->requestsEndingWith("DELETE", QStringLiteral("/sso-connection")).isEmpty());
+        dialog->reject();
+    }
+
+    // Acme keeps two Keycard administrators: disabling SSO leaves them; the box says who loses
+    // sign-in as a warning, not an error.
+    void disableWithEmergencyAdministrators()
+    {
+        SsoWorkflow workflow(env->client.get(), window.get());
+        DisableSsoDialog *dialog = workflow.disableSso(env->organization("acme"));
+        auto *impact = dialog->findChild<SignInImpactBox *>(QStringLiteral("signInImpact"));
+        QTRY_VERIFY_WITH_TIMEOUT(impact->impact().has_value(), 10000);
+        QCOMPARE(impact->impact()->verdict, ImpactVerdict::SomeoneLoses);
+        QCOMPARE(impact->findChild<MessageBar *>(QStringLiteral("signInImpactBar"))->kind(),
+                 MessageBar::Kind::Warning);
+        dialog->reject();
+    }
+
+    // What a careless or hostile server may send: shown as plain text, bounded, counted.
+    void hostileMembersAreText()
+    {
+        const QString longEmail = QString(1000, QLatin1Char('a')) + QStringLiteral("@x.example");
+        QVERIFY(env->server->addRawMember(QStringLiteral("acme"),
+                                          {{"id", "m-long"},
+                                           {"email", longEmail},
+                                           {"role", "org_member"},
+                                           {"status", "active"},
+                                           {"source", "https://id.keycard.ai"},
+                                           {"created_at", "2024-01-01T00:00:00Z"},
+                                           {"updated_at", "2024-01-01T00:00:00Z"}}));
+        QVERIFY(env->server->addRawMember(
+            QStringLiteral("acme"), {{"id", "m-rtl"},
+                                     {"email", QStringLiteral("<b>x</b>\u202Eevil@x.example")},
+                                     {"role", "org_owner"},
+                                     {"status", "suspended"},
+                                     {"source", "not a url"},
+                                     {"created_at", "2024-01-01T00:00:00Z"},
+                                     {"updated_at", "2024-01-01T00:00:00Z"}}));
+        QVERIFY(env->server->addRawMember(QStringLiteral("acme"),
+                                          {{"id", "m-none"},
+                                           {"role", "org_viewer"},
+                                           {"status", "active"},
+                                           {"source", "https://id.keycard.ai"},
+                                           {"created_at", "2024-01-01T00:00:00Z"},
+                                           {"updated_at", "2024-01-01T00:00:00Z"}}));
+        MembersPane *pane = openMembers("acme", demo::kAcme);
+        QVERIFY(pane);
+        QTableView *v = view(pane);
+        QString rtlRow, longRow, noneRow, unknownRole, unknownStatus;
+        for (int row = 0; row < v->model()->rowCount(); ++row) {
+            const QModelIndex i = v->model()->index(row, 0);
+            const QString id = i.data(MemberListModel::IdRole).toString();
+            if (id == QLatin1String("m-rtl")) {
+                rtlRow = i.data().toString();
+                unknownRole = v->model()->index(row, MemberListModel::RoleColumn).data().toString();
+                unknownStatus =
+                    v->model()->index(row, MemberListModel::StatusColumn).data().toString();
+            } else if (id == QLatin1String("m-long")) {
+                longRow = i.data().toString();
+            } else if (id == QLatin1String("m-none")) {
+                noneRow = i.data().toString();
+            }
+        }
+        QVERIFY2(!rtlRow.contains(QChar(0x202E)), qPrintable(rtlRow)); // made visible
+        QVERIFY(rtlRow.startsWith(QStringLiteral("<b>x</b>")));        // literally
+        QCOMPARE(unknownRole, QStringLiteral("org_owner"));            // kept as received
+        QCOMPARE(unknownStatus, QStringLiteral("suspended"));
+        QVERIFY(longRow.size() <= 121);
+        QVERIFY(longRow.contains(QChar(0x2026)));
+        QVERIFY(noneRow.contains(QStringLiteral("m-none")));
+        QVERIFY(window->frameGeometry().width() <= window->screen()->availableGeometry().width());
+    }
+};
+
+QTEST_MAIN(TestMembersPane)
+#include "test_members_pane.moc"

@@ -1,0 +1,537 @@
+#include "MembersPane.h"
+
+#include "DisplayText.h"
+#include "Format.h"
+#include "InviteMemberDialog.h"
+#include "KeycardClient.h"
+#include "MemberListModel.h"
+#include "MessageBar.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace keycard {
+
+namespace {
+
+QLabel *plainLabel(const QString &name, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QPushButton *button(const QString &name, const QString &text, QWidget *parent)
+{
+    auto *b = new QPushButton(text, parent);
+    b->setObjectName(name);
+    b->setAutoDefault(false);
+    return b;
+}
+
+} // namespace
+
+MembersPane::MembersPane(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new MemberListModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_summary(plainLabel(QStringLiteral("membersSummary"), this))
+    , m_warning(new MessageBar(QStringLiteral("membersWarning"), this))
+    , m_error(new MessageBar(QStringLiteral("membersError"), this))
+    , m_filter(new QLineEdit(this))
+    , m_count(plainLabel(QStringLiteral("membersCount"), this))
+    , m_view(new QTableView(this))
+    , m_role(button(QStringLiteral("memberRoleButton"), tr("Change r&ole"), this))
+    , m_roleMenu(new QMenu(this))
+    , m_status(button(QStringLiteral("memberStatusButton"), tr("&Disable…"), this))
+    , m_remove(button(QStringLiteral("memberRemoveButton"), tr("Remo&ve…"), this))
+    , m_invite(button(QStringLiteral("inviteMemberButton"), tr("In&vite…"), this))
+    , m_permissionNote(plainLabel(QStringLiteral("membersPermissionNote"), this))
+    , m_invitationsHeading(plainLabel(QStringLiteral("invitationsHeading"), this))
+    , m_invitations(new QTreeWidget(this))
+    , m_revoke(button(QStringLiteral("revokeInvitationButton"), tr("Revo&ke…"), this))
+{
+    setObjectName(QStringLiteral("membersPane"));
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setFilterRole(MemberListModel::FilterRole);
+    m_proxy->setSortRole(MemberListModel::SortRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setSortLocaleAware(true);
+
+    m_filter->setObjectName(QStringLiteral("membersFilter"));
+    m_filter->setPlaceholderText(tr("Filter by email, role or sign-in"));
+    m_filter->setAccessibleName(tr("Filter members"));
+    m_filter->setClearButtonEnabled(true);
+
+    m_view->setObjectName(QStringLiteral("membersView"));
+    m_view->setAccessibleName(tr("Members"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(MemberListModel::EmailColumn, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setTextElideMode(Qt::ElideMiddle);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The email takes what the others leave; they are as wide as their (short) texts.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(MemberListModel::EmailColumn, QHeaderView::Stretch);
+
+    for (const char *role : {member::kAdmin, member::kMember, member::kViewer}) {
+        const QString value = QLatin1String(role);
+        QAction *action = m_roleMenu->addAction(MemberListModel::roleText(value));
+        action->setData(value);
+        connect(action, &QAction::triggered, this, [this, value] {
+            if (const OrganizationUser *m = selectedMember()) {
+                MemberUpdate update;
+                update.role = value;
+                changeMember(m->id, update);
+            }
+        });
+    }
+    m_role->setMenu(m_roleMenu);
+
+    m_inviteAdmin =
+        m_warning->addAction(QStringLiteral("inviteAdminButton"), tr("Invite an &administrator…"));
+    QPushButton *retry = m_error->addRetryAction();
+
+    m_invitations->setObjectName(QStringLiteral("invitationsView"));
+    m_invitations->setAccessibleName(tr("Pending invitations"));
+    m_invitations->setRootIsDecorated(false);
+    m_invitations->setHeaderLabels({tr("Email"), tr("Role"), tr("Expires")});
+    m_invitations->setTextElideMode(Qt::ElideMiddle);
+    m_invitations->setMaximumHeight(m_invitations->fontMetrics().height() * 7);
+    m_invitations->hide(); // shown when there are pending invitations
+
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_count);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_role);
+    actions->addWidget(m_status);
+    actions->addWidget(m_remove);
+    actions->addStretch(1);
+    actions->addWidget(m_invite);
+    auto *invitationRow = new QHBoxLayout;
+    invitationRow->addWidget(m_invitationsHeading, 1);
+    invitationRow->addWidget(m_revoke);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_warning);
+    layout->addWidget(m_error);
+    layout->addLayout(filterRow);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(actions);
+    layout->addWidget(m_permissionNote);
+    layout->addLayout(invitationRow);
+    layout->addWidget(m_invitations);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, this, &MembersPane::updateCount);
+    connect(m_model, &MemberListModel::summaryChanged, this, &MembersPane::updateSummary);
+    connect(m_model, &MemberListModel::stateChanged, this, [this] {
+        if (m_model->state() == MemberListModel::State::Error)
+            m_error->showApiError(tr("Could not read the members"), m_model->error());
+        updateSummary();
+        updateActions();
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MembersPane::updateCount);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MembersPane::updateCount);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MembersPane::updateCount);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MembersPane::updateActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MembersPane::updateActions);
+    connect(m_status, &QPushButton::clicked, this, &MembersPane::confirmStatusChange);
+    connect(m_remove, &QPushButton::clicked, this, &MembersPane::confirmRemove);
+    connect(m_invite, &QPushButton::clicked, this,
+            [this] { invite(QLatin1String(member::kMember)); });
+    connect(m_inviteAdmin, &QPushButton::clicked, this, [this] { invite(); });
+    connect(retry, &QPushButton::clicked, this, &MembersPane::reload);
+    connect(m_revoke, &QPushButton::clicked, this, &MembersPane::confirmRevoke);
+    connect(m_invitations, &QTreeWidget::itemSelectionChanged, this, &MembersPane::updateActions);
+    clear();
+}
+
+MembersPane::~MembersPane()
+{
+    if (m_invitationCall)
+        m_invitationCall->abort();
+    if (m_actionCall)
+        m_actionCall->abort();
+}
+
+void MembersPane::setClient(KeycardClient *client)
+{
+    m_client = client;
+    m_model->setClient(client);
+    const Organization organization = m_organization;
+    const std::optional<QString> issuer = m_issuer;
+    clear();
+    if (!organization.id.isEmpty())
+        showOrganization(organization, issuer);
+}
+
+void MembersPane::showOrganization(const Organization &organization,
+                                   const std::optional<QString> &ssoIssuer)
+{
+    if (organization.id != m_organization.id)
+        clear(); // nothing of the previous organization stays on screen
+    m_organization = organization;
+    m_issuer = ssoIssuer;
+    updateSummary();
+    updateActions();
+    loadIfNeeded();
+}
+
+void MembersPane::clear()
+{
+    m_organization = {};
+    m_issuer.reset();
+    m_loadedKey.clear();
+    m_model->clear();
+    m_pending.clear();
+    m_invitations->clear();
+    m_invitationPermissions.reset();
+    m_warning->clear();
+    m_error->clear();
+    updateSummary();
+    updateActions();
+}
+
+void MembersPane::reload()
+{
+    m_loadedKey.clear();
+    loadIfNeeded();
+}
+
+void MembersPane::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    loadIfNeeded();
+}
+
+void MembersPane::loadIfNeeded()
+{
+    if (!isVisible() || m_organization.id.isEmpty())
+        return;
+    // Without SSO or with its issuer unknown, the issuer is empty: nobody counts as signing in
+    // through SSO, and the summary says whether that is because SSO is off or unknown.
+    const QString issuer = m_issuer.value_or(QString());
+    const QString key = m_organization.id + QChar(0) + issuer + QChar(0) +
+                        (m_issuer ? QLatin1Char('k') : QLatin1Char('u'));
+    if (key == m_loadedKey)
+        return;
+    m_loadedKey = key;
+    m_error->clear();
+    m_model->load(m_organization.id, issuer);
+    loadInvitations();
+}
+
+void MembersPane::loadInvitations()
+{
+    if (m_invitationCall)
+        m_invitationCall->abort();
+    m_pending.clear();
+    m_invitations->clear();
+    m_invitations->hide();
+    m_invitationsHeading->setText(tr("Pending invitations: reading…"));
+    if (!m_client)
+        return;
+    ListInvitationsRequest request;
+    request.limit = 100;
+    request.expandPermissions = true;
+    const QString id = m_organization.id;
+    m_invitationCall = m_client->listInvitations(
+        id, request, this, [this, id](const Result<InvitationPage> &result) {
+            m_invitationCall = nullptr;
+            if (id != m_organization.id)
+                return;
+            if (!result.ok()) {
+                if (result.error().kind != ApiError::Kind::Cancelled)
+                    m_invitationsHeading->setText(tr("Pending invitations: could not be read (%1)")
+                                                      .arg(displayText(result.error().message)));
+                updateActions();
+                return;
+            }
+            const InvitationPage &page = result.value();
+            m_invitationPermissions = page.permissions;
+            for (const Invitation &inv : page.items) {
+                if (!inv.isPending())
+                    continue;
+                m_pending.append(inv);
+                auto *item = new QTreeWidgetItem(
+                    m_invitations,
+                    {format::shortText(displayText(inv.email), 80),
+                     MemberListModel::roleText(inv.role),
+                     inv.expiresAt.isValid() ? format::localTime(inv.expiresAt) : tr("Unknown")});
+                item->setToolTip(0, format::plainToolTip(displayText(inv.email)));
+                item->setData(0, Qt::UserRole, inv.id);
+            }
+            m_invitations->setVisible(!m_pending.isEmpty());
+            m_invitationsHeading->setText(
+                page.pageInfo.hasNextPage
+                    ? tr("Pending invitations: %1 of the first %2 shown")
+                          .arg(format::number(m_pending.size()), format::number(page.items.size()))
+                    : tr("Pending invitations: %1").arg(format::number(m_pending.size())));
+            updateActions();
+        });
+}
+
+QString MembersPane::summaryText() const
+{
+    return m_summary->text();
+}
+
+void MembersPane::updateSummary()
+{
+    const MemberSummary s = m_model->summary();
+    const auto state = m_model->state();
+    QString text;
+    if (m_organization.id.isEmpty()) {
+        text.clear();
+    } else if (state == MemberListModel::State::Loading && s.members == 0) {
+        text = tr("Reading the members…");
+    } else {
+        QStringList lines;
+        lines << tr("%1 members: %2 sign in through this organization's SSO, %3 with Keycard "
+                    "accounts, %4 through other issuers.")
+                     .arg(format::number(s.members), format::number(s.viaSso),
+                          format::number(s.viaKeycard), format::number(s.viaOther));
+        if (!m_issuer)
+            lines << tr("Whether this organization has SSO is not known yet: nobody is counted "
+                        "as signing in through it.");
+        lines << tr("Emergency access administrators (active, not signing in through SSO): %1 "
+                    "of %2 active administrators.")
+                     .arg(format::number(s.emergencyAdmins), format::number(s.activeAdmins));
+        if (state == MemberListModel::State::Loading)
+            lines << tr("Still reading: these counts grow until every member is read.");
+        for (const QString &reason : m_model->incompleteReasons())
+            lines << tr("Incomplete: %1").arg(displayText(reason));
+        text = lines.join(QLatin1Char('\n'));
+    }
+    m_summary->setText(text);
+    const bool settled = state == MemberListModel::State::Loaded;
+    if (settled && m_issuer && !m_issuer->isEmpty() && s.emergencyAdmins < 2) {
+        m_warning->showMessage(
+            MessageBar::Kind::Warning,
+            tr("Keep two administrators who do not sign in through SSO: if the identity "
+               "provider fails, they are the only way in (now %1).")
+                .arg(format::number(s.emergencyAdmins)));
+        m_warning->setActions({m_inviteAdmin});
+    } else {
+        m_warning->clear();
+    }
+}
+
+void MembersPane::updateCount()
+{
+    const int all = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    m_count->setText(m_filter->text().isEmpty()
+                         ? tr("%1 members").arg(format::number(all))
+                         : tr("%1 of %2 members").arg(format::number(shown), format::number(all)));
+}
+
+const OrganizationUser *MembersPane::selectedMember() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return nullptr;
+    return m_model->member(m_proxy->mapToSource(rows.first()).row());
+}
+
+std::optional<bool> MembersPane::allowed(const char *resource, const char *permission) const
+{
+    const std::optional<Permissions> &p = QLatin1String(resource) == QLatin1String("invitations")
+                                              ? m_invitationPermissions
+                                              : m_model->permissions();
+    if (!p)
+        return std::nullopt;
+    return p->allows(QLatin1String(resource), QLatin1String(permission));
+}
+
+void MembersPane::updateActions()
+{
+    const OrganizationUser *m = selectedMember();
+    const bool idle = !m_actionCall && !m_organization.id.isEmpty();
+    QStringList missing;
+    auto gate = [&](QPushButton *b, const char *resource, const char *permission, bool ready) {
+        const bool denied = allowed(resource, permission) == false;
+        const QString name =
+            QStringLiteral("%1.%2").arg(QLatin1String(resource), QLatin1String(permission));
+        if (denied && !missing.contains(name))
+            missing << name;
+        b->setEnabled(idle && ready && !denied);
+        b->setToolTip(denied ? tr("The server does not grant you %1.").arg(name) : QString());
+    };
+    gate(m_role, "users", "update", m != nullptr);
+    gate(m_status, "users", "update", m != nullptr);
+    m_status->setText(m && !m->isActive() && m->status == QLatin1String(member::kDisabled)
+                          ? tr("Re-&enable…")
+                          : tr("&Disable…"));
+    gate(m_remove, "users", "delete", m != nullptr);
+    gate(m_invite, "invitations", "create", true);
+    gate(m_revoke, "invitations", "delete", !m_invitations->selectedItems().isEmpty());
+    m_permissionNote->setVisible(!missing.isEmpty());
+    m_permissionNote->setText(missing.isEmpty() ? QString()
+                                                : tr("Some actions are unavailable: the server "
+                                                     "does not grant you %1.")
+                                                      .arg(missing.join(QStringLiteral(", "))));
+}
+
+void MembersPane::changeMember(const QString &id, const MemberUpdate &update)
+{
+    if (!m_client || m_actionCall)
+        return;
+    const QString org = m_organization.id;
+    m_actionCall = m_client->updateMember(
+        org, id, update, this, [this, org](const Result<OrganizationUser> &result) {
+            m_actionCall = nullptr;
+            if (org == m_organization.id) {
+                if (result.ok())
+                    m_model->upsert(result.value()); // the server's answer, not our request
+                else if (result.error().kind != ApiError::Kind::Cancelled)
+                    showActionError(tr("The member was not changed"), result.error());
+            }
+            updateActions();
+        });
+    updateActions();
+}
+
+void MembersPane::confirmStatusChange()
+{
+    const OrganizationUser *m = selectedMember();
+    if (!m)
+        return;
+    const bool enable = m->status == QLatin1String(member::kDisabled);
+    const QString id = m->id;
+    const QString name = format::shortText(memberDisplayName(*m));
+    auto *box = new QMessageBox(QMessageBox::Question,
+                                enable ? tr("Re-enable member") : tr("Disable member"),
+                                enable ? tr("Re-enable %1? They can sign in again.").arg(name)
+                                       : tr("Disable %1? They can no longer sign in until "
+                                            "re-enabled.")
+                                             .arg(name),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("memberStatusConfirm"));
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *yes =
+        box->addButton(enable ? tr("Re-enable") : tr("Disable"), QMessageBox::AcceptRole);
+    yes->setObjectName(QStringLiteral("confirmButton"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(yes, &QPushButton::clicked, this, [this, id, enable] {
+        MemberUpdate update;
+        update.status = QLatin1String(enable ? member::kActive : member::kDisabled);
+        changeMember(id, update);
+    });
+    box->open();
+}
+
+void MembersPane::confirmRemove()
+{
+    const OrganizationUser *m = selectedMember();
+    if (!m || !m_client)
+        return;
+    const QString id = m->id;
+    const QString name = format::shortText(memberDisplayName(*m));
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Remove member"),
+                                tr("Remove %1 from %2? This cannot be undone: they lose access "
+                                   "to the organization and must be invited again.")
+                                    .arg(name, format::shortText(displayName(m_organization))),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("memberRemoveConfirm"));
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *yes = box->addButton(tr("Remove"), QMessageBox::DestructiveRole);
+    yes->setObjectName(QStringLiteral("confirmButton"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(yes, &QPushButton::clicked, this, [this, id] {
+        if (!m_client || m_actionCall)
+            return;
+        const QString org = m_organization.id;
+        m_actionCall =
+            m_client->removeMember(org, id, this, [this, org, id](const Result<Done> &result) {
+                m_actionCall = nullptr;
+                if (org == m_organization.id) {
+                    if (result.ok())
+                        m_model->remove(id);
+                    else if (result.error().kind != ApiError::Kind::Cancelled)
+                        showActionError(tr("The member was not removed"), result.error());
+                }
+                updateActions();
+            });
+        updateActions();
+    });
+    box->open();
+}
+
+void MembersPane::confirmRevoke()
+{
+    const QList<QTreeWidgetItem *> items = m_invitations->selectedItems();
+    if (items.isEmpty() || !m_client)
+        return;
+    const QString id = items.first()->data(0, Qt::UserRole).toString();
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Revoke invitation"),
+                                tr("Revoke the invitation for %1? The link in it stops working.")
+                                    .arg(items.first()->text(0)),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("revokeConfirm"));
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *yes = box->addButton(tr("Revoke"), QMessageBox::DestructiveRole);
+    yes->setObjectName(QStringLiteral("confirmButton"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    connect(yes, &QPushButton::clicked, this, [this, id] {
+        if (!m_client || m_actionCall)
+            return;
+        m_actionCall = m_client->revokeInvitation(
+            m_organization.id, id, this, [this](const Result<Done> &result) {
+                m_actionCall = nullptr;
+                if (!result.ok() && result.error().kind != ApiError::Kind::Cancelled)
+                    showActionError(tr("The invitation was not revoked"), result.error());
+                loadInvitations();
+            });
+        updateActions();
+    });
+    box->open();
+}
+
+void MembersPane::invite(const QString &role)
+{
+    if (!m_client || m_organization.id.isEmpty())
+        return;
+    auto *dialog = new InviteMemberDialog(m_client, m_organization.id, displayName(m_organization),
+                                          role, this);
+    const QString org = m_organization.id;
+    connect(dialog, &InviteMemberDialog::invited, this, [this, org] {
+        if (org == m_organization.id)
+            loadInvitations();
+        Q_EMIT invitationSent(org);
+    });
+    dialog->open();
+}
+
+void MembersPane::showActionError(const QString &title, const ApiError &error)
+{
+    m_error->showApiError(title, error);
+}
+
+} // namespace keycard

@@ -1,0 +1,108 @@
+#pragma once
+
+#include "ApiError.h"
+#include "Members.h"
+#include "Models.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class QTreeWidget;
+
+namespace keycard {
+
+class KeycardClient;
+class MemberListModel;
+class MessageBar;
+class PendingCall;
+
+// The Members tab: who belongs to the organization and how each signs in (this organization's
+// SSO, a Keycard account, another issuer), with a summary of sign-in and "emergency access"
+// administrators above the list, a filter, sorting, a count line and the pending invitations.
+// Change role, disable / re-enable, remove, invite and revoke, each enabled only when the
+// server's permissions allow it (the missing permission is named under the buttons), each
+// confirmed where it cannot be undone; the server's answer goes into the list and summary.
+// Members are read when the tab is first shown for an organization (and again when its SSO
+// issuer changes). objectNames: "membersSummary", "membersWarning", "membersFilter",
+// "membersCount", "membersView", "memberRoleButton", "memberStatusButton",
+// "memberRemoveButton", "inviteMemberButton", "membersPermissionNote", "membersError",
+// "invitationsHeading", "invitationsView", "revokeInvitationButton".
+class MembersPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MembersPane(QWidget *parent = nullptr);
+    ~MembersPane() override;
+
+    void setClient(KeycardClient *client);
+    KeycardClient *client() const { return m_client; }
+    // `ssoIssuer`: the connection's identifier, empty without SSO, nullopt while unknown.
+    void showOrganization(const Organization &organization,
+                          const std::optional<QString> &ssoIssuer);
+    void clear();
+    void reload();
+
+    MemberListModel *model() const { return m_model; }
+    QString summaryText() const;
+
+    // Opens the invitation dialog (role preset to `role`).
+    void invite(const QString &role = QStringLiteral("org_admin"));
+
+Q_SIGNALS:
+    void invitationSent(const QString &organizationId);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void loadIfNeeded();
+    void loadInvitations();
+    void updateSummary();
+    void updateActions();
+    void updateCount();
+    const OrganizationUser *selectedMember() const;
+    std::optional<bool> allowed(const char *resource, const char *permission) const;
+    void changeMember(const QString &id, const MemberUpdate &update);
+    void confirmStatusChange();
+    void confirmRemove();
+    void confirmRevoke();
+    void showActionError(const QString &title, const ApiError &error);
+
+    QPointer<KeycardClient> m_client;
+    Organization m_organization;
+    std::optional<QString> m_issuer;
+    QString m_loadedKey; // organization id + issuer last read
+
+    MemberListModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QLabel *m_summary;
+    MessageBar *m_warning;
+    QPushButton *m_inviteAdmin = nullptr;
+    MessageBar *m_error;
+    QLineEdit *m_filter;
+    QLabel *m_count;
+    QTableView *m_view;
+    QPushButton *m_role;
+    QMenu *m_roleMenu;
+    QPushButton *m_status;
+    QPushButton *m_remove;
+    QPushButton *m_invite;
+    QLabel *m_permissionNote;
+    QLabel *m_invitationsHeading;
+    QTreeWidget *m_invitations;
+    QPushButton *m_revoke;
+    QList<Invitation> m_pending;
+    std::optional<Permissions> m_invitationPermissions;
+    QPointer<PendingCall> m_invitationCall;
+    QPointer<PendingCall> m_actionCall;
+};
+
+} // namespace keycard
