@@ -53,11 +53,11 @@ MembersPane::MembersPane(QWidget *parent)
     , m_filter(new QLineEdit(this))
     , m_count(plainLabel(QStringLiteral("membersCount"), this))
     , m_view(new QTableView(this))
-    , m_role(button(QStringLiteral("memberRoleButton"), tr("Change r&ole"), this))
+    , m_role(button(QStringLiteral("memberRoleButton"), tr("Chan&ge role"), this))
     , m_roleMenu(new QMenu(this))
     , m_status(button(QStringLiteral("memberStatusButton"), tr("&Disable…"), this))
     , m_remove(button(QStringLiteral("memberRemoveButton"), tr("Remo&ve…"), this))
-    , m_invite(button(QStringLiteral("inviteMemberButton"), tr("In&vite…"), this))
+    , m_invite(button(QStringLiteral("inviteMemberButton"), tr("Invi&te…"), this))
     , m_permissionNote(plainLabel(QStringLiteral("membersPermissionNote"), this))
     , m_invitationsHeading(plainLabel(QStringLiteral("invitationsHeading"), this))
     , m_invitations(new QTreeWidget(this))
@@ -107,8 +107,9 @@ MembersPane::MembersPane(QWidget *parent)
     m_role->setMenu(m_roleMenu);
 
     m_inviteAdmin =
-        m_warning->addAction(QStringLiteral("inviteAdminButton"), tr("Invite an &administrator…"));
+        m_warning->addAction(QStringLiteral("inviteAdminButton"), tr("Invite an administrator…"));
     QPushButton *retry = m_error->addRetryAction();
+    retry->setText(tr("Retry")); // Alt+R and Alt+Y are the list's and the details' Retry
 
     m_invitations->setObjectName(QStringLiteral("invitationsView"));
     m_invitations->setAccessibleName(tr("Pending invitations"));
@@ -171,6 +172,8 @@ MembersPane::MembersPane(QWidget *parent)
 
 MembersPane::~MembersPane()
 {
+    // The model (a child) outlives this destructor's body: nothing it says reaches us now.
+    disconnect(m_model, nullptr, this, nullptr);
     if (m_invitationCall)
         m_invitationCall->abort();
     if (m_actionCall)
@@ -384,7 +387,7 @@ void MembersPane::updateActions()
     gate(m_role, "users", "update", m != nullptr);
     gate(m_status, "users", "update", m != nullptr);
     m_status->setText(m && !m->isActive() && m->status == QLatin1String(member::kDisabled)
-                          ? tr("Re-&enable…")
+                          ? tr("Re-enab&le…")
                           : tr("&Disable…"));
     gate(m_remove, "users", "delete", m != nullptr);
     gate(m_invite, "invitations", "create", true);

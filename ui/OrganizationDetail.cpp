@@ -58,7 +58,7 @@ void OrganizationDetail::ensureContent()
     // Alt+P is the Profile menu's.
     m_tabs->addTab(m_permissionsPane, tr("Perm&issions"));
     m_tabs->addTab(m_endpointsPane, tr("E&ndpoints"));
-    m_tabs->addTab(m_membersPane, tr("Mem&bers"));
+    m_tabs->addTab(m_membersPane, tr("Member&s"));
     m_tabs->addTab(m_rawPane, tr("Ra&w"));
     m_tabs->setDocumentMode(true);
     m_connectionPane->setEnableAvailable(m_enableAvailable, m_enableToolTip);

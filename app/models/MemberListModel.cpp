@@ -12,6 +12,7 @@ MemberListModel::MemberListModel(QObject *parent)
 
 MemberListModel::~MemberListModel()
 {
+    ++m_generation; // what an aborted call reports is not this model's business any more
     if (m_call)
         m_call->abort();
 }

@@ -35,3 +35,7 @@ keycard_add_test(test_sso_setup_window GUI
 keycard_add_test(test_sso_wizard GUI
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sso_wizard.cpp ${CMAKE_CURRENT_LIST_DIR}/test_sso_support.h
     LIBS keycard_ui_sso keycard_sandbox keycard_core)
+# The sign-in safety check in Edit SSO and the Enable SSO wizard (issue 21).
+keycard_add_test(test_sso_impact GUI
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_sso_impact.cpp ${CMAKE_CURRENT_LIST_DIR}/test_sso_support.h
+    LIBS keycard_ui_sso keycard_ui keycard_sandbox keycard_core)

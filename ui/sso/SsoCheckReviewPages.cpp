@@ -4,13 +4,17 @@
 #include "BusyIndicator.h"
 #include "DisplayText.h"
 #include "FieldRules.h"
+#include "Format.h"
+#include "InviteMemberDialog.h"
 #include "MessageBar.h"
+#include "SignInImpactBox.h"
 #include "SsoIssuerChecklist.h"
 #include "Theme.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace keycard::ui {
@@ -72,9 +76,40 @@ SsoReviewPage::SsoReviewPage(QWidget *parent)
     busyRow->addWidget(m_busy);
     busyRow->addWidget(m_busyLabel, 1);
 
+    m_impact = new SignInImpactBox(this);
+    m_inviteAdmin = new QPushButton(tr("Invite an administrator…"), this);
+    m_inviteAdmin->setObjectName(QStringLiteral("reviewInviteAdminButton"));
+    m_inviteAdmin->setAutoDefault(false);
+    m_inviteAdmin->hide();
+    m_inviteNote = new QLabel(this);
+    m_inviteNote->setObjectName(QStringLiteral("reviewInviteNote"));
+    m_inviteNote->setTextFormat(Qt::PlainText);
+    m_inviteNote->setWordWrap(true);
+    m_inviteNote->hide();
+    auto *inviteRow = new QHBoxLayout;
+    inviteRow->addWidget(m_inviteNote, 1);
+    inviteRow->addWidget(m_inviteAdmin);
+    connect(m_impact, &SignInImpactBox::finished, this, [this](const SignInImpact &impact) {
+        m_inviteAdmin->setVisible(impact.fewEmergencyAdmins());
+    });
+    connect(m_inviteAdmin, &QPushButton::clicked, this, [this] {
+        if (!m_api)
+            return;
+        auto *dialog = new InviteMemberDialog(m_api, m_organization.id, displayName(m_organization),
+                                              QLatin1String(member::kAdmin), this);
+        connect(dialog, &InviteMemberDialog::invited, this, [this](const Invitation &invitation) {
+            m_inviteNote->setText(tr("Invitation sent to %1. It counts once accepted.")
+                                      .arg(format::shortText(displayText(invitation.email))));
+            m_inviteNote->show();
+        });
+        dialog->open();
+    });
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
     layout->addWidget(m_verdict);
+    layout->addWidget(m_impact);
+    layout->addLayout(inviteRow);
     layout->addWidget(m_banner);
     layout->addStretch(1);
     layout->addLayout(busyRow);
@@ -182,6 +217,19 @@ void SsoReviewPage::setBusy(bool busy, const QString &text)
     m_busy->setRunning(busy);
     m_busyLabel->setText(busy ? text : QString());
     m_busyLabel->setVisible(busy);
+}
+
+void SsoReviewPage::checkSignIn(KeycardClient *client, const Organization &organization,
+                                const QString &issuer)
+{
+    const QString key = organization.id + QChar(0) + issuer;
+    if (key == m_impactKey && m_api == client)
+        return;
+    m_impactKey = key;
+    m_api = client;
+    m_organization = organization;
+    m_inviteAdmin->hide();
+    m_impact->check(client, organization.id, SsoChange::Enable, {}, issuer);
 }
 
 QStringList SsoReviewPage::lines() const

@@ -9,6 +9,7 @@
 #include "SsoAdvancedSection.h"
 #include "SsoChangeSummary.h"
 #include "SsoConnectionForm.h"
+#include "SignInImpactBox.h"
 #include "SsoController.h"
 #include "SsoIssuerChecklist.h"
 #include "Theme.h"
@@ -85,11 +86,31 @@ SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization,
     m_verdict->setObjectName(QStringLiteral("reviewIssuerVerdict"));
     m_verdict->setTextFormat(Qt::PlainText);
     m_verdict->setWordWrap(true);
+    // Who would lose sign-in with a new issuer (members whose source is the current one); when
+    // no administrator would be left, the organization's label is typed to go on.
+    m_impact = new SignInImpactBox(this);
+    m_lockoutPrompt = new QLabel(
+        tr("Type the organization's label (%1) to change the issuer anyway:")
+            .arg(format::shortText(labelOrId(organization))),
+        this);
+    m_lockoutPrompt->setObjectName(QStringLiteral("lockoutPrompt"));
+    m_lockoutPrompt->setTextFormat(Qt::PlainText);
+    m_lockoutPrompt->setWordWrap(true);
+    m_lockoutConfirm = new QLineEdit(this);
+    m_lockoutConfirm->setObjectName(QStringLiteral("lockoutConfirmEdit"));
+    m_lockoutConfirm->setAccessibleName(tr("Organization label, to confirm"));
     m_reviewPage = new QWidget(this);
     auto *reviewLayout = new QVBoxLayout(m_reviewPage);
     reviewLayout->setContentsMargins(0, 0, 0, 0);
     reviewLayout->addWidget(m_summary, 1);
     reviewLayout->addWidget(m_verdict);
+    reviewLayout->addWidget(m_impact);
+    reviewLayout->addWidget(m_lockoutPrompt);
+    reviewLayout->addWidget(m_lockoutConfirm);
+    m_impact->hide();
+    m_lockoutPrompt->hide();
+    m_lockoutConfirm->hide();
+    m_client = client;
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(scroll);
     m_pages->addWidget(m_reviewPage);
@@ -149,6 +170,15 @@ SsoDialog::SsoDialog(KeycardClient *client, const Organization &organization,
                     scroll->ensureWidgetVisible(section, 0, 0);
                 });
             });
+    connect(m_impact, &SignInImpactBox::finished, this, [this](const SignInImpact &impact) {
+        const bool lockout = impact.verdict == ImpactVerdict::NoAdministratorLeft;
+        m_lockoutPrompt->setVisible(lockout);
+        m_lockoutConfirm->setVisible(lockout);
+        if (lockout)
+            m_lockoutConfirm->setFocus();
+        refreshSubmit();
+    });
+    connect(m_lockoutConfirm, &QLineEdit::textChanged, this, &SsoDialog::refreshSubmit);
     connect(m_submit, &QPushButton::clicked, this, &SsoDialog::submit);
     connect(m_cancel, &QPushButton::clicked, this, &SsoDialog::reject);
     connect(m_back, &QPushButton::clicked, this, &SsoDialog::back);
@@ -173,7 +203,8 @@ SsoDialog::~SsoDialog() = default;
 bool SsoDialog::focusNextPrevChild(bool next)
 {
     // Tab: the form (or the review) top to bottom, then the buttons, then round again.
-    QList<QWidget *> order = isReviewing() ? QList<QWidget *>() : m_form->focusOrder();
+    QList<QWidget *> order =
+        isReviewing() ? QList<QWidget *>{m_lockoutConfirm} : m_form->focusOrder();
     order << m_retry << m_back << m_cancel << m_submit;
     QList<QWidget *> ring;
     for (QWidget *w : std::as_const(order)) {
@@ -268,7 +299,15 @@ void SsoDialog::refreshSubmit()
         m_submit->setToolTip(tr("Waiting for Keycard…"));
         return;
     }
-    const QStringList problems = m_form->problems();
+    QStringList problems = m_form->problems();
+    if (isReviewing() && m_impact->isVisible()) {
+        if (m_impact->isChecking())
+            problems << tr("Still reading who would lose sign-in");
+        else if (m_lockoutConfirm->isVisible() &&
+                 m_lockoutConfirm->text() != labelOrId(m_organization))
+            problems << tr("No administrator would be left able to sign in: type the "
+                           "organization's label to go on");
+    }
     m_submit->setEnabled(problems.isEmpty());
     if (problems.isEmpty()) {
         m_submit->setToolTip(isReviewing() ? tr("Send these changes to Keycard")
@@ -293,6 +332,13 @@ void SsoDialog::submit()
                                   checklist->state() == SsoIssuerChecklist::State::Cancelled))
             checklist->checkNow();
         refreshVerdict();
+        m_lockoutConfirm->clear();
+        m_lockoutPrompt->hide();
+        m_lockoutConfirm->hide();
+        m_impact->setVisible(update.identifier.has_value());
+        if (update.identifier && m_client)
+            m_impact->check(m_client, m_organization.id, keycard::SsoChange::ChangeIssuer,
+                            m_form->original()->identifier, *update.identifier);
         m_pages->setCurrentWidget(m_reviewPage);
         m_banner->clear();
         setBusy(false);

@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QStackedWidget;
 
@@ -12,6 +13,7 @@ namespace keycard {
 class BusyIndicator;
 class KeycardClient;
 class MessageBar;
+class SignInImpactBox;
 struct ApiError;
 } // namespace keycard
 
@@ -26,7 +28,9 @@ class SsoController;
 // open() or show() (never exec()): tests and MainWindow drive it through signals and the
 // objectNames of its widgets ("submitButton", "cancelButton", "backButton", "retryButton",
 // "busyIndicator", "banner", "bannerText", "bannerRequestId", "changeSummary",
-// "reviewIssuerVerdict", fields "<name>Edit"). Whatever goes wrong, the form keeps what the
+// "reviewIssuerVerdict", "signInImpact", "lockoutConfirmEdit", fields "<name>Edit"). A new
+// issuer's review says who would lose sign-in; when no administrator would be left, the
+// organization's label must be typed before "Save changes". Whatever goes wrong, the form keeps what the
 // admin typed.
 class SsoDialog : public QDialog
 {
@@ -69,6 +73,10 @@ private:
     SsoChangeSummary *m_summary = nullptr;
     QWidget *m_reviewPage = nullptr;
     QLabel *m_verdict = nullptr;
+    SignInImpactBox *m_impact = nullptr;
+    QLabel *m_lockoutPrompt = nullptr;
+    QLineEdit *m_lockoutConfirm = nullptr;
+    KeycardClient *m_client = nullptr;
     MessageBar *m_banner = nullptr;
     QLabel *m_heading = nullptr;
     QLabel *m_intro = nullptr;

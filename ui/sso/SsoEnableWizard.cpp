@@ -27,6 +27,7 @@ SsoEnableWizard::SsoEnableWizard(KeycardClient *client, const Organization &orga
                                  const SsoSetupContext &context, QWidget *parent)
     : QWizard(parent)
     , m_organization(organization)
+    , m_api(client)
     , m_context(context)
     , m_redirectUri(context.redirectUri.isEmpty() ? QString::fromLatin1(oidc::kDefaultRedirectUri)
                                                   : context.redirectUri)
@@ -277,6 +278,7 @@ void SsoEnableWizard::refreshReview()
         return;
     const SsoEnableReview r = review();
     m_review->setReview(r);
+    m_review->checkSignIn(m_api, m_organization, r.body.identifier);
     const bool failed = r.verdict == SsoEnableReview::Verdict::Failed;
     setButtonText(QWizard::FinishButton, failed ? tr("Enable &anyway") : tr("&Enable SSO"));
     button(QWizard::FinishButton)

@@ -87,6 +87,7 @@ private:
     oidc::PresetContext presetContext() const;
 
     Organization m_organization;
+    KeycardClient *m_api = nullptr; // not owned; for the sign-in safety check
     SsoSetupContext m_context;
     QString m_redirectUri;
     SsoController *m_controller = nullptr;

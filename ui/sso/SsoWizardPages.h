@@ -3,18 +3,22 @@
 #include "Models.h"
 #include "ProviderPresets.h"
 
+#include <QPointer>
 #include <QWizardPage>
 
 #include <optional>
 
 class QFormLayout;
 class QLabel;
+class QPushButton;
 class QToolButton;
 class QVBoxLayout;
 
 namespace keycard {
 class BusyIndicator;
+class KeycardClient;
 class MessageBar;
+class SignInImpactBox;
 } // namespace keycard
 
 namespace keycard::ui {
@@ -138,10 +142,21 @@ public:
     void setBusy(bool busy, const QString &text = {});
     // "Field: value" per line, as shown (tests compare them with what the server received).
     QStringList lines() const;
+    // The sign-in safety check for enabling `issuer`: how many active administrators keep
+    // signing in without SSO, a warning below two with "Invite an administrator…" (objectNames
+    // "signInImpact", "reviewInviteAdminButton", "reviewInviteNote"). Read again only when the
+    // organization or the issuer changed.
+    void checkSignIn(KeycardClient *client, const Organization &organization, const QString &issuer);
 
 private:
     QFormLayout *m_form = nullptr;
     QLabel *m_verdict = nullptr;
+    SignInImpactBox *m_impact = nullptr;
+    QPushButton *m_inviteAdmin = nullptr;
+    QLabel *m_inviteNote = nullptr;
+    QPointer<KeycardClient> m_api;
+    Organization m_organization;
+    QString m_impactKey;
     MessageBar *m_banner = nullptr;
     BusyIndicator *m_busy = nullptr;
     QLabel *m_busyLabel = nullptr;
