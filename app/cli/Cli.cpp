@@ -6,6 +6,7 @@
 #include "EnvironmentOverride.h"
 #include "ExitCodes.h"
 #include "Help.h"
+#include "ImpactCommand.h"
 #include "Output.h"
 #include "SsoCheckCommand.h"
 
@@ -277,15 +278,53 @@ int run(QCoreApplication &app)
                           parsed.helpTopic, {}, inv.json);
     }
 
-    if (inv.command == Command::SsoDisable && !inv.yes) {
-        if (!stdinIsTerminal())
-            return usageError(tr("refusing to disable SSO for %1 without --yes (standard input "
-                                 "is not a terminal to ask on)")
-                                  .arg(inv.organization),
-                              parsed.helpTopic, {}, inv.json);
-        Console::err(tr("Disable SSO for %1? Its connection and stored client secret are "
-                        "deleted. [y/N] ")
-                         .arg(inv.organization));
+    // Destructive commands: --yes, or a y/N question on a terminal; nothing is sent before.
+    const bool destructive = inv.command == Command::SsoDisable ||
+                             inv.command == Command::UsersRemove ||
+                             inv.command == Command::InvitationsRevoke;
+    if (destructive && !inv.yes && !stdinIsTerminal()) {
+        QString refusal;
+        if (inv.command == Command::SsoDisable)
+            refusal = tr("refusing to disable SSO for %1 without --yes (standard input is not a "
+                         "terminal to ask on)")
+                          .arg(inv.organization);
+        else if (inv.command == Command::UsersRemove)
+            refusal = tr("refusing to remove member %1 from %2 without --yes (standard input is "
+                         "not a terminal to ask on)")
+                          .arg(printable(inv.target), inv.organization);
+        else
+            refusal = tr("refusing to revoke invitation %1 of %2 without --yes (standard input "
+                         "is not a terminal to ask on)")
+                          .arg(printable(inv.target), inv.organization);
+        return usageError(refusal, parsed.helpTopic, {}, inv.json);
+    }
+
+    // Who would lose sign-in: said before the question, and the last administrators are not
+    // locked out without --force.
+    if (inv.command == Command::SsoDisable ||
+        (inv.command == Command::SsoUpdate && inv.identifier)) {
+        if (const int status = runImpactGuard(app, inv, config); status != ExitOk)
+            return status;
+    }
+
+    if (destructive && !inv.yes) {
+        QString question;
+        QString declined;
+        if (inv.command == Command::SsoDisable) {
+            question = tr("Disable SSO for %1? Its connection and stored client secret are "
+                          "deleted. [y/N] ")
+                           .arg(inv.organization);
+            declined = tr("keycardctl: not disabled\n");
+        } else if (inv.command == Command::UsersRemove) {
+            question =
+                tr("Remove member %1 from %2? [y/N] ").arg(printable(inv.target), inv.organization);
+            declined = tr("keycardctl: not removed\n");
+        } else {
+            question = tr("Revoke invitation %1 of %2? [y/N] ")
+                           .arg(printable(inv.target), inv.organization);
+            declined = tr("keycardctl: not revoked\n");
+        }
+        Console::err(question);
         std::string line; // the answer's first characters: "y", "yes" or anything else
         int c = 0;
         while ((c = std::fgetc(stdin)) != EOF && c != '\n') {
@@ -294,7 +333,7 @@ int run(QCoreApplication &app)
         }
         const QString reply = QString::fromStdString(line).trimmed().toLower();
         if (reply != QLatin1String("y") && reply != QLatin1String("yes")) {
-            Console::err(tr("keycardctl: not disabled\n"));
+            Console::err(declined);
             return ExitFailure;
         }
     }

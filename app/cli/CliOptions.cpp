@@ -70,6 +70,63 @@ struct GivenOption
 
 } // namespace
 
+namespace {
+
+// The options of the members, invitations and impact commands.
+std::optional<ParseOutcome> validateMembersInvocation(const Invocation &inv)
+{
+    const QString topic = commandPath(inv.command);
+    const auto violated = [&](rules::Field field, const std::optional<QString> &value,
+                              const QString &what) -> std::optional<ParseOutcome> {
+        if (!value)
+            return std::nullopt;
+        if (const auto v = rules::check(field, *value))
+            return error(what + QStringLiteral(": ") + v->message(), topic,
+                         QLatin1String(rules::rule(field).jsonName));
+        return std::nullopt;
+    };
+    switch (inv.command) {
+    case Command::UsersList:
+        if (inv.maxItems && *inv.maxItems < 1)
+            return error(tr("--max-items: at least 1 — %1 entered").arg(*inv.maxItems), topic,
+                         QStringLiteral("max_items"));
+        return violated(rules::Field::Role, inv.role, QStringLiteral("--role"));
+    case Command::UsersSet:
+        if (!inv.role && !inv.status)
+            return error(tr("nothing to change: give --role or --status"), topic);
+        if (auto e = violated(rules::Field::UserId, inv.target, QStringLiteral("USER")))
+            return e;
+        if (auto e = violated(rules::Field::Role, inv.role, QStringLiteral("--role")))
+            return e;
+        return violated(rules::Field::MemberStatus, inv.status, QStringLiteral("--status"));
+    case Command::UsersRemove:
+        return violated(rules::Field::UserId, inv.target, QStringLiteral("USER"));
+    case Command::InvitationsCreate:
+        if (auto e = violated(rules::Field::Email, inv.email.value_or(QString()),
+                              QStringLiteral("--email")))
+            return e;
+        return violated(rules::Field::Role, inv.role.value_or(QString()), QStringLiteral("--role"));
+    case Command::InvitationsRevoke:
+        return violated(rules::Field::InvitationId, inv.target, QStringLiteral("INVITATION"));
+    case Command::SsoImpact:
+        if (inv.issuer && inv.disable)
+            return error(tr("--issuer and --disable cannot be combined"), topic);
+        if (inv.issuer) {
+            if (auto e = violated(rules::Field::Identifier, inv.issuer, QStringLiteral("--issuer")))
+                return e;
+            if (const auto problem = rules::checkIssuer(*inv.issuer))
+                return error(QStringLiteral("--issuer: ") + problem->message(), topic,
+                             QStringLiteral("identifier"));
+        }
+        return std::nullopt;
+    default:
+        break;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 QString commandPath(Command command)
 {
     switch (command) {
@@ -87,10 +144,30 @@ QString commandPath(Command command)
         return QStringLiteral("sso disable");
     case Command::SsoCheck:
         return QStringLiteral("sso check");
+    case Command::SsoImpact:
+        return QStringLiteral("sso impact");
+    case Command::UsersList:
+        return QStringLiteral("users list");
+    case Command::UsersSet:
+        return QStringLiteral("users set");
+    case Command::UsersRemove:
+        return QStringLiteral("users remove");
+    case Command::InvitationsList:
+        return QStringLiteral("invitations list");
+    case Command::InvitationsCreate:
+        return QStringLiteral("invitations create");
+    case Command::InvitationsRevoke:
+        return QStringLiteral("invitations revoke");
     case Command::None:
         break;
     }
     return {};
+}
+
+bool takesTarget(Command command)
+{
+    return command == Command::UsersSet || command == Command::UsersRemove ||
+           command == Command::InvitationsRevoke;
 }
 
 bool ProtocolOptions::any() const
@@ -215,12 +292,22 @@ ParseOutcome parseArguments(const QStringList &arguments)
         if (positional.isEmpty())
             return error(tr("missing ORG (an organization's id or label)"), topic,
                          QStringLiteral("organization_id"));
-        if (positional.size() > 1)
-            return error(tr("unexpected argument '%1'").arg(positional.at(1)), topic);
+        const qsizetype expected = takesTarget(*command) ? 2 : 1;
+        if (positional.size() < expected)
+            return error(*command == Command::InvitationsRevoke
+                             ? tr("missing INVITATION (an invitation's id)")
+                             : tr("missing USER (a member's id)"),
+                         topic,
+                         *command == Command::InvitationsRevoke ? QStringLiteral("invitation_id")
+                                                                : QStringLiteral("user_id"));
+        if (positional.size() > expected)
+            return error(tr("unexpected argument '%1'").arg(positional.at(expected)), topic);
         if (*command == Command::SsoCheck)
             inv.identifier = positional.first();
         else
             inv.organization = positional.first();
+        if (expected == 2)
+            inv.target = positional.at(1);
     }
 
     for (const GivenOption &option : std::as_const(given)) {
@@ -281,6 +368,18 @@ ParseOutcome parseArguments(const QStringList &arguments)
             inv.protocols.userinfoEndpoint = v;
         } else if (name == QLatin1String("yes")) {
             inv.yes = true;
+        } else if (name == QLatin1String("force")) {
+            inv.force = true;
+        } else if (name == QLatin1String("role")) {
+            inv.role = v;
+        } else if (name == QLatin1String("status")) {
+            inv.status = v;
+        } else if (name == QLatin1String("email")) {
+            inv.email = v;
+        } else if (name == QLatin1String("issuer")) {
+            inv.issuer = v;
+        } else if (name == QLatin1String("disable")) {
+            inv.disable = true;
         } else if (name == QLatin1String("check")) {
             inv.check = true;
         }
@@ -354,6 +453,9 @@ std::optional<ParseOutcome> validateInvocation(const Invocation &inv)
 
     if (auto e = violated(rules::Field::OrganizationId, inv.organization,
                           rules::fieldLabel(rules::Field::OrganizationId)))
+        return e;
+
+    if (auto e = validateMembersInvocation(inv))
         return e;
 
     // The issuer rules the client applies before sending (rules::checkIssuer), reported here

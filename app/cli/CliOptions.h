@@ -9,7 +9,26 @@
 // Parsing only looks at the words; field rules are checked by validateInvocation().
 namespace keycard::cli {
 
-enum class Command { None, OrgsList, OrgsGet, SsoGet, SsoEnable, SsoUpdate, SsoDisable, SsoCheck };
+enum class Command {
+    None,
+    OrgsList,
+    OrgsGet,
+    SsoGet,
+    SsoEnable,
+    SsoUpdate,
+    SsoDisable,
+    SsoCheck,
+    SsoImpact,
+    UsersList,
+    UsersSet,
+    UsersRemove,
+    InvitationsList,
+    InvitationsCreate,
+    InvitationsRevoke,
+};
+
+// Whether `command` takes a second argument after ORG (USER, INVITATION).
+bool takesTarget(Command command);
 
 // "orgs list", "sso enable", ... (the help topic of a command).
 QString commandPath(Command command);
@@ -59,8 +78,21 @@ struct Invocation
     bool clearClientSecret = false;
     ProtocolOptions protocols;
 
-    // sso disable
+    // sso disable, users remove, invitations revoke
     bool yes = false;
+    // sso disable, sso update --identifier: go ahead even when no administrator would be left
+    // able to sign in.
+    bool force = false;
+
+    // users set / users remove: USER; invitations revoke: INVITATION.
+    QString target;
+    // users list (filter), users set, invitations create.
+    std::optional<QString> role;
+    std::optional<QString> status; // users set
+    std::optional<QString> email;  // invitations create
+    // sso impact: --issuer NEW (the change of issuer, or the issuer to enable) / --disable.
+    std::optional<QString> issuer;
+    bool disable = false;
 
     // sso enable --check: run the issuer check first (sso check takes ISSUER as `identifier`).
     bool check = false;

@@ -1,6 +1,7 @@
 #include "Commands.h"
 
 #include "ExitCodes.h"
+#include "MemberCommands.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -55,6 +56,12 @@ CommandRunner::~CommandRunner() = default;
 
 void CommandRunner::start()
 {
+    if (MemberCommands::handles(m_inv.command)) {
+        auto *commands = new MemberCommands(m_inv, m_client, this);
+        connect(commands, &MemberCommands::finished, this, &CommandRunner::finish);
+        commands->start();
+        return;
+    }
     switch (m_inv.command) {
     case Command::OrgsList:
         listOrganizations();
@@ -75,7 +82,7 @@ void CommandRunner::start()
         disable();
         return;
     case Command::SsoCheck: // run by runSsoCheck(), without a Keycard client
-    case Command::None:
+    default:
         break;
     }
     finish(ExitUsage);

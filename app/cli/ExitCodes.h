@@ -18,6 +18,11 @@ enum ExitCode : int {
     ExitNetwork = 7,        // connection failed, timed out, or TLS failed
     ExitServer = 8,         // server error (5xx), rate limited (429), or malformed response
     ExitCheckFailed = 9,    // sso check (or sso enable --check): a check of the issuer failed
+    // sso impact (and the check sso disable / sso update --identifier make first):
+    ExitImpactSomeoneLoses = 10, // active members would lose sign-in
+    ExitImpactNoAdminLeft = 11,  // no active administrator would be left able to sign in
+                                 // (sso disable / update refuse so without --force)
+    ExitImpactUnknown = 12,      // the members could not be read, or not all of them
 };
 
 // The exit status for an operation that ended with `kind`.

@@ -44,7 +44,12 @@ QString exitCodes()
               "  6  conflict: SSO already enabled with other settings (HTTP 409)\n"
               "  7  network error, time-out or TLS failure\n"
               "  8  server error (5xx), rate limited (429) or malformed response\n"
-              "  9  sso check, sso enable --check: a check of the issuer failed\n");
+              "  9  sso check, sso enable --check: a check of the issuer failed\n"
+              "  10  sso impact: active members would lose sign-in\n"
+              "  11  sso impact: no active administrator would be left able to sign in;\n"
+              "      sso disable, sso update --identifier: refused for that reason (--force)\n"
+              "  12  sso impact: the members could not be read, or not all of them (the\n"
+              "      impact is unknown)\n");
 }
 
 QString join(std::initializer_list<QString> parts)
@@ -72,7 +77,15 @@ QString toolHelp()
                     "  sso enable ORG         enable SSO with an identity provider\n"
                     "  sso update ORG         change the SSO connection\n"
                     "  sso disable ORG        disable SSO (asks, or needs --yes)\n"
-                    "  sso check ISSUER       check an identity provider's issuer URL\n"),
+                    "  sso check ISSUER       check an identity provider's issuer URL\n"
+                    "  sso impact ORG         who would lose sign-in if SSO changed\n"
+                    "  users list ORG         list the members of an organization\n"
+                    "  users set ORG USER     change a member's role or status\n"
+                    "  users remove ORG USER  remove a member (asks, or needs --yes)\n"
+                    "  invitations list ORG   list the invitations of an organization\n"
+                    "  invitations create ORG invite someone by email\n"
+                    "  invitations revoke ORG INVITATION\n"
+                    "                         revoke an invitation (asks, or needs --yes)\n"),
                  optionsHelp(HelpSection::Global), environment(), exitCodes(),
                  tr("Examples:\n"
                     "  keycardctl orgs list\n"
@@ -105,10 +118,131 @@ QString ssoHelp()
             "[--client-secret-stdin]\n"
             "       keycardctl sso update ORG [--identifier URL] [--client-id ID] ...\n"
             "       keycardctl sso disable ORG [--yes]\n"
-            "       keycardctl sso check ISSUER [--json]\n"),
+            "       keycardctl sso check ISSUER [--json]\n"
+            "       keycardctl sso impact ORG [--issuer URL | --disable] [--json]\n"),
          tr("The SSO connection of an organization: the identity provider (Okta, Entra ID,\n"
             "Google Workspace, ...) its members sign in with.\n"),
          tr("Run 'keycardctl help sso COMMAND' for details.\n")});
+}
+
+QString usersHelp()
+{
+    return join({tr("Usage: keycardctl users list ORG [--role ROLE] [--max-items N] [--json]\n"
+                    "       keycardctl users set ORG USER [--role ROLE] [--status STATUS]\n"
+                    "       keycardctl users remove ORG USER [--yes]\n"),
+                 tr("The members of an organization.\n"),
+                 tr("Run 'keycardctl help users COMMAND' for details.\n")});
+}
+
+QString invitationsHelp()
+{
+    return join({tr("Usage: keycardctl invitations list ORG [--json]\n"
+                    "       keycardctl invitations create ORG --email EMAIL --role ROLE\n"
+                    "       keycardctl invitations revoke ORG INVITATION [--yes]\n"),
+                 tr("Invitations to join an organization.\n"),
+                 tr("Run 'keycardctl help invitations COMMAND' for details.\n")});
+}
+
+QString usersListHelp()
+{
+    return join({tr("Usage: keycardctl users list ORG [--role ROLE] [--max-items N] [--json]\n"),
+                 tr("List every member of an organization, page after page: EMAIL, ROLE, STATUS,\n"
+                    "SOURCE (the issuer the member signs in through) and ID. Values the server\n"
+                    "sends are shown as they are (an unknown role too), with control characters\n"
+                    "replaced and values longer than 64 characters cut in the middle; --json\n"
+                    "prints the objects the API returned, whole. A server that repeats a page\n"
+                    "cursor, or lists a member twice, ends the listing with status 8.\n"),
+                 optionsHelp(HelpSection::Command, Command::UsersList),
+                 optionsHelp(HelpSection::Global), environment(), exitCodes(),
+                 tr("Examples:\n"
+                    "  keycardctl users list acme --role org_admin\n"
+                    "  keycardctl users list acme --json | jq -r '.[].email'\n")});
+}
+
+QString usersSetHelp()
+{
+    return join({tr("Usage: keycardctl users set ORG USER [--role ROLE] [--status STATUS]\n"),
+                 tr("Change a member's role and/or status. USER is the member's id (see 'users\n"
+                    "list').\n"),
+                 optionsHelp(HelpSection::Command, Command::UsersSet),
+                 optionsHelp(HelpSection::Global), environment(), exitCodes(),
+                 tr("Examples:\n"
+                    "  keycardctl users set acme USER_ID --role org_viewer\n"
+                    "  keycardctl users set acme USER_ID --status disabled\n")});
+}
+
+QString usersRemoveHelp()
+{
+    return join({tr("Usage: keycardctl users remove ORG USER [--yes]\n"),
+                 tr("Remove a member from an organization. Asks for confirmation when standard\n"
+                    "input is a terminal; scripts must pass --yes.\n"),
+                 optionsHelp(HelpSection::Command, Command::UsersRemove),
+                 optionsHelp(HelpSection::Global), environment(), exitCodes(),
+                 tr("Examples:\n"
+                    "  keycardctl users remove acme USER_ID --yes\n")});
+}
+
+QString invitationsListHelp()
+{
+    return join({tr("Usage: keycardctl invitations list ORG [--json]\n"),
+                 tr("List the invitations of an organization (at most 1,000): EMAIL, ROLE,\n"
+                    "STATUS (pending, accepted, expired, revoked), EXPIRES and ID.\n"),
+                 optionsHelp(HelpSection::Global), environment(), exitCodes(),
+                 tr("Examples:\n"
+                    "  keycardctl invitations list acme\n")});
+}
+
+QString invitationsCreateHelp()
+{
+    return join({tr("Usage: keycardctl invitations create ORG --email EMAIL --role ROLE\n"),
+                 tr("Invite someone to an organization. Once accepted, they sign in with a\n"
+                    "Keycard account, not through SSO: inviting an administrator is how an\n"
+                    "organization keeps an emergency access administrator.\n"),
+                 optionsHelp(HelpSection::Command, Command::InvitationsCreate),
+                 optionsHelp(HelpSection::Global), environment(), exitCodes(),
+                 tr("Examples:\n"
+                    "  keycardctl invitations create acme --email ops@acme.example "
+                    "--role org_admin\n")});
+}
+
+QString invitationsRevokeHelp()
+{
+    return join({tr("Usage: keycardctl invitations revoke ORG INVITATION [--yes]\n"),
+                 tr("Revoke a pending invitation. Asks for confirmation when standard input is\n"
+                    "a terminal; scripts must pass --yes.\n"),
+                 optionsHelp(HelpSection::Command, Command::InvitationsRevoke),
+                 optionsHelp(HelpSection::Global), environment(), exitCodes(),
+                 tr("Examples:\n"
+                    "  keycardctl invitations revoke acme INVITATION_ID --yes\n")});
+}
+
+QString ssoImpactHelp()
+{
+    return join(
+        {tr("Usage: keycardctl sso impact ORG [--issuer URL | --disable] [--json]\n"),
+         tr("The sign-in safety check: read every member and tell who would lose their way\n"
+            "to sign in. A member signs in through SSO when their source is the SSO\n"
+            "connection's issuer, compared exactly (trailing slash included).\n"
+            "  --disable      members whose source is the SSO issuer lose sign-in\n"
+            "  --issuer URL   members whose source is the current issuer lose sign-in;\n"
+            "                 without SSO: the impact of enabling it with URL (nobody\n"
+            "                 loses sign-in)\n"
+            "  (neither)      how many active administrators sign in without SSO\n"
+            "Fewer than 2 active administrators who do not sign in through SSO is warned\n"
+            "about. 'sso disable' and 'sso update --identifier' run this check first and\n"
+            "refuse with status 11, changing nothing, when no active administrator would\n"
+            "be left able to sign in, unless --force is given.\n"),
+         tr("Output: the findings, one per line; with --json an object with change,\n"
+            "verdict (nobody_loses, someone_loses, no_administrator_left, unknown),\n"
+            "complete, members, losing, losing_active, losing_admins, first_losing,\n"
+            "admins_keeping, admins_without_sso, few_emergency_admins and\n"
+            "unknown_reasons. Exit status 0, 10, 11 or 12 (see below).\n"),
+         optionsHelp(HelpSection::Command, Command::SsoImpact), optionsHelp(HelpSection::Global),
+         environment(), exitCodes(),
+         tr("Examples:\n"
+            "  keycardctl sso impact initech --disable\n"
+            "  keycardctl sso impact acme --issuer https://acme.okta.com/oauth2/default "
+            "--json\n")});
 }
 
 QString orgsListHelp()
@@ -190,7 +324,10 @@ QString ssoUpdateHelp()
             "Protocol options are sent inside \"protocols\" with only the members given (a\n"
             "JSON merge patch): a list replaces the whole list (--scopes,\n"
             "--code-challenge-methods), and members not given stay as they are. The\n"
-            "connection printed afterwards shows the result.\n"),
+            "connection printed afterwards shows the result.\n"
+            "A new --identifier is checked first like 'sso impact --issuer': the members\n"
+            "who would lose sign-in are named on standard error, and the change is refused\n"
+            "with status 11 when no active administrator would be left, unless --force.\n"),
          optionsHelp(HelpSection::Command, Command::SsoUpdate), optionsHelp(HelpSection::Protocol),
          optionsHelp(HelpSection::Global), environment(), exitCodes(),
          tr("Examples:\n"
@@ -204,7 +341,8 @@ QString ssoDisableHelp()
                  tr("Disable SSO for an organization and delete its connection, including the\n"
                     "stored client secret. Members then sign in without the identity provider.\n"
                     "Asks for confirmation when standard input is a terminal; scripts must pass\n"
-                    "--yes.\n"),
+                    "--yes. First says who would lose sign-in (see 'sso impact'), and refuses\n"
+                    "with status 11 when no active administrator would be left, unless --force.\n"),
                  optionsHelp(HelpSection::Command, Command::SsoDisable),
                  optionsHelp(HelpSection::Global), environment(), exitCodes(),
                  tr("Examples:\n"
@@ -261,6 +399,24 @@ QString helpText(const QString &topic)
         return ssoDisableHelp();
     if (topic == QLatin1String("sso check"))
         return ssoCheckHelp();
+    if (topic == QLatin1String("sso impact"))
+        return ssoImpactHelp();
+    if (topic == QLatin1String("users"))
+        return usersHelp();
+    if (topic == QLatin1String("invitations"))
+        return invitationsHelp();
+    if (topic == QLatin1String("users list"))
+        return usersListHelp();
+    if (topic == QLatin1String("users set"))
+        return usersSetHelp();
+    if (topic == QLatin1String("users remove"))
+        return usersRemoveHelp();
+    if (topic == QLatin1String("invitations list"))
+        return invitationsListHelp();
+    if (topic == QLatin1String("invitations create"))
+        return invitationsCreateHelp();
+    if (topic == QLatin1String("invitations revoke"))
+        return invitationsRevokeHelp();
     return toolHelp();
 }
 

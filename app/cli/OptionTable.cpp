@@ -34,9 +34,10 @@ constexpr OptionSpec kOptions[] = {
      QT_TRANSLATE_NOOP("keycard::cli", "print the API's JSON objects as received; errors become a\n"
                                        "JSON object on the last line of standard error")},
     {"timeout", "SECONDS", 0, Everywhere, S::Global,
-     QT_TRANSLATE_NOOP("keycard::cli", "time limit of each attempt, from connecting to the last\n"
-                                       "byte of the response (default 60); a server's Retry-After\n"
-                                       "is waited for only while it fits in (retries + 1) times this")},
+     QT_TRANSLATE_NOOP("keycard::cli",
+                       "time limit of each attempt, from connecting to the last\n"
+                       "byte of the response (default 60); a server's Retry-After\n"
+                       "is waited for only while it fits in (retries + 1) times this")},
     {"retries", "N", 0, Everywhere, S::Global,
      QT_TRANSLATE_NOOP("keycard::cli", "retries of transient failures, 0 to 10 (default 2)")},
     {"verbose", nullptr, 'v', Everywhere, S::Global,
@@ -99,8 +100,32 @@ constexpr OptionSpec kOptions[] = {
     {"userinfo-endpoint", "URL", 0, InSsoWrite, S::Protocol,
      QT_TRANSLATE_NOOP("keycard::cli", "OpenID Connect userinfo endpoint")},
 
-    {"yes", nullptr, 'y', InSsoDisable, S::Command,
+    {"force", nullptr, 0, InSsoUpdate | InSsoDisable, S::Command,
+     QT_TRANSLATE_NOOP("keycard::cli", "go ahead even when no active administrator would be\n"
+                                       "left able to sign in (see 'sso impact')")},
+    {"yes", nullptr, 'y', InSsoDisable | InUsersRemove | InInvitationsRevoke, S::Command,
      QT_TRANSLATE_NOOP("keycard::cli", "do not ask for confirmation")},
+
+    {"issuer", "URL", 0, InSsoImpact, S::Command,
+     QT_TRANSLATE_NOOP("keycard::cli", "the impact of changing the issuer to URL (or, without\n"
+                                       "SSO, of enabling SSO with URL)")},
+    {"disable", nullptr, 0, InSsoImpact, S::Command,
+     QT_TRANSLATE_NOOP("keycard::cli", "the impact of disabling SSO")},
+
+    {"role", "ROLE", 0, InUsersList, S::Command,
+     QT_TRANSLATE_NOOP("keycard::cli", "only members with this role: org_admin, org_member\n"
+                                       "or org_viewer")},
+    {"max-items", "N", 0, InUsersList, S::Command,
+     QT_TRANSLATE_NOOP("keycard::cli", "stop after N members (says so on standard error)")},
+    {"role", "ROLE", 0, InUsersSet, S::Command,
+     QT_TRANSLATE_NOOP("keycard::cli", "the new role: org_admin, org_member or org_viewer")},
+    {"status", "STATUS", 0, InUsersSet, S::Command,
+     QT_TRANSLATE_NOOP("keycard::cli", "the new status: active or disabled")},
+    {"email", "EMAIL", 0, InInvitationsCreate, S::Command,
+     QT_TRANSLATE_NOOP("keycard::cli", "the email address to invite")},
+    {"role", "ROLE", 0, InInvitationsCreate, S::Command,
+     QT_TRANSLATE_NOOP("keycard::cli", "the role on joining: org_admin, org_member or\n"
+                                       "org_viewer")},
 };
 
 // The column the descriptions of a help block start at.
@@ -189,6 +214,20 @@ unsigned scopeOf(Command command)
         return InSsoDisable;
     case Command::SsoCheck:
         return InSsoCheck;
+    case Command::SsoImpact:
+        return InSsoImpact;
+    case Command::UsersList:
+        return InUsersList;
+    case Command::UsersSet:
+        return InUsersSet;
+    case Command::UsersRemove:
+        return InUsersRemove;
+    case Command::InvitationsList:
+        return InInvitationsList;
+    case Command::InvitationsCreate:
+        return InInvitationsCreate;
+    case Command::InvitationsRevoke:
+        return InInvitationsRevoke;
     case Command::None:
         break;
     }
@@ -213,13 +252,30 @@ std::optional<Command> commandFor(const QString &group, const QString &verb)
             return Command::SsoDisable;
         if (verb == QLatin1String("check"))
             return Command::SsoCheck;
+        if (verb == QLatin1String("impact"))
+            return Command::SsoImpact;
+    } else if (group == QLatin1String("users")) {
+        if (verb == QLatin1String("list"))
+            return Command::UsersList;
+        if (verb == QLatin1String("set"))
+            return Command::UsersSet;
+        if (verb == QLatin1String("remove"))
+            return Command::UsersRemove;
+    } else if (group == QLatin1String("invitations")) {
+        if (verb == QLatin1String("list"))
+            return Command::InvitationsList;
+        if (verb == QLatin1String("create"))
+            return Command::InvitationsCreate;
+        if (verb == QLatin1String("revoke"))
+            return Command::InvitationsRevoke;
     }
     return std::nullopt;
 }
 
 bool isGroup(const QString &word)
 {
-    return word == QLatin1String("orgs") || word == QLatin1String("sso");
+    return word == QLatin1String("orgs") || word == QLatin1String("sso") ||
+           word == QLatin1String("users") || word == QLatin1String("invitations");
 }
 
 QString optionsHelp(HelpSection section, Command command)

@@ -20,7 +20,14 @@ enum Scope : unsigned {
     InSsoUpdate = 1u << 4,
     InSsoDisable = 1u << 5,
     InSsoCheck = 1u << 6,
-    Everywhere = 0xffu,
+    InSsoImpact = 1u << 7,
+    InUsersList = 1u << 8,
+    InUsersSet = 1u << 9,
+    InUsersRemove = 1u << 10,
+    InInvitationsList = 1u << 11,
+    InInvitationsCreate = 1u << 12,
+    InInvitationsRevoke = 1u << 13,
+    Everywhere = 0xffffu,
     InSsoWrite = InSsoEnable | InSsoUpdate,
 };
 

@@ -156,6 +156,12 @@ template<typename T> std::function<void(const HttpOutcome &)> deliverDone(const 
     };
 }
 
+// A count as the int of a translation's %n (lupdate cannot read a template call there).
+int clampCount(qint64 n)
+{
+    return int(std::min<qint64>(n, INT_MAX));
+}
+
 } // namespace
 
 QStringList ListAllMembersOutcome::incompleteReasons() const
@@ -166,13 +172,13 @@ QStringList ListAllMembersOutcome::incompleteReasons() const
     if (skippedItems > 0)
         reasons << QCoreApplication::translate(
             "keycard::detail", "%n list items were not members with an id and were left out.",
-            nullptr, int(std::min<qint64>(skippedItems, INT_MAX)));
+            nullptr, clampCount(skippedItems));
     if (duplicateItems > 0)
         reasons << QCoreApplication::translate(
             "keycard::detail",
             "The server listed %n members more than once (pages overlap); the list is not "
             "consistent.",
-            nullptr, int(std::min<qint64>(duplicateItems, INT_MAX)));
+            nullptr, clampCount(duplicateItems));
     return reasons;
 }
 

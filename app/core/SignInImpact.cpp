@@ -13,10 +13,9 @@ namespace keycard {
 
 namespace {
 
-QString tr(const char *text, qint64 n = -1)
+int count(qint64 n)
 {
-    return QCoreApplication::translate("SignInImpact", text, nullptr,
-                                       n < 0 ? -1 : int(std::min<qint64>(n, INT_MAX)));
+    return int(std::min<qint64>(n, INT_MAX));
 }
 
 // A name as listed: display-safe and at most kMaxNameLength characters (cut in the middle, so
@@ -89,37 +88,40 @@ QStringList SignInImpact::describe() const
         for (const QString &reason : unknownReasons)
             lines << QStringLiteral("  ") + displayText(reason);
         if (members > 0)
-            lines << tr("Of the %n members read so far:", members);
+            lines << tr("Of the %n members read so far:", nullptr, count(members));
     }
     if (change == SsoChange::Enable) {
         if (known())
             lines << tr("Nobody loses sign-in: members keep signing in as they do now.");
-        lines << tr("%n active administrators will keep signing in without SSO.", adminsWithoutSso);
+        lines << tr("%n active administrators will keep signing in without SSO.", nullptr,
+                    count(adminsWithoutSso));
     } else if (losing == 0) {
         if (known())
             lines << tr("Nobody loses sign-in: no member signs in through %1.").arg(going);
     } else {
-        lines << tr("%n members sign in through %1 and would lose sign-in.", losing).arg(going);
+        lines << tr("%n members sign in through %1 and would lose sign-in.", nullptr, count(losing))
+                     .arg(going);
         lines << tr("Of them active: %1, active administrators: %2.")
                      .arg(locale.toString(losingActive), locale.toString(losingAdmins));
         QStringList names = firstLosing;
         if (losing > names.size())
-            names << tr("and %n more", losing - names.size());
+            names << tr("and %n more", nullptr, count(losing - names.size()));
         lines << tr("Affected: %1").arg(names.join(QStringLiteral(", ")));
     }
     if (change != SsoChange::Enable)
-        lines << tr("%n active administrators would still be able to sign in.", adminsKeeping);
+        lines << tr("%n active administrators would still be able to sign in.", nullptr,
+                    count(adminsKeeping));
     if (verdict == ImpactVerdict::NoAdministratorLeft)
         lines << tr("No active administrator would be left able to sign in: the organization "
                     "would be locked out.");
     if (fewEmergencyAdmins())
-        lines << tr("Keep two administrators who do not sign in through SSO (now %n).",
-                    adminsWithoutSso);
+        lines << tr("Keep two administrators who do not sign in through SSO (now %n).", nullptr,
+                    count(adminsWithoutSso));
     if (nearMatches > 0)
         lines << tr("%n members sign in through an issuer that differs from the SSO issuer "
                     "only by a trailing slash or letter case; they do not count as signing in "
                     "through SSO.",
-                    nearMatches);
+                    nullptr, count(nearMatches));
     return lines;
 }
 
@@ -222,9 +224,9 @@ SignInImpact SignInImpactCheck::result(const QStringList &incompleteReasons) con
     SignInImpact r = m_impact;
     r.unknownReasons = incompleteReasons;
     if (r.incompleteMembers > 0)
-        r.unknownReasons << tr("%n members were listed without a role, status or source that "
-                               "could be read.",
-                               r.incompleteMembers);
+        r.unknownReasons << SignInImpact::tr("%n members were listed without a role, status or "
+                                             "source that could be read.",
+                                             nullptr, count(r.incompleteMembers));
     if (!r.unknownReasons.isEmpty()) {
         r.verdict = ImpactVerdict::Unknown;
     } else if (r.change == SsoChange::Enable) {

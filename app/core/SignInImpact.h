@@ -2,6 +2,8 @@
 
 #include "Members.h"
 
+#include <QCoreApplication>
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -38,6 +40,9 @@ enum class ImpactVerdict {
 
 struct SignInImpact
 {
+    Q_DECLARE_TR_FUNCTIONS(SignInImpact)
+
+public:
     static constexpr int kMaxNames = 5; // names listed of those who lose sign-in
 
     SsoChange change = SsoChange::Enable;

@@ -345,6 +345,34 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <source>The host name has capital letters: issuers are compared exactly, so the identity provider must write it the same way (usually lower case)</source>
         <translation>Der Hostname enthält Großbuchstaben: Aussteller werden exakt verglichen, der Identitätsanbieter muss ihn also genauso schreiben (meist kleingeschrieben)</translation>
     </message>
+    <message>
+        <source>Not an email address (name@example.com)</source>
+        <translation>Keine E-Mail-Adresse (name@example.com)</translation>
+    </message>
+    <message>
+        <source>Must be one of: %1</source>
+        <translation>Muss einer dieser Werte sein: %1</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Einladung</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
 </context>
 <context>
     <name>IssuerComparison</name>
@@ -390,6 +418,30 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>Stopped at the limit of %1 organizations.</source>
         <translation>Beim Limit von %1 Organisationen angehalten.</translation>
+    </message>
+    <message>
+        <source>The server said more pages follow but sent no cursor for the next one; stopped after %1 members.</source>
+        <translation>Der Server hat weitere Seiten angekündigt, aber keinen Cursor für die nächste gesendet; nach %1 Mitgliedern angehalten.</translation>
+    </message>
+    <message>
+        <source>The server said more pages follow but sent no cursor for the next one; stopped after %1 invitations.</source>
+        <translation>Der Server hat weitere Seiten angekündigt, aber keinen Cursor für die nächste gesendet; nach %1 Einladungen angehalten.</translation>
+    </message>
+    <message>
+        <source>The server sent a page cursor it had already sent; stopped after %1 members.</source>
+        <translation>Der Server hat einen Seiten-Cursor gesendet, den er bereits gesendet hatte; nach %1 Mitgliedern angehalten.</translation>
+    </message>
+    <message>
+        <source>The server sent a page cursor it had already sent; stopped after %1 invitations.</source>
+        <translation>Der Server hat einen Seiten-Cursor gesendet, den er bereits gesendet hatte; nach %1 Einladungen angehalten.</translation>
+    </message>
+    <message>
+        <source>Stopped at the limit of %1 members.</source>
+        <translation>Beim Limit von %1 Mitgliedern angehalten.</translation>
+    </message>
+    <message>
+        <source>Stopped at the limit of %1 invitations.</source>
+        <translation>Beim Limit von %1 Einladungen angehalten.</translation>
     </message>
 </context>
 <context>
@@ -477,6 +529,89 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>SignInImpact</name>
+    <message>
+        <source>The sign-in impact is unknown: not every member could be read, so this cannot say who would lose sign-in.</source>
+        <translation>Die Auswirkung auf die Anmeldung ist unbekannt: Nicht alle Mitglieder konnten gelesen werden, daher lässt sich nicht sagen, wer die Anmeldung verlieren würde.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Of the %n members read so far:</source>
+        <translation>
+            <numerusform>Von dem %n bisher gelesenen Mitglied:</numerusform>
+            <numerusform>Von den %n bisher gelesenen Mitgliedern:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody loses sign-in: members keep signing in as they do now.</source>
+        <translation>Niemand verliert die Anmeldung: Die Mitglieder melden sich weiter so an wie bisher.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active administrators will keep signing in without SSO.</source>
+        <translation>
+            <numerusform>%n aktiver Administrator wird sich weiter ohne SSO anmelden.</numerusform>
+            <numerusform>%n aktive Administratoren werden sich weiter ohne SSO anmelden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody loses sign-in: no member signs in through %1.</source>
+        <translation>Niemand verliert die Anmeldung: Kein Mitglied meldet sich über %1 an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members sign in through %1 and would lose sign-in.</source>
+        <translation>
+            <numerusform>%n Mitglied meldet sich über %1 an und würde die Anmeldung verlieren.</numerusform>
+            <numerusform>%n Mitglieder melden sich über %1 an und würden die Anmeldung verlieren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Of them active: %1, active administrators: %2.</source>
+        <translation>Davon aktiv: %1, aktive Administratoren: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiteres</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Affected: %1</source>
+        <translation>Betroffen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active administrators would still be able to sign in.</source>
+        <translation>
+            <numerusform>%n aktiver Administrator könnte sich weiterhin anmelden.</numerusform>
+            <numerusform>%n aktive Administratoren könnten sich weiterhin anmelden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No active administrator would be left able to sign in: the organization would be locked out.</source>
+        <translation>Kein aktiver Administrator könnte sich mehr anmelden: Die Organisation wäre ausgesperrt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep two administrators who do not sign in through SSO (now %n).</source>
+        <translation>
+            <numerusform>Behalten Sie zwei Administratoren, die sich nicht über SSO anmelden (jetzt %n).</numerusform>
+            <numerusform>Behalten Sie zwei Administratoren, die sich nicht über SSO anmelden (jetzt %n).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members sign in through an issuer that differs from the SSO issuer only by a trailing slash or letter case; they do not count as signing in through SSO.</source>
+        <translation>
+            <numerusform>%n Mitglied meldet sich über einen Aussteller an, der sich vom SSO-Aussteller nur durch einen abschließenden Schrägstrich oder die Groß-/Kleinschreibung unterscheidet; es zählt nicht als Anmeldung über SSO.</numerusform>
+            <numerusform>%n Mitglieder melden sich über einen Aussteller an, der sich vom SSO-Aussteller nur durch einen abschließenden Schrägstrich oder die Groß-/Kleinschreibung unterscheidet; sie zählen nicht als Anmeldung über SSO.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members were listed without a role, status or source that could be read.</source>
+        <translation>
+            <numerusform>%n Mitglied wurde ohne lesbare Rolle, lesbaren Status oder lesbare Quelle aufgeführt.</numerusform>
+            <numerusform>%n Mitglieder wurden ohne lesbare Rolle, lesbaren Status oder lesbare Quelle aufgeführt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -610,6 +745,10 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>External ID claim</source>
         <translation>Claim der externen ID</translation>
+    </message>
+    <message>
+        <source>limit: must be between 1 and 1000</source>
+        <translation>limit: muss zwischen 1 und 1000 liegen</translation>
     </message>
 </context>
 <context>
@@ -1905,18 +2044,6 @@ aktiviert ist.
 </translation>
     </message>
     <message>
-        <source>Disable SSO for an organization and delete its connection, including the
-stored client secret. Members then sign in without the identity provider.
-Asks for confirmation when standard input is a terminal; scripts must pass
---yes.
-</source>
-        <translation>SSO für eine Organisation deaktivieren und ihre Verbindung löschen, samt dem
-gespeicherten Client-Secret. Mitglieder melden sich danach ohne den
-Identitätsanbieter an. Fragt nach Bestätigung, wenn die Standardeingabe ein
-Terminal ist; Skripte müssen --yes übergeben.
-</translation>
-    </message>
-    <message>
         <source>Examples:
   keycardctl sso disable umbrella --yes
 </source>
@@ -2063,73 +2190,6 @@ Terminal ist; Skripte müssen --yes übergeben.
     <message>
         <source>--max-items: at least %1 — %2 entered</source>
         <translation>--max-items: mindestens %1 – %2 eingegeben</translation>
-    </message>
-    <message>
-        <source>Exit status:
-  0  success
-  1  other failure (output could not be written, sso disable not confirmed)
-  2  usage or validation error, configuration error (nothing was sent), or the
-     server rejected a value (HTTP 400/422)
-  3  authentication failed: no credentials configured, or wrong or expired
-     ones (HTTP 401)
-  4  permission denied (HTTP 403)
-  5  not found: no such organization, or SSO not enabled (HTTP 404)
-  6  conflict: SSO already enabled with other settings (HTTP 409)
-  7  network error, time-out or TLS failure
-  8  server error (5xx), rate limited (429) or malformed response
-  9  sso check, sso enable --check: a check of the issuer failed
-</source>
-        <translation>Exit-Status:
-  0  Erfolg
-  1  anderer Fehler (Ausgabe konnte nicht geschrieben werden, sso disable
-     nicht bestätigt)
-  2  Aufruf- oder Validierungsfehler, Konfigurationsfehler (nichts wurde
-     gesendet), oder der Server hat einen Wert abgelehnt (HTTP 400/422)
-  3  Anmeldung fehlgeschlagen: keine Zugangsdaten konfiguriert, oder falsche
-     oder abgelaufene (HTTP 401)
-  4  Zugriff verweigert (HTTP 403)
-  5  nicht gefunden: keine solche Organisation, oder SSO nicht aktiviert
-     (HTTP 404)
-  6  Konflikt: SSO bereits mit anderen Einstellungen aktiviert (HTTP 409)
-  7  Netzwerkfehler, Zeitüberschreitung oder TLS-Fehler
-  8  Serverfehler (5xx), Anfragelimit erreicht (429) oder fehlerhafte Antwort
-  9  sso check, sso enable --check: eine Prüfung des Ausstellers ist
-     fehlgeschlagen
-</translation>
-    </message>
-    <message>
-        <source>Commands:
-  orgs list              list the organizations the account can see
-  orgs get ORG           show one organization (ORG: id or label)
-  sso get ORG            show the SSO connection of an organization
-  sso enable ORG         enable SSO with an identity provider
-  sso update ORG         change the SSO connection
-  sso disable ORG        disable SSO (asks, or needs --yes)
-  sso check ISSUER       check an identity provider&apos;s issuer URL
-</source>
-        <translation>Befehle:
-  orgs list              die Organisationen auflisten, die das Konto sehen kann
-  orgs get ORG           eine Organisation anzeigen (ORG: ID oder Label)
-  sso get ORG            die SSO-Verbindung einer Organisation anzeigen
-  sso enable ORG         SSO mit einem Identitätsanbieter aktivieren
-  sso update ORG         die SSO-Verbindung ändern
-  sso disable ORG        SSO deaktivieren (fragt nach, oder braucht --yes)
-  sso check ISSUER       die Aussteller-URL eines Identitätsanbieters prüfen
-</translation>
-    </message>
-    <message>
-        <source>Usage: keycardctl sso get ORG
-       keycardctl sso enable ORG --identifier URL --client-id ID [--client-secret-stdin]
-       keycardctl sso update ORG [--identifier URL] [--client-id ID] ...
-       keycardctl sso disable ORG [--yes]
-       keycardctl sso check ISSUER [--json]
-</source>
-        <translation>Aufruf: keycardctl sso get ORG
-        keycardctl sso enable ORG --identifier URL --client-id ID [--client-secret-stdin]
-        keycardctl sso update ORG [--identifier URL] [--client-id ID] ...
-        keycardctl sso disable ORG [--yes]
-        keycardctl sso check ISSUER [--json]
-</translation>
     </message>
     <message>
         <source>Usage: keycardctl orgs list [--all] [--limit N] [--max-items N] [--after CURSOR] [--permissions] [--json]
@@ -2489,6 +2549,404 @@ letzten Byte der Antwort (Standard 60); auf ein Retry-After des
 Servers wird nur gewartet, solange es in (retries + 1) mal diese Zeit passt</translation>
     </message>
     <message>
+        <source>--client-secret-stdin: standard input holds more than %1 MiB, not a client secret</source>
+        <translation>--client-secret-stdin: Die Standardeingabe enthält mehr als %1 MiB, kein Client-Geheimnis</translation>
+    </message>
+    <message>
+        <source>refusing to remove member %1 from %2 without --yes (standard input is not a terminal to ask on)</source>
+        <translation>Mitglied %1 wird ohne --yes nicht aus %2 entfernt (die Standardeingabe ist kein Terminal für eine Rückfrage)</translation>
+    </message>
+    <message>
+        <source>refusing to revoke invitation %1 of %2 without --yes (standard input is not a terminal to ask on)</source>
+        <translation>Einladung %1 von %2 wird ohne --yes nicht widerrufen (die Standardeingabe ist kein Terminal für eine Rückfrage)</translation>
+    </message>
+    <message>
+        <source>Remove member %1 from %2? [y/N] </source>
+        <translation>Mitglied %1 aus %2 entfernen? [y/N] </translation>
+    </message>
+    <message>
+        <source>keycardctl: not removed
+</source>
+        <translation>keycardctl: nicht entfernt
+</translation>
+    </message>
+    <message>
+        <source>Revoke invitation %1 of %2? [y/N] </source>
+        <translation>Einladung %1 von %2 widerrufen? [y/N] </translation>
+    </message>
+    <message>
+        <source>keycardctl: not revoked
+</source>
+        <translation>keycardctl: nicht widerrufen
+</translation>
+    </message>
+    <message>
+        <source>--max-items: at least 1 — %1 entered</source>
+        <translation>--max-items: mindestens 1 – %1 eingegeben</translation>
+    </message>
+    <message>
+        <source>nothing to change: give --role or --status</source>
+        <translation>Nichts zu ändern: Geben Sie --role oder --status an</translation>
+    </message>
+    <message>
+        <source>--issuer and --disable cannot be combined</source>
+        <translation>--issuer und --disable können nicht kombiniert werden</translation>
+    </message>
+    <message>
+        <source>missing INVITATION (an invitation&apos;s id)</source>
+        <translation>INVITATION fehlt (die ID einer Einladung)</translation>
+    </message>
+    <message>
+        <source>missing USER (a member&apos;s id)</source>
+        <translation>USER fehlt (die ID eines Mitglieds)</translation>
+    </message>
+    <message>
+        <source>Exit status:
+  0  success
+  1  other failure (output could not be written, sso disable not confirmed)
+  2  usage or validation error, configuration error (nothing was sent), or the
+     server rejected a value (HTTP 400/422)
+  3  authentication failed: no credentials configured, or wrong or expired
+     ones (HTTP 401)
+  4  permission denied (HTTP 403)
+  5  not found: no such organization, or SSO not enabled (HTTP 404)
+  6  conflict: SSO already enabled with other settings (HTTP 409)
+  7  network error, time-out or TLS failure
+  8  server error (5xx), rate limited (429) or malformed response
+  9  sso check, sso enable --check: a check of the issuer failed
+  10  sso impact: active members would lose sign-in
+  11  sso impact: no active administrator would be left able to sign in;
+      sso disable, sso update --identifier: refused for that reason (--force)
+  12  sso impact: the members could not be read, or not all of them (the
+      impact is unknown)
+</source>
+        <translation>Exit-Status:
+  0  Erfolg
+  1  anderer Fehler (Ausgabe konnte nicht geschrieben werden, sso disable
+     nicht bestätigt)
+  2  Aufruf- oder Validierungsfehler, Konfigurationsfehler (nichts wurde
+     gesendet), oder der Server hat einen Wert abgelehnt (HTTP 400/422)
+  3  Anmeldung fehlgeschlagen: keine Zugangsdaten konfiguriert, oder falsche
+     oder abgelaufene (HTTP 401)
+  4  Zugriff verweigert (HTTP 403)
+  5  nicht gefunden: keine solche Organisation, oder SSO nicht aktiviert
+     (HTTP 404)
+  6  Konflikt: SSO bereits mit anderen Einstellungen aktiviert (HTTP 409)
+  7  Netzwerkfehler, Zeitüberschreitung oder TLS-Fehler
+  8  Serverfehler (5xx), Anfragelimit erreicht (429) oder fehlerhafte Antwort
+  9  sso check, sso enable --check: eine Prüfung des Ausstellers ist
+     fehlgeschlagen
+  10  sso impact: aktive Mitglieder würden die Anmeldung verlieren
+  11  sso impact: kein aktiver Administrator könnte sich mehr anmelden;
+      sso disable, sso update --identifier: aus diesem Grund abgelehnt (--force)
+  12  sso impact: die Mitglieder konnten nicht (alle) gelesen werden (die
+      Auswirkung ist unbekannt)
+</translation>
+    </message>
+    <message>
+        <source>Commands:
+  orgs list              list the organizations the account can see
+  orgs get ORG           show one organization (ORG: id or label)
+  sso get ORG            show the SSO connection of an organization
+  sso enable ORG         enable SSO with an identity provider
+  sso update ORG         change the SSO connection
+  sso disable ORG        disable SSO (asks, or needs --yes)
+  sso check ISSUER       check an identity provider&apos;s issuer URL
+  sso impact ORG         who would lose sign-in if SSO changed
+  users list ORG         list the members of an organization
+  users set ORG USER     change a member&apos;s role or status
+  users remove ORG USER  remove a member (asks, or needs --yes)
+  invitations list ORG   list the invitations of an organization
+  invitations create ORG invite someone by email
+  invitations revoke ORG INVITATION
+                         revoke an invitation (asks, or needs --yes)
+</source>
+        <translation>Befehle:
+  orgs list              die Organisationen auflisten, die das Konto sehen kann
+  orgs get ORG           eine Organisation anzeigen (ORG: ID oder Label)
+  sso get ORG            die SSO-Verbindung einer Organisation anzeigen
+  sso enable ORG         SSO mit einem Identitätsanbieter aktivieren
+  sso update ORG         die SSO-Verbindung ändern
+  sso disable ORG        SSO deaktivieren (fragt nach, oder braucht --yes)
+  sso check ISSUER       die Aussteller-URL eines Identitätsanbieters prüfen
+  sso impact ORG         wer die Anmeldung verlöre, wenn sich SSO änderte
+  users list ORG         die Mitglieder einer Organisation auflisten
+  users set ORG USER     Rolle oder Status eines Mitglieds ändern
+  users remove ORG USER  ein Mitglied entfernen (fragt nach, oder braucht --yes)
+  invitations list ORG   die Einladungen einer Organisation auflisten
+  invitations create ORG jemanden per E-Mail einladen
+  invitations revoke ORG INVITATION
+                         eine Einladung widerrufen (fragt nach, oder braucht --yes)
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl sso get ORG
+       keycardctl sso enable ORG --identifier URL --client-id ID [--client-secret-stdin]
+       keycardctl sso update ORG [--identifier URL] [--client-id ID] ...
+       keycardctl sso disable ORG [--yes]
+       keycardctl sso check ISSUER [--json]
+       keycardctl sso impact ORG [--issuer URL | --disable] [--json]
+</source>
+        <translation>Aufruf: keycardctl sso get ORG
+        keycardctl sso enable ORG --identifier URL --client-id ID [--client-secret-stdin]
+        keycardctl sso update ORG [--identifier URL] [--client-id ID] ...
+        keycardctl sso disable ORG [--yes]
+        keycardctl sso check ISSUER [--json]
+        keycardctl sso impact ORG [--issuer URL | --disable] [--json]
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl users list ORG [--role ROLE] [--max-items N] [--json]
+       keycardctl users set ORG USER [--role ROLE] [--status STATUS]
+       keycardctl users remove ORG USER [--yes]
+</source>
+        <translation>Aufruf: keycardctl users list ORG [--role ROLE] [--max-items N] [--json]
+        keycardctl users set ORG USER [--role ROLE] [--status STATUS]
+        keycardctl users remove ORG USER [--yes]
+</translation>
+    </message>
+    <message>
+        <source>The members of an organization.
+</source>
+        <translation>Die Mitglieder einer Organisation.
+</translation>
+    </message>
+    <message>
+        <source>Run &apos;keycardctl help users COMMAND&apos; for details.
+</source>
+        <translation>Einzelheiten mit „keycardctl help users COMMAND“.
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl invitations list ORG [--json]
+       keycardctl invitations create ORG --email EMAIL --role ROLE
+       keycardctl invitations revoke ORG INVITATION [--yes]
+</source>
+        <translation>Aufruf: keycardctl invitations list ORG [--json]
+        keycardctl invitations create ORG --email EMAIL --role ROLE
+        keycardctl invitations revoke ORG INVITATION [--yes]
+</translation>
+    </message>
+    <message>
+        <source>Invitations to join an organization.
+</source>
+        <translation>Einladungen, einer Organisation beizutreten.
+</translation>
+    </message>
+    <message>
+        <source>Run &apos;keycardctl help invitations COMMAND&apos; for details.
+</source>
+        <translation>Einzelheiten mit „keycardctl help invitations COMMAND“.
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl users list ORG [--role ROLE] [--max-items N] [--json]
+</source>
+        <translation>Aufruf: keycardctl users list ORG [--role ROLE] [--max-items N] [--json]
+</translation>
+    </message>
+    <message>
+        <source>List every member of an organization, page after page: EMAIL, ROLE, STATUS,
+SOURCE (the issuer the member signs in through) and ID. Values the server
+sends are shown as they are (an unknown role too), with control characters
+replaced and values longer than 64 characters cut in the middle; --json
+prints the objects the API returned, whole. A server that repeats a page
+cursor, or lists a member twice, ends the listing with status 8.
+</source>
+        <translation>Alle Mitglieder einer Organisation auflisten, Seite für Seite: EMAIL, ROLE,
+STATUS, SOURCE (der Aussteller, über den sich das Mitglied anmeldet) und ID.
+Werte des Servers werden so gezeigt, wie sie kommen (auch eine unbekannte
+Rolle), mit ersetzten Steuerzeichen und in der Mitte gekürzt, wenn sie länger
+als 64 Zeichen sind; --json gibt die Objekte der API vollständig aus. Ein
+Server, der einen Seiten-Cursor wiederholt oder ein Mitglied doppelt aufführt,
+beendet die Auflistung mit Status 8.
+</translation>
+    </message>
+    <message>
+        <source>Examples:
+  keycardctl users list acme --role org_admin
+  keycardctl users list acme --json | jq -r &apos;.[].email&apos;
+</source>
+        <translation>Beispiele:
+  keycardctl users list acme --role org_admin
+  keycardctl users list acme --json | jq -r &apos;.[].email&apos;
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl users set ORG USER [--role ROLE] [--status STATUS]
+</source>
+        <translation>Aufruf: keycardctl users set ORG USER [--role ROLE] [--status STATUS]
+</translation>
+    </message>
+    <message>
+        <source>Change a member&apos;s role and/or status. USER is the member&apos;s id (see &apos;users
+list&apos;).
+</source>
+        <translation>Rolle und/oder Status eines Mitglieds ändern. USER ist die ID des Mitglieds
+(siehe „users list“).
+</translation>
+    </message>
+    <message>
+        <source>Examples:
+  keycardctl users set acme USER_ID --role org_viewer
+  keycardctl users set acme USER_ID --status disabled
+</source>
+        <translation>Beispiele:
+  keycardctl users set acme USER_ID --role org_viewer
+  keycardctl users set acme USER_ID --status disabled
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl users remove ORG USER [--yes]
+</source>
+        <translation>Aufruf: keycardctl users remove ORG USER [--yes]
+</translation>
+    </message>
+    <message>
+        <source>Remove a member from an organization. Asks for confirmation when standard
+input is a terminal; scripts must pass --yes.
+</source>
+        <translation>Ein Mitglied aus einer Organisation entfernen. Fragt nach Bestätigung, wenn
+die Standardeingabe ein Terminal ist; Skripte müssen --yes übergeben.
+</translation>
+    </message>
+    <message>
+        <source>Examples:
+  keycardctl users remove acme USER_ID --yes
+</source>
+        <translation>Beispiele:
+  keycardctl users remove acme USER_ID --yes
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl invitations list ORG [--json]
+</source>
+        <translation>Aufruf: keycardctl invitations list ORG [--json]
+</translation>
+    </message>
+    <message>
+        <source>List the invitations of an organization (at most 1,000): EMAIL, ROLE,
+STATUS (pending, accepted, expired, revoked), EXPIRES and ID.
+</source>
+        <translation>Die Einladungen einer Organisation auflisten (höchstens 1.000): EMAIL, ROLE,
+STATUS (pending, accepted, expired, revoked), EXPIRES und ID.
+</translation>
+    </message>
+    <message>
+        <source>Examples:
+  keycardctl invitations list acme
+</source>
+        <translation>Beispiele:
+  keycardctl invitations list acme
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl invitations create ORG --email EMAIL --role ROLE
+</source>
+        <translation>Aufruf: keycardctl invitations create ORG --email EMAIL --role ROLE
+</translation>
+    </message>
+    <message>
+        <source>Invite someone to an organization. Once accepted, they sign in with a
+Keycard account, not through SSO: inviting an administrator is how an
+organization keeps an emergency access administrator.
+</source>
+        <translation>Jemanden in eine Organisation einladen. Nach dem Annehmen meldet sich die
+Person mit einem Keycard-Konto an, nicht über SSO: So behält eine Organisation
+einen Notfall-Administrator.
+</translation>
+    </message>
+    <message>
+        <source>Examples:
+  keycardctl invitations create acme --email ops@acme.example --role org_admin
+</source>
+        <translation>Beispiele:
+  keycardctl invitations create acme --email ops@acme.example --role org_admin
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl invitations revoke ORG INVITATION [--yes]
+</source>
+        <translation>Aufruf: keycardctl invitations revoke ORG INVITATION [--yes]
+</translation>
+    </message>
+    <message>
+        <source>Revoke a pending invitation. Asks for confirmation when standard input is
+a terminal; scripts must pass --yes.
+</source>
+        <translation>Eine offene Einladung widerrufen. Fragt nach Bestätigung, wenn die
+Standardeingabe ein Terminal ist; Skripte müssen --yes übergeben.
+</translation>
+    </message>
+    <message>
+        <source>Examples:
+  keycardctl invitations revoke acme INVITATION_ID --yes
+</source>
+        <translation>Beispiele:
+  keycardctl invitations revoke acme INVITATION_ID --yes
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl sso impact ORG [--issuer URL | --disable] [--json]
+</source>
+        <translation>Aufruf: keycardctl sso impact ORG [--issuer URL | --disable] [--json]
+</translation>
+    </message>
+    <message>
+        <source>The sign-in safety check: read every member and tell who would lose their way
+to sign in. A member signs in through SSO when their source is the SSO
+connection&apos;s issuer, compared exactly (trailing slash included).
+  --disable      members whose source is the SSO issuer lose sign-in
+  --issuer URL   members whose source is the current issuer lose sign-in;
+                 without SSO: the impact of enabling it with URL (nobody
+                 loses sign-in)
+  (neither)      how many active administrators sign in without SSO
+Fewer than 2 active administrators who do not sign in through SSO is warned
+about. &apos;sso disable&apos; and &apos;sso update --identifier&apos; run this check first and
+refuse with status 11, changing nothing, when no active administrator would
+be left able to sign in, unless --force is given.
+</source>
+        <translation>Die Anmelde-Sicherheitsprüfung: alle Mitglieder lesen und sagen, wer seinen
+Weg zur Anmeldung verlieren würde. Ein Mitglied meldet sich über SSO an, wenn
+seine Quelle der Aussteller der SSO-Verbindung ist, exakt verglichen
+(abschließender Schrägstrich eingeschlossen).
+  --disable      Mitglieder, deren Quelle der SSO-Aussteller ist, verlieren
+                 die Anmeldung
+  --issuer URL   Mitglieder, deren Quelle der jetzige Aussteller ist,
+                 verlieren die Anmeldung; ohne SSO: die Auswirkung, SSO mit
+                 URL zu aktivieren (niemand verliert die Anmeldung)
+  (keine)        wie viele aktive Administratoren sich ohne SSO anmelden
+Weniger als 2 aktive Administratoren, die sich nicht über SSO anmelden,
+ergeben eine Warnung. „sso disable“ und „sso update --identifier“ führen diese
+Prüfung zuerst aus und lehnen mit Status 11 ab, ohne etwas zu ändern, wenn sich
+kein aktiver Administrator mehr anmelden könnte, außer mit --force.
+</translation>
+    </message>
+    <message>
+        <source>Output: the findings, one per line; with --json an object with change,
+verdict (nobody_loses, someone_loses, no_administrator_left, unknown),
+complete, members, losing, losing_active, losing_admins, first_losing,
+admins_keeping, admins_without_sso, few_emergency_admins and
+unknown_reasons. Exit status 0, 10, 11 or 12 (see below).
+</source>
+        <translation>Ausgabe: die Befunde, einer pro Zeile; mit --json ein Objekt mit change,
+verdict (nobody_loses, someone_loses, no_administrator_left, unknown),
+complete, members, losing, losing_active, losing_admins, first_losing,
+admins_keeping, admins_without_sso, few_emergency_admins und
+unknown_reasons. Exit-Status 0, 10, 11 oder 12 (siehe unten).
+</translation>
+    </message>
+    <message>
+        <source>Examples:
+  keycardctl sso impact initech --disable
+  keycardctl sso impact acme --issuer https://acme.okta.com/oauth2/default --json
+</source>
+        <translation>Beispiele:
+  keycardctl sso impact initech --disable
+  keycardctl sso impact acme --issuer https://acme.okta.com/oauth2/default --json
+</translation>
+    </message>
+    <message>
         <source>Change the SSO connection of an organization. Only the values given are
 sent, nothing read from the server first (the API has no ETag to detect a
 concurrent change).
@@ -2496,6 +2954,9 @@ Protocol options are sent inside &quot;protocols&quot; with only the members giv
 JSON merge patch): a list replaces the whole list (--scopes,
 --code-challenge-methods), and members not given stay as they are. The
 connection printed afterwards shows the result.
+A new --identifier is checked first like &apos;sso impact --issuer&apos;: the members
+who would lose sign-in are named on standard error, and the change is refused
+with status 11 when no active administrator would be left, unless --force.
 </source>
         <translation>Die SSO-Verbindung einer Organisation ändern. Nur die angegebenen Werte werden
 gesendet, vorher wird nichts vom Server gelesen (die API hat kein ETag, um eine
@@ -2504,11 +2965,134 @@ Protokolloptionen werden in &quot;protocols&quot; nur mit den angegebenen Felder
 gesendet (ein JSON Merge Patch): Eine Liste (--scopes, --code-challenge-methods)
 ersetzt die ganze Liste, nicht angegebene Felder bleiben, wie sie sind. Die
 danach ausgegebene Verbindung zeigt das Ergebnis.
+Ein neuer --identifier wird zuerst wie mit „sso impact --issuer“ geprüft: Die
+Mitglieder, die die Anmeldung verlören, werden auf der Standardfehlerausgabe
+genannt, und die Änderung wird mit Status 11 abgelehnt, wenn sich kein aktiver
+Administrator mehr anmelden könnte, außer mit --force.
 </translation>
     </message>
     <message>
-        <source>--client-secret-stdin: standard input holds more than %1 MiB, not a client secret</source>
-        <translation>--client-secret-stdin: Die Standardeingabe enthält mehr als %1 MiB, kein Client-Geheimnis</translation>
+        <source>Disable SSO for an organization and delete its connection, including the
+stored client secret. Members then sign in without the identity provider.
+Asks for confirmation when standard input is a terminal; scripts must pass
+--yes. First says who would lose sign-in (see &apos;sso impact&apos;), and refuses
+with status 11 when no active administrator would be left, unless --force.
+</source>
+        <translation>SSO für eine Organisation deaktivieren und ihre Verbindung löschen, samt dem
+gespeicherten Client-Secret. Mitglieder melden sich danach ohne den
+Identitätsanbieter an. Fragt nach Bestätigung, wenn die Standardeingabe ein
+Terminal ist; Skripte müssen --yes übergeben. Sagt zuerst, wer die Anmeldung
+verlöre (siehe „sso impact“), und lehnt mit Status 11 ab, wenn sich kein
+aktiver Administrator mehr anmelden könnte, außer mit --force.
+</translation>
+    </message>
+    <message>
+        <source>disable SSO for %1</source>
+        <translation>SSO für %1 zu deaktivieren</translation>
+    </message>
+    <message>
+        <source>change the issuer of %1</source>
+        <translation>den Aussteller von %1 zu ändern</translation>
+    </message>
+    <message>
+        <source>keycardctl: refusing to %1: no active administrator would be left able to sign in. Nothing was changed.
+</source>
+        <translation>keycardctl: Es wird abgelehnt, %1: Kein aktiver Administrator könnte sich mehr anmelden. Nichts wurde geändert.
+</translation>
+    </message>
+    <message>
+        <source>keycardctl: invite an administrator who signs in without SSO first (&apos;keycardctl invitations create %1 --email EMAIL --role org_admin&apos;), or pass --force.
+</source>
+        <translation>keycardctl: Laden Sie zuerst einen Administrator ein, der sich ohne SSO anmeldet („keycardctl invitations create %1 --email EMAIL --role org_admin“), oder übergeben Sie --force.
+</translation>
+    </message>
+    <message>
+        <source>keycardctl: warning: </source>
+        <translation>keycardctl: Warnung: </translation>
+    </message>
+    <message>
+        <source>EMAIL</source>
+        <translation>E-MAIL</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROLLE</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>QUELLE</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>EXPIRES</source>
+        <translation>LÄUFT AB</translation>
+    </message>
+    <message>
+        <source>go ahead even when no active administrator would be
+left able to sign in (see &apos;sso impact&apos;)</source>
+        <translation>auch dann fortfahren, wenn sich kein aktiver
+Administrator mehr anmelden könnte (siehe „sso impact“)</translation>
+    </message>
+    <message>
+        <source>the impact of changing the issuer to URL (or, without
+SSO, of enabling SSO with URL)</source>
+        <translation>die Auswirkung, den Aussteller auf URL zu ändern (oder,
+ohne SSO, SSO mit URL zu aktivieren)</translation>
+    </message>
+    <message>
+        <source>the impact of disabling SSO</source>
+        <translation>die Auswirkung, SSO zu deaktivieren</translation>
+    </message>
+    <message>
+        <source>only members with this role: org_admin, org_member
+or org_viewer</source>
+        <translation>nur Mitglieder mit dieser Rolle: org_admin, org_member
+oder org_viewer</translation>
+    </message>
+    <message>
+        <source>stop after N members (says so on standard error)</source>
+        <translation>nach N Mitgliedern anhalten (meldet das auf der Standardfehlerausgabe)</translation>
+    </message>
+    <message>
+        <source>the new role: org_admin, org_member or org_viewer</source>
+        <translation>die neue Rolle: org_admin, org_member oder org_viewer</translation>
+    </message>
+    <message>
+        <source>the new status: active or disabled</source>
+        <translation>der neue Status: active oder disabled</translation>
+    </message>
+    <message>
+        <source>the email address to invite</source>
+        <translation>die einzuladende E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>the role on joining: org_admin, org_member or
+org_viewer</source>
+        <translation>die Rolle beim Beitritt: org_admin, org_member oder
+org_viewer</translation>
     </message>
 </context>
 <context>
@@ -2623,6 +3207,118 @@ danach ausgegebene Verbindung zeigt das Ergebnis.
     </message>
 </context>
 <context>
+    <name>keycard::cli::ImpactRun</name>
+    <message>
+        <source>The members could not be read: %1</source>
+        <translation>Die Mitglieder konnten nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::cli::MemberCommands</name>
+    <message>
+        <source>No members.
+</source>
+        <translation>Keine Mitglieder.
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>keycardctl: note: %n members shown with a value unknown (a field was missing or of the wrong type)
+</source>
+        <translation>
+            <numerusform>keycardctl: Hinweis: %n Mitglied mit unbekanntem Wert angezeigt (ein Feld fehlte oder hatte den falschen Typ)
+</numerusform>
+            <numerusform>keycardctl: Hinweis: %n Mitglieder mit unbekanntem Wert angezeigt (ein Feld fehlte oder hatte den falschen Typ)
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>keycardctl: note: %n list items skipped (not a member with an id)
+</source>
+        <translation>
+            <numerusform>keycardctl: Hinweis: %n Listeneintrag übersprungen (kein Mitglied mit ID)
+</numerusform>
+            <numerusform>keycardctl: Hinweis: %n Listeneinträge übersprungen (kein Mitglied mit ID)
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>keycardctl: %n members
+</source>
+        <translation>
+            <numerusform>keycardctl: %n Mitglied
+</numerusform>
+            <numerusform>keycardctl: %n Mitglieder
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Member of %1 updated.</source>
+        <translation>Mitglied von %1 geändert.</translation>
+    </message>
+    <message>
+        <source>Member %1 removed from %2.
+</source>
+        <translation>Mitglied %1 aus %2 entfernt.
+</translation>
+    </message>
+    <message>
+        <source>No invitations.
+</source>
+        <translation>Keine Einladungen.
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>keycardctl: note: %n list items skipped (not an invitation with an id)
+</source>
+        <translation>
+            <numerusform>keycardctl: Hinweis: %n Listeneintrag übersprungen (keine Einladung mit ID)
+</numerusform>
+            <numerusform>keycardctl: Hinweis: %n Listeneinträge übersprungen (keine Einladung mit ID)
+</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>keycardctl: note: only the first %n invitations are shown
+</source>
+        <translation>
+            <numerusform>keycardctl: Hinweis: Nur die erste Einladung wird angezeigt
+</numerusform>
+            <numerusform>keycardctl: Hinweis: Nur die ersten %n Einladungen werden angezeigt
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Invitation to %1 created.</source>
+        <translation>Einladung zu %1 erstellt.</translation>
+    </message>
+    <message>
+        <source>Invitation %1 revoked.
+</source>
+        <translation>Einladung %1 widerrufen.
+</translation>
+    </message>
+    <message>
+        <source>SSO is not enabled for %1, or the organization does not exist</source>
+        <translation>SSO ist für %1 nicht aktiviert, oder die Organisation existiert nicht</translation>
+    </message>
+    <message>
+        <source>No organization with id or label &quot;%1&quot;</source>
+        <translation>Keine Organisation mit der ID oder dem Label „%1“</translation>
+    </message>
+    <message>
+        <source>keycardctl: could not write the output
+</source>
+        <translation>keycardctl: Die Ausgabe konnte nicht geschrieben werden
+</translation>
+    </message>
+    <message>
+        <source>keycardctl: request id %1
+</source>
+        <translation>keycardctl: Anfrage-ID %1
+</translation>
+    </message>
+</context>
+<context>
     <name>keycard::detail</name>
     <message>
         <source>cancelled</source>
@@ -2643,6 +3339,20 @@ danach ausgegebene Verbindung zeigt das Ergebnis.
     <message>
         <source>expected a JSON object</source>
         <translation>JSON-Objekt erwartet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n list items were not members with an id and were left out.</source>
+        <translation>
+            <numerusform>%n Listeneintrag war kein Mitglied mit ID und wurde ausgelassen.</numerusform>
+            <numerusform>%n Listeneinträge waren keine Mitglieder mit ID und wurden ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server listed %n members more than once (pages overlap); the list is not consistent.</source>
+        <translation>
+            <numerusform>Der Server hat %n Mitglied mehrfach aufgeführt (Seiten überlappen); die Liste ist nicht konsistent.</numerusform>
+            <numerusform>Der Server hat %n Mitglieder mehrfach aufgeführt (Seiten überlappen); die Liste ist nicht konsistent.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
