@@ -461,6 +461,8 @@ private Q_SLOTS:
         QCOMPARE(workflow.activeDialog(), dialog);
         edit(dialog, "issuerEdit")->setText(QStringLiteral("https://accounts.google.com/"));
         button(dialog, "submitButton")->click();
+        // Save waits until the review knows who would lose sign-in (the members are read).
+        QTRY_VERIFY_WITH_TIMEOUT(button(dialog, "submitButton")->isEnabled(), 10000);
         button(dialog, "submitButton")->click();
         QVERIFY(changed.wait(10000));
         QCOMPARE(changed.at(0).at(0).value<Organization>().label, QStringLiteral("wayne"));

@@ -6,6 +6,7 @@
 #include "FieldRules.h"
 #include "Format.h"
 #include "InviteMemberDialog.h"
+#include "KeycardClient.h"
 #include "MessageBar.h"
 #include "SignInImpactBox.h"
 #include "SsoIssuerChecklist.h"

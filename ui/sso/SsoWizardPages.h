@@ -1,5 +1,6 @@
 #pragma once
 
+#include "KeycardClient.h"
 #include "Models.h"
 #include "ProviderPresets.h"
 
@@ -16,7 +17,6 @@ class QVBoxLayout;
 
 namespace keycard {
 class BusyIndicator;
-class KeycardClient;
 class MessageBar;
 class SignInImpactBox;
 } // namespace keycard
