@@ -750,6 +750,22 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <source>limit: must be between 1 and 1000</source>
         <translation>limit: muss zwischen 1 und 1000 liegen</translation>
     </message>
+    <message>
+        <source>SSO</source>
+        <translation>SSO</translation>
+    </message>
+    <message>
+        <source>Keycard account</source>
+        <translation>Keycard-Konto</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Other: %1</source>
+        <translation>Anderer: %1</translation>
+    </message>
 </context>
 <context>
     <name>keycard::BusyIndicator</name>
@@ -1041,6 +1057,53 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     </message>
 </context>
 <context>
+    <name>keycard::InviteMemberDialog</name>
+    <message>
+        <source>Send invitation</source>
+        <translation>Einladung senden</translation>
+    </message>
+    <message>
+        <source>Invite a member — %1</source>
+        <translation>Mitglied einladen — %1</translation>
+    </message>
+    <message>
+        <source>Invite someone to %1</source>
+        <translation>Jemanden zu %1 einladen</translation>
+    </message>
+    <message>
+        <source>Keycard sends an invitation to this address. Once accepted, the person signs in with a Keycard account: an administrator invited so can still sign in if single sign-on breaks.</source>
+        <translation>Keycard sendet eine Einladung an diese Adresse. Nach der Annahme meldet sich die Person mit einem Keycard-Konto an: Ein so eingeladener Administrator kann sich auch dann noch anmelden, wenn Single Sign-On ausfällt.</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The invitation was not sent</source>
+        <translation>Die Einladung wurde nicht gesendet</translation>
+    </message>
+</context>
+<context>
     <name>keycard::MainWindow</name>
     <message>
         <source>Server: %1</source>
@@ -1212,6 +1275,268 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::MemberListModel</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>Betrachter</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>(no email) %1</source>
+        <translation>(keine E-Mail) %1</translation>
+    </message>
+    <message>
+        <source>Id: %1</source>
+        <translation>ID: %1</translation>
+    </message>
+    <message>
+        <source>The server did not say</source>
+        <translation>Vom Server nicht angegeben</translation>
+    </message>
+    <message>
+        <source>This organization&apos;s SSO connection: %1</source>
+        <translation>SSO-Verbindung dieser Organisation: %1</translation>
+    </message>
+    <message>
+        <source>As the server wrote it: %1</source>
+        <translation>Wie vom Server geschrieben: %1</translation>
+    </message>
+    <message>
+        <source> (UTC)</source>
+        <translation> (UTC)</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Signs in through</source>
+        <translation>Meldet sich an über</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Beigetreten</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::MembersPane</name>
+    <message>
+        <source>Chan&amp;ge role</source>
+        <translation>Rolle we&amp;chseln</translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>Deak&amp;tivieren …</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve…</source>
+        <translation>Ent&amp;fernen …</translation>
+    </message>
+    <message>
+        <source>Invi&amp;te…</source>
+        <translation>&amp;Jemanden einladen …</translation>
+    </message>
+    <message>
+        <source>Revo&amp;ke…</source>
+        <translation>&amp;Zurückziehen …</translation>
+    </message>
+    <message>
+        <source>Filter by email, role or sign-in</source>
+        <translation>Nach E-Mail, Rolle oder Anmeldung filtern</translation>
+    </message>
+    <message>
+        <source>Filter members</source>
+        <translation>Mitglieder filtern</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Invite an administrator…</source>
+        <translation>Administrator einladen …</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Pending invitations</source>
+        <translation>Offene Einladungen</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Could not read the members</source>
+        <translation>Die Mitglieder konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Pending invitations: reading…</source>
+        <translation>Offene Einladungen: werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Pending invitations: could not be read (%1)</source>
+        <translation>Offene Einladungen: konnten nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Pending invitations: %1 of the first %2 shown</source>
+        <translation>Offene Einladungen: %1 der ersten %2 angezeigt</translation>
+    </message>
+    <message>
+        <source>Pending invitations: %1</source>
+        <translation>Offene Einladungen: %1</translation>
+    </message>
+    <message>
+        <source>Reading the members…</source>
+        <translation>Die Mitglieder werden gelesen …</translation>
+    </message>
+    <message>
+        <source>%1 members: %2 sign in through this organization&apos;s SSO, %3 with Keycard accounts, %4 through other issuers.</source>
+        <translation>%1 Mitglieder: %2 melden sich über die SSO-Verbindung dieser Organisation an, %3 mit Keycard-Konten, %4 über andere Aussteller.</translation>
+    </message>
+    <message>
+        <source>Whether this organization has SSO is not known yet: nobody is counted as signing in through it.</source>
+        <translation>Ob diese Organisation SSO hat, ist noch nicht bekannt: Niemand wird als über SSO angemeldet gezählt.</translation>
+    </message>
+    <message>
+        <source>Emergency access administrators (active, not signing in through SSO): %1 of %2 active administrators.</source>
+        <translation>Administratoren für den Notfallzugang (aktiv, ohne Anmeldung über SSO): %1 von %2 aktiven Administratoren.</translation>
+    </message>
+    <message>
+        <source>Still reading: these counts grow until every member is read.</source>
+        <translation>Wird noch gelesen: Diese Zahlen wachsen, bis alle Mitglieder gelesen sind.</translation>
+    </message>
+    <message>
+        <source>Incomplete: %1</source>
+        <translation>Unvollständig: %1</translation>
+    </message>
+    <message>
+        <source>Keep two administrators who do not sign in through SSO: if the identity provider fails, they are the only way in (now %1).</source>
+        <translation>Behalten Sie zwei Administratoren, die sich nicht über SSO anmelden: Fällt der Identitätsanbieter aus, sind sie der einzige Zugang (jetzt %1).</translation>
+    </message>
+    <message>
+        <source>%1 members</source>
+        <translation>%1 Mitglieder</translation>
+    </message>
+    <message>
+        <source>%1 of %2 members</source>
+        <translation>%1 von %2 Mitgliedern</translation>
+    </message>
+    <message>
+        <source>The server does not grant you %1.</source>
+        <translation>Der Server gewährt Ihnen %1 nicht.</translation>
+    </message>
+    <message>
+        <source>Re-enab&amp;le…</source>
+        <translation>Wieder akt&amp;ivieren …</translation>
+    </message>
+    <message>
+        <source>Some actions are unavailable: the server does not grant you %1.</source>
+        <translation>Einige Aktionen sind nicht verfügbar: Der Server gewährt Ihnen %1 nicht.</translation>
+    </message>
+    <message>
+        <source>The member was not changed</source>
+        <translation>Das Mitglied wurde nicht geändert</translation>
+    </message>
+    <message>
+        <source>Re-enable member</source>
+        <translation>Mitglied wieder aktivieren</translation>
+    </message>
+    <message>
+        <source>Disable member</source>
+        <translation>Mitglied deaktivieren</translation>
+    </message>
+    <message>
+        <source>Re-enable %1? They can sign in again.</source>
+        <translation>%1 wieder aktivieren? Die Person kann sich dann wieder anmelden.</translation>
+    </message>
+    <message>
+        <source>Disable %1? They can no longer sign in until re-enabled.</source>
+        <translation>%1 deaktivieren? Die Person kann sich nicht mehr anmelden, bis sie wieder aktiviert wird.</translation>
+    </message>
+    <message>
+        <source>Re-enable</source>
+        <translation>Wieder aktivieren</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>Mitglied entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2? This cannot be undone: they lose access to the organization and must be invited again.</source>
+        <translation>%1 aus %2 entfernen? Das lässt sich nicht rückgängig machen: Die Person verliert den Zugang zur Organisation und muss erneut eingeladen werden.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>The member was not removed</source>
+        <translation>Das Mitglied wurde nicht entfernt</translation>
+    </message>
+    <message>
+        <source>Revoke invitation</source>
+        <translation>Einladung zurückziehen</translation>
+    </message>
+    <message>
+        <source>Revoke the invitation for %1? The link in it stops working.</source>
+        <translation>Die Einladung für %1 zurückziehen? Der Link darin funktioniert dann nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Zurückziehen</translation>
+    </message>
+    <message>
+        <source>The invitation was not revoked</source>
+        <translation>Die Einladung wurde nicht zurückgezogen</translation>
     </message>
 </context>
 <context>
@@ -1457,6 +1782,10 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <source>Read-only: you cannot enable, edit or disable SSO for this organization. %1.</source>
         <translation>Nur lesend: Sie können SSO für diese Organisation weder aktivieren noch bearbeiten oder deaktivieren. %1.</translation>
     </message>
+    <message>
+        <source>Member&amp;s</source>
+        <translation>&amp;Mitglieder</translation>
+    </message>
 </context>
 <context>
     <name>keycard::OrganizationListModel</name>
@@ -1606,6 +1935,33 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>keycard-admin: cannot write %1</source>
         <translation>keycard-admin: %1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::SignInImpactBox</name>
+    <message>
+        <source>Not connected to Keycard.</source>
+        <translation>Nicht mit Keycard verbunden.</translation>
+    </message>
+    <message>
+        <source>Reading the members to see who signs in through single sign-on…</source>
+        <translation>Die Mitglieder werden gelesen, um zu sehen, wer sich über Single Sign-On anmeldet …</translation>
+    </message>
+    <message>
+        <source>Nobody loses sign-in</source>
+        <translation>Niemand verliert die Anmeldung</translation>
+    </message>
+    <message>
+        <source>Members would lose sign-in</source>
+        <translation>Mitglieder würden die Anmeldung verlieren</translation>
+    </message>
+    <message>
+        <source>No administrator would be left able to sign in</source>
+        <translation>Kein Administrator könnte sich mehr anmelden</translation>
+    </message>
+    <message>
+        <source>Who loses sign-in is unknown</source>
+        <translation>Wer die Anmeldung verliert, ist unbekannt</translation>
     </message>
 </context>
 <context>
@@ -4843,6 +5199,22 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
         <source>Send these changes to Keycard</source>
         <translation>Diese Änderungen an Keycard senden</translation>
     </message>
+    <message>
+        <source>Type the organization&apos;s label (%1) to change the issuer anyway:</source>
+        <translation>Geben Sie das Label der Organisation (%1) ein, um den Aussteller trotzdem zu ändern:</translation>
+    </message>
+    <message>
+        <source>Organization label, to confirm</source>
+        <translation>Label der Organisation, zur Bestätigung</translation>
+    </message>
+    <message>
+        <source>Still reading who would lose sign-in</source>
+        <translation>Es wird noch gelesen, wer die Anmeldung verlieren würde</translation>
+    </message>
+    <message>
+        <source>No administrator would be left able to sign in: type the organization&apos;s label to go on</source>
+        <translation>Kein Administrator könnte sich mehr anmelden: Geben Sie das Label der Organisation ein, um fortzufahren</translation>
+    </message>
 </context>
 <context>
     <name>keycard::ui::SsoEnableWizard</name>
@@ -5279,6 +5651,14 @@ Stellen Sie vorher sicher, dass Sie ein Administratorkonto behalten, das sich ni
     <message>
         <source>The issuer was not checked.</source>
         <translation>Der Aussteller wurde nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Invite an administrator…</source>
+        <translation>Administrator einladen …</translation>
+    </message>
+    <message>
+        <source>Invitation sent to %1. It counts once accepted.</source>
+        <translation>Einladung an %1 gesendet. Sie zählt, sobald sie angenommen ist.</translation>
     </message>
 </context>
 <context>
