@@ -145,8 +145,9 @@ private Q_SLOTS:
         const qint64 usedMs = ticksUsed * 1000 / ::sysconf(_SC_CLK_TCK);
         // Paced by the timer (a coarse timer fires at most 5 % early)...
         QVERIFY2(heldMs >= 4 * 200, qPrintable(QStringLiteral("4 retries in %1 ms").arg(heldMs)));
-        // ...and idle in between.
-        QVERIFY2(usedMs * 4 < heldMs,
+        // ...and mostly idle in between (a busy loop would use all of the time; the margin is
+        // for a loaded machine, where the retries themselves take longer).
+        QVERIFY2(usedMs * 2 < heldMs,
                  qPrintable(QStringLiteral("the sandbox used %1 ms of CPU in %2 ms while out of "
                                            "descriptors")
                                 .arg(usedMs)

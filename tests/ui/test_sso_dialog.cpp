@@ -330,6 +330,8 @@ private Q_SLOTS:
         QCOMPARE(lines, QStringList{QStringLiteral(
                             "Issuer URL: https://acme.okta.com → https://acme.example.org")});
         edit->form()->checklist()->cancel(); // no network for acme.example.org here
+        // Save once the review knows who would lose sign-in (acme keeps two administrators).
+        QTRY_VERIFY_WITH_TIMEOUT(button(edit, "submitButton")->isEnabled(), 10000);
         button(edit, "submitButton")->click();
         QVERIFY(updated.wait(10000));
         const auto patches = env->requestsEndingWith("PATCH", ssoPath("acme"));

@@ -169,8 +169,9 @@ void TestWindowStartup::detailPanesAppearWithTheFirstOrganization()
     QVERIFY(!placeholder->isVisible());
     auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("detailTabs"));
     QVERIFY(tabs && tabs->isVisible());
-    QCOMPARE(tabs->count(), 4);
-    for (const char *name : {"connectionPane", "permissionsPane", "endpointsPane", "rawPane"})
+    QCOMPARE(tabs->count(), 5);
+    for (const char *name :
+         {"connectionPane", "permissionsPane", "endpointsPane", "membersPane", "rawPane"})
         QVERIFY2(window.findChild<QWidget *>(QLatin1String(name)), name);
     QVERIFY(window.findChild<QWidget *>(QStringLiteral("detailHeader"))->isVisible());
     QCOMPARE(window.findChild<QLabel *>(QStringLiteral("organizationName"))->text(),

@@ -116,6 +116,11 @@ DisableSsoDialog::DisableSsoDialog(KeycardClient *client, const Organization &or
     layout->addLayout(buttons);
     layout->setSizeConstraint(QLayout::SetMinimumSize);
 
+    // The verdict arrives after the dialog is shown: grow to show all of it.
+    connect(m_impact, &SignInImpactBox::finished, this, [this] {
+        if (isVisible())
+            adjustSize();
+    });
     connect(m_confirm, &QLineEdit::textChanged, this, &DisableSsoDialog::refreshButton);
     connect(m_disable, &QPushButton::clicked, this, &DisableSsoDialog::send);
     connect(m_retry, &QPushButton::clicked, this, &DisableSsoDialog::send);
