@@ -41,6 +41,24 @@ QPushButton *button(const QString &name, const QString &text, QWidget *parent)
     return b;
 }
 
+// A question that answers itself only with its own button: Cancel is the default (a stray
+// Enter sends nothing), the text is plain. `confirmed` runs on the confirming button.
+template<typename Slot>
+void askFirst(QWidget *parent, const QString &name, QMessageBox::Icon icon, const QString &title,
+              const QString &text, const QString &confirmText, QMessageBox::ButtonRole role,
+              Slot confirmed)
+{
+    auto *box = new QMessageBox(icon, title, text, QMessageBox::Cancel, parent);
+    box->setObjectName(name);
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *yes = box->addButton(confirmText, role);
+    yes->setObjectName(QStringLiteral("confirmButton"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    QObject::connect(yes, &QPushButton::clicked, parent, confirmed);
+    box->open();
+}
+
 } // namespace
 
 MembersPane::MembersPane(QWidget *parent)
@@ -426,26 +444,15 @@ void MembersPane::confirmStatusChange()
     const bool enable = m->status == QLatin1String(member::kDisabled);
     const QString id = m->id;
     const QString name = format::shortText(memberDisplayName(*m));
-    auto *box = new QMessageBox(QMessageBox::Question,
-                                enable ? tr("Re-enable member") : tr("Disable member"),
-                                enable ? tr("Re-enable %1? They can sign in again.").arg(name)
-                                       : tr("Disable %1? They can no longer sign in until "
-                                            "re-enabled.")
-                                             .arg(name),
-                                QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("memberStatusConfirm"));
-    box->setTextFormat(Qt::PlainText);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *yes =
-        box->addButton(enable ? tr("Re-enable") : tr("Disable"), QMessageBox::AcceptRole);
-    yes->setObjectName(QStringLiteral("confirmButton"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    connect(yes, &QPushButton::clicked, this, [this, id, enable] {
-        MemberUpdate update;
-        update.status = QLatin1String(enable ? member::kActive : member::kDisabled);
-        changeMember(id, update);
-    });
-    box->open();
+    askFirst(this, QStringLiteral("memberStatusConfirm"), QMessageBox::Question,
+             enable ? tr("Re-enable member") : tr("Disable member"),
+             enable ? tr("Re-enable %1? They can sign in again.").arg(name)
+                    : tr("Disable %1? They can no longer sign in until re-enabled.").arg(name),
+             enable ? tr("Re-enable") : tr("Disable"), QMessageBox::AcceptRole, [this, id, enable] {
+                 MemberUpdate update;
+                 update.status = QLatin1String(enable ? member::kActive : member::kDisabled);
+                 changeMember(id, update);
+             });
 }
 
 void MembersPane::confirmRemove()
@@ -455,35 +462,26 @@ void MembersPane::confirmRemove()
         return;
     const QString id = m->id;
     const QString name = format::shortText(memberDisplayName(*m));
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Remove member"),
-                                tr("Remove %1 from %2? This cannot be undone: they lose access "
-                                   "to the organization and must be invited again.")
-                                    .arg(name, format::shortText(displayName(m_organization))),
-                                QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("memberRemoveConfirm"));
-    box->setTextFormat(Qt::PlainText);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *yes = box->addButton(tr("Remove"), QMessageBox::DestructiveRole);
-    yes->setObjectName(QStringLiteral("confirmButton"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    connect(yes, &QPushButton::clicked, this, [this, id] {
-        if (!m_client || m_actionCall)
-            return;
-        const QString org = m_organization.id;
-        m_actionCall =
-            m_client->removeMember(org, id, this, [this, org, id](const Result<Done> &result) {
-                m_actionCall = nullptr;
-                if (org == m_organization.id) {
-                    if (result.ok())
-                        m_model->remove(id);
-                    else if (result.error().kind != ApiError::Kind::Cancelled)
-                        showActionError(tr("The member was not removed"), result.error());
-                }
-                updateActions();
-            });
-        updateActions();
-    });
-    box->open();
+    askFirst(this, QStringLiteral("memberRemoveConfirm"), QMessageBox::Warning, tr("Remove member"),
+             tr("Remove %1 from %2? This cannot be undone: they lose access to the organization "
+                "and must be invited again.")
+                 .arg(name, format::shortText(displayName(m_organization))),
+             tr("Remove"), QMessageBox::DestructiveRole, [this, id] {
+                 if (!m_client || m_actionCall)
+                     return;
+                 const QString org = m_organization.id;
+                 m_actionCall = m_client->removeMember(
+                     org, id, this, [this, org, id](const Result<Done> &result) {
+                         m_actionCall = nullptr;
+                         if (org == m_organization.id && result.ok())
+                             m_model->remove(id);
+                         else if (org == m_organization.id &&
+                                  result.error().kind != ApiError::Kind::Cancelled)
+                             showActionError(tr("The member was not removed"), result.error());
+                         updateActions();
+                     });
+                 updateActions();
+             });
 }
 
 void MembersPane::confirmRevoke()
@@ -492,29 +490,21 @@ void MembersPane::confirmRevoke()
     if (items.isEmpty() || !m_client)
         return;
     const QString id = items.first()->data(0, Qt::UserRole).toString();
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Revoke invitation"),
-                                tr("Revoke the invitation for %1? The link in it stops working.")
-                                    .arg(items.first()->text(0)),
-                                QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("revokeConfirm"));
-    box->setTextFormat(Qt::PlainText);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *yes = box->addButton(tr("Revoke"), QMessageBox::DestructiveRole);
-    yes->setObjectName(QStringLiteral("confirmButton"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    connect(yes, &QPushButton::clicked, this, [this, id] {
-        if (!m_client || m_actionCall)
-            return;
-        m_actionCall = m_client->revokeInvitation(
-            m_organization.id, id, this, [this](const Result<Done> &result) {
-                m_actionCall = nullptr;
-                if (!result.ok() && result.error().kind != ApiError::Kind::Cancelled)
-                    showActionError(tr("The invitation was not revoked"), result.error());
-                loadInvitations();
-            });
-        updateActions();
-    });
-    box->open();
+    askFirst(this, QStringLiteral("revokeConfirm"), QMessageBox::Warning, tr("Revoke invitation"),
+             tr("Revoke the invitation for %1? The link in it stops working.")
+                 .arg(items.first()->text(0)),
+             tr("Revoke"), QMessageBox::DestructiveRole, [this, id] {
+                 if (!m_client || m_actionCall)
+                     return;
+                 m_actionCall = m_client->revokeInvitation(
+                     m_organization.id, id, this, [this](const Result<Done> &result) {
+                         m_actionCall = nullptr;
+                         if (!result.ok() && result.error().kind != ApiError::Kind::Cancelled)
+                             showActionError(tr("The invitation was not revoked"), result.error());
+                         loadInvitations();
+                     });
+                 updateActions();
+             });
 }
 
 void MembersPane::invite(const QString &role)
