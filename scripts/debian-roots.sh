@@ -50,7 +50,7 @@ keycard_root_tarball() {
             hooks+=(--customize-hook="chroot \"\$1\" apt-get satisfy -y -q --no-install-recommends '$satisfy'")
         fi
         # force-unsafe-io: no fsync per file (a throw-away root; much faster).
-        mmdebstrap --quiet --variant="$variant" ${include:+--include="$include"} \
+        mmdebstrap --quiet --format=tar --variant="$variant" ${include:+--include="$include"} \
             --dpkgopt=force-unsafe-io --aptopt='Acquire::Retries "3"' \
             "${hooks[@]}" "$suite" "$tarball.tmp" "$mirror" >&2
         mv "$tarball.tmp" "$tarball"
