@@ -1,5 +1,5 @@
 # CPACK_POST_BUILD_SCRIPTS: after each generator of a cpack run, writes SHA256SUMS beside the
-# packages (CPACK_PACKAGE_DIRECTORY), in the format `sha256sum -c` reads. Entries of earlier runs (cpack -G DEB, then -G RPM, ...) are kept
+# packages (CPACK_PACKAGE_DIRECTORY), in the format `sha256sum -c` reads. Entries of earlier runs (cpack -G RPM, then -G TGZ, ...) are kept
 # while their file still exists and is not one just rebuilt.
 set(sums "${CPACK_PACKAGE_DIRECTORY}/SHA256SUMS")
 set(entries "")

@@ -17,8 +17,8 @@ packages=(
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
     # tests: private CAs and TLS servers with certificates made at test time
     openssl
-    # packaging gates
-    dpkg-dev file desktop-file-utils appstream lintian rpm imagemagick curl
+    # packaging gates; debhelper: debian/'s Build-Depends (packaging/check-debian-source.sh)
+    dpkg-dev debhelper file desktop-file-utils appstream lintian rpm imagemagick curl
     # keycardctl's shell completions, asked as each shell asks (packaging/check-completions.sh)
     bash-completion zsh fish
 )
@@ -27,8 +27,10 @@ if [ "${1:-}" = --list ]; then
     printf '%s\n' "${packages[@]}"
     exit 0
 fi
-# CI (or KEYCARD_TEST_DEBIAN13=1) also makes the Debian 13 root of scripts/test-debian13.sh.
-if [ "${CI:-}" = true ] || [ "${KEYCARD_TEST_DEBIAN13:-0}" = 1 ]; then
+# CI (or one of the checks that need Debian roots) also makes mmdebstrap roots:
+# scripts/test-debian13.sh, scripts/check-reproducible.sh and scripts/check-packages.sh.
+if [ "${CI:-}" = true ] || [ "${KEYCARD_TEST_DEBIAN13:-0}" = 1 ] ||
+    [ "${KEYCARD_TEST_REPRODUCIBLE:-0}" = 1 ] || [ "${KEYCARD_TEST_PACKAGES:-0}" = 1 ]; then
     packages+=(mmdebstrap)
 fi
 # CI also builds the libFuzzer targets (scripts/fuzz.sh, clang's fuzzer and sanitizer runtimes).

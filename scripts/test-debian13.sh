@@ -38,8 +38,6 @@ if [ -z "$mirror" ]; then
 fi
 
 mapfile -t packages < <(scripts/install-deps.sh --list)
-# In the root only: the .deb's run-time dependencies, so that check-deb.sh can install it there.
-packages+=(qt6-qpa-plugins libsecret-1-0)
 key=$(printf '%s\n' "$suite" "$mirror" "${packages[@]}" | sort | sha256sum | cut -c1-16)
 root="$cache/debian13-$key"
 

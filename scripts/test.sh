@@ -2,10 +2,15 @@
 # Quick start, step 2: install what is missing, build with warnings as errors, run every test.
 # Extra arguments go to ctest (e.g. -R sandbox, -L packaging).
 #
-# Two more checks can follow, each asked for or skipped with its variable (1 = run, 0 = skip);
-# both are on by default with CI=true, off otherwise (they take minutes; Debian 13 needs root):
-#   KEYCARD_TEST_REPRODUCIBLE  build the packages twice and compare them byte for byte:
+# Three more checks can follow, each asked for or skipped with its variable (1 = run, 0 = skip);
+# all are on by default with CI=true, off otherwise (they take minutes and need root):
+#   KEYCARD_TEST_REPRODUCIBLE  build the packages twice in a Debian 12 root (the second time in
+#                              another directory on a tmpfs) and compare them byte for byte:
 #                              scripts/check-reproducible.sh
+#   KEYCARD_TEST_PACKAGES      build the Debian 13 package, check both .debs and install and run
+#                              each in a fresh root of its release, and the Debian 12 one on
+#                              Debian 13: scripts/check-packages.sh (it takes the Debian 12
+#                              package from the reproducibility check when that ran)
 #   KEYCARD_TEST_DEBIAN13      build and run every test on Debian 13 (Qt 6.8) in an mmdebstrap
 #                              root: scripts/test-debian13.sh
 set -euo pipefail
@@ -22,9 +27,19 @@ ctest --preset ci --parallel 2 "$@"
 if [ $# -gt 0 ]; then
     cmake -DCTEST="$(command -v ctest)" -DBUILD_DIR=build/ci -P tests/CheckSuiteSize.cmake
 fi
+timed() {
+    local started=$SECONDS
+    "$@"
+    echo "== $1 done in $((SECONDS - started)) s"
+}
+packages_args=()
 if [ "${KEYCARD_TEST_REPRODUCIBLE:-$default}" = 1 ]; then
-    scripts/check-reproducible.sh
+    timed scripts/check-reproducible.sh build/reproducible
+    packages_args=(--bookworm build/reproducible/one)
+fi
+if [ "${KEYCARD_TEST_PACKAGES:-$default}" = 1 ]; then
+    timed scripts/check-packages.sh "${packages_args[@]}" build/packages
 fi
 if [ "${KEYCARD_TEST_DEBIAN13:-$default}" = 1 ]; then
-    scripts/test-debian13.sh "$@"
+    timed scripts/test-debian13.sh "$@"
 fi

@@ -12,8 +12,9 @@
 // Table-driven (ProviderPresets.cpp); no widgets here.
 namespace keycard::oidc {
 
-// The default redirect URI Keycard's Terraform guide gives (CONTRACT.md); newer consoles show a
-// per-organization one, so the value is a setting.
+// The default redirect URI Keycard's Terraform guide gives, as docs/api.md ("The identity
+// provider side") records it; newer consoles show a per-organization one, so the value is a
+// setting.
 inline constexpr const char *kDefaultRedirectUri = "https://id.keycard.ai/oauth/2/redirect";
 // The scopes Keycard asks the identity provider for.
 inline constexpr const char *kRequestedScopes = "openid email profile";
