@@ -2,8 +2,10 @@
 # Quick start, step 2: install what is missing, build with warnings as errors, run every test.
 # Extra arguments go to ctest (e.g. -R sandbox, -L packaging).
 #
-# Three more checks can follow, each asked for or skipped with its variable (1 = run, 0 = skip);
-# all are on by default with CI=true, off otherwise (they take minutes and need root):
+# Three more checks can follow, each asked for or skipped with its variable (1 = run, 0 = skip).
+# KEYCARD_TEST_DEBIAN13 is on by default with CI=true; the two package checks are off by default
+# everywhere for now: together they add about half an hour of cold builds in Debian roots, which
+# CI's 60-minute budget cannot hold yet. Run them by hand (as root; they take minutes):
 #   KEYCARD_TEST_REPRODUCIBLE  build the packages twice in a Debian 12 root (the second time in
 #                              another directory on a tmpfs) and compare them byte for byte:
 #                              scripts/check-reproducible.sh
@@ -33,11 +35,11 @@ timed() {
     echo "== $1 done in $((SECONDS - started)) s"
 }
 packages_args=()
-if [ "${KEYCARD_TEST_REPRODUCIBLE:-$default}" = 1 ]; then
+if [ "${KEYCARD_TEST_REPRODUCIBLE:-0}" = 1 ]; then
     timed scripts/check-reproducible.sh build/reproducible
     packages_args=(--bookworm build/reproducible/one)
 fi
-if [ "${KEYCARD_TEST_PACKAGES:-$default}" = 1 ]; then
+if [ "${KEYCARD_TEST_PACKAGES:-0}" = 1 ]; then
     timed scripts/check-packages.sh "${packages_args[@]}" build/packages
 fi
 if [ "${KEYCARD_TEST_DEBIAN13:-$default}" = 1 ]; then
