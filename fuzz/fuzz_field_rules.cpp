@@ -58,9 +58,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1)
         return 0;
     const rules::Field fields[] = {rules::Field::OrganizationId, rules::Field::Identifier,
-                                   rules::Field::ClientId, rules::Field::ClientSecret,
-                                   rules::Field::RequestId};
-    const rules::Field field = fields[data[0] % 5];
+                                   rules::Field::ClientId,       rules::Field::ClientSecret,
+                                   rules::Field::RequestId,      rules::Field::UserId,
+                                   rules::Field::InvitationId,   rules::Field::Email,
+                                   rules::Field::Role,           rules::Field::MemberStatus};
+    const rules::Field field = fields[data[0] % (sizeof fields / sizeof fields[0])];
     const QString text =
         QString::fromUtf8(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
     const int length = countCodePoints(text);
@@ -78,8 +80,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (!violation)
             require(length >= 1 && length <= 2048);
     }
-    if (field == rules::Field::OrganizationId && !violation)
-        require(length >= 1 && length <= 255);
+    // Path parameters: 1 to 255 code points, never a dot segment.
+    const bool pathParameter = field == rules::Field::OrganizationId ||
+                               field == rules::Field::UserId || field == rules::Field::InvitationId;
+    if (pathParameter && !violation)
+        require(length >= 1 && length <= 255 && text != QLatin1String(".") &&
+                text != QLatin1String(".."));
+    // An email: 3 to 254 code points, one '@' with text on both sides, no white space.
+    if (field == rules::Field::Email && !violation) {
+        require(length >= 3 && length <= 254 && text.count(QLatin1Char('@')) == 1);
+        const qsizetype at = text.indexOf(QLatin1Char('@'));
+        require(at > 0 && at < text.size() - 1);
+        for (const QChar c : text)
+            require(!c.isSpace());
+    }
+    // A role or status the client sends is one the API names.
+    if ((field == rules::Field::Role || field == rules::Field::MemberStatus) && !violation)
+        require(rules::allowedValues(field).contains(text));
     // An empty request id is valid: the client then makes one (Operation.cpp).
     if (field == rules::Field::RequestId && !violation)
         require(text.isEmpty() || (rules::isUuid(text) && text.size() == 36));
