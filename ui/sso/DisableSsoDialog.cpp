@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace keycard::ui {
@@ -117,9 +118,18 @@ DisableSsoDialog::DisableSsoDialog(KeycardClient *client, const Organization &or
     layout->setSizeConstraint(QLayout::SetMinimumSize);
 
     // The verdict arrives after the dialog is shown: grow to show all of it.
+    // Word-wrapped labels get the height their width needs once the verdict is laid out (the
+    // layout alone gave them their size hint's and cut the text).
     connect(m_impact, &SignInImpactBox::finished, this, [this] {
-        if (isVisible())
-            adjustSize();
+        QTimer::singleShot(0, this, [this] {
+            const QList<QLabel *> labels = findChildren<QLabel *>();
+            for (QLabel *label : labels) {
+                if (label->wordWrap() && label->isVisible() && label->width() > 0)
+                    label->setMinimumHeight(label->heightForWidth(label->width()));
+            }
+            this->layout()->activate();
+            resize(width(), qMax(height(), sizeHint().height()));
+        });
     });
     connect(m_confirm, &QLineEdit::textChanged, this, &DisableSsoDialog::refreshButton);
     connect(m_disable, &QPushButton::clicked, this, &DisableSsoDialog::send);
