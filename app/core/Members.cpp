@@ -102,46 +102,6 @@ QString memberDisplayName(const OrganizationUser &user)
 
 namespace decode {
 
-bool pageInfo(const QJsonObject &list, PageInfo &out, QString &errorField)
-{
-    out = {};
-    const QJsonValue pi = list.value(QLatin1String("page_info"));
-    if (!pi.isObject()) {
-        errorField = QStringLiteral("page_info");
-        return false;
-    }
-    const QJsonObject p = pi.toObject();
-    const QJsonValue next = p.value(QLatin1String("has_next_page"));
-    if (!next.isBool()) {
-        errorField = QStringLiteral("page_info.has_next_page");
-        return false;
-    }
-    out.hasNextPage = next.toBool();
-    QLatin1String prevKey("has_prev_page");
-    QJsonValue prev = p.value(prevKey);
-    if (prev.isUndefined()) {
-        prevKey = QLatin1String("has_previous_page"); // the older spec's spelling
-        prev = p.value(prevKey);
-    }
-    if (!prev.isUndefined() && !prev.isBool()) {
-        errorField = QStringLiteral("page_info.") + prevKey;
-        return false;
-    }
-    out.hasPrevPage = prev.toBool(false);
-    const auto cursor = [&](const char *key, std::optional<QString> &field) {
-        const QJsonValue v = p.value(QLatin1String(key));
-        if (v.isUndefined() || v.isNull())
-            return true;
-        if (!v.isString()) {
-            errorField = QStringLiteral("page_info.") + QLatin1String(key);
-            return false;
-        }
-        field = v.toString();
-        return true;
-    };
-    return cursor("start_cursor", out.startCursor) && cursor("end_cursor", out.endCursor);
-}
-
 bool memberListItem(const QJsonValue &v, OrganizationUser &out, bool &complete)
 {
     out = {};

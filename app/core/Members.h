@@ -113,8 +113,6 @@ bool memberPage(const QJsonObject &o, MemberPage &out, QString &errorField);
 bool invitationListItem(const QJsonValue &v, Invitation &out, bool &complete);
 bool invitation(const QJsonObject &o, Invitation &out, QString &errorField);
 bool invitationPage(const QJsonObject &o, InvitationPage &out, QString &errorField);
-// page_info of any list (has_next_page required; has_prev_page / has_previous_page).
-bool pageInfo(const QJsonObject &list, PageInfo &out, QString &errorField);
 } // namespace decode
 
 } // namespace keycard

@@ -396,6 +396,46 @@ bool organizationListItem(const QJsonValue &v, Organization &out, bool &complete
     return true;
 }
 
+bool pageInfo(const QJsonObject &list, PageInfo &out, QString &errorField)
+{
+    out = {};
+    const QJsonValue pi = list.value(QLatin1String("page_info"));
+    if (!pi.isObject()) {
+        errorField = QStringLiteral("page_info");
+        return false;
+    }
+    const QJsonObject p = pi.toObject();
+    const QJsonValue next = p.value(QLatin1String("has_next_page"));
+    if (!next.isBool()) {
+        errorField = QStringLiteral("page_info.has_next_page");
+        return false;
+    }
+    out.hasNextPage = next.toBool();
+    QLatin1String prevKey("has_prev_page");
+    QJsonValue prev = p.value(prevKey);
+    if (prev.isUndefined()) {
+        prevKey = QLatin1String("has_previous_page"); // the older spec's spelling
+        prev = p.value(prevKey);
+    }
+    if (!prev.isUndefined() && !prev.isBool()) {
+        errorField = QStringLiteral("page_info.") + prevKey;
+        return false;
+    }
+    out.hasPrevPage = prev.toBool(false);
+    const auto cursor = [&](const char *key, std::optional<QString> &field) {
+        const QJsonValue v = p.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            return true;
+        if (!v.isString()) {
+            errorField = QStringLiteral("page_info.") + QLatin1String(key);
+            return false;
+        }
+        field = v.toString();
+        return true;
+    };
+    return cursor("start_cursor", out.startCursor) && cursor("end_cursor", out.endCursor);
+}
+
 bool organizationPage(const QJsonObject &o, OrganizationPage &out, QString &errorField)
 {
     out = {};
@@ -417,32 +457,7 @@ bool organizationPage(const QJsonObject &o, OrganizationPage &out, QString &erro
             ++out.incompleteItems;
         out.items.append(std::move(org));
     }
-    const QJsonValue pi = o.value(QLatin1String("page_info"));
-    if (!pi.isObject()) {
-        errorField = QStringLiteral("page_info");
-        return false;
-    }
-    const QJsonObject p = pi.toObject();
-    const QString prefix = QStringLiteral("page_info");
-    const QJsonValue next = p.value(QLatin1String("has_next_page"));
-    if (!next.isBool()) {
-        errorField = QStringLiteral("page_info.has_next_page");
-        return false;
-    }
-    out.pageInfo.hasNextPage = next.toBool();
-    QLatin1String prevKey("has_prev_page");
-    QJsonValue prev = p.value(prevKey);
-    if (prev.isUndefined()) {
-        prevKey = QLatin1String("has_previous_page"); // the older spec's spelling
-        prev = p.value(prevKey);
-    }
-    if (!prev.isUndefined() && !prev.isBool()) {
-        errorField = QStringLiteral("page_info.") + prevKey;
-        return false;
-    }
-    out.pageInfo.hasPrevPage = prev.toBool(false);
-    if (!optionalString(p, "start_cursor", out.pageInfo.startCursor, prefix, errorField) ||
-        !optionalString(p, "end_cursor", out.pageInfo.endCursor, prefix, errorField))
+    if (!pageInfo(o, out.pageInfo, errorField))
         return false;
     return optionalPermissions(o, out.permissions, QString(), errorField);
 }

@@ -152,6 +152,8 @@ bool organizationListItem(const QJsonValue &v, Organization &out, bool &complete
 // A page: items one by one (see organizationListItem); page_info strict, except that
 // `has_next_page: true` with no `end_cursor` is accepted (the pager stops there and says so).
 bool organizationPage(const QJsonObject &o, OrganizationPage &out, QString &errorField);
+// page_info of any list (has_next_page required; has_prev_page / has_previous_page).
+bool pageInfo(const QJsonObject &list, PageInfo &out, QString &errorField);
 bool ssoConnection(const QJsonObject &o, SsoConnection &out, QString &errorField);
 bool permissions(const QJsonValue &v, Permissions &out, QString &errorField);
 bool protocols(const QJsonValue &v, SsoProtocols &out, QString &errorField);
