@@ -104,9 +104,10 @@ MembersPane::MembersPane(QWidget *parent)
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // The email takes what the others leave; they are as wide as their (short) texts.
+    // The email takes what the others leave; they are as wide as their (short) texts. In a
+    // narrow window the email keeps room for its start and end, and the table scrolls sideways.
     QHeaderView *header = m_view->horizontalHeader();
+    header->setMinimumSectionSize(m_view->fontMetrics().averageCharWidth() * 12);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(MemberListModel::EmailColumn, QHeaderView::Stretch);
 
