@@ -6,6 +6,14 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
 namespace keycard::sandbox {
 
 namespace {
@@ -201,37 +209,111 @@ void GuardedSocket::reject(int status, const char *code, const char *message)
 
 GuardedTcpServer::GuardedTcpServer(QObject *parent)
     : QTcpServer(parent)
+    , m_retry(new QTimer(this)) // a child: moves with the server to the thread that serves
 {
-    m_retry.setSingleShot(true);
-    m_retry.setInterval(acceptRetryMs);
-    connect(&m_retry, &QTimer::timeout, this, &QTcpServer::resumeAccepting);
-    connect(this, &QTcpServer::acceptError, this, &GuardedTcpServer::onAcceptError);
+    m_retry->setSingleShot(true);
+    m_retry->setInterval(acceptRetryMs);
+    connect(m_retry, &QTimer::timeout, this, &GuardedTcpServer::updateNotifier);
 }
 
-void GuardedTcpServer::onAcceptError(QAbstractSocket::SocketError error)
+GuardedTcpServer::~GuardedTcpServer()
 {
-    // Qt has paused accepting (QTcpServer does so on any error but a temporary one). Out of
-    // file descriptors, the pending connection stays in the listen backlog: try again later.
+    delete m_notifier;
+    if (m_acceptDescriptor >= 0)
+        ::close(m_acceptDescriptor);
+}
+
+bool GuardedTcpServer::takeOverAccepting()
+{
+    if (m_notifier || !isListening())
+        return m_notifier != nullptr;
+    // A duplicate, so that this notifier and Qt's (paused) one never watch the same number.
+    const int duplicate = ::fcntl(int(socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    if (duplicate < 0) {
+        qWarning("keycard-sandbox: cannot watch the listening socket (%s); Qt accepts",
+                 std::strerror(errno));
+        return false;
+    }
+    QTcpServer::pauseAccepting();
+    m_acceptDescriptor = duplicate;
+    m_notifier = new QSocketNotifier(duplicate, QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, &GuardedTcpServer::acceptPending);
+    return true;
+}
+
+QTcpSocket *GuardedTcpServer::nextPendingConnection()
+{
+    QTcpSocket *socket = QTcpServer::nextPendingConnection();
+    if (m_notifier) {
+        // Qt turns its own accepting back on when a connection is taken: off again before
+        // the event loop could poll for it.
+        QTcpServer::pauseAccepting();
+        if (socket) {
+            m_waiting = std::max(0, m_waiting - 1);
+            updateNotifier();
+        }
+    }
+    return socket;
+}
+
+void GuardedTcpServer::updateNotifier()
+{
+    if (m_notifier)
+        m_notifier->setEnabled(!m_retry->isActive() && m_waiting < maxPendingConnections());
+}
+
+void GuardedTcpServer::acceptPending()
+{
+    for (int accepted = 0; accepted < acceptBatch && m_waiting < maxPendingConnections();) {
+        const int descriptor = ::accept4(m_acceptDescriptor, nullptr, nullptr, SOCK_CLOEXEC);
+        if (descriptor < 0) {
+            const int error = errno;
+            if (error == EAGAIN || error == EWOULDBLOCK)
+                break; // the backlog is empty
+            if (error == EINTR || error == ECONNABORTED || error == EPROTO)
+                continue; // that client gave up (or a signal came): the next one
+            acceptFailed(error);
+            return;
+        }
+        ++accepted;
+        if (m_failedAccepts > 0) {
+            qWarning("keycard-sandbox: accepting connections again after %d failed attempts",
+                     m_failedAccepts);
+            m_failedAccepts = 0;
+        }
+        const quint64 addedBefore = m_added;
+        incomingConnection(descriptor);
+        if (m_added != addedBefore)
+            Q_EMIT newConnection(); // Qt HttpServer 6.4 takes the connection here (6.5 and later
+                                    // on pendingConnectionAvailable, from addPendingConnection)
+    }
+    updateNotifier();
+}
+
+void GuardedTcpServer::acceptFailed(int error)
+{
+    // Out of file descriptors, the pending connection stays in the listen backlog: try again
+    // later, never in a busy loop.
     qCDebug(lcAccept, "accept attempt %d failed", m_failedAccepts + 1);
     if (m_failedAccepts++ == 0)
-        qWarning("keycard-sandbox: cannot accept a connection (%s, error %d); trying again every "
+        qWarning("keycard-sandbox: cannot accept a connection (%s, errno %d); trying again every "
                  "%d ms",
-                 qPrintable(errorString()), int(error), acceptRetryMs);
-    m_retry.start();
+                 std::strerror(error), error, acceptRetryMs);
+    m_retry->start();
+    updateNotifier();
 }
 
 void GuardedTcpServer::incomingConnection(qintptr handle)
 {
-    if (m_failedAccepts > 0) {
-        qWarning("keycard-sandbox: accepting connections again after %d failed attempts",
-                 m_failedAccepts);
-        m_failedAccepts = 0;
-    }
     auto *socket = new GuardedSocket(m_limits, this);
     if (!socket->setSocketDescriptor(handle)) {
         delete socket;
+        ::close(int(handle));
         return;
     }
+    if (m_notifier)
+        ++m_waiting;
+    ++m_added;
     addPendingConnection(socket);
 }
 

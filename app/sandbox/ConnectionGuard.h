@@ -4,6 +4,7 @@
 // own on request heads, bodies or idle connections, so every connection is framed here once
 // more, before Qt HttpServer reads it, and refused early when it breaks a limit.
 
+#include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -68,27 +69,45 @@ private:
     bool m_rejected = false;
 };
 
-// A QTcpServer whose connections are GuardedSockets. When accepting fails for want of file
-// descriptors (or memory), Qt stops accepting for good; this server says so once and tries
-// again every acceptRetryMs (never in a busy loop) until a connection is accepted.
+// A QTcpServer whose connections are GuardedSockets, and which accepts them itself once
+// takeOverAccepting() ran (in the thread that serves): Qt's own accept path keeps the first
+// error it ever saw, so after one drained backlog ("try again") it takes running out of file
+// descriptors for the same and polls the listening socket in a busy loop. This server accepts
+// at most acceptBatch connections per wake-up; out of descriptors (or memory), it says so once
+// and tries again every acceptRetryMs until a connection is accepted. It stops accepting while
+// maxPendingConnections() accepted connections wait to be taken.
 class GuardedTcpServer : public QTcpServer
 {
     Q_OBJECT
 public:
     explicit GuardedTcpServer(QObject *parent = nullptr);
+    ~GuardedTcpServer() override;
     void setLimits(const ConnectionLimits &limits) { m_limits = limits; }
     const ConnectionLimits &limits() const { return m_limits; }
     static constexpr int acceptRetryMs = 250;
+    static constexpr int acceptBatch = 64;
+
+    // Listening already: from now on this server, not Qt, accepts. False when the listening
+    // socket cannot be watched (no descriptor left to spare): Qt's accept path stays on.
+    bool takeOverAccepting();
+
+    QTcpSocket *nextPendingConnection() override;
 
 protected:
     void incomingConnection(qintptr handle) override;
 
 private:
-    void onAcceptError(QAbstractSocket::SocketError error);
+    void acceptPending();
+    void acceptFailed(int error);
+    void updateNotifier();
 
     ConnectionLimits m_limits;
-    QTimer m_retry;
-    int m_failedAccepts = 0; // since the last accepted connection
+    QTimer *m_retry = nullptr;
+    QSocketNotifier *m_notifier = nullptr;
+    int m_acceptDescriptor = -1; // a duplicate of the listening socket's descriptor
+    int m_waiting = 0;           // accepted here and not taken yet
+    quint64 m_added = 0;         // connections handed on, ever
+    int m_failedAccepts = 0;     // since the last accepted connection
 };
 
 } // namespace keycard::sandbox

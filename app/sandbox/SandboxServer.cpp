@@ -312,6 +312,7 @@ bool SandboxServer::listen(QTcpServer *listening)
                    d->tokens.isValid(QString::fromLatin1(authorization.mid(7).trimmed()));
         };
         guarded->setLimits(limits);
+        guarded->takeOverAccepting();
     }
     d->frontend->bind(listening); // reparents it to the front end
     d->port = listening->serverPort();
