@@ -4,6 +4,7 @@
 #include "Format.h"
 #include "InviteMemberDialog.h"
 #include "KeycardClient.h"
+#include "MemberChangeDialog.h"
 #include "MemberListModel.h"
 #include "MessageBar.h"
 
@@ -119,7 +120,10 @@ MembersPane::MembersPane(QWidget *parent)
             if (const OrganizationUser *m = selectedMember()) {
                 MemberUpdate update;
                 update.role = value;
-                changeMember(m->id, update);
+                if (AdminRuleCheck::changeOf(update) && m->isAdmin() && m->isActive())
+                    confirmDemotion(*m, update);
+                else
+                    changeMember(m->id, update);
             }
         });
     }
@@ -437,21 +441,57 @@ void MembersPane::changeMember(const QString &id, const MemberUpdate &update)
     updateActions();
 }
 
+void MembersPane::askAbout(const OrganizationUser &member, MemberChange change,
+                           const MemberChangeDialog::Question &question,
+                           const std::function<void()> &send)
+{
+    auto *dialog = new MemberChangeDialog(m_client, m_organization.id, m_model->ssoIssuer(), member,
+                                          change, question, this);
+    const QString org = m_organization.id;
+    connect(dialog, &QDialog::accepted, this, [this, org, send] {
+        if (org == m_organization.id) // another organization since: not what was confirmed
+            send();
+    });
+    dialog->open();
+}
+
+void MembersPane::confirmDemotion(const OrganizationUser &m, const MemberUpdate &update)
+{
+    const QString id = m.id;
+    askAbout(m, MemberChange::Demote,
+             {QStringLiteral("memberRoleConfirm"), tr("Change role"),
+              tr("Make %1 %2? They are no longer an administrator of %3.")
+                  .arg(format::shortText(memberDisplayName(m)),
+                       MemberListModel::roleText(update.role.value_or(QString())),
+                       format::shortText(displayName(m_organization))),
+              tr("Change role")},
+             [this, id, update] { changeMember(id, update); });
+}
+
 void MembersPane::confirmStatusChange()
 {
     const OrganizationUser *m = selectedMember();
     if (!m)
         return;
-    const bool enable = m->status == QLatin1String(member::kDisabled);
     const QString id = m->id;
     const QString name = format::shortText(memberDisplayName(*m));
-    askFirst(this, QStringLiteral("memberStatusConfirm"), QMessageBox::Question,
-             enable ? tr("Re-enable member") : tr("Disable member"),
-             enable ? tr("Re-enable %1? They can sign in again.").arg(name)
-                    : tr("Disable %1? They can no longer sign in until re-enabled.").arg(name),
-             enable ? tr("Re-enable") : tr("Disable"), QMessageBox::AcceptRole, [this, id, enable] {
+    if (m->status == QLatin1String(member::kDisabled)) {
+        askFirst(this, QStringLiteral("memberStatusConfirm"), QMessageBox::Question,
+                 tr("Re-enable member"), tr("Re-enable %1? They can sign in again.").arg(name),
+                 tr("Re-enable"), QMessageBox::AcceptRole, [this, id] {
+                     MemberUpdate update;
+                     update.status = QLatin1String(member::kActive);
+                     changeMember(id, update);
+                 });
+        return;
+    }
+    askAbout(*m, MemberChange::Disable,
+             {QStringLiteral("memberStatusConfirm"), tr("Disable member"),
+              tr("Disable %1? They can no longer sign in until re-enabled.").arg(name),
+              tr("Disable")},
+             [this, id] {
                  MemberUpdate update;
-                 update.status = QLatin1String(enable ? member::kActive : member::kDisabled);
+                 update.status = QLatin1String(member::kDisabled);
                  changeMember(id, update);
              });
 }
@@ -463,11 +503,13 @@ void MembersPane::confirmRemove()
         return;
     const QString id = m->id;
     const QString name = format::shortText(memberDisplayName(*m));
-    askFirst(this, QStringLiteral("memberRemoveConfirm"), QMessageBox::Warning, tr("Remove member"),
-             tr("Remove %1 from %2? This cannot be undone: they lose access to the organization "
-                "and must be invited again.")
-                 .arg(name, format::shortText(displayName(m_organization))),
-             tr("Remove"), QMessageBox::DestructiveRole, [this, id] {
+    askAbout(*m, MemberChange::Remove,
+             {QStringLiteral("memberRemoveConfirm"), tr("Remove member"),
+              tr("Remove %1 from %2? This cannot be undone: they lose access to the organization "
+                 "and must be invited again.")
+                  .arg(name, format::shortText(displayName(m_organization))),
+              tr("Remove")},
+             [this, id] {
                  if (!m_client || m_actionCall)
                      return;
                  const QString org = m_organization.id;

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "ApiError.h"
+#include "MemberChangeDialog.h"
 #include "Members.h"
 #include "Models.h"
 
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 class QLabel;
@@ -29,7 +31,9 @@ class PendingCall;
 // administrators above the list, a filter, sorting, a count line and the pending invitations.
 // Change role, disable / re-enable, remove, invite and revoke, each enabled only when the
 // server's permissions allow it (the missing permission is named under the buttons), each
-// confirmed where it cannot be undone; the server's answer goes into the list and summary.
+// confirmed where it cannot be undone; demoting, disabling or removing an active administrator
+// first applies the administrator rule (MemberChangeDialog: the last one is refused, leaving
+// none outside SSO is warned about); the server's answer goes into the list and summary.
 // Members are read when the tab is first shown for an organization (and again when its SSO
 // issuer changes). objectNames: "membersSummary", "membersWarning", "membersFilter",
 // "membersCount", "membersView", "memberRoleButton", "memberStatusButton",
@@ -71,6 +75,11 @@ private:
     const OrganizationUser *selectedMember() const;
     std::optional<bool> allowed(const char *resource, const char *permission) const;
     void changeMember(const QString &id, const MemberUpdate &update);
+    // Opens the confirmation (with the administrator rule for an active administrator); `send`
+    // runs once the admin confirmed, for the same organization.
+    void askAbout(const OrganizationUser &member, MemberChange change,
+                  const MemberChangeDialog::Question &question, const std::function<void()> &send);
+    void confirmDemotion(const OrganizationUser &member, const MemberUpdate &update);
     void confirmStatusChange();
     void confirmRemove();
     void confirmRevoke();

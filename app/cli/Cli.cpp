@@ -1,5 +1,7 @@
 #include "Cli.h"
 
+#include "AdminGuard.h"
+
 #include "CliOptions.h"
 #include "CommandLineProfile.h"
 #include "Commands.h"
@@ -304,6 +306,12 @@ int run(QCoreApplication &app)
     if (inv.command == Command::SsoDisable ||
         (inv.command == Command::SsoUpdate && inv.identifier)) {
         if (const int status = runImpactGuard(app, inv, config); status != ExitOk)
+            return status;
+    }
+    // Demoting, disabling or removing the last active administrator is refused without
+    // --force; leaving none who signs in without SSO is said.
+    if (inv.command == Command::UsersSet || inv.command == Command::UsersRemove) {
+        if (const int status = runAdminGuard(app, inv, config); status != ExitOk)
             return status;
     }
 

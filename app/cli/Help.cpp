@@ -47,7 +47,8 @@ QString exitCodes()
               "  9  sso check, sso enable --check: a check of the issuer failed\n"
               "  10  sso impact: active members would lose sign-in\n"
               "  11  sso impact: no active administrator would be left able to sign in;\n"
-              "      sso disable, sso update --identifier: refused for that reason (--force)\n"
+              "      sso disable, sso update --identifier: refused for that reason (--force);\n"
+              "      users set, users remove: the last active administrator, refused (--force)\n"
               "  12  sso impact: the members could not be read, or not all of them (the\n"
               "      impact is unknown)\n");
 }
@@ -127,11 +128,12 @@ QString ssoHelp()
 
 QString usersHelp()
 {
-    return join({tr("Usage: keycardctl users list ORG [--role ROLE] [--max-items N] [--json]\n"
-                    "       keycardctl users set ORG USER [--role ROLE] [--status STATUS]\n"
-                    "       keycardctl users remove ORG USER [--yes]\n"),
-                 tr("The members of an organization.\n"),
-                 tr("Run 'keycardctl help users COMMAND' for details.\n")});
+    return join(
+        {tr("Usage: keycardctl users list ORG [--role ROLE] [--max-items N] [--json]\n"
+            "       keycardctl users set ORG USER [--role ROLE] [--status STATUS] [--force]\n"
+            "       keycardctl users remove ORG USER [--yes] [--force]\n"),
+         tr("The members of an organization.\n"),
+         tr("Run 'keycardctl help users COMMAND' for details.\n")});
 }
 
 QString invitationsHelp()
@@ -161,21 +163,28 @@ QString usersListHelp()
 
 QString usersSetHelp()
 {
-    return join({tr("Usage: keycardctl users set ORG USER [--role ROLE] [--status STATUS]\n"),
-                 tr("Change a member's role and/or status. USER is the member's id (see 'users\n"
-                    "list').\n"),
-                 optionsHelp(HelpSection::Command, Command::UsersSet),
-                 optionsHelp(HelpSection::Global), environment(), exitCodes(),
-                 tr("Examples:\n"
-                    "  keycardctl users set acme USER_ID --role org_viewer\n"
-                    "  keycardctl users set acme USER_ID --status disabled\n")});
+    return join(
+        {tr("Usage: keycardctl users set ORG USER [--role ROLE] [--status STATUS] [--force]\n"),
+         tr("Change a member's role and/or status. USER is the member's id (see 'users\n"
+            "list'). Before an active administrator is demoted or disabled every member\n"
+            "is read: the last active administrator is not changed without --force\n"
+            "(status 11), and a change that leaves no active administrator who signs in\n"
+            "without SSO is warned about.\n"),
+         optionsHelp(HelpSection::Command, Command::UsersSet), optionsHelp(HelpSection::Global),
+         environment(), exitCodes(),
+         tr("Examples:\n"
+            "  keycardctl users set acme USER_ID --role org_viewer\n"
+            "  keycardctl users set acme USER_ID --status disabled\n")});
 }
 
 QString usersRemoveHelp()
 {
-    return join({tr("Usage: keycardctl users remove ORG USER [--yes]\n"),
+    return join({tr("Usage: keycardctl users remove ORG USER [--yes] [--force]\n"),
                  tr("Remove a member from an organization. Asks for confirmation when standard\n"
-                    "input is a terminal; scripts must pass --yes.\n"),
+                    "input is a terminal; scripts must pass --yes. Before an active\n"
+                    "administrator is removed every member is read: the last one is not removed\n"
+                    "without --force (status 11), and a removal that leaves no active\n"
+                    "administrator who signs in without SSO is warned about.\n"),
                  optionsHelp(HelpSection::Command, Command::UsersRemove),
                  optionsHelp(HelpSection::Global), environment(), exitCodes(),
                  tr("Examples:\n"

@@ -100,9 +100,9 @@ constexpr OptionSpec kOptions[] = {
     {"userinfo-endpoint", "URL", 0, InSsoWrite, S::Protocol,
      QT_TRANSLATE_NOOP("keycard::cli", "OpenID Connect userinfo endpoint")},
 
-    {"force", nullptr, 0, InSsoUpdate | InSsoDisable, S::Command,
+    {"force", nullptr, 0, InSsoUpdate | InSsoDisable | InUsersSet | InUsersRemove, S::Command,
      QT_TRANSLATE_NOOP("keycard::cli", "go ahead even when no active administrator would be\n"
-                                       "left able to sign in (see 'sso impact')")},
+                                       "left (able to sign in: see 'sso impact')")},
     {"yes", nullptr, 'y', InSsoDisable | InUsersRemove | InInvitationsRevoke, S::Command,
      QT_TRANSLATE_NOOP("keycard::cli", "do not ask for confirmation")},
 

@@ -2,6 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>AdminRuleResult</name>
+    <message>
+        <source>%1 is the last active administrator: removing them would leave nobody able to manage the members and SSO.</source>
+        <translation>%1 ist der letzte aktive Administrator: Ohne diese Person könnte niemand mehr die Mitglieder und SSO verwalten.</translation>
+    </message>
+    <message>
+        <source>%1 is the last active administrator: another role would leave nobody able to manage the members and SSO.</source>
+        <translation>%1 ist der letzte aktive Administrator: Mit einer anderen Rolle könnte niemand mehr die Mitglieder und SSO verwalten.</translation>
+    </message>
+    <message>
+        <source>%1 is the last active administrator: disabling them would leave nobody able to manage the members and SSO.</source>
+        <translation>%1 ist der letzte aktive Administrator: Nach dem Deaktivieren könnte niemand mehr die Mitglieder und SSO verwalten.</translation>
+    </message>
+    <message>
+        <source>Make another member an administrator, or invite one, first.</source>
+        <translation>Machen Sie zuerst ein anderes Mitglied zum Administrator, oder laden Sie einen ein.</translation>
+    </message>
+    <message>
+        <source>After this change no active administrator signs in without SSO: if single sign-on breaks, nobody can sign in to repair it.</source>
+        <translation>Nach dieser Änderung meldet sich kein aktiver Administrator ohne SSO an: Fällt Single Sign-On aus, kann sich niemand anmelden, um es zu reparieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active administrators remain, all signing in through SSO.</source>
+        <translation>
+            <numerusform>%n aktiver Administrator bleibt, er meldet sich über SSO an.</numerusform>
+            <numerusform>%n aktive Administratoren bleiben, alle melden sich über SSO an.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not among the organization&apos;s members.</source>
+        <translation>%1 ist kein Mitglied der Organisation.</translation>
+    </message>
+    <message>
+        <source>%1 is not an active administrator: the administrators stay as they are.</source>
+        <translation>%1 ist kein aktiver Administrator: Die Administratoren bleiben, wie sie sind.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other active administrators remain</source>
+        <translation>
+            <numerusform>%n anderer aktiver Administrator bleibt</numerusform>
+            <numerusform>%n andere aktive Administratoren bleiben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them signing in without SSO.</source>
+        <translation>
+            <numerusform>davon meldet sich %n ohne SSO an.</numerusform>
+            <numerusform>davon melden sich %n ohne SSO an.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Whether another active administrator remains is unknown.</source>
+        <translation>Ob ein anderer aktiver Administrator bleibt, ist unbekannt.</translation>
+    </message>
+</context>
+<context>
     <name>ApiError</name>
     <message>
         <source>No error</source>
@@ -1278,6 +1334,41 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     </message>
 </context>
 <context>
+    <name>keycard::MemberChangeDialog</name>
+    <message>
+        <source>Not connected to Keycard.</source>
+        <translation>Nicht mit Keycard verbunden.</translation>
+    </message>
+    <message>
+        <source>Reading the members to see which administrators remain…</source>
+        <translation>Die Mitglieder werden gelesen, um zu sehen, welche Administratoren bleiben …</translation>
+    </message>
+    <message>
+        <source>Reading the members to see which administrators remain… %1 read</source>
+        <translation>Die Mitglieder werden gelesen, um zu sehen, welche Administratoren bleiben … %1 gelesen</translation>
+    </message>
+    <message>
+        <source>The members could not be read: %1</source>
+        <translation>Die Mitglieder konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Another administrator remains</source>
+        <translation>Ein anderer Administrator bleibt</translation>
+    </message>
+    <message>
+        <source>No administrator outside SSO would remain</source>
+        <translation>Kein Administrator außerhalb von SSO bliebe</translation>
+    </message>
+    <message>
+        <source>The last active administrator cannot be changed</source>
+        <translation>Der letzte aktive Administrator kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>Whether an administrator remains is unknown</source>
+        <translation>Ob ein Administrator bleibt, ist unbekannt</translation>
+    </message>
+</context>
+<context>
     <name>keycard::MemberListModel</name>
     <message>
         <source>Administrator</source>
@@ -1537,6 +1628,14 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>The invitation was not revoked</source>
         <translation>Die Einladung wurde nicht zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Rolle ändern</translation>
+    </message>
+    <message>
+        <source>Make %1 %2? They are no longer an administrator of %3.</source>
+        <translation>%1 die Rolle „%2“ geben? Die Person ist dann kein Administrator von %3 mehr.</translation>
     </message>
 </context>
 <context>
@@ -2957,49 +3056,6 @@ Servers wird nur gewartet, solange es in (retries + 1) mal diese Zeit passt</tra
         <translation>USER fehlt (die ID eines Mitglieds)</translation>
     </message>
     <message>
-        <source>Exit status:
-  0  success
-  1  other failure (output could not be written, sso disable not confirmed)
-  2  usage or validation error, configuration error (nothing was sent), or the
-     server rejected a value (HTTP 400/422)
-  3  authentication failed: no credentials configured, or wrong or expired
-     ones (HTTP 401)
-  4  permission denied (HTTP 403)
-  5  not found: no such organization, or SSO not enabled (HTTP 404)
-  6  conflict: SSO already enabled with other settings (HTTP 409)
-  7  network error, time-out or TLS failure
-  8  server error (5xx), rate limited (429) or malformed response
-  9  sso check, sso enable --check: a check of the issuer failed
-  10  sso impact: active members would lose sign-in
-  11  sso impact: no active administrator would be left able to sign in;
-      sso disable, sso update --identifier: refused for that reason (--force)
-  12  sso impact: the members could not be read, or not all of them (the
-      impact is unknown)
-</source>
-        <translation>Exit-Status:
-  0  Erfolg
-  1  anderer Fehler (Ausgabe konnte nicht geschrieben werden, sso disable
-     nicht bestätigt)
-  2  Aufruf- oder Validierungsfehler, Konfigurationsfehler (nichts wurde
-     gesendet), oder der Server hat einen Wert abgelehnt (HTTP 400/422)
-  3  Anmeldung fehlgeschlagen: keine Zugangsdaten konfiguriert, oder falsche
-     oder abgelaufene (HTTP 401)
-  4  Zugriff verweigert (HTTP 403)
-  5  nicht gefunden: keine solche Organisation, oder SSO nicht aktiviert
-     (HTTP 404)
-  6  Konflikt: SSO bereits mit anderen Einstellungen aktiviert (HTTP 409)
-  7  Netzwerkfehler, Zeitüberschreitung oder TLS-Fehler
-  8  Serverfehler (5xx), Anfragelimit erreicht (429) oder fehlerhafte Antwort
-  9  sso check, sso enable --check: eine Prüfung des Ausstellers ist
-     fehlgeschlagen
-  10  sso impact: aktive Mitglieder würden die Anmeldung verlieren
-  11  sso impact: kein aktiver Administrator könnte sich mehr anmelden;
-      sso disable, sso update --identifier: aus diesem Grund abgelehnt (--force)
-  12  sso impact: die Mitglieder konnten nicht (alle) gelesen werden (die
-      Auswirkung ist unbekannt)
-</translation>
-    </message>
-    <message>
         <source>Commands:
   orgs list              list the organizations the account can see
   orgs get ORG           show one organization (ORG: id or label)
@@ -3049,16 +3105,6 @@ Servers wird nur gewartet, solange es in (retries + 1) mal diese Zeit passt</tra
         keycardctl sso disable ORG [--yes]
         keycardctl sso check ISSUER [--json]
         keycardctl sso impact ORG [--issuer URL | --disable] [--json]
-</translation>
-    </message>
-    <message>
-        <source>Usage: keycardctl users list ORG [--role ROLE] [--max-items N] [--json]
-       keycardctl users set ORG USER [--role ROLE] [--status STATUS]
-       keycardctl users remove ORG USER [--yes]
-</source>
-        <translation>Aufruf: keycardctl users list ORG [--role ROLE] [--max-items N] [--json]
-        keycardctl users set ORG USER [--role ROLE] [--status STATUS]
-        keycardctl users remove ORG USER [--yes]
 </translation>
     </message>
     <message>
@@ -3129,20 +3175,6 @@ beendet die Auflistung mit Status 8.
 </translation>
     </message>
     <message>
-        <source>Usage: keycardctl users set ORG USER [--role ROLE] [--status STATUS]
-</source>
-        <translation>Aufruf: keycardctl users set ORG USER [--role ROLE] [--status STATUS]
-</translation>
-    </message>
-    <message>
-        <source>Change a member&apos;s role and/or status. USER is the member&apos;s id (see &apos;users
-list&apos;).
-</source>
-        <translation>Rolle und/oder Status eines Mitglieds ändern. USER ist die ID des Mitglieds
-(siehe „users list“).
-</translation>
-    </message>
-    <message>
         <source>Examples:
   keycardctl users set acme USER_ID --role org_viewer
   keycardctl users set acme USER_ID --status disabled
@@ -3150,20 +3182,6 @@ list&apos;).
         <translation>Beispiele:
   keycardctl users set acme USER_ID --role org_viewer
   keycardctl users set acme USER_ID --status disabled
-</translation>
-    </message>
-    <message>
-        <source>Usage: keycardctl users remove ORG USER [--yes]
-</source>
-        <translation>Aufruf: keycardctl users remove ORG USER [--yes]
-</translation>
-    </message>
-    <message>
-        <source>Remove a member from an organization. Asks for confirmation when standard
-input is a terminal; scripts must pass --yes.
-</source>
-        <translation>Ein Mitglied aus einer Organisation entfernen. Fragt nach Bestätigung, wenn
-die Standardeingabe ein Terminal ist; Skripte müssen --yes übergeben.
 </translation>
     </message>
     <message>
@@ -3407,12 +3425,6 @@ aktiver Administrator mehr anmelden könnte, außer mit --force.
         <translation>LÄUFT AB</translation>
     </message>
     <message>
-        <source>go ahead even when no active administrator would be
-left able to sign in (see &apos;sso impact&apos;)</source>
-        <translation>auch dann fortfahren, wenn sich kein aktiver
-Administrator mehr anmelden könnte (siehe „sso impact“)</translation>
-    </message>
-    <message>
         <source>the impact of changing the issuer to URL (or, without
 SSO, of enabling SSO with URL)</source>
         <translation>die Auswirkung, den Aussteller auf URL zu ändern (oder,
@@ -3449,6 +3461,145 @@ oder org_viewer</translation>
 org_viewer</source>
         <translation>die Rolle beim Beitritt: org_admin, org_member oder
 org_viewer</translation>
+    </message>
+    <message>
+        <source>remove %1 from %2</source>
+        <translation>%1 aus %2 zu entfernen</translation>
+    </message>
+    <message>
+        <source>change the role of %1 in %2</source>
+        <translation>die Rolle von %1 in %2 zu ändern</translation>
+    </message>
+    <message>
+        <source>disable %1 in %2</source>
+        <translation>%1 in %2 zu deaktivieren</translation>
+    </message>
+    <message>
+        <source>keycardctl: refusing to %1: no active administrator would be left. Nothing was changed.
+</source>
+        <translation>keycardctl: Es wird abgelehnt, %1: Es bliebe kein aktiver Administrator. Nichts wurde geändert.
+</translation>
+    </message>
+    <message>
+        <source>keycardctl: give another member the org_admin role first, or pass --force.
+</source>
+        <translation>keycardctl: Geben Sie zuerst einem anderen Mitglied die Rolle org_admin, oder übergeben Sie --force.
+</translation>
+    </message>
+    <message>
+        <source>Exit status:
+  0  success
+  1  other failure (output could not be written, sso disable not confirmed)
+  2  usage or validation error, configuration error (nothing was sent), or the
+     server rejected a value (HTTP 400/422)
+  3  authentication failed: no credentials configured, or wrong or expired
+     ones (HTTP 401)
+  4  permission denied (HTTP 403)
+  5  not found: no such organization, or SSO not enabled (HTTP 404)
+  6  conflict: SSO already enabled with other settings (HTTP 409)
+  7  network error, time-out or TLS failure
+  8  server error (5xx), rate limited (429) or malformed response
+  9  sso check, sso enable --check: a check of the issuer failed
+  10  sso impact: active members would lose sign-in
+  11  sso impact: no active administrator would be left able to sign in;
+      sso disable, sso update --identifier: refused for that reason (--force);
+      users set, users remove: the last active administrator, refused (--force)
+  12  sso impact: the members could not be read, or not all of them (the
+      impact is unknown)
+</source>
+        <translation>Exit-Status:
+  0  Erfolg
+  1  anderer Fehler (Ausgabe konnte nicht geschrieben werden, sso disable
+     nicht bestätigt)
+  2  Aufruf- oder Validierungsfehler, Konfigurationsfehler (nichts wurde
+     gesendet), oder der Server hat einen Wert abgelehnt (HTTP 400/422)
+  3  Anmeldung fehlgeschlagen: keine Zugangsdaten konfiguriert, oder falsche
+     oder abgelaufene (HTTP 401)
+  4  Zugriff verweigert (HTTP 403)
+  5  nicht gefunden: keine solche Organisation, oder SSO nicht aktiviert
+     (HTTP 404)
+  6  Konflikt: SSO bereits mit anderen Einstellungen aktiviert (HTTP 409)
+  7  Netzwerkfehler, Zeitüberschreitung oder TLS-Fehler
+  8  Serverfehler (5xx), Anfragelimit erreicht (429) oder fehlerhafte Antwort
+  9  sso check, sso enable --check: eine Prüfung des Ausstellers ist
+     fehlgeschlagen
+  10  sso impact: aktive Mitglieder würden die Anmeldung verlieren
+  11  sso impact: kein aktiver Administrator könnte sich mehr anmelden;
+      sso disable, sso update --identifier: aus diesem Grund abgelehnt (--force);
+      users set, users remove: der letzte aktive Administrator, abgelehnt
+      (--force)
+  12  sso impact: die Mitglieder konnten nicht (alle) gelesen werden (die
+      Auswirkung ist unbekannt)
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl users list ORG [--role ROLE] [--max-items N] [--json]
+       keycardctl users set ORG USER [--role ROLE] [--status STATUS] [--force]
+       keycardctl users remove ORG USER [--yes] [--force]
+</source>
+        <translation>Aufruf: keycardctl users list ORG [--role ROLE] [--max-items N] [--json]
+        keycardctl users set ORG USER [--role ROLE] [--status STATUS] [--force]
+        keycardctl users remove ORG USER [--yes] [--force]
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl users set ORG USER [--role ROLE] [--status STATUS] [--force]
+</source>
+        <translation>Aufruf: keycardctl users set ORG USER [--role ROLE] [--status STATUS] [--force]
+</translation>
+    </message>
+    <message>
+        <source>Change a member&apos;s role and/or status. USER is the member&apos;s id (see &apos;users
+list&apos;). Before an active administrator is demoted or disabled every member
+is read: the last active administrator is not changed without --force
+(status 11), and a change that leaves no active administrator who signs in
+without SSO is warned about.
+</source>
+        <translation>Rolle und/oder Status eines Mitglieds ändern. USER ist die ID des Mitglieds
+(siehe „users list“). Bevor ein aktiver Administrator herabgestuft oder
+deaktiviert wird, werden alle Mitglieder gelesen: Der letzte aktive
+Administrator wird ohne --force nicht geändert (Status 11), und vor einer
+Änderung, nach der sich kein aktiver Administrator ohne SSO anmeldet, wird
+gewarnt.
+</translation>
+    </message>
+    <message>
+        <source>Usage: keycardctl users remove ORG USER [--yes] [--force]
+</source>
+        <translation>Aufruf: keycardctl users remove ORG USER [--yes] [--force]
+</translation>
+    </message>
+    <message>
+        <source>Remove a member from an organization. Asks for confirmation when standard
+input is a terminal; scripts must pass --yes. Before an active
+administrator is removed every member is read: the last one is not removed
+without --force (status 11), and a removal that leaves no active
+administrator who signs in without SSO is warned about.
+</source>
+        <translation>Ein Mitglied aus einer Organisation entfernen. Fragt nach Bestätigung, wenn
+die Standardeingabe ein Terminal ist; Skripte müssen --yes übergeben. Bevor
+ein aktiver Administrator entfernt wird, werden alle Mitglieder gelesen: Der
+letzte wird ohne --force nicht entfernt (Status 11), und vor einem
+Entfernen, nach dem sich kein aktiver Administrator ohne SSO anmeldet, wird
+gewarnt.
+</translation>
+    </message>
+    <message>
+        <source>go ahead even when no active administrator would be
+left (able to sign in: see &apos;sso impact&apos;)</source>
+        <translation>auch dann fortfahren, wenn kein aktiver Administrator
+bliebe (der sich anmelden kann: siehe „sso impact“)</translation>
+    </message>
+</context>
+<context>
+    <name>keycard::cli::AdminRuleRun</name>
+    <message>
+        <source>The SSO connection could not be read: %1</source>
+        <translation>Die SSO-Verbindung konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The members could not be read: %1</source>
+        <translation>Die Mitglieder konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

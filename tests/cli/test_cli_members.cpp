@@ -157,6 +157,81 @@ private Q_SLOTS:
         QCOMPARE(harness.sandbox->members(QStringLiteral("acme")).size(), 8);
     }
 
+    // Wayne's active administrators: alfred (a Keycard account) and bruce (SSO). Alfred may
+    // go, with a warning; bruce, then the last, is not demoted, disabled or removed without
+    // --force, and nothing is sent.
+    void lastAdministratorIsNotDemotedDisabledOrRemoved()
+    {
+        const auto idOf = [this](const QString &email) {
+            for (const QJsonObject &m : harness.sandbox->members(QStringLiteral("wayne")))
+                if (m.value(QLatin1String("email")).toString() == email)
+                    return m.value(QLatin1String("id")).toString();
+            return QString();
+        };
+        const QString alfred = idOf(QStringLiteral("alfred.pennyworth@wayne.example"));
+        const QString bruce = idOf(QStringLiteral("bruce.wayne@wayne.example"));
+        QVERIFY(!alfred.isEmpty() && !bruce.isEmpty());
+        const QStringList set{QStringLiteral("users"), QStringLiteral("set"),
+                              QStringLiteral("wayne")};
+
+        CLI_RUN(disabled,
+                set + QStringList{alfred, QStringLiteral("--status"), QStringLiteral("disabled")});
+        QCOMPARE(disabled.exitCode, 0);
+        QVERIFY2(disabled.err.contains(QLatin1String(
+                     "keycardctl: warning: After this change no active administrator signs in "
+                     "without SSO")),
+                 qPrintable(disabled.err));
+        QCOMPARE(harness.requests("PATCH", QStringLiteral("/organizations/wayne/users/") + alfred)
+                     .size(),
+                 1);
+
+        CLI_RUN(demoted,
+                set + QStringList{bruce, QStringLiteral("--role"), QStringLiteral("org_member")});
+        QCOMPARE(demoted.exitCode, 11);
+        QVERIFY2(demoted.err.contains(QLatin1String(
+                     "refusing to change the role of bruce.wayne@wayne.example in wayne")),
+                 qPrintable(demoted.err));
+        QVERIFY(demoted.err.contains(QLatin1String("is the last active administrator")));
+        QVERIFY(demoted.err.contains(QLatin1String("--force")));
+        CLI_RUN(disabledToo,
+                set + QStringList{bruce, QStringLiteral("--status"), QStringLiteral("disabled")});
+        QCOMPARE(disabledToo.exitCode, 11);
+        CLI_RUN(removed, QStringList{QStringLiteral("users"), QStringLiteral("remove"),
+                                     QStringLiteral("wayne"), bruce, QStringLiteral("--yes"),
+                                     QStringLiteral("--json")});
+        QCOMPARE(removed.exitCode, 11);
+        QVERIFY(removed.err.contains(QLatin1String("\"verdict\":\"last_administrator\"")));
+        QVERIFY(harness.requests("PATCH", QStringLiteral("/organizations/wayne/users/") + bruce)
+                    .isEmpty());
+        QVERIFY(harness.requests("DELETE", QStringLiteral("/organizations/wayne/users/") + bruce)
+                    .isEmpty());
+
+        // Re-enabling and promoting lose no administrator: no member list is read for them.
+        const int listsBefore =
+            int(harness.requests("GET", QStringLiteral("/organizations/wayne/users")).size());
+        CLI_RUN(back,
+                set + QStringList{alfred, QStringLiteral("--status"), QStringLiteral("active")});
+        QCOMPARE(back.exitCode, 0);
+        QVERIFY(back.err.isEmpty());
+        QCOMPARE(int(harness.requests("GET", QStringLiteral("/organizations/wayne/users")).size()),
+                 listsBefore);
+
+        // With alfred back, bruce may go (alfred signs in without SSO); with --force even the
+        // last one would.
+        CLI_RUN(now,
+                set + QStringList{bruce, QStringLiteral("--role"), QStringLiteral("org_member")});
+        QCOMPARE(now.exitCode, 0);
+        QVERIFY2(now.err.isEmpty(), qPrintable(now.err));
+        CLI_RUN(forced, QStringList{QStringLiteral("users"), QStringLiteral("remove"),
+                                    QStringLiteral("wayne"), alfred, QStringLiteral("--yes"),
+                                    QStringLiteral("--force")});
+        QCOMPARE(forced.exitCode, 0);
+        QVERIFY(forced.err.contains(QLatin1String("keycardctl: warning: ")));
+        QCOMPARE(harness.requests("DELETE", QStringLiteral("/organizations/wayne/users/") + alfred)
+                     .size(),
+                 1);
+    }
+
     void invitationsCreateListRevoke()
     {
         CLI_RUN(created, args({"invitations", "create", "acme", "--email", "ops@acme.example",

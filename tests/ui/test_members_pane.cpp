@@ -5,6 +5,7 @@
 #include "DisableSsoDialog.h"
 #include "InviteMemberDialog.h"
 #include "MainWindow.h"
+#include "MemberChangeDialog.h"
 #include "MemberListModel.h"
 #include "MembersPane.h"
 #include "MessageBar.h"
@@ -258,21 +259,95 @@ private Q_SLOTS:
         const QString email = view(pane)->model()->index(0, 0).data().toString();
         QVERIFY(selectMember(pane, email));
         pane->findChild<QPushButton *>(QStringLiteral("memberRemoveButton"))->click();
-        QMessageBox *box = nullptr;
-        QTRY_VERIFY((box = pane->findChild<QMessageBox *>(QStringLiteral("memberRemoveConfirm"))));
-        QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
-        box->button(QMessageBox::Cancel)->click();
+        MemberChangeDialog *box = nullptr;
+        QTRY_VERIFY(
+            (box = pane->findChild<MemberChangeDialog *>(QStringLiteral("memberRemoveConfirm"))));
+        auto *cancel = box->findChild<QPushButton *>(QStringLiteral("cancelButton"));
+        QVERIFY(cancel->isDefault());
+        QVERIFY(!box->findChild<QPushButton *>(QStringLiteral("confirmButton"))->isDefault());
+        QTRY_VERIFY(!box->isChecking());
+        cancel->click();
         QTest::qWait(0);
         QCOMPARE(int(env->server->members(QStringLiteral("acme")).size()), before);
         QVERIFY(env->requestsEndingWith("DELETE", QString()).isEmpty());
 
         pane->findChild<QPushButton *>(QStringLiteral("memberRemoveButton"))->click();
-        QTRY_VERIFY((box = pane->findChild<QMessageBox *>(QStringLiteral("memberRemoveConfirm"))));
+        QTRY_VERIFY(
+            (box = pane->findChild<MemberChangeDialog *>(QStringLiteral("memberRemoveConfirm"))));
+        QTRY_VERIFY(box->findChild<QPushButton *>(QStringLiteral("confirmButton"))->isEnabled());
         box->findChild<QPushButton *>(QStringLiteral("confirmButton"))->click();
         QTRY_COMPARE_WITH_TIMEOUT(int(env->server->members(QStringLiteral("acme")).size()),
                                   before - 1, 10000);
         QTRY_COMPARE(view(pane)->model()->rowCount(), before - 1);
         QCOMPARE(rowText(pane, email, 0), QStringLiteral("<no row>"));
+    }
+
+    // Wayne: alfred (a Keycard account) and bruce (SSO) are the active administrators. Disabling
+    // alfred is warned about (no administrator outside SSO would remain); bruce, then the last,
+    // cannot be removed or demoted: the dialogs say why and nothing is sent.
+    void lastAdministratorIsRefused()
+    {
+        MembersPane *pane = openMembers("wayne", demo::kWayne);
+        QVERIFY(pane);
+        const QString alfred = QStringLiteral("alfred.pennyworth@wayne.example");
+        const QString bruce = QStringLiteral("bruce.wayne@wayne.example");
+        QVERIFY(selectMember(pane, alfred));
+        pane->findChild<QPushButton *>(QStringLiteral("memberStatusButton"))->click();
+        MemberChangeDialog *dialog = nullptr;
+        QTRY_VERIFY((
+            dialog = pane->findChild<MemberChangeDialog *>(QStringLiteral("memberStatusConfirm"))));
+        auto *confirm = dialog->findChild<QPushButton *>(QStringLiteral("confirmButton"));
+        QVERIFY(!confirm->isEnabled()); // not before the check has answered
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isChecking(), 10000);
+        QCOMPARE(dialog->result()->verdict, AdminRuleVerdict::NoEmergencyAdmin);
+        auto *bar = dialog->findChild<MessageBar *>(QStringLiteral("adminRuleBar"));
+        QVERIFY(bar->isVisible());
+        QVERIFY2(bar->text().contains(QStringLiteral("no active administrator signs in without "
+                                                     "SSO")),
+                 qPrintable(bar->text()));
+        QVERIFY(confirm->isEnabled());
+        confirm->click();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            memberOnServer(*env, "wayne", alfred).value(QLatin1String("status")).toString(),
+            QStringLiteral("disabled"), 10000);
+        QTRY_COMPARE(rowText(pane, alfred, MemberListModel::StatusColumn),
+                     MemberListModel::statusText(QStringLiteral("disabled")));
+
+        QVERIFY(selectMember(pane, bruce));
+        const QString bruceId =
+            memberOnServer(*env, "wayne", bruce).value(QLatin1String("id")).toString();
+        pane->findChild<QPushButton *>(QStringLiteral("memberRemoveButton"))->click();
+        QTRY_VERIFY((
+            dialog = pane->findChild<MemberChangeDialog *>(QStringLiteral("memberRemoveConfirm"))));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isChecking(), 10000);
+        QCOMPARE(dialog->result()->verdict, AdminRuleVerdict::LastAdministrator);
+        bar = dialog->findChild<MessageBar *>(QStringLiteral("adminRuleBar"));
+        QVERIFY2(bar->text().contains(bruce + QStringLiteral(" is the last active administrator")),
+                 qPrintable(bar->text()));
+        confirm = dialog->findChild<QPushButton *>(QStringLiteral("confirmButton"));
+        QVERIFY(!confirm->isEnabled());
+        QTest::keyClick(dialog, Qt::Key_Return); // a stray Enter: Cancel, nothing sent
+        QTRY_VERIFY(!pane->findChild<MemberChangeDialog *>(QStringLiteral("memberRemoveConfirm")));
+
+        // A demotion from the role menu asks the same.
+        QAction *makeMember = nullptr;
+        for (QAction *a :
+             pane->findChild<QPushButton *>(QStringLiteral("memberRoleButton"))->menu()->actions())
+            if (a->data().toString() == QLatin1String("org_member"))
+                makeMember = a;
+        QVERIFY(makeMember);
+        makeMember->trigger();
+        QTRY_VERIFY(
+            (dialog = pane->findChild<MemberChangeDialog *>(QStringLiteral("memberRoleConfirm"))));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isChecking(), 10000);
+        QVERIFY(dialog->result()->refused());
+        QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("confirmButton"))->isEnabled());
+        dialog->findChild<QPushButton *>(QStringLiteral("cancelButton"))->click();
+
+        QVERIFY(env->requestsEndingWith("DELETE", QStringLiteral("/users/") + bruceId).isEmpty());
+        QVERIFY(env->requestsEndingWith("PATCH", QStringLiteral("/users/") + bruceId).isEmpty());
+        QCOMPARE(memberOnServer(*env, "wayne", bruce).value(QLatin1String("role")).toString(),
+                 QStringLiteral("org_admin"));
     }
 
     // Stark: the caller may list members but not change them. The buttons are disabled and the
