@@ -47,7 +47,7 @@ Finished runToEnd(const QStringList &arguments)
 }
 
 // CPU time (user + system) the process `pid` has used so far, in clock ticks; -1 if unknown.
-[[maybe_unused]] qint64 cpuTicks(qint64 pid) // unused in sanitizer builds
+qint64 cpuTicks(qint64 pid)
 {
     QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
     if (!stat.open(QIODevice::ReadOnly))
@@ -102,7 +102,6 @@ private Q_SLOTS:
     // Out of file descriptors (a low RLIMIT_NOFILE and more clients than it allows), the
     // sandbox says so once, retries at its timer's pace instead of spinning on the listening
     // socket, and serves again once descriptors are free.
-#ifndef KEYCARD_SANITIZED_BUILD // see tests/sandbox/CMakeLists.txt
     void fileDescriptorExhaustionDoesNotSpin()
     {
         QProcess process;
@@ -200,8 +199,6 @@ private Q_SLOTS:
         process.terminate();
         QVERIFY(finished.wait(20000));
     }
-
-#endif
 
     void servesAndLogs()
     {
