@@ -127,6 +127,8 @@ MembersPane::MembersPane(QWidget *parent)
             }
         });
     }
+    // Where Alt+S (the tab's mnemonic) puts the keyboard: the filter, then Tab to the list.
+    setFocusProxy(m_filter);
     m_role->setMenu(m_roleMenu);
 
     m_inviteAdmin =
@@ -179,6 +181,14 @@ MembersPane::MembersPane(QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MembersPane::updateCount);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MembersPane::updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MembersPane::updateCount);
+    // Tab into the list makes its first row current without selecting it (Qt), and Down on a
+    // one-row list moves nowhere: the row the keyboard is on is the one the buttons act on.
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid() && !m_view->selectionModel()->hasSelection())
+                    m_view->selectionModel()->select(current, QItemSelectionModel::ClearAndSelect |
+                                                                  QItemSelectionModel::Rows);
+            });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MembersPane::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MembersPane::updateActions);

@@ -14,7 +14,9 @@
 
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -61,6 +63,9 @@ void OrganizationDetail::ensureContent()
     m_tabs->addTab(m_membersPane, tr("Member&s"));
     m_tabs->addTab(m_rawPane, tr("Ra&w"));
     m_tabs->setDocumentMode(true);
+    // A tab's mnemonic (Alt+S for Members) switches tabs without moving the focus: the
+    // keyboard would stay in the organization list. It goes into the page too.
+    m_tabs->tabBar()->installEventFilter(this);
     m_connectionPane->setEnableAvailable(m_enableAvailable, m_enableToolTip);
 
     auto *contentLayout = new QVBoxLayout(m_content);
@@ -78,6 +83,30 @@ void OrganizationDetail::ensureContent()
     retry->setText(tr("Retr&y")); // Alt+R is the list's Retry
     connect(retry, &QPushButton::clicked, this, &OrganizationDetail::reload);
     setPermissionNote(m_permissionReason);
+}
+
+bool OrganizationDetail::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_tabs && watched == m_tabs->tabBar() && event->type() == QEvent::Shortcut) {
+        // After the tab bar has switched: focus the page's focus proxy, else its first control.
+        QTimer::singleShot(0, this, [this] {
+            QWidget *page = m_tabs ? m_tabs->currentWidget() : nullptr;
+            if (!page)
+                return;
+            if (page->focusProxy()) {
+                page->setFocus(Qt::ShortcutFocusReason);
+                return;
+            }
+            for (QWidget *w = page->nextInFocusChain(); w != page && page->isAncestorOf(w);
+                 w = w->nextInFocusChain()) {
+                if ((w->focusPolicy() & Qt::TabFocus) && w->isVisibleTo(page) && w->isEnabled()) {
+                    w->setFocus(Qt::ShortcutFocusReason);
+                    return;
+                }
+            }
+        });
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void OrganizationDetail::placeContentInFocusChain()

@@ -72,6 +72,9 @@ Q_SIGNALS:
     void stateChanged();
     void busyChanged(bool busy);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void ensureContent();
     void placeContentInFocusChain();

@@ -5,23 +5,23 @@
     <name>AdminRuleResult</name>
     <message numerus="yes">
         <source>%n active administrators remain, all signing in through SSO.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n active administrator remains, signing in through SSO.</numerusform>
+            <numerusform>%n active administrators remain, all signing in through SSO.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n other active administrators remain</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n other active administrator remains</numerusform>
+            <numerusform>%n other active administrators remain</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n of them signing in without SSO.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n of them signing in without SSO.</numerusform>
+            <numerusform>%n of them signing in without SSO.</numerusform>
         </translation>
     </message>
 </context>

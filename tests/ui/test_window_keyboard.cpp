@@ -225,6 +225,30 @@ private Q_SLOTS:
                  QString::fromLatin1(demo::kGlobex.id));
     }
 
+    // A tab's mnemonic takes the keyboard into the page: Alt+S from the list lands in the
+    // Members filter, Alt+N on the Endpoints pane's first control; Tab then goes on from there.
+    void tabMnemonicMovesTheFocusIntoThePage()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(window->browser()->model()->hasLoadedOnce(), 10000);
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QVERIFY(selectAndWait(*window, QLatin1String(demo::kWayne.label),
+                              QLatin1String(demo::kWayne.id)));
+        QTableView *list = window->browser()->tableView();
+        list->setFocus();
+        QTRY_VERIFY(list->hasFocus());
+        QTest::keyClick(list, Qt::Key_S, Qt::AltModifier);
+        auto *tabs = window->findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+        QCOMPARE(tabs->tabText(tabs->currentIndex()), QStringLiteral("Member&s"));
+        auto *filter = window->findChild<QLineEdit *>(QStringLiteral("membersFilter"));
+        QTRY_VERIFY(filter->hasFocus());
+        QTest::keyClick(filter, Qt::Key_Tab);
+        QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("membersView"));
+
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_N, Qt::AltModifier);
+        QCOMPARE(tabs->tabText(tabs->currentIndex()), QStringLiteral("E&ndpoints"));
+        QTRY_VERIFY(tabs->currentWidget()->isAncestorOf(QApplication::focusWidget()));
+    }
+
     // F5 says that the refresh ran and when it ended.
     void refreshSaysItRan()
     {
