@@ -2,12 +2,14 @@
 
 #include "DisplayText.h"
 #include "Format.h"
+#include "Icons.h"
 #include "InviteMemberDialog.h"
 #include "KeycardClient.h"
 #include "MemberChangeDialog.h"
 #include "MemberListModel.h"
 #include "MessageBar.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -92,7 +94,19 @@ MembersPane::MembersPane(QWidget *parent)
     m_filter->setObjectName(QStringLiteral("membersFilter"));
     m_filter->setPlaceholderText(tr("Filter by email, role or sign-in"));
     m_filter->setAccessibleName(tr("Filter members"));
-    m_filter->setClearButtonEnabled(true);
+    // A clear button of our own, as the organization filter has (QLineEdit's built-in one
+    // loads every image format plugin for its PNG icon, and screen readers get no name for it).
+    QAction *clearFilter =
+        m_filter->addAction(icons::get(QStringLiteral("clear")), QLineEdit::TrailingPosition);
+    clearFilter->setObjectName(QStringLiteral("clearMembersFilterAction"));
+    clearFilter->setText(tr("Clear filter"));
+    clearFilter->setToolTip(tr("Clear the filter (Esc)"));
+    clearFilter->setShortcut(QKeySequence(Qt::Key_Escape));
+    clearFilter->setShortcutContext(Qt::WidgetShortcut);
+    clearFilter->setVisible(false);
+    connect(clearFilter, &QAction::triggered, m_filter, &QLineEdit::clear);
+    connect(m_filter, &QLineEdit::textChanged, clearFilter,
+            [clearFilter](const QString &text) { clearFilter->setVisible(!text.isEmpty()); });
 
     m_view->setObjectName(QStringLiteral("membersView"));
     m_view->setAccessibleName(tr("Members"));

@@ -52,7 +52,8 @@ OrganizationBrowser::OrganizationBrowser(QWidget *parent)
     m_filter->setObjectName(QStringLiteral("filterEdit"));
     m_filter->setPlaceholderText(tr("Filter by name, label or ID"));
     m_filter->setAccessibleName(tr("Filter organizations"));
-    m_filter->addAction(icons::get(QStringLiteral("search")), QLineEdit::LeadingPosition);
+    m_filter->addAction(icons::get(QStringLiteral("search")), QLineEdit::LeadingPosition)
+        ->setText(tr("Filter")); // its button's name for screen readers
     // Our own clear button: QLineEdit's built-in one asks the style for a PNG icon, which loads
     // every image format plugin at start-up. Shown only while there is text; Esc does the same.
     m_clearFilter->setObjectName(QStringLiteral("clearFilterAction"));

@@ -1637,6 +1637,14 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <source>Make %1 %2? They are no longer an administrator of %3.</source>
         <translation>%1 die Rolle „%2“ geben? Die Person ist dann kein Administrator von %3 mehr.</translation>
     </message>
+    <message>
+        <source>Clear filter</source>
+        <translation>Filter löschen</translation>
+    </message>
+    <message>
+        <source>Clear the filter (Esc)</source>
+        <translation>Filter löschen (Esc)</translation>
+    </message>
 </context>
 <context>
     <name>keycard::MessageBar</name>
@@ -1817,6 +1825,10 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
             <numerusform>%n Eintrag wurde ausgelassen: kein Objekt oder ohne ID.</numerusform>
             <numerusform>%n Einträge wurden ausgelassen: kein Objekt oder ohne ID.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
     </message>
 </context>
 <context>

@@ -205,12 +205,23 @@ private Q_SLOTS:
                  QStringLiteral("%1 members").arg(c.members));
 
         // The filter narrows the list and the count says so.
-        pane->findChild<QLineEdit *>(QStringLiteral("membersFilter"))
-            ->setText(QStringLiteral("Keycard account"));
+        auto *filter = pane->findChild<QLineEdit *>(QStringLiteral("membersFilter"));
+        filter->setText(QStringLiteral("Keycard account"));
         const int shown = view(pane)->model()->rowCount();
         QVERIFY(shown > 0 && shown < c.members);
         QCOMPARE(pane->findChild<QLabel *>(QStringLiteral("membersCount"))->text(),
                  QStringLiteral("%1 of %2 members").arg(shown).arg(c.members));
+        // Its clear button has a name (a screen reader says it), and Esc does the same.
+        auto *clear = filter->findChild<QAction *>(QStringLiteral("clearMembersFilterAction"));
+        QVERIFY(clear && clear->isVisible());
+        QCOMPARE(clear->text(), QStringLiteral("Clear filter"));
+        filter->activateWindow();
+        filter->setFocus();
+        QTRY_VERIFY(filter->hasFocus());
+        QTest::keyClick(filter, Qt::Key_Escape);
+        QTRY_VERIFY(filter->text().isEmpty());
+        QVERIFY(!clear->isVisible());
+        QCOMPARE(view(pane)->model()->rowCount(), c.members);
     }
 
     // A role change is sent for the selected member only; the row and the summary then show
