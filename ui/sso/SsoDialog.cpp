@@ -269,8 +269,13 @@ void SsoDialog::refreshVerdict()
     } else if (checklist->state() == State::Done && checklist->hasFailure()) {
         QStringList failed;
         for (const oidc::CheckItem &item : checklist->result()->checks) {
-            if (!item.skipped && item.status == oidc::CheckStatus::Fail)
-                failed << displayText(item.message);
+            if (!item.skipped && item.status == oidc::CheckStatus::Fail) {
+                // A sentence each: the next one ("Keycard may still ...") follows on the line.
+                QString message = displayText(item.message).trimmed();
+                if (!message.isEmpty() && !QStringLiteral(".!?…").contains(message.back()))
+                    message += QLatin1Char('.');
+                failed << message;
+            }
         }
         text = tr("✗ The new issuer failed the issuer check: %1 Keycard may still reach an "
                   "identity provider this machine cannot.")
