@@ -110,6 +110,7 @@ MembersPane::MembersPane(QWidget *parent)
 
     m_view->setObjectName(QStringLiteral("membersView"));
     m_view->setAccessibleName(tr("Members"));
+    m_view->setTabKeyNavigation(false); // rows are chosen, not cells: Tab leaves the list
     m_view->setModel(m_proxy);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(MemberListModel::EmailColumn, Qt::AscendingOrder);
@@ -181,6 +182,22 @@ MembersPane::MembersPane(QWidget *parent)
     layout->addWidget(m_permissionNote);
     layout->addLayout(invitationRow);
     layout->addWidget(m_invitations);
+
+    // Tab follows what the eye reads: the warning's invite button and the error's Retry above
+    // the filter, the list, its buttons, then the invitations (the message bars' buttons are
+    // made after the rest and would come last).
+    {
+        QWidget *previous = m_inviteAdmin;
+        for (QWidget *next :
+             {static_cast<QWidget *>(retry), static_cast<QWidget *>(m_filter),
+              static_cast<QWidget *>(m_view), static_cast<QWidget *>(m_role),
+              static_cast<QWidget *>(m_status), static_cast<QWidget *>(m_remove),
+              static_cast<QWidget *>(m_invite), static_cast<QWidget *>(m_invitations),
+              static_cast<QWidget *>(m_revoke)}) {
+            setTabOrder(previous, next);
+            previous = next;
+        }
+    }
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
