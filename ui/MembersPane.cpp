@@ -205,7 +205,13 @@ MembersPane::MembersPane(QWidget *parent)
     connect(m_model, &MemberListModel::summaryChanged, this, &MembersPane::updateSummary);
     connect(m_model, &MemberListModel::stateChanged, this, [this] {
         if (m_model->state() == MemberListModel::State::Error)
-            m_error->showApiError(tr("Could not read the members"), m_model->error());
+            m_error->showApiError(m_model->stale()
+                                      ? tr("Could not refresh the members: the list shown is "
+                                           "the one read before")
+                                      : tr("Could not read the members"),
+                                  m_model->error());
+        else if (m_model->state() == MemberListModel::State::Loading)
+            m_error->clear();
         updateSummary();
         updateActions();
     });
@@ -286,6 +292,16 @@ void MembersPane::reload()
 {
     m_loadedKey.clear();
     loadIfNeeded();
+}
+
+void MembersPane::refresh()
+{
+    if (m_loadedKey.isEmpty() || !isVisible()) {
+        m_loadedKey.clear(); // read afresh when next shown
+        return;
+    }
+    m_model->refresh();
+    loadInvitations();
 }
 
 void MembersPane::showEvent(QShowEvent *event)

@@ -53,6 +53,9 @@ public:
                           const std::optional<QString> &ssoIssuer);
     void clear();
     void reload();
+    // The window's Refresh: reads the members again, keeping the list shown until the server
+    // answers (a failed refresh leaves it, and says it is the one read before).
+    void refresh();
 
     MemberListModel *model() const { return m_model; }
     QString summaryText() const;

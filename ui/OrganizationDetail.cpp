@@ -244,6 +244,7 @@ void OrganizationDetail::reload()
         return;
     ensureContent();
     m_store->fetch(m_id);
+    m_membersPane->refresh(); // the members too: Refresh re-reads everything shown
     render();
     // Last: showing the page lays out everything above at once (each child shown on a visible
     // page would lay it out again).

@@ -28,6 +28,7 @@ void MemberListModel::clear()
     ++m_generation;
     if (m_call)
         m_call->abort();
+    m_replaceOnFirstPage = false;
     beginResetModel();
     m_rows.clear();
     m_index.clear();
@@ -57,9 +58,31 @@ void MemberListModel::reload()
     clear();
     m_organizationId = id;
     m_ssoIssuer = issuer;
+    read();
+}
+
+void MemberListModel::refresh()
+{
+    if (m_rows.isEmpty() || m_state == State::Loading) {
+        reload();
+        return;
+    }
+    // The rows read last stay until the server's first page replaces them: a refresh that
+    // fails keeps them (stale() says so) instead of leaving an empty list.
+    ++m_generation;
+    if (m_call)
+        m_call->abort();
+    m_replaceOnFirstPage = true;
+    read();
+}
+
+void MemberListModel::read()
+{
+    const QString id = m_organizationId;
     if (!m_client || id.isEmpty())
         return;
     m_state = State::Loading;
+    m_error = {};
     Q_EMIT stateChanged();
     ListMembersRequest first;
     first.limit = m_pageSize;
@@ -74,6 +97,8 @@ void MemberListModel::reload()
         [this, generation](const Result<ListAllMembersOutcome> &result) {
             if (generation != m_generation)
                 return;
+            if (result.ok() && m_replaceOnFirstPage)
+                replaceRows(); // an empty organization: no page had items
             if (result.ok()) {
                 m_state = State::Loaded;
                 m_incomplete = result.value().incompleteReasons();
@@ -88,8 +113,22 @@ void MemberListModel::reload()
         });
 }
 
+void MemberListModel::replaceRows()
+{
+    m_replaceOnFirstPage = false;
+    beginResetModel();
+    m_rows.clear();
+    m_index.clear();
+    endResetModel();
+    m_permissions.reset();
+    m_incomplete.clear();
+    m_summary = {};
+}
+
 void MemberListModel::addPage(const MemberPage &page)
 {
+    if (m_replaceOnFirstPage)
+        replaceRows();
     if (!m_permissions && page.permissions)
         m_permissions = page.permissions;
     if (page.items.isEmpty())

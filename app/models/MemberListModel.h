@@ -54,6 +54,9 @@ public:
     // decides who signs in through SSO.
     void load(const QString &organizationId, const QString &ssoIssuer);
     void reload();
+    // Reads the members again, keeping the rows shown until the first page arrives: when the
+    // read fails first, they stay (state Error, stale() true).
+    void refresh();
     void clear();
     void setPageSize(int size) { m_pageSize = size; }
 
@@ -61,6 +64,8 @@ public:
     QString ssoIssuer() const { return m_ssoIssuer; }
     State state() const { return m_state; }
     ApiError error() const { return m_error; }
+    // The rows are those of an earlier read: the last refresh failed before its first page.
+    bool stale() const { return m_state == State::Error && m_replaceOnFirstPage; }
     // The list-level permissions the server reported with the first page (nullopt: none).
     std::optional<Permissions> permissions() const { return m_permissions; }
     // Why the list is not the whole organization (translated); empty once complete.
@@ -87,6 +92,8 @@ Q_SIGNALS:
     void summaryChanged();
 
 private:
+    void read();
+    void replaceRows();
     void addPage(const MemberPage &page);
     void count(const OrganizationUser &m, int sign);
     void recount();
@@ -104,6 +111,7 @@ private:
     MemberSummary m_summary;
     int m_pageSize = 100;
     quint64 m_generation = 0;
+    bool m_replaceOnFirstPage = false; // refresh(): the rows shown are the last read's
 };
 
 } // namespace keycard

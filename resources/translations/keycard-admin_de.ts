@@ -1645,6 +1645,10 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <source>Clear the filter (Esc)</source>
         <translation>Filter löschen (Esc)</translation>
     </message>
+    <message>
+        <source>Could not refresh the members: the list shown is the one read before</source>
+        <translation>Die Mitglieder konnten nicht aktualisiert werden: Die angezeigte Liste ist die zuvor gelesene</translation>
+    </message>
 </context>
 <context>
     <name>keycard::MessageBar</name>

@@ -15,6 +15,7 @@
 #include "WindowTestSupport.h"
 
 #include <QComboBox>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -359,6 +360,56 @@ private Q_SLOTS:
         QVERIFY(env->requestsEndingWith("PATCH", QStringLiteral("/users/") + bruceId).isEmpty());
         QCOMPARE(memberOnServer(*env, "wayne", bruce).value(QLatin1String("role")).toString(),
                  QStringLiteral("org_admin"));
+    }
+
+    // The window's Refresh reads the members again; a refresh that fails keeps the list read
+    // before and says so (it is not emptied, and not passed off as fresh).
+    void refreshReadsAgainAndKeepsTheListWhenItFails()
+    {
+        MembersPane *pane = openMembers("initech", demo::kInitech);
+        QVERIFY(pane);
+        const QString path =
+            QStringLiteral("/organizations/%1/users").arg(QLatin1String(demo::kInitech.id));
+        const QJsonObject only{
+            {QStringLiteral("id"), QStringLiteral("usr_only")},
+            {QStringLiteral("email"), QStringLiteral("only@initech.example")},
+            {QStringLiteral("role"), QStringLiteral("org_admin")},
+            {QStringLiteral("status"), QStringLiteral("active")},
+            {QStringLiteral("source"), QStringLiteral("https://id.keycard.ai")},
+            {QStringLiteral("created_at"), QStringLiteral("2024-01-01T00:00:00Z")},
+            {QStringLiteral("updated_at"), QStringLiteral("2024-01-01T00:00:00Z")}};
+        keycard::sandbox::ScriptedResponse page;
+        page.body =
+            QJsonDocument(QJsonObject{{QStringLiteral("items"), QJsonArray{only}},
+                                      {QStringLiteral("page_info"),
+                                       QJsonObject{{QStringLiteral("has_next_page"), false}}}})
+                .toJson(QJsonDocument::Compact);
+        env->server->scriptResponses("GET", path, {page});
+        window->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(view(pane)->model()->rowCount(), 1, 10000);
+        QTRY_COMPARE(pane->model()->state(), MemberListModel::State::Loaded);
+        QCOMPARE(rowText(pane, QStringLiteral("only@initech.example"), 0),
+                 QStringLiteral("only@initech.example"));
+
+        keycard::sandbox::ScriptedResponse denied;
+        denied.status = 403;
+        env->server->scriptResponses("GET", path, {denied});
+        window->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(pane->model()->state(), MemberListModel::State::Error, 10000);
+        QVERIFY(pane->model()->stale());
+        QCOMPARE(view(pane)->model()->rowCount(), 1); // kept, not emptied
+        auto *error = pane->findChild<MessageBar *>(QStringLiteral("membersError"));
+        QVERIFY(error->isVisible());
+        const QString title =
+            error->findChild<QLabel *>(QStringLiteral("membersErrorTitle"))->text();
+        QVERIFY2(title.contains(QStringLiteral("the list shown is the one read before")),
+                 qPrintable(title));
+
+        // The next refresh that works replaces the list and the message goes.
+        window->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(pane->model()->state(), MemberListModel::State::Loaded, 10000);
+        QCOMPARE(view(pane)->model()->rowCount(), countsOnServer(*env, "initech").members);
+        QVERIFY(!error->isVisible());
     }
 
     // Stark: the caller may list members but not change them. The buttons are disabled and the

@@ -124,8 +124,11 @@ DisableSsoDialog::DisableSsoDialog(KeycardClient *client, const Organization &or
         QTimer::singleShot(0, this, [this] {
             const QList<QLabel *> labels = findChildren<QLabel *>();
             for (QLabel *label : labels) {
-                if (label->wordWrap() && label->isVisible() && label->width() > 0)
-                    label->setMinimumHeight(label->heightForWidth(label->width()));
+                const int height = label->wordWrap() && label->isVisible() && label->width() > 0
+                                       ? label->heightForWidth(label->width())
+                                       : -1; // -1: an empty label has no height for a width
+                if (height > 0)
+                    label->setMinimumHeight(height);
             }
             this->layout()->activate();
             resize(width(), qMax(height(), sizeHint().height()));
