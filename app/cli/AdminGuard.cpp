@@ -1,5 +1,7 @@
 #include "AdminGuard.h"
 
+#include "ImpactCommand.h"
+
 #include "ExitCodes.h"
 #include "Output.h"
 
@@ -83,29 +85,11 @@ void AdminRuleRun::readConnection()
 
 void AdminRuleRun::readMembers(const QString &ssoIssuer)
 {
-    auto check = std::make_shared<AdminRuleCheck>(m_memberId, m_change, ssoIssuer);
-    ListMembersRequest request;
-    request.limit = 500; // as sso impact: the smallest peak memory (bench/impact-bench.sh)
-    m_client->listAllMembers(
-        m_organization, request, this,
-        [check](const MemberPage &page) { check->addMembers(page.items); },
-        [this, check](const Result<ListAllMembersOutcome> &result) {
-            if (!result.ok()) {
-                const ApiError &error = result.error();
-                if (error.kind == ApiError::Kind::NotFound && error.httpStatus == 404) {
-                    Q_EMIT finished(AdminRuleResult(), error); // no such organization
-                    return;
-                }
-                ApiError shown = error;
-                shown.message = printable(shown.message);
-                Q_EMIT finished(
-                    check->unknown(tr("The members could not be read: %1").arg(shown.toString())),
-                    ApiError());
-                return;
-            }
-            Q_EMIT finished(check->result(result.value().incompleteReasons()), ApiError());
-        },
-        {}, kMaxMembers);
+    readEveryMember(m_client, m_organization, this,
+                    std::make_shared<AdminRuleCheck>(m_memberId, m_change, ssoIssuer), kMaxMembers,
+                    [this](const AdminRuleResult &result, const ApiError &error) {
+                        Q_EMIT finished(result, error);
+                    });
 }
 
 int runAdminGuard(QCoreApplication &app, const Invocation &inv, const ClientConfig &config)

@@ -3606,16 +3606,16 @@ left (able to sign in: see &apos;sso impact&apos;)</source>
         <translation>auch dann fortfahren, wenn kein aktiver Administrator
 bliebe (der sich anmelden kann: siehe „sso impact“)</translation>
     </message>
+    <message>
+        <source>The members could not be read: %1</source>
+        <translation type="unfinished">Die Mitglieder konnten nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>keycard::cli::AdminRuleRun</name>
     <message>
         <source>The SSO connection could not be read: %1</source>
         <translation>Die SSO-Verbindung konnte nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>The members could not be read: %1</source>
-        <translation>Die Mitglieder konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3727,13 +3727,6 @@ bliebe (der sich anmelden kann: siehe „sso impact“)</translation>
     <message>
         <source>SSO is already enabled for %1 with other settings, nothing was changed (%2). Use &quot;keycardctl sso update&quot; to change them</source>
         <translation>SSO ist für %1 bereits mit anderen Einstellungen aktiviert, nichts wurde geändert (%2). Ändern Sie sie mit &quot;keycardctl sso update&quot;</translation>
-    </message>
-</context>
-<context>
-    <name>keycard::cli::ImpactRun</name>
-    <message>
-        <source>The members could not be read: %1</source>
-        <translation>Die Mitglieder konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
