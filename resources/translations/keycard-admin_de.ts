@@ -3608,7 +3608,7 @@ bliebe (der sich anmelden kann: siehe „sso impact“)</translation>
     </message>
     <message>
         <source>The members could not be read: %1</source>
-        <translation type="unfinished">Die Mitglieder konnten nicht gelesen werden: %1</translation>
+        <translation>Die Mitglieder konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
