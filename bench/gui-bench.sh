@@ -13,7 +13,8 @@
 #
 # Each run prints wall-clock figures and the GUI thread's own CPU time next to them (on a busy
 # machine the wall clock includes time the thread waited for a core).
-# GUI_BENCH_PARTS=startup or GUI_BENCH_PARTS=large runs one half only (default: both).
+# GUI_BENCH_PARTS=startup, large or members runs one part only (default: all three; a
+# comma-separated list picks several).
 #
 # Builds bench/gui (a Release build of the product plus three bench programs; ninja keeps it up
 # to date), then measures, offscreen:
@@ -34,18 +35,30 @@
 #     this one, for comparison with older figures).
 #     Targets at 100,006 (issue 15): Load all <= 800 ms, stall <= 16 ms, keystroke avg <= 8 ms
 #     and worst <= 16 ms, peak memory <= 80 MiB. 1,000,000 is a reported figure only.
+#  3. members (issue 21, section 5): a separate keycard-sandbox with GUI_BENCH_MEMBERS (default
+#     100000) generated members in acme (--org-members), RUNS times `keycard-gui-bench
+#     members`: the Members tab opened on acme (the organization, its SSO connection and the
+#     token read before, as the window has them): time to its first rows and the API requests
+#     that took, every member read (longest stall meanwhile), a filter typed key by key (each
+#     keystroke timed with its repaint), then the sign-in safety check (SignInImpactBox::check,
+#     Disable) with a 5 ms watchdog. Then bench/impact-bench.sh on this Release build
+#     (keycardctl sso impact: wall time, peak RSS).
+#     Targets (issue 21): first rows within one round trip; keystroke worst <= 16 ms; the
+#     safety check <= 2 s with no event-loop stall over 16 ms; keycardctl < 30 MiB.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 orgs=${1:-10000}
 runs=${2:-5}
 build=${3:-$here/build-gui-bench}
-parts=${GUI_BENCH_PARTS:-startup,large}
+parts=${GUI_BENCH_PARTS:-startup,large,members}
+members=${GUI_BENCH_MEMBERS:-100000}
 [[ $orgs =~ ^[0-9]+$ ]] || { echo "usage: gui-bench.sh [ORGS] [RUNS] [BUILD_DIR]" >&2; exit 2; }
 [[ -f $build/build.ninja ]] ||
     cmake -S "$here/bench/gui" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" -j2 \
-    --target keycard-admin keycard-gui-bench bare-qt-window floor-window keycard-sandbox >/dev/null
+    --target keycard-admin keycard-gui-bench bare-qt-window floor-window keycard-sandbox keycardctl \
+    >/dev/null
 bench=$build/keycard-gui-bench
 bare=$build/bare-qt-window
 floor=$build/floor-window
@@ -127,7 +140,7 @@ PY
 
 fi
 
-[[ $parts == *large* ]] || exit 0
+if [[ $parts == *large* ]]; then
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 "$sandbox" --port "$port" --orgs "$orgs" --quiet >"$work/sandbox.log" 2>&1 &
 sandbox_pid=$!
@@ -176,3 +189,55 @@ if startup_stall == startup_stall:  # not NaN: the window settled before Load al
     print(f"median longest stall between the first page and Load all (start-up work, not "
           f"streaming): {startup_stall:.0f} ms")
 PY
+kill "$sandbox_pid" 2>/dev/null || true
+wait "$sandbox_pid" 2>/dev/null || true
+sandbox_pid=
+fi
+
+[[ $parts == *members* ]] || exit 0
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+"$sandbox" --port "$port" --org-members "$members" --org-members-in acme --quiet >"$work/sandbox.log" 2>&1 &
+sandbox_pid=$!
+for _ in $(seq 3000); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/organizations" 2>/dev/null && break
+    sleep 0.1
+done
+echo "== Members tab, $members generated members in acme (keycard-sandbox on port $port; $runs runs; load: $(cut -d' ' -f1-3 /proc/loadavg)) =="
+: >"$work/members.all"
+for run in $(seq "$runs"); do
+    : >"$work/members.out"
+    KEYCARD_API_BASE_URL=http://127.0.0.1:$port KEYCARD_API_CLIENT_ID=demo-admin \
+    KEYCARD_API_CLIENT_SECRET=sandbox-demo-secret GUI_BENCH_ORG=acme measure members "$bench" members
+    echo "-- run $run (load $(cut -d' ' -f1 /proc/loadavg))"
+    cat "$work/members.out"
+    cat "$work/members.out" >>"$work/members.all"
+    read -r members_wall members_rss < <(tail -n 1 "$work/members")
+    printf 'peak RSS %.1f MiB, wall %.2f s\n' "$(echo "$members_rss/1024" | bc -l)" "$members_wall"
+done
+python3 - "$work/members.all" <<'PY'
+import re, statistics, sys
+text = open(sys.argv[1]).read()
+def med(pattern):
+    xs = [float(x) for x in re.findall(pattern, text)]
+    return statistics.median(xs) if xs else float("nan")
+def most(pattern):
+    xs = [float(x) for x in re.findall(pattern, text)]
+    return max(xs) if xs else float("nan")
+first = med(r"first \d+ rows shown (\d+) ms")
+first_req = most(r"rows shown \d+ ms after the tab opened, after (\d+) API")
+loaded = med(r"members read in (\d+) ms")
+load_stall = med(r"members read in \d+ ms .*?longest event-loop stall meanwhile (\d+) ms")
+avg = med(r"per keystroke avg ([\d.]+) ms")
+worst = med(r"per keystroke avg [\d.]+ ms, worst ([\d.]+) ms")
+check = med(r"checked \d+ members in (\d+) ms")
+check_stall = med(r"checked .*?longest event-loop stall (\d+) ms")
+print(f"median: first rows {first:.0f} ms after {first_req:.0f} API requests at most (target: one "
+      f"round trip); every member read in {loaded:.0f} ms (stall {load_stall:.0f} ms); per keystroke "
+      f"avg {avg:.2f} ms, worst {worst:.2f} ms (<= 16); safety check {check:.0f} ms (<= 2000), "
+      f"longest stall {check_stall:.0f} ms (<= 16)")
+PY
+kill "$sandbox_pid" 2>/dev/null || true
+wait "$sandbox_pid" 2>/dev/null || true
+sandbox_pid=
+echo "== keycardctl sso impact ($members members, this Release build) =="
+"$here/bench/impact-bench.sh" "$build/keycard" "$members" "$runs"

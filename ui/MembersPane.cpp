@@ -6,6 +6,7 @@
 #include "InviteMemberDialog.h"
 #include "KeycardClient.h"
 #include "MemberChangeDialog.h"
+#include "MemberFilterModel.h"
 #include "MemberListModel.h"
 #include "MessageBar.h"
 
@@ -17,7 +18,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -67,7 +67,7 @@ void askFirst(QWidget *parent, const QString &name, QMessageBox::Icon icon, cons
 MembersPane::MembersPane(QWidget *parent)
     : QWidget(parent)
     , m_model(new MemberListModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new MemberFilterModel(this))
     , m_summary(plainLabel(QStringLiteral("membersSummary"), this))
     , m_warning(new MessageBar(QStringLiteral("membersWarning"), this))
     , m_error(new MessageBar(QStringLiteral("membersError"), this))
@@ -85,11 +85,7 @@ MembersPane::MembersPane(QWidget *parent)
     , m_revoke(button(QStringLiteral("revokeInvitationButton"), tr("Revo&ke…"), this))
 {
     setObjectName(QStringLiteral("membersPane"));
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setFilterRole(MemberListModel::FilterRole);
-    m_proxy->setSortRole(MemberListModel::SortRole);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setSortLocaleAware(true);
+    m_proxy->setSourceModel(m_model); // filters and sorts as MemberFilterModel says
 
     m_filter->setObjectName(QStringLiteral("membersFilter"));
     m_filter->setPlaceholderText(tr("Filter by email, role or sign-in"));
@@ -126,6 +122,7 @@ MembersPane::MembersPane(QWidget *parent)
     header->setMinimumSectionSize(m_view->fontMetrics().averageCharWidth() * 12);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(MemberListModel::EmailColumn, QHeaderView::Stretch);
+    header->setResizeContentsPrecision(100); // 1,000 rows' texts took 20 ms a filter keystroke
 
     for (const char *role : {member::kAdmin, member::kMember, member::kViewer}) {
         const QString value = QLatin1String(role);
@@ -199,8 +196,7 @@ MembersPane::MembersPane(QWidget *parent)
         }
     }
 
-    connect(m_filter, &QLineEdit::textChanged, m_proxy,
-            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &MemberFilterModel::setFilterText);
     connect(m_filter, &QLineEdit::textChanged, this, &MembersPane::updateCount);
     connect(m_model, &MemberListModel::summaryChanged, this, &MembersPane::updateSummary);
     connect(m_model, &MemberListModel::stateChanged, this, [this] {

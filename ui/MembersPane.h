@@ -15,13 +15,13 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTableView;
 class QTreeWidget;
 
 namespace keycard {
 
 class KeycardClient;
+class MemberFilterModel;
 class MemberListModel;
 class MessageBar;
 class PendingCall;
@@ -94,7 +94,7 @@ private:
     QString m_loadedKey; // organization id + issuer last read
 
     MemberListModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    MemberFilterModel *m_proxy;
     QLabel *m_summary;
     MessageBar *m_warning;
     QPushButton *m_inviteAdmin = nullptr;

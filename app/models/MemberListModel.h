@@ -9,6 +9,9 @@
 #include <QPointer>
 
 #include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace keycard {
 
@@ -72,6 +75,7 @@ public:
     QStringList incompleteReasons() const { return m_incomplete; }
     MemberSummary summary() const { return m_summary; }
 
+    // The member of a row, without `raw` and `permissions` (not kept: see keptRow()).
     const OrganizationUser *member(int row) const;
     int rowOf(const QString &id) const;
     // The server's answer to a change: replaces the member with that id (or adds it).
@@ -83,6 +87,10 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+
+    // Whether the row's FilterRole text contains `needle` (case-folded UTF-8, as
+    // search::appendFolded() makes it): read from a form kept per row, made when the row came.
+    bool matches(int row, const QByteArray &needle) const;
 
     static QString roleText(const QString &role);
     static QString statusText(const QString &status);
@@ -97,12 +105,30 @@ private:
     void addPage(const MemberPage &page);
     void count(const OrganizationUser &m, int sign);
     void recount();
+    static OrganizationUser keptRow(const OrganizationUser &member); // what a row keeps
+    QString filterText(const OrganizationUser &m) const; // FilterRole before lower-casing
+    QString filterRest(const OrganizationUser &m) const; // filterText() after the email
+    // FilterRole's text case-folded in UTF-8, in two parts: the email, and the rest (role,
+    // status, sign-in and source, from a small set shared by most rows: searched once per
+    // filter, not once per row).
+    struct SearchRow
+    {
+        std::string email;
+        int rest = 0; // in m_rests
+    };
+    SearchRow searchRow(const OrganizationUser &m);
 
     QPointer<KeycardClient> m_client;
     QPointer<PendingCall> m_call;
     QString m_organizationId;
     QString m_ssoIssuer;
     QList<OrganizationUser> m_rows;
+    std::vector<SearchRow> m_search; // per row, for matches()
+    std::vector<std::string> m_rests;
+    std::unordered_map<std::string, int> m_restIndex;
+    mutable QByteArray m_restNeedle;         // what m_restMatches says about m_rests
+    mutable std::vector<bool> m_restMatches; // per rest: contains m_restNeedle
+    mutable bool m_restNeedleSpans = false;  // m_restNeedle has a space
     QHash<QString, int> m_index;
     State m_state = State::Idle;
     ApiError m_error;

@@ -48,6 +48,8 @@ SandboxServerPrivate::SandboxServerPrivate(SandboxServer *server, SandboxOptions
         else
             seed::addGeneratedMembers(store, index, options.generatedMembers);
     }
+    // What the state file holds is how the data differs from this seed.
+    store.markSeeded();
     if (!options.stateFile.isEmpty()) {
         QString error;
         if (!store.load(options.stateFile, error)) {

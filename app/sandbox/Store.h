@@ -7,6 +7,7 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -38,8 +39,11 @@ public:
         QDateTime createdAt;
         QDateTime updatedAt;
         // Served exactly as this object instead (tests: what a careless server sends);
-        // updates then change only its role/status members.
+        // updates then change only its role/status members. Not written to the state file
+        // (the member is saved from the fields above).
         std::optional<QJsonObject> raw;
+        bool seeded = false; // made by the seed, which a restart makes again (markSeeded())
+        bool edited = false; // a seeded member changed since (the state file holds it)
     };
 
     struct Invitation
@@ -65,6 +69,7 @@ public:
         std::optional<Connection> connection;
         QList<Member> members;         // in list order (oldest first)
         QList<Invitation> invitations; // in list order
+        QStringList removedSeeded;     // ids of seeded members removed since (the state file)
     };
 
     Store();
@@ -128,22 +133,29 @@ public:
     static QString newId(); // a random 26-character nanoid
 
     // --- persistence ---------------------------------------------------------------------
+    // Every member there is now is part of the seed: a restart makes them again (demo and
+    // --org-members members), so the state file holds only how members differ from it (changed,
+    // removed, added) and the invitations. Call after seeding, before load().
+    void markSeeded();
     // Loads changes saved earlier. Returns false (with `error`) when the file exists but is
     // unreadable; a missing file is not an error.
     bool load(const QString &path, QString &error);
-    // Writes every organization changed since the seed, atomically. No secret, and nothing
+    // Writes every organization changed since the seed, atomically: its SSO connection and
+    // permissions, and its members and invitations when they changed. No secret, and nothing
     // derived from one, is written: only client_secret_set.
     bool save(const QString &path, QString &error) const;
 
 private:
     QDateTime nextTimestamp(const QDateTime &previous) const;
     void touch(int index);
+    void loadMembers(int index, const QJsonObject &entry); // StoreState.cpp
 
     QList<Organization> m_orgs;
     mutable QList<QByteArray> m_bytes; // organizationBytes(); empty: not made yet (or changed)
     QHash<QString, int> m_byId;
     QHash<QString, int> m_byLabel;
     QSet<int> m_changed; // organizations that differ from the seed (what the state file holds)
+    QSet<int> m_membersChanged; // organizations whose members or invitations differ from it
     int m_connectionCount = 0;
 };
 

@@ -1,5 +1,5 @@
-// Store: the members and invitations of each organization. Kept in memory only (the state file
-// holds organizations and their SSO connections; see docs/api.md).
+// Store: the members and invitations of each organization. Every change is tracked against the
+// seed (markSeeded()) for the state file (StoreState.cpp; see docs/api.md).
 #include "Store.h"
 
 #include "Models.h"
@@ -74,6 +74,7 @@ QJsonObject Store::memberJson(int index, int member) const
 void Store::addMember(int index, Member member)
 {
     m_orgs[index].members.append(std::move(member));
+    m_membersChanged.insert(index);
 }
 
 bool Store::updateMember(int index, int member, const std::optional<QString> &role,
@@ -96,13 +97,19 @@ bool Store::updateMember(int index, int member, const std::optional<QString> &ro
         m.updatedAt = laterThan(m.updatedAt);
         if (m.raw)
             m.raw->insert(kUpdatedAt, formatTimestamp(m.updatedAt));
+        m.edited = m.seeded;
+        m_membersChanged.insert(index);
     }
     return changed;
 }
 
 void Store::removeMember(int index, int member)
 {
-    m_orgs[index].members.removeAt(member);
+    Organization &org = m_orgs[index];
+    if (org.members.at(member).seeded)
+        org.removedSeeded.append(org.members.at(member).id);
+    org.members.removeAt(member);
+    m_membersChanged.insert(index);
 }
 
 int Store::invitationIndex(int index, const QString &id) const
@@ -147,6 +154,7 @@ int Store::addInvitation(int index, const QString &email, const QString &role,
     inv.updatedAt = inv.createdAt;
     inv.expiresAt = inv.createdAt.addDays(7);
     m_orgs[index].invitations.append(inv);
+    m_membersChanged.insert(index);
     return int(m_orgs.at(index).invitations.size() - 1);
 }
 
@@ -155,6 +163,19 @@ void Store::setInvitationStatus(int index, int invitation, const QString &status
     Invitation &inv = m_orgs[index].invitations[invitation];
     inv.status = status;
     inv.updatedAt = laterThan(inv.updatedAt);
+    m_membersChanged.insert(index);
+}
+
+void Store::markSeeded()
+{
+    for (Organization &org : m_orgs) {
+        for (Member &m : org.members) {
+            m.seeded = true;
+            m.edited = false;
+        }
+        org.removedSeeded.clear();
+    }
+    m_membersChanged.clear();
 }
 
 } // namespace keycard::sandbox

@@ -6,6 +6,7 @@
 #include "InviteMemberDialog.h"
 #include "MainWindow.h"
 #include "MemberChangeDialog.h"
+#include "MemberFilterModel.h"
 #include "MemberListModel.h"
 #include "MembersPane.h"
 #include "MessageBar.h"
@@ -225,6 +226,59 @@ private Q_SLOTS:
         QCOMPARE(view(pane)->model()->rowCount(), c.members);
     }
 
+    // Many members: the filter finds any part of a row's text in any case, across fields, as
+    // the fixed-string filter before it did; it narrows and widens again, and the list stays
+    // sorted by email, also once the tab sorts by the ranks it works out for long lists.
+    void filterAndSortManyMembers()
+    {
+        env->server->addGeneratedMembers(QStringLiteral("acme"), 5000);
+        int activeViewers = 0;
+        for (const QJsonObject &m : env->server->members(QStringLiteral("acme")))
+            activeViewers += m.value(QLatin1String("role")) == QLatin1String("org_viewer") &&
+                             m.value(QLatin1String("status")) == QLatin1String("active");
+        MembersPane *pane = openMembers("acme", demo::kAcme);
+        QVERIFY(pane);
+        QTableView *v = view(pane);
+        auto *proxy = qobject_cast<MemberFilterModel *>(v->model());
+        QVERIFY(proxy);
+        auto *filter = pane->findChild<QLineEdit *>(QStringLiteral("membersFilter"));
+        const int all = v->model()->rowCount();
+        QCOMPARE(all, 9 + 5000);
+        const auto sorted = [&] {
+            QString previous;
+            for (int row = 0; row < v->model()->rowCount(); ++row) {
+                const QString email =
+                    v->model()->index(row, MemberListModel::EmailColumn).data().toString();
+                if (row > 0 && QString::localeAwareCompare(previous, email) > 0)
+                    return false;
+                previous = email;
+            }
+            return true;
+        };
+        const auto typeAndCheck = [&] {
+            filter->setText(QStringLiteral("MEMBER0012"));
+            QCOMPARE(v->model()->rowCount(), 100); // member001200 to member001299
+            QVERIFY(sorted());
+            filter->setText(QStringLiteral("member00123"));
+            QCOMPARE(v->model()->rowCount(), 10);
+            QVERIFY(sorted());
+            filter->setText(QStringLiteral("Org_Viewer active")); // the role, then the status
+            QCOMPARE(v->model()->rowCount(), activeViewers);
+            filter->setText(QStringLiteral("keycard account"));
+            QVERIFY(v->model()->rowCount() > 200 && v->model()->rowCount() < all);
+            QVERIFY(sorted());
+            filter->clear();
+            QCOMPARE(v->model()->rowCount(), all);
+            QVERIFY(sorted());
+        };
+        typeAndCheck();
+        QTRY_VERIFY_WITH_TIMEOUT(proxy->ranked(), 10000);
+        typeAndCheck();
+        v->sortByColumn(MemberListModel::EmailColumn, Qt::DescendingOrder);
+        QCOMPARE(v->model()->index(0, MemberListModel::EmailColumn).data().toString(),
+                 QStringLiteral("wile.coyote@acme.example"));
+    }
+
     // A role change is sent for the selected member only; the row and the summary then show
     // the server's answer without reselecting.
     void roleChangeFollowsTheServer()
@@ -390,6 +444,13 @@ private Q_SLOTS:
         QTRY_COMPARE(pane->model()->state(), MemberListModel::State::Loaded);
         QCOMPARE(rowText(pane, QStringLiteral("only@initech.example"), 0),
                  QStringLiteral("only@initech.example"));
+        // The filter searches the rows now shown, not those read before.
+        auto *filter = pane->findChild<QLineEdit *>(QStringLiteral("membersFilter"));
+        filter->setText(QStringLiteral("bill.lumbergh"));
+        QCOMPARE(view(pane)->model()->rowCount(), 0);
+        filter->setText(QStringLiteral("only@"));
+        QCOMPARE(view(pane)->model()->rowCount(), 1);
+        filter->clear();
 
         keycard::sandbox::ScriptedResponse denied;
         denied.status = 403;
