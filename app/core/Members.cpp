@@ -43,41 +43,6 @@ void permissionsOf(const QJsonObject &o, std::optional<Permissions> &out, bool &
         complete = false;
 }
 
-// A list's items decoded one by one with `item`; the rest of the list as for organizations.
-template<typename Page, typename Item, typename Decoder>
-bool listPage(const QJsonObject &o, Page &out, QString &errorField, Decoder item)
-{
-    out = {};
-    const QJsonValue items = o.value(QLatin1String("items"));
-    if (!items.isArray()) {
-        errorField = QStringLiteral("items");
-        return false;
-    }
-    const QJsonArray array = items.toArray();
-    out.items.reserve(array.size());
-    for (const QJsonValue &value : array) {
-        Item decoded;
-        bool complete = true;
-        if (!item(value, decoded, complete)) {
-            ++out.skippedItems;
-            continue;
-        }
-        if (!complete)
-            ++out.incompleteItems;
-        out.items.append(std::move(decoded));
-    }
-    if (!decode::pageInfo(o, out.pageInfo, errorField))
-        return false;
-    const QJsonValue permissions = o.value(QLatin1String("permissions"));
-    if (permissions.isUndefined() || permissions.isNull())
-        return true;
-    Permissions p;
-    if (!decode::permissions(permissions, p, errorField))
-        return false;
-    out.permissions = p;
-    return true;
-}
-
 } // namespace
 
 QJsonObject MemberUpdate::toJson() const

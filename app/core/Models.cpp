@@ -438,28 +438,7 @@ bool pageInfo(const QJsonObject &list, PageInfo &out, QString &errorField)
 
 bool organizationPage(const QJsonObject &o, OrganizationPage &out, QString &errorField)
 {
-    out = {};
-    const QJsonValue items = o.value(QLatin1String("items"));
-    if (!items.isArray()) {
-        errorField = QStringLiteral("items");
-        return false;
-    }
-    const QJsonArray array = items.toArray();
-    out.items.reserve(array.size());
-    for (const QJsonValue &item : array) {
-        Organization org;
-        bool complete = true;
-        if (!organizationListItem(item, org, complete)) {
-            ++out.skippedItems;
-            continue;
-        }
-        if (!complete)
-            ++out.incompleteItems;
-        out.items.append(std::move(org));
-    }
-    if (!pageInfo(o, out.pageInfo, errorField))
-        return false;
-    return optionalPermissions(o, out.permissions, QString(), errorField);
+    return listPage<OrganizationPage, Organization>(o, out, errorField, &organizationListItem);
 }
 
 bool ssoConnection(const QJsonObject &o, SsoConnection &out, QString &errorField)

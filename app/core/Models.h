@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -162,6 +163,44 @@ QDateTime timestamp(const QString &text);
 // The same without the fast path for Keycard's own form (fuzz/fuzz_timestamps.cpp compares
 // the two).
 QDateTime timestampGeneral(const QString &text);
+
+// Any list page ({"items": [...], "page_info": ..., "permissions"?: ...}): items decoded one by
+// one with `item` (bool(const QJsonValue &, Item &, bool &complete); false skips the item,
+// counted in skippedItems; incomplete ones are kept and counted), page_info strict, permissions
+// optional.
+template<typename Page, typename Item, typename Decoder>
+bool listPage(const QJsonObject &o, Page &out, QString &errorField, Decoder item)
+{
+    out = {};
+    const QJsonValue items = o.value(QLatin1String("items"));
+    if (!items.isArray()) {
+        errorField = QStringLiteral("items");
+        return false;
+    }
+    const QJsonArray array = items.toArray();
+    out.items.reserve(array.size());
+    for (const QJsonValue &value : array) {
+        Item decoded;
+        bool complete = true;
+        if (!item(value, decoded, complete)) {
+            ++out.skippedItems;
+            continue;
+        }
+        if (!complete)
+            ++out.incompleteItems;
+        out.items.append(std::move(decoded));
+    }
+    if (!pageInfo(o, out.pageInfo, errorField))
+        return false;
+    const QJsonValue permissions = o.value(QLatin1String("permissions"));
+    if (permissions.isUndefined() || permissions.isNull())
+        return true;
+    Permissions p;
+    if (!decode::permissions(permissions, p, errorField))
+        return false;
+    out.permissions = p;
+    return true;
+}
 } // namespace decode
 
 QString formatTimestamp(const QDateTime &utc); // RFC 3339 with milliseconds and 'Z'

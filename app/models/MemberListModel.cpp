@@ -31,20 +31,9 @@ void MemberListModel::clear()
     ++m_generation;
     if (m_call)
         m_call->abort();
-    m_replaceOnFirstPage = false;
-    beginResetModel();
-    m_rows.clear();
-    m_search.clear();
-    m_rests.clear();
-    m_restIndex.clear();
-    m_restMatches.clear();
-    m_index.clear();
-    endResetModel();
+    replaceRows();
     m_state = State::Idle;
     m_error = {};
-    m_permissions.reset();
-    m_incomplete.clear();
-    m_summary = {};
     Q_EMIT summaryChanged();
     Q_EMIT stateChanged();
 }
@@ -120,6 +109,7 @@ void MemberListModel::read()
         });
 }
 
+// Drops the rows and everything counted or found from them (not the state of the read).
 void MemberListModel::replaceRows()
 {
     m_replaceOnFirstPage = false;
