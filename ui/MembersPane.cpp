@@ -263,7 +263,11 @@ void MembersPane::showOrganization(const Organization &organization,
     if (organization.id != m_organization.id)
         clear(); // nothing of the previous organization stays on screen
     m_organization = organization;
-    m_issuer = ssoIssuer;
+    // The issuer turning unknown (a refresh of the connection failed) is no change of issuer:
+    // the list and its counts stay those read with the last known one, not read again empty.
+    // (Another organization starts from clear(), with no issuer known.)
+    if (ssoIssuer || !m_issuer)
+        m_issuer = ssoIssuer;
     updateSummary();
     updateActions();
     loadIfNeeded();

@@ -466,6 +466,20 @@ private Q_SLOTS:
         QVERIFY2(title.contains(QStringLiteral("the list shown is the one read before")),
                  qPrintable(title));
 
+        // The whole server gone (the connection turns unknown too): still the list read before.
+        keycard::sandbox::ScriptedResponse down;
+        down.status = 503;
+        down.shouldRetry = false;
+        env->server->scriptResponses("GET",
+                                     QStringLiteral("/organizations/%1/sso-connection")
+                                         .arg(QLatin1String(demo::kInitech.id)),
+                                     {down});
+        env->server->scriptResponses("GET", path, {down});
+        window->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(pane->model()->state(), MemberListModel::State::Error, 10000);
+        QVERIFY(pane->model()->stale());
+        QCOMPARE(view(pane)->model()->rowCount(), 1);
+
         // The next refresh that works replaces the list and the message goes.
         window->refresh();
         QTRY_COMPARE_WITH_TIMEOUT(pane->model()->state(), MemberListModel::State::Loaded, 10000);
