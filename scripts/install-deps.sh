@@ -17,8 +17,9 @@ packages=(
     xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
     # tests: private CAs and TLS servers with certificates made at test time
     openssl
-    # packaging gates; debhelper: debian/'s Build-Depends (packaging/check-debian-source.sh)
-    dpkg-dev debhelper file desktop-file-utils appstream lintian rpm imagemagick curl
+    # packaging gates; build-essential and debhelper: debian/'s Build-Depends, as
+    # dpkg-checkbuilddeps asks (packaging/check-debian-source.sh); cpio: packaging/check-rpm-tgz.sh
+    build-essential dpkg-dev debhelper file desktop-file-utils appstream lintian rpm cpio imagemagick curl
     # keycardctl's shell completions, asked as each shell asks (packaging/check-completions.sh)
     bash-completion zsh fish
 )
