@@ -122,7 +122,9 @@ MembersPane::MembersPane(QWidget *parent)
     header->setMinimumSectionSize(m_view->fontMetrics().averageCharWidth() * 12);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(MemberListModel::EmailColumn, QHeaderView::Stretch);
-    header->setResizeContentsPrecision(100); // 1,000 rows' texts took 20 ms a filter keystroke
+    // Fitted to the rows in view: every filter keystroke re-fits the columns, and laying out
+    // 100 rows' texts in four columns took 1.5 ms of the worst keystroke at 100,000 members.
+    header->setResizeContentsPrecision(0);
 
     for (const char *role : {member::kAdmin, member::kMember, member::kViewer}) {
         const QString value = QLatin1String(role);

@@ -126,9 +126,8 @@ const QCollatorSortKey &MemberFilterModel::sortKey(int column, int sourceRow) co
 bool MemberFilterModel::lessThan(const QModelIndex &sourceLeft,
                                  const QModelIndex &sourceRight) const
 {
+    // (The source is a table: its indexes have no parent.)
     const int column = sourceLeft.column();
-    if (!m_list || column < 0 || column >= kTextColumns || sourceLeft.parent().isValid())
-        return QSortFilterProxyModel::lessThan(sourceLeft, sourceRight);
     const int left = sourceLeft.row();
     const int right = sourceRight.row();
     if (column == m_rankColumn && size_t(left) < m_ranks.size() && size_t(right) < m_ranks.size()) {
@@ -137,6 +136,8 @@ bool MemberFilterModel::lessThan(const QModelIndex &sourceLeft,
         if (a >= 0 && b >= 0)
             return a < b;
     }
+    if (!m_list || column < 0 || column >= kTextColumns)
+        return QSortFilterProxyModel::lessThan(sourceLeft, sourceRight);
     // Equal keys in row order, as the ranks have them: both ways agree on every pair.
     const int order = sortKey(column, left).compare(sortKey(column, right));
     return order < 0 || (order == 0 && left < right);

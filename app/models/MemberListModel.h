@@ -82,6 +82,15 @@ public:
     void upsert(const OrganizationUser &member);
     void remove(const QString &id);
 
+    // Without QAbstractTableModel's hasIndex() (three virtual calls): sorting 10,000 filtered
+    // rows makes about 270,000 indexes.
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override
+    {
+        return row >= 0 && column >= 0 && column < ColumnCount && row < m_rows.size() &&
+                       !parent.isValid()
+                   ? createIndex(row, column)
+                   : QModelIndex();
+    }
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -244,6 +244,14 @@ private Q_SLOTS:
         auto *filter = pane->findChild<QLineEdit *>(QStringLiteral("membersFilter"));
         const int all = v->model()->rowCount();
         QCOMPARE(all, 9 + 5000);
+        // The list model's own index() (no hasIndex()): indexes only inside the table.
+        const MemberListModel *list = pane->model();
+        QVERIFY(list->index(all - 1, MemberListModel::ColumnCount - 1).isValid());
+        QVERIFY(!list->index(all, 0).isValid());
+        QVERIFY(!list->index(-1, 0).isValid());
+        QVERIFY(!list->index(0, MemberListModel::ColumnCount).isValid());
+        QVERIFY(!list->index(0, -1).isValid());
+        QVERIFY(!list->index(0, 0, list->index(0, 0)).isValid());
         const auto sorted = [&] {
             QString previous;
             for (int row = 0; row < v->model()->rowCount(); ++row) {
