@@ -1,8 +1,10 @@
 #include "MembersPane.h"
 
+#include "AskFirst.h"
 #include "DisplayText.h"
 #include "Format.h"
 #include "Icons.h"
+#include "InvitationsSection.h"
 #include "InviteMemberDialog.h"
 #include "KeycardClient.h"
 #include "MemberChangeDialog.h"
@@ -16,10 +18,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace keycard {
@@ -44,24 +44,6 @@ QPushButton *button(const QString &name, const QString &text, QWidget *parent)
     return b;
 }
 
-// A question that answers itself only with its own button: Cancel is the default (a stray
-// Enter sends nothing), the text is plain. `confirmed` runs on the confirming button.
-template<typename Slot>
-void askFirst(QWidget *parent, const QString &name, QMessageBox::Icon icon, const QString &title,
-              const QString &text, const QString &confirmText, QMessageBox::ButtonRole role,
-              Slot confirmed)
-{
-    auto *box = new QMessageBox(icon, title, text, QMessageBox::Cancel, parent);
-    box->setObjectName(name);
-    box->setTextFormat(Qt::PlainText);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *yes = box->addButton(confirmText, role);
-    yes->setObjectName(QStringLiteral("confirmButton"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    QObject::connect(yes, &QPushButton::clicked, parent, confirmed);
-    box->open();
-}
-
 } // namespace
 
 MembersPane::MembersPane(QWidget *parent)
@@ -80,9 +62,7 @@ MembersPane::MembersPane(QWidget *parent)
     , m_remove(button(QStringLiteral("memberRemoveButton"), tr("Remo&ve…"), this))
     , m_invite(button(QStringLiteral("inviteMemberButton"), tr("Invi&te…"), this))
     , m_permissionNote(plainLabel(QStringLiteral("membersPermissionNote"), this))
-    , m_invitationsHeading(plainLabel(QStringLiteral("invitationsHeading"), this))
-    , m_invitations(new QTreeWidget(this))
-    , m_revoke(button(QStringLiteral("revokeInvitationButton"), tr("Revo&ke…"), this))
+    , m_invitations(new InvitationsSection(this))
 {
     setObjectName(QStringLiteral("membersPane"));
     m_proxy->setSourceModel(m_model); // filters and sorts as MemberFilterModel says
@@ -150,14 +130,6 @@ MembersPane::MembersPane(QWidget *parent)
     QPushButton *retry = m_error->addRetryAction();
     retry->setText(tr("Retry")); // Alt+R and Alt+Y are the list's and the details' Retry
 
-    m_invitations->setObjectName(QStringLiteral("invitationsView"));
-    m_invitations->setAccessibleName(tr("Pending invitations"));
-    m_invitations->setRootIsDecorated(false);
-    m_invitations->setHeaderLabels({tr("Email"), tr("Role"), tr("Expires")});
-    m_invitations->setTextElideMode(Qt::ElideMiddle);
-    m_invitations->setMaximumHeight(m_invitations->fontMetrics().height() * 7);
-    m_invitations->hide(); // shown when there are pending invitations
-
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(m_count);
@@ -167,9 +139,6 @@ MembersPane::MembersPane(QWidget *parent)
     actions->addWidget(m_remove);
     actions->addStretch(1);
     actions->addWidget(m_invite);
-    auto *invitationRow = new QHBoxLayout;
-    invitationRow->addWidget(m_invitationsHeading, 1);
-    invitationRow->addWidget(m_revoke);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
@@ -179,7 +148,6 @@ MembersPane::MembersPane(QWidget *parent)
     layout->addWidget(m_view, 1);
     layout->addLayout(actions);
     layout->addWidget(m_permissionNote);
-    layout->addLayout(invitationRow);
     layout->addWidget(m_invitations);
 
     // Tab follows what the eye reads: the warning's invite button and the error's Retry above
@@ -187,12 +155,11 @@ MembersPane::MembersPane(QWidget *parent)
     // made after the rest and would come last).
     {
         QWidget *previous = m_inviteAdmin;
-        for (QWidget *next :
-             {static_cast<QWidget *>(retry), static_cast<QWidget *>(m_filter),
-              static_cast<QWidget *>(m_view), static_cast<QWidget *>(m_role),
-              static_cast<QWidget *>(m_status), static_cast<QWidget *>(m_remove),
-              static_cast<QWidget *>(m_invite), static_cast<QWidget *>(m_invitations),
-              static_cast<QWidget *>(m_revoke)}) {
+        for (QWidget *next : {static_cast<QWidget *>(retry), static_cast<QWidget *>(m_filter),
+                              static_cast<QWidget *>(m_view), static_cast<QWidget *>(m_role),
+                              static_cast<QWidget *>(m_status), static_cast<QWidget *>(m_remove),
+                              static_cast<QWidget *>(m_invite), m_invitations->view(),
+                              static_cast<QWidget *>(m_invitations->revokeButton())}) {
             setTabOrder(previous, next);
             previous = next;
         }
@@ -233,8 +200,8 @@ MembersPane::MembersPane(QWidget *parent)
             [this] { invite(QLatin1String(member::kMember)); });
     connect(m_inviteAdmin, &QPushButton::clicked, this, [this] { invite(); });
     connect(retry, &QPushButton::clicked, this, &MembersPane::reload);
-    connect(m_revoke, &QPushButton::clicked, this, &MembersPane::confirmRevoke);
-    connect(m_invitations, &QTreeWidget::itemSelectionChanged, this, &MembersPane::updateActions);
+    connect(m_invitations, &InvitationsSection::changed, this, &MembersPane::updateActions);
+    connect(m_invitations, &InvitationsSection::actionFailed, this, &MembersPane::showActionError);
     clear();
 }
 
@@ -242,8 +209,7 @@ MembersPane::~MembersPane()
 {
     // The model (a child) outlives this destructor's body: nothing it says reaches us now.
     disconnect(m_model, nullptr, this, nullptr);
-    if (m_invitationCall)
-        m_invitationCall->abort();
+    disconnect(m_invitations, nullptr, this, nullptr);
     if (m_actionCall)
         m_actionCall->abort();
 }
@@ -252,6 +218,7 @@ void MembersPane::setClient(KeycardClient *client)
 {
     m_client = client;
     m_model->setClient(client);
+    m_invitations->setClient(client);
     const Organization organization = m_organization;
     const std::optional<QString> issuer = m_issuer;
     clear();
@@ -281,9 +248,7 @@ void MembersPane::clear()
     m_issuer.reset();
     m_loadedKey.clear();
     m_model->clear();
-    m_pending.clear();
     m_invitations->clear();
-    m_invitationPermissions.reset();
     m_warning->clear();
     m_error->clear();
     updateSummary();
@@ -303,7 +268,7 @@ void MembersPane::refresh()
         return;
     }
     m_model->refresh();
-    loadInvitations();
+    m_invitations->load(m_organization.id);
 }
 
 void MembersPane::showEvent(QShowEvent *event)
@@ -326,57 +291,7 @@ void MembersPane::loadIfNeeded()
     m_loadedKey = key;
     m_error->clear();
     m_model->load(m_organization.id, issuer);
-    loadInvitations();
-}
-
-void MembersPane::loadInvitations()
-{
-    if (m_invitationCall)
-        m_invitationCall->abort();
-    m_pending.clear();
-    m_invitations->clear();
-    m_invitations->hide();
-    m_invitationsHeading->setText(tr("Pending invitations: reading…"));
-    if (!m_client)
-        return;
-    ListInvitationsRequest request;
-    request.limit = 100;
-    request.expandPermissions = true;
-    const QString id = m_organization.id;
-    m_invitationCall = m_client->listInvitations(
-        id, request, this, [this, id](const Result<InvitationPage> &result) {
-            m_invitationCall = nullptr;
-            if (id != m_organization.id)
-                return;
-            if (!result.ok()) {
-                if (result.error().kind != ApiError::Kind::Cancelled)
-                    m_invitationsHeading->setText(tr("Pending invitations: could not be read (%1)")
-                                                      .arg(displayText(result.error().message)));
-                updateActions();
-                return;
-            }
-            const InvitationPage &page = result.value();
-            m_invitationPermissions = page.permissions;
-            for (const Invitation &inv : page.items) {
-                if (!inv.isPending())
-                    continue;
-                m_pending.append(inv);
-                auto *item = new QTreeWidgetItem(
-                    m_invitations,
-                    {format::shortText(displayText(inv.email), 80),
-                     MemberListModel::roleText(inv.role),
-                     inv.expiresAt.isValid() ? format::localTime(inv.expiresAt) : tr("Unknown")});
-                item->setToolTip(0, format::plainToolTip(displayText(inv.email)));
-                item->setData(0, Qt::UserRole, inv.id);
-            }
-            m_invitations->setVisible(!m_pending.isEmpty());
-            m_invitationsHeading->setText(
-                page.pageInfo.hasNextPage
-                    ? tr("Pending invitations: %1 of the first %2 shown")
-                          .arg(format::number(m_pending.size()), format::number(page.items.size()))
-                    : tr("Pending invitations: %1").arg(format::number(m_pending.size())));
-            updateActions();
-        });
+    m_invitations->load(m_organization.id);
 }
 
 QString MembersPane::summaryText() const
@@ -445,7 +360,7 @@ const OrganizationUser *MembersPane::selectedMember() const
 std::optional<bool> MembersPane::allowed(const char *resource, const char *permission) const
 {
     const std::optional<Permissions> &p = QLatin1String(resource) == QLatin1String("invitations")
-                                              ? m_invitationPermissions
+                                              ? m_invitations->permissions()
                                               : m_model->permissions();
     if (!p)
         return std::nullopt;
@@ -455,7 +370,7 @@ std::optional<bool> MembersPane::allowed(const char *resource, const char *permi
 void MembersPane::updateActions()
 {
     const OrganizationUser *m = selectedMember();
-    const bool idle = !m_actionCall && !m_organization.id.isEmpty();
+    const bool idle = !m_actionCall && !m_invitations->busy() && !m_organization.id.isEmpty();
     QStringList missing;
     auto gate = [&](QPushButton *b, const char *resource, const char *permission, bool ready) {
         const bool denied = allowed(resource, permission) == false;
@@ -473,7 +388,7 @@ void MembersPane::updateActions()
                           : tr("&Disable…"));
     gate(m_remove, "users", "delete", m != nullptr);
     gate(m_invite, "invitations", "create", true);
-    gate(m_revoke, "invitations", "delete", !m_invitations->selectedItems().isEmpty());
+    gate(m_invitations->revokeButton(), "invitations", "delete", m_invitations->hasSelection());
     m_permissionNote->setVisible(!missing.isEmpty());
     m_permissionNote->setText(missing.isEmpty() ? QString()
                                                 : tr("Some actions are unavailable: the server "
@@ -586,29 +501,6 @@ void MembersPane::confirmRemove()
              });
 }
 
-void MembersPane::confirmRevoke()
-{
-    const QList<QTreeWidgetItem *> items = m_invitations->selectedItems();
-    if (items.isEmpty() || !m_client)
-        return;
-    const QString id = items.first()->data(0, Qt::UserRole).toString();
-    askFirst(this, QStringLiteral("revokeConfirm"), QMessageBox::Warning, tr("Revoke invitation"),
-             tr("Revoke the invitation for %1? The link in it stops working.")
-                 .arg(items.first()->text(0)),
-             tr("Revoke"), QMessageBox::DestructiveRole, [this, id] {
-                 if (!m_client || m_actionCall)
-                     return;
-                 m_actionCall = m_client->revokeInvitation(
-                     m_organization.id, id, this, [this](const Result<Done> &result) {
-                         m_actionCall = nullptr;
-                         if (!result.ok() && result.error().kind != ApiError::Kind::Cancelled)
-                             showActionError(tr("The invitation was not revoked"), result.error());
-                         loadInvitations();
-                     });
-                 updateActions();
-             });
-}
-
 void MembersPane::invite(const QString &role)
 {
     if (!m_client || m_organization.id.isEmpty())
@@ -618,7 +510,7 @@ void MembersPane::invite(const QString &role)
     const QString org = m_organization.id;
     connect(dialog, &InviteMemberDialog::invited, this, [this, org] {
         if (org == m_organization.id)
-            loadInvitations();
+            m_invitations->load(org);
         Q_EMIT invitationSent(org);
     });
     dialog->open();

@@ -16,10 +16,10 @@ class QLineEdit;
 class QMenu;
 class QPushButton;
 class QTableView;
-class QTreeWidget;
 
 namespace keycard {
 
+class InvitationsSection;
 class KeycardClient;
 class MemberFilterModel;
 class MemberListModel;
@@ -37,8 +37,8 @@ class PendingCall;
 // Members are read when the tab is first shown for an organization (and again when its SSO
 // issuer changes). objectNames: "membersSummary", "membersWarning", "membersFilter",
 // "membersCount", "membersView", "memberRoleButton", "memberStatusButton",
-// "memberRemoveButton", "inviteMemberButton", "membersPermissionNote", "membersError",
-// "invitationsHeading", "invitationsView", "revokeInvitationButton".
+// "memberRemoveButton", "inviteMemberButton", "membersPermissionNote", "membersError" (and
+// InvitationsSection's).
 class MembersPane : public QWidget
 {
     Q_OBJECT
@@ -71,7 +71,6 @@ protected:
 
 private:
     void loadIfNeeded();
-    void loadInvitations();
     void updateSummary();
     void updateActions();
     void updateCount();
@@ -85,7 +84,6 @@ private:
     void confirmDemotion(const OrganizationUser &member, const MemberUpdate &update);
     void confirmStatusChange();
     void confirmRemove();
-    void confirmRevoke();
     void showActionError(const QString &title, const ApiError &error);
 
     QPointer<KeycardClient> m_client;
@@ -108,12 +106,7 @@ private:
     QPushButton *m_remove;
     QPushButton *m_invite;
     QLabel *m_permissionNote;
-    QLabel *m_invitationsHeading;
-    QTreeWidget *m_invitations;
-    QPushButton *m_revoke;
-    QList<Invitation> m_pending;
-    std::optional<Permissions> m_invitationPermissions;
-    QPointer<PendingCall> m_invitationCall;
+    InvitationsSection *m_invitations;
     QPointer<PendingCall> m_actionCall;
 };
 

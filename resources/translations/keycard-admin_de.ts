@@ -1113,6 +1113,65 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     </message>
 </context>
 <context>
+    <name>keycard::InvitationsSection</name>
+    <message>
+        <source>Revo&amp;ke…</source>
+        <translation>&amp;Zurückziehen …</translation>
+    </message>
+    <message>
+        <source>Pending invitations</source>
+        <translation>Offene Einladungen</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Pending invitations: reading…</source>
+        <translation>Offene Einladungen: werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Pending invitations: could not be read (%1)</source>
+        <translation>Offene Einladungen: konnten nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Pending invitations: %1 of the first %2 shown</source>
+        <translation>Offene Einladungen: %1 der ersten %2 angezeigt</translation>
+    </message>
+    <message>
+        <source>Pending invitations: %1</source>
+        <translation>Offene Einladungen: %1</translation>
+    </message>
+    <message>
+        <source>Revoke invitation</source>
+        <translation>Einladung zurückziehen</translation>
+    </message>
+    <message>
+        <source>Revoke the invitation for %1? The link in it stops working.</source>
+        <translation>Die Einladung für %1 zurückziehen? Der Link darin funktioniert dann nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Zurückziehen</translation>
+    </message>
+    <message>
+        <source>The invitation was not revoked</source>
+        <translation>Die Einladung wurde nicht zurückgezogen</translation>
+    </message>
+</context>
+<context>
     <name>keycard::InviteMemberDialog</name>
     <message>
         <source>Send invitation</source>
@@ -1458,10 +1517,6 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <translation>&amp;Jemanden einladen …</translation>
     </message>
     <message>
-        <source>Revo&amp;ke…</source>
-        <translation>&amp;Zurückziehen …</translation>
-    </message>
-    <message>
         <source>Filter by email, role or sign-in</source>
         <translation>Nach E-Mail, Rolle oder Anmeldung filtern</translation>
     </message>
@@ -1482,44 +1537,8 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <source>Pending invitations</source>
-        <translation>Offene Einladungen</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Rolle</translation>
-    </message>
-    <message>
-        <source>Expires</source>
-        <translation>Läuft ab</translation>
-    </message>
-    <message>
         <source>Could not read the members</source>
         <translation>Die Mitglieder konnten nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>Pending invitations: reading…</source>
-        <translation>Offene Einladungen: werden gelesen …</translation>
-    </message>
-    <message>
-        <source>Pending invitations: could not be read (%1)</source>
-        <translation>Offene Einladungen: konnten nicht gelesen werden (%1)</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>Unbekannt</translation>
-    </message>
-    <message>
-        <source>Pending invitations: %1 of the first %2 shown</source>
-        <translation>Offene Einladungen: %1 der ersten %2 angezeigt</translation>
-    </message>
-    <message>
-        <source>Pending invitations: %1</source>
-        <translation>Offene Einladungen: %1</translation>
     </message>
     <message>
         <source>Reading the members…</source>
@@ -1612,22 +1631,6 @@ Ohne Zugangsdaten in der Umgebung (KEYCARD_API_CLIENT_ID und KEYCARD_API_CLIENT_
     <message>
         <source>The member was not removed</source>
         <translation>Das Mitglied wurde nicht entfernt</translation>
-    </message>
-    <message>
-        <source>Revoke invitation</source>
-        <translation>Einladung zurückziehen</translation>
-    </message>
-    <message>
-        <source>Revoke the invitation for %1? The link in it stops working.</source>
-        <translation>Die Einladung für %1 zurückziehen? Der Link darin funktioniert dann nicht mehr.</translation>
-    </message>
-    <message>
-        <source>Revoke</source>
-        <translation>Zurückziehen</translation>
-    </message>
-    <message>
-        <source>The invitation was not revoked</source>
-        <translation>Die Einladung wurde nicht zurückgezogen</translation>
     </message>
     <message>
         <source>Change role</source>

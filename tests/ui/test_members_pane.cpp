@@ -30,6 +30,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace keycard;
 using keycard::test::SandboxFixture;
@@ -569,6 +570,46 @@ private Q_SLOTS:
         QVERIFY(pane->summaryText().contains(QStringLiteral("Emergency access administrators "
                                                             "(active, not signing in through "
                                                             "SSO): 2")));
+    }
+
+    // Revoke is enabled for a selected invitation, asks first (Cancel is the default: Enter
+    // sends nothing), and the list then shows what the server has.
+    void revokeAsksFirstAndFollowsTheServer()
+    {
+        MembersPane *pane = openMembers("acme", demo::kAcme);
+        QVERIFY(pane);
+        const auto pendingOnServer = [&] {
+            int pending = 0;
+            for (const QJsonObject &inv : env->server->invitations(QStringLiteral("acme")))
+                pending += inv.value(QLatin1String("status")) == QLatin1String("pending");
+            return pending;
+        };
+        QCOMPARE(pendingOnServer(), 1);
+        auto *heading = pane->findChild<QLabel *>(QStringLiteral("invitationsHeading"));
+        auto *list = pane->findChild<QTreeWidget *>(QStringLiteral("invitationsView"));
+        auto *revoke = pane->findChild<QPushButton *>(QStringLiteral("revokeInvitationButton"));
+        QTRY_COMPARE(heading->text(), QStringLiteral("Pending invitations: 1"));
+        QVERIFY(list->isVisible());
+        QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("new.hire@acme.example"));
+        QVERIFY(!revoke->isEnabled()); // nothing selected
+        list->setCurrentItem(list->topLevelItem(0));
+        QVERIFY(revoke->isEnabled());
+
+        revoke->click();
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = pane->findChild<QMessageBox *>(QStringLiteral("revokeConfirm"))));
+        QVERIFY(box->text().contains(QStringLiteral("new.hire@acme.example")));
+        QTest::keyClick(box, Qt::Key_Return);
+        QTRY_VERIFY(!pane->findChild<QMessageBox *>(QStringLiteral("revokeConfirm")));
+        QCOMPARE(pendingOnServer(), 1);
+
+        revoke->click();
+        QTRY_VERIFY((box = pane->findChild<QMessageBox *>(QStringLiteral("revokeConfirm"))));
+        box->findChild<QPushButton *>(QStringLiteral("confirmButton"))->click();
+        QTRY_COMPARE(heading->text(), QStringLiteral("Pending invitations: 0"));
+        QCOMPARE(pendingOnServer(), 0);
+        QVERIFY(!list->isVisible());
+        QVERIFY(!revoke->isEnabled());
     }
 
     // Disable SSO on Initech: the dialog names who would be locked out, in red, before anything
