@@ -7,10 +7,13 @@
 #include "MemberListModel.h"
 
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace keycard {
 
@@ -31,8 +34,10 @@ InvitationsSection::InvitationsSection(QWidget *parent)
     m_view->setAccessibleName(tr("Pending invitations"));
     m_view->setRootIsDecorated(false);
     m_view->setHeaderLabels({tr("Email"), tr("Role"), tr("Expires")});
-    m_view->setTextElideMode(Qt::ElideMiddle);
-    m_view->setMaximumHeight(m_view->fontMetrics().height() * 7);
+    m_view->setTextElideMode(Qt::ElideRight); // as the members' emails
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_view->hide(); // shown when there are pending invitations
 
     auto *headingRow = new QHBoxLayout;
@@ -121,6 +126,12 @@ void InvitationsSection::load(const QString &organizationId)
                 item->setToolTip(0, format::plainToolTip(displayText(inv.email)));
                 item->setData(0, Qt::UserRole, inv.id);
             }
+            // As tall as its rows, up to five (then it scrolls): the members list keeps the room.
+            const int rows = std::min<int>(int(m_pending.size()), 5);
+            m_view->setFixedHeight(rows > 0 ? m_view->header()->sizeHint().height() +
+                                                  rows * m_view->sizeHintForRow(0) +
+                                                  2 * m_view->frameWidth()
+                                            : 0);
             m_view->setVisible(!m_pending.isEmpty());
             m_heading->setText(
                 page.pageInfo.hasNextPage

@@ -92,16 +92,22 @@ MembersPane::MembersPane(QWidget *parent)
     m_view->sortByColumn(MemberListModel::EmailColumn, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     // The email takes what the others leave; they are as wide as their (short) texts. In a
-    // narrow window the email keeps room for its start and end, and the table scrolls sideways.
+    // narrow window the email keeps room for 24 characters and the table scrolls sideways
+    // (fitEmailColumn()); elided, it shows its start (the domain is mostly everyone's).
     QHeaderView *header = m_view->horizontalHeader();
-    header->setMinimumSectionSize(m_view->fontMetrics().averageCharWidth() * 12);
+    header->setMinimumSectionSize(m_view->fontMetrics().averageCharWidth() * 8);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(MemberListModel::EmailColumn, QHeaderView::Stretch);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->viewport()->installEventFilter(this);
+    connect(header, &QHeaderView::sectionResized, this, [this](int column) {
+        if (column != MemberListModel::EmailColumn)
+            fitEmailColumn();
+    });
     // Fitted to the rows in view: every filter keystroke re-fits the columns, and laying out
     // 100 rows' texts in four columns took 1.5 ms of the worst keystroke at 100,000 members.
     header->setResizeContentsPrecision(0);
@@ -269,6 +275,30 @@ void MembersPane::refresh()
     }
     m_model->refresh();
     m_invitations->load(m_organization.id);
+}
+
+bool MembersPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        fitEmailColumn();
+    return QWidget::eventFilter(watched, event);
+}
+
+void MembersPane::fitEmailColumn()
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    const int email = MemberListModel::EmailColumn;
+    int others = 0;
+    for (int column = 0; column < header->count(); ++column)
+        others +=
+            column == email || header->isSectionHidden(column) ? 0 : header->sectionSize(column);
+    const int least = m_view->fontMetrics().averageCharWidth() * 24;
+    const bool narrow = m_view->viewport()->width() - others < least;
+    if (narrow == (header->sectionResizeMode(email) == QHeaderView::Interactive))
+        return;
+    header->setSectionResizeMode(email, narrow ? QHeaderView::Interactive : QHeaderView::Stretch);
+    if (narrow)
+        header->resizeSection(email, least);
 }
 
 void MembersPane::showEvent(QShowEvent *event)

@@ -67,10 +67,13 @@ Q_SIGNALS:
     void invitationSent(const QString &organizationId);
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
 private:
     void loadIfNeeded();
+    // The email column stretches, or keeps 24 characters and the table scrolls sideways.
+    void fitEmailColumn();
     void updateSummary();
     void updateActions();
     void updateCount();
