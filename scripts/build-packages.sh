@@ -6,6 +6,7 @@
 # and extracted fresh for every build.
 #
 # Usage: scripts/build-packages.sh [--rpm-tgz] [--tmpfs] [--no-ccache] [--path DIR] SUITE OUT_DIR
+#        scripts/build-packages.sh --root-only SUITE     (only make the root's tarball, if missing)
 #   --tmpfs      build on a tmpfs (another file system than the root's)
 #   --path DIR   the directory the sources are built in, inside the root
 #                (default /build/keycard-admin-VERSION)
@@ -20,25 +21,24 @@ source_dir=$(pwd)
 # shellcheck source=scripts/debian-roots.sh
 . scripts/debian-roots.sh
 
-rpm_tgz=0 tmpfs=0 ccache=1 build_path=""
+rpm_tgz=0 tmpfs=0 ccache=1 build_path="" root_only=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --rpm-tgz) rpm_tgz=1 ;;
         --tmpfs) tmpfs=1 ;;
         --no-ccache) ccache=0 ;;
+        --root-only) root_only=1 ;;
         --path) build_path=$2; shift ;;
         -*) echo "build-packages: unknown option $1" >&2; exit 2 ;;
         *) break ;;
     esac
     shift
 done
-if [ $# -ne 2 ]; then
-    sed -n '2,17p' "$0" >&2
+if [ $# -ne $((2 - root_only)) ]; then
+    sed -n '2,18p' "$0" >&2
     exit 2
 fi
 suite=$1
-mkdir -p "$2"
-out=$(cd "$2" && pwd)
 keycard_require_root_tools
 
 version=$(dpkg-parsechangelog -l debian/changelog -S Version)
@@ -54,6 +54,9 @@ esac
 build_depends=$(sed -n '/^Build-Depends:/,/^[A-Z]/p' debian/control | sed -e '1s/^Build-Depends://' -e '/^[A-Z]/d' |
     tr '\n' ' ' | sed -e 's/  */ /g' -e 's/^ //' -e 's/, *$//')
 tarball=$(keycard_root_tarball build "$suite" buildd ccache,rpm "$build_depends")
+[ "$root_only" = 0 ] || exit 0
+mkdir -p "$2"
+out=$(cd "$2" && pwd)
 
 started=$SECONDS
 work=$(mktemp -d "$keycard_cache/build-$suite.XXXXXX")

@@ -10,10 +10,13 @@
 # must run there; anything else fails.
 #
 # Usage: scripts/check-packages.sh [--bookworm DIR] [--trixie DIR] [--only SUITE] [OUT_DIR]
+#        scripts/check-packages.sh --roots-only [--only SUITE]
 #   --SUITE DIR  use the packages already built in DIR (by scripts/build-packages.sh, e.g. in
 #                scripts/check-reproducible.sh) instead of building them here
 #   --only SUITE check that release's package only (with bookworm, the Debian 13 refusal too)
 #   OUT_DIR      where the packages, logs and screenshots go (default build/packages)
+#   --roots-only make the roots' tarballs this needs (to build and to install), if missing, and
+#                stop (.ci/run makes them in the background while it compiles)
 # As root, with mmdebstrap (scripts/install-deps.sh installs it with CI=true).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,9 +25,11 @@ cd "$(dirname "$0")/.."
 
 declare -A given=()
 suites=(bookworm trixie)
+roots_only=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --bookworm | --trixie) given[${1#--}]=$2; shift ;;
+        --roots-only) roots_only=1 ;;
         --only)
             case "$2" in bookworm | trixie) suites=("$2") ;; *) echo "check-packages: --only bookworm|trixie" >&2; exit 2 ;; esac
             shift ;;
@@ -33,10 +38,17 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
+keycard_require_root_tools
+if [ "$roots_only" = 1 ]; then
+    for suite in "${suites[@]}"; do
+        [ -n "${given[$suite]:-}" ] || scripts/build-packages.sh --root-only "$suite"
+        keycard_root_tarball run "$suite" apt "" >/dev/null
+    done
+    exit 0
+fi
 out=${1:-build/packages}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-keycard_require_root_tools
 KEYCARD_CHROOT_ENV=()
 command -v lintian >/dev/null || { echo "check-packages: lintian is missing" >&2; exit 1; }
 

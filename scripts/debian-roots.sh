@@ -2,7 +2,8 @@
 # Sourced by scripts/build-packages.sh and scripts/check-packages.sh: Debian roots made with
 # mmdebstrap, kept as one tarball per purpose and release in $KEYCARD_CI_CACHE (default
 # /var/cache/keycard-ci), named by a hash of what they hold (made again when that changes; older
-# ones are removed), and extracted fresh for every use. Needs root, mmdebstrap, unshare, chroot.
+# ones are removed), and extracted fresh for every use. Needs root, mmdebstrap, unshare, chroot,
+# flock.
 
 keycard_cache=${KEYCARD_CI_CACHE:-/var/cache/keycard-ci}
 
@@ -23,7 +24,7 @@ keycard_require_root_tools() {
         return 1
     fi
     local tool
-    for tool in mmdebstrap unshare chroot tar; do
+    for tool in mmdebstrap unshare chroot tar flock; do
         command -v "$tool" >/dev/null || {
             echo "$0: $tool is missing (scripts/install-deps.sh installs it with CI=true)" >&2
             return 1
@@ -42,6 +43,11 @@ keycard_root_tarball() {
     key=$(printf '%s\n' "$purpose" "$suite" "$variant" "$include" "$satisfy" "$mirror" | sha256sum | cut -c1-16)
     tarball="$keycard_cache/$purpose-$suite-$key.tar"
     mkdir -p "$keycard_cache"
+    # One maker at a time per root (CI makes them in the background while it compiles): a
+    # second caller waits here, then finds the tarball made.
+    local lock
+    exec {lock}>"$keycard_cache/.$purpose-$suite.lock"
+    flock "$lock"
     if [ ! -s "$tarball" ]; then
         started=$SECONDS
         echo "== making the $suite root for $purpose (mmdebstrap from $mirror)" >&2
@@ -60,6 +66,7 @@ keycard_root_tarball() {
         done
         echo "   made in $((SECONDS - started)) s: $tarball" >&2
     fi
+    exec {lock}>&-
     echo "$tarball"
 }
 

@@ -2,6 +2,7 @@
 # Builds and tests this source tree on Debian 13 (trixie, Qt 6.8) in a chroot made with mmdebstrap.
 #
 # Usage: scripts/test-debian13.sh [CTEST ARGS...]        (as root, or with sudo available)
+#        scripts/test-debian13.sh --root-only            only make the root, if it is missing
 #
 # - The root holds Debian's packages only: those scripts/install-deps.sh lists, from the Debian
 #   mirror this machine's APT uses (or KEYCARD_DEBIAN_MIRROR). It is cached in
@@ -19,7 +20,7 @@ source_dir=$(pwd)
 if [ "$(id -u)" -ne 0 ]; then
     exec sudo --preserve-env=CI,KEYCARD_DEBIAN_MIRROR,KEYCARD_CI_CACHE "$0" "$@"
 fi
-for tool in mmdebstrap unshare chroot; do
+for tool in mmdebstrap unshare chroot flock; do
     command -v "$tool" >/dev/null || {
         echo "test-debian13: $tool is missing (scripts/install-deps.sh installs it)" >&2
         exit 1
@@ -43,6 +44,10 @@ root="$cache/debian13-$key"
 
 started=$(date +%s)
 mkdir -p "$cache/ccache"
+# One maker at a time (CI makes the root in the background while it compiles): a second run
+# waits here, then finds the root made.
+exec {lock}>"$cache/.debian13.lock"
+flock "$lock"
 if [ ! -x "$root/usr/bin/cmake" ]; then
     echo "== making the Debian 13 root $root (from $mirror)"
     rm -rf "$root.tmp"
@@ -59,6 +64,10 @@ if [ ! -x "$root/usr/bin/cmake" ]; then
     echo "   root made in $(($(date +%s) - started)) s"
 else
     echo "== Debian 13 root: $root (cached)"
+fi
+exec {lock}>&-
+if [ "${1:-}" = --root-only ]; then
+    exit 0
 fi
 
 # SOURCE_DATE_EPOCH from the commit, computed here: the root has no git.
