@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QMutex>
 #include <QNetworkRequest>
+#include <QSet>
 #include <QSslConfiguration>
 
 namespace keycard {
@@ -180,9 +181,16 @@ TlsTrust::Loaded TlsTrust::loadFiles() const
                         .arg(QLatin1String(kEnvCertDir), dirPath));
             const QFileInfoList files = dir.entryInfoList(QDir::Files | QDir::Readable, QDir::Name);
             int read = 0;
+            // A directory made by c_rehash holds each certificate twice (its file and a link
+            // named by its hash): each file is read once.
+            QSet<QString> seen;
             for (const QFileInfo &info : files) {
                 if (read++ >= kMaxDirectoryFiles)
                     break;
+                const QString canonical = info.canonicalFilePath();
+                if (seen.contains(canonical))
+                    continue;
+                seen.insert(canonical);
                 QList<QSslCertificate> certs;
                 if (!readCertificates(info.filePath(), certs)) // other files are skipped
                     loaded.authorities += certs;
@@ -201,7 +209,8 @@ TlsTrust::Loaded TlsTrust::loadFiles() const
 
 void TlsTrust::apply(QNetworkRequest &request) const
 {
-    if (isSystemDefault())
+    // (Redirects are followed by hand, each a request of its own that comes through here.)
+    if (isSystemDefault() || request.url().scheme() != QLatin1String("https"))
         return;
     const Loaded loaded = load();
     QSslConfiguration tls = request.sslConfiguration();

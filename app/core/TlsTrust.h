@@ -48,8 +48,9 @@ struct TlsTrust
     // when a path, size or modification time changed.
     Loaded load() const;
 
-    // Sets the trusted authorities on `request` (nothing with isSystemDefault()). The caller
-    // has checked load().problem before (ClientConfig::validate()).
+    // Sets the trusted authorities on `request` when it goes to an https URL (nothing with
+    // isSystemDefault(); a plain-http request reads no certificate). The caller has checked
+    // load().problem before (ClientConfig::validate()).
     void apply(QNetworkRequest &request) const;
 
 private:
