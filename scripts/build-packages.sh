@@ -81,7 +81,10 @@ packaging/stamp-changelog.sh "$src/debian/changelog" "$root/etc/os-release" >/de
 mkdir -p "$keycard_cache/ccache-$suite" "$root/ccache"
 build_env=("DEB_BUILD_OPTIONS=parallel=${KEYCARD_JOBS:-$(nproc)}")
 if [ "$ccache" = 1 ]; then
-    build_env+=(CCACHE_DIR=/ccache "CCACHE_BASEDIR=$build_path" CCACHE_NOHASHDIR=true CCACHE_MAXSIZE=2G)
+    # No CCACHE_BASEDIR: ccache would compile with relative source paths, which the
+    # -ffile-prefix-map flags do not map, and the debug information (hence the build ids)
+    # would differ from a build without ccache. The build path is the same every time anyway.
+    build_env+=(CCACHE_DIR=/ccache CCACHE_NOHASHDIR=true CCACHE_MAXSIZE=2G)
 else
     build_env+=(CCACHE_DISABLE=1)
 fi
